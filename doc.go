@@ -1,0 +1,44 @@
+// Package exodus answers one question: when a wave of people leaves a
+// country, what does it do to the labour market, in people and in money?
+//
+// It turns uncertain, conflicting, named figures (the UK Ministry of
+// Defence's "up to 1.3 million", Forbes, The Bell and RTVi's "600,000 to 1
+// million", Alfa Bank's "1.5% of the workforce", the Central Bank of
+// Russia's "1.2 trillion roubles") into defensible numbers that keep their
+// sources.
+//
+// # Packages
+//
+//   - [github.com/exodus-lab/exodus/estimate]: uncertain quantities
+//     (ranges, distributions, conflicting sources pooled with a named method)
+//     and a fast, seeded, parallel Monte Carlo engine that propagates them
+//     through plain Go models into intervals.
+//   - [github.com/exodus-lab/exodus/workforce]: economic sectors (ISIC Rev.4
+//     / OKVED2 sections), occupations (ISCO-08) and skill levels; labelled
+//     tables; apportionment into integers that add up exactly; iterative
+//     proportional fitting; controlled rounding; and headcounts of who left,
+//     on embedded, sourced employment data for Russia.
+//   - [github.com/exodus-lab/exodus/finance]: exact money (shopspring/decimal),
+//     ISO 4217 currencies, dated official exchange rates (Central Bank of
+//     Russia, ECB) with their sources, cross rates, and headline formatting
+//     such as "£12bn".
+//
+// This root package holds only what they all share: [Source], which says
+// where a figure comes from. It imports none of the subpackages.
+//
+// Imports point one way: estimate and finance know nothing of each other;
+// workforce uses estimate; all of them use exodus.
+//
+// # A ten-line tour
+//
+//	n, _ := estimate.Between(600_000, 1_000_000) // Forbes, The Bell, RTVi
+//	n = n.Named("emigrants, 2022").WithSources(exodus.Source{Publisher: "The Bell"})
+//	fmt.Println(n) // median and 90% interval
+//
+//	a := finance.MustParseAmount("1.2 trillion roubles")
+//	usd, _ := finance.DefaultRates().Convert(a, finance.USD, day)
+//	fmt.Println(usd.Compact()) // "$15bn" at the article's implied rate
+//
+// The command examples/exodus reproduces the whole article from the embedded
+// data: go run ./examples/exodus.
+package exodus
