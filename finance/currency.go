@@ -1,0 +1,274 @@
+package finance
+
+import (
+	"bufio"
+	"bytes"
+	_ "embed"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// ErrUnknownCurrency is wrapped by errors for codes that are not in the
+// embedded ISO 4217 list.
+var ErrUnknownCurrency = errors.New("unknown currency")
+
+// A Currency is an ISO 4217 alphabetic currency code such as RUB or USD.
+//
+// Currencies are small comparable values: use == and use them as map keys.
+// The zero Currency means "no currency". Values other than the predefined
+// constants come from [ParseCurrency], which accepts only codes in the
+// embedded ISO 4217 list (current codes and codes withdrawn since 2000).
+type Currency uint16
+
+// pack turns three letters A–Z into a Currency; it is the inverse of Code.
+const (
+	letters = 26
+	maxCode = letters * letters * letters
+)
+
+// Predefined currencies. The list is not exhaustive: any code in the embedded
+// ISO 4217 list can be obtained with [ParseCurrency].
+const (
+	AED Currency = 0*letters*letters + ('E'-'A')*letters + ('D' - 'A') + 1         // UAE Dirham
+	AMD Currency = 0*letters*letters + ('M'-'A')*letters + ('D' - 'A') + 1         // Armenian Dram
+	CHF Currency = ('C'-'A')*letters*letters + ('H'-'A')*letters + ('F' - 'A') + 1 // Swiss Franc
+	CNY Currency = ('C'-'A')*letters*letters + ('N'-'A')*letters + ('Y' - 'A') + 1 // Yuan Renminbi
+	EUR Currency = ('E'-'A')*letters*letters + ('U'-'A')*letters + ('R' - 'A') + 1 // Euro
+	GBP Currency = ('G'-'A')*letters*letters + ('B'-'A')*letters + ('P' - 'A') + 1 // Pound Sterling
+	GEL Currency = ('G'-'A')*letters*letters + ('E'-'A')*letters + ('L' - 'A') + 1 // Lari
+	ILS Currency = ('I'-'A')*letters*letters + ('L'-'A')*letters + ('S' - 'A') + 1 // New Israeli Sheqel
+	JPY Currency = ('J'-'A')*letters*letters + ('P'-'A')*letters + ('Y' - 'A') + 1 // Yen
+	KZT Currency = ('K'-'A')*letters*letters + ('Z'-'A')*letters + ('T' - 'A') + 1 // Tenge
+	RSD Currency = ('R'-'A')*letters*letters + ('S'-'A')*letters + ('D' - 'A') + 1 // Serbian Dinar
+	RUB Currency = ('R'-'A')*letters*letters + ('U'-'A')*letters + ('B' - 'A') + 1 // Russian Ruble
+	TRY Currency = ('T'-'A')*letters*letters + ('R'-'A')*letters + ('Y' - 'A') + 1 // Turkish Lira
+	USD Currency = ('U'-'A')*letters*letters + ('S'-'A')*letters + ('D' - 'A') + 1 // US Dollar
+)
+
+// noMinor marks a currency for which ISO 4217 gives no minor unit.
+const noMinor = -1
+
+type currencyInfo struct {
+	numeric   string
+	name      string
+	withdrawn string
+	minor     int8
+}
+
+//go:embed data/iso4217.tsv
+var iso4217TSV []byte
+
+// currencies is the embedded ISO 4217 table, parsed once.
+var currencies = sync.OnceValue(func() map[Currency]currencyInfo {
+	m, err := parseISO4217(iso4217TSV)
+	if err != nil {
+		panic("finance: embedded data/iso4217.tsv: " + err.Error()) // tested; cannot happen
+	}
+	return m
+})
+
+func parseISO4217(data []byte) (map[Currency]currencyInfo, error) {
+	m := make(map[Currency]currencyInfo, 256)
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	line := 0
+	for sc.Scan() {
+		line++
+		text := sc.Text()
+		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		f := strings.Split(text, "\t")
+		if len(f) != 5 {
+			return nil, fmt.Errorf("line %d: %d fields, want 5", line, len(f))
+		}
+		c, ok := pack(f[0])
+		if !ok {
+			return nil, fmt.Errorf("line %d: bad code %q", line, f[0])
+		}
+		info := currencyInfo{numeric: f[1], withdrawn: f[3], name: f[4], minor: noMinor}
+		switch f[2] {
+		case "N.A.", "-":
+		default:
+			n, err := strconv.ParseInt(f[2], 10, 8)
+			if err != nil || n < 0 || n > 9 {
+				return nil, fmt.Errorf("line %d: bad minor units %q", line, f[2])
+			}
+			info.minor = int8(n)
+		}
+		if _, dup := m[c]; dup {
+			return nil, fmt.Errorf("line %d: duplicate code %s", line, f[0])
+		}
+		m[c] = info
+	}
+	return m, sc.Err()
+}
+
+// pack converts a three-letter upper-case code to a Currency without
+// consulting the ISO table.
+func pack(code string) (Currency, bool) {
+	if len(code) != 3 {
+		return 0, false
+	}
+	var c int
+	for i := range 3 {
+		b := code[i]
+		if b >= 'a' && b <= 'z' {
+			b -= 'a' - 'A'
+		}
+		if b < 'A' || b > 'Z' {
+			return 0, false
+		}
+		c = c*letters + int(b-'A')
+	}
+	return Currency(c + 1), true
+}
+
+// ParseCurrency returns the currency with the given ISO 4217 alphabetic code.
+// It ignores case and surrounding white space. Codes outside the embedded
+// ISO 4217 list (see the package documentation) give an error wrapping
+// [ErrUnknownCurrency] that quotes the input.
+func ParseCurrency(code string) (Currency, error) {
+	c, ok := pack(strings.TrimSpace(code))
+	if ok {
+		if _, known := currencies()[c]; known {
+			return c, nil
+		}
+	}
+	return 0, fmt.Errorf("finance: parse currency %q: %w", code, ErrUnknownCurrency)
+}
+
+// MustParseCurrency is like [ParseCurrency] but panics on error. It is meant
+// for literals in tests and examples.
+func MustParseCurrency(code string) Currency {
+	c, err := ParseCurrency(code)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+// Code returns the three-letter ISO 4217 code, such as "USD", or "" for the
+// zero Currency and for values that are not a code.
+func (c Currency) Code() string {
+	if c == 0 || c > maxCode {
+		return ""
+	}
+	n := int(c - 1)
+	return string([]byte{
+		byte('A' + n/(letters*letters)),
+		byte('A' + n/letters%letters),
+		byte('A' + n%letters),
+	})
+}
+
+// String returns the code, or "Currency(n)" for the zero Currency and other
+// values that are not a code. It never panics.
+func (c Currency) String() string {
+	if code := c.Code(); code != "" {
+		return code
+	}
+	return "Currency(" + strconv.Itoa(int(c)) + ")"
+}
+
+// IsZero reports whether c is the zero Currency.
+func (c Currency) IsZero() bool { return c == 0 }
+
+// known reports whether c is in the embedded ISO 4217 list.
+func (c Currency) known() bool {
+	_, ok := currencies()[c]
+	return ok
+}
+
+// MinorUnits returns the ISO 4217 minor unit, the number of decimal places
+// of the currency's smallest unit: 0 for JPY; 3 for BHD, IQD, JOD, KWD, LYD,
+// OMR and TND; 4 for CLF and UYW; 2 for most others.
+//
+// ISO 4217 gives no minor unit for precious metals, the SDR (XDR) and a few
+// other units, and list three gives none for withdrawn codes: for those, and
+// for the zero Currency, MinorUnits returns 0 and [Amount.Round] rounds to
+// whole units; use [Amount.RoundTo] to choose another precision.
+func (c Currency) MinorUnits() int32 {
+	info, ok := currencies()[c]
+	if !ok || info.minor == noMinor {
+		return 0
+	}
+	return int32(info.minor)
+}
+
+// Name returns the currency's English name as ISO 4217 publishes it, such as
+// "Russian Ruble", or "" if c is not in the embedded list.
+func (c Currency) Name() string {
+	return currencies()[c].name
+}
+
+// Numeric returns the three-digit ISO 4217 numeric code, such as "643" for
+// RUB, or "" if none is known.
+func (c Currency) Numeric() string {
+	return currencies()[c].numeric
+}
+
+// Withdrawn returns when the code was withdrawn, as ISO 4217 list three gives
+// it ("2002-03" for DEM), or "" if the code is current. For HRK, SLL and ZWL,
+// whose list-three entries are newer than the embedded copy, it returns
+// "before 2024-06-25".
+func (c Currency) Withdrawn() string {
+	return currencies()[c].withdrawn
+}
+
+// symbols are the signs used by [Currency.Symbol] and [Amount.Compact].
+// USD owns "$" and GBP owns "£"; "¥" is not listed because JPY and CNY both
+// use it.
+var symbols = map[Currency]string{
+	AMD: "֏",
+	EUR: "€",
+	GBP: "£",
+	GEL: "₾",
+	ILS: "₪",
+	JPY: "JP¥",
+	CNY: "CN¥",
+	KZT: "₸",
+	RUB: "₽",
+	TRY: "₺",
+	USD: "$",
+}
+
+// Symbol returns the currency sign used in headlines: "₽" for RUB, "$" for
+// USD, "£" for GBP, "€" for EUR, "CN¥" and "JP¥" (never a bare "¥"), "₸",
+// "₾", "֏", "₺", "₪". Other currencies have no symbol and Symbol returns the
+// code.
+func (c Currency) Symbol() string {
+	if s, ok := symbols[c]; ok {
+		return s
+	}
+	return c.Code()
+}
+
+// MarshalText implements [encoding.TextMarshaler]: the code, or "" for the
+// zero Currency.
+func (c Currency) MarshalText() ([]byte, error) {
+	if c == 0 {
+		return []byte{}, nil
+	}
+	if !c.known() {
+		return nil, fmt.Errorf("finance: marshal %v: %w", c, ErrUnknownCurrency)
+	}
+	return []byte(c.Code()), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseCurrency];
+// empty text gives the zero Currency.
+func (c *Currency) UnmarshalText(text []byte) error {
+	if len(text) == 0 {
+		*c = 0
+		return nil
+	}
+	v, err := ParseCurrency(string(text))
+	if err != nil {
+		return err
+	}
+	*c = v
+	return nil
+}
