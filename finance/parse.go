@@ -179,6 +179,9 @@ func parseNumber(s string) (decimal.Decimal, error) {
 		}
 		intPart = strings.Join(groups, "")
 	}
+	if !allDigits(intPart) || !allDigits(frac) {
+		return decimal.Decimal{}, fmt.Errorf("bad number %q", s)
+	}
 	if intPart == "" && frac == "" {
 		return decimal.Decimal{}, fmt.Errorf("bad number %q", s)
 	}
@@ -194,6 +197,15 @@ func parseNumber(s string) (decimal.Decimal, error) {
 		return decimal.Decimal{}, fmt.Errorf("bad number %q", s)
 	}
 	return d, nil
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // MustParseAmount is like [ParseAmount] but panics on error. It is meant for
