@@ -197,97 +197,130 @@ func (t *Rates) FindWith(from, to Currency, on time.Time, opt FindOptions) (Rate
 		return Rate{base: from, quote: to, num: one, den: one, on: d}, nil
 	}
 	t.mu.RLock()
-	best, ok := t.best(from, to, d, opt.Via)
+	best := t.best(from, to, d, opt.Via)
+	var r Rate
+	if best.valid {
+		r = best.rate() // build while the quotes it points to are locked
+	}
 	t.mu.RUnlock()
-	if !ok {
+	if !best.valid {
 		return Rate{}, &RateError{From: from, To: to, On: d, MaxAge: opt.MaxAge}
 	}
 	if age := int(d.Sub(best.age).Hours() / 24); (opt.MaxAge > 0 && age > opt.MaxAge) || (opt.MaxAge < 0 && age > 0) {
 		return Rate{}, &RateError{From: from, To: to, On: d, MaxAge: opt.MaxAge, Latest: best.age}
 	}
-	return best.rate, nil
+	return r, nil
 }
 
+// A leg is a quoted rate in the table, used as is or inverted.
+type leg struct {
+	q   *Rate // points into Rates.pairs; valid while the lock is held
+	inv bool
+}
+
+func (l leg) rate() Rate {
+	if l.inv {
+		return l.q.Inverse()
+	}
+	return *l.q
+}
+
+// A candidate is a way to find a rate: one leg, or two legs crossed.
+// Building the Rate is left until the best candidate is known.
 type candidate struct {
-	rate Rate
-	age  time.Time // the date that counts for freshness
-	rank int       // 0 direct, 1 inverse, 2+ cross (by preference)
+	a, b  leg       // b.q is nil for a single leg
+	age   time.Time // the date that counts for freshness
+	rank  int       // 0 direct, 1 inverse, 2+ cross (by preference)
+	valid bool
 }
 
 func (c candidate) better(than candidate) bool {
+	if !than.valid {
+		return true
+	}
 	if c.age.Equal(than.age) {
 		return c.rank < than.rank
 	}
 	return c.age.After(than.age)
 }
 
-// latest returns the latest quote of the pair dated on or before d.
-func (t *Rates) latest(k pair, d time.Time) (Rate, bool) {
+func (c candidate) rate() Rate {
+	if c.b.q == nil {
+		return c.a.rate()
+	}
+	return cross(c.a.rate(), c.b.rate())
+}
+
+// latest returns the latest quote of the pair dated on or before d, or nil.
+func (t *Rates) latest(k pair, d time.Time) *Rate {
 	list := t.pairs[k]
 	i, found := slices.BinarySearchFunc(list, d, func(x Rate, on time.Time) int { return x.on.Compare(on) })
 	if found {
-		return list[i], true
+		return &list[i]
 	}
 	if i == 0 {
-		return Rate{}, false
+		return nil
 	}
-	return list[i-1], true
+	return &list[i-1]
 }
 
-// oneLeg returns the best direct or inverse rate from→to on d.
-func (t *Rates) oneLeg(from, to Currency, d time.Time) (candidate, bool) {
+// oneLeg returns the best direct or inverse quote from→to on d.
+func (t *Rates) oneLeg(from, to Currency, d time.Time) candidate {
 	var best candidate
-	ok := false
-	if r, found := t.latest(pair{from, to}, d); found {
-		best, ok = candidate{rate: r, age: r.on, rank: 0}, true
+	if r := t.latest(pair{from, to}, d); r != nil {
+		best = candidate{a: leg{q: r}, age: r.on, rank: 0, valid: true}
 	}
-	if r, found := t.latest(pair{to, from}, d); found {
-		c := candidate{rate: r.Inverse(), age: r.on, rank: 1}
-		if !ok || c.better(best) {
-			best, ok = c, true
+	if r := t.latest(pair{to, from}, d); r != nil {
+		c := candidate{a: leg{q: r, inv: true}, age: r.on, rank: 1, valid: true}
+		if c.better(best) {
+			best = c
 		}
 	}
-	return best, ok
+	return best
 }
 
-// best returns the freshest candidate rate from→to on d. The caller holds
-// the read lock.
-func (t *Rates) best(from, to Currency, d time.Time, via []Currency) (candidate, bool) {
-	best, ok := t.oneLeg(from, to, d)
+// best returns the freshest candidate from→to on d. The caller holds the
+// read lock.
+func (t *Rates) best(from, to Currency, d time.Time, via []Currency) candidate {
+	best := t.oneLeg(from, to, d)
 	consider := func(x Currency, rank int) {
 		if x == from || x == to {
 			return
 		}
-		a, okA := t.oneLeg(from, x, d)
-		if !okA {
+		a := t.oneLeg(from, x, d)
+		if !a.valid {
 			return
 		}
-		b, okB := t.oneLeg(x, to, d)
-		if !okB {
+		b := t.oneLeg(x, to, d)
+		if !b.valid {
 			return
 		}
 		age := a.age
 		if b.age.Before(age) {
 			age = b.age
 		}
-		c := candidate{rate: cross(a.rate, b.rate), age: age, rank: rank}
-		if !ok || c.better(best) {
-			best, ok = c, true
+		c := candidate{a: a.a, b: b.a, age: age, rank: rank, valid: true}
+		if c.better(best) {
+			best = c
 		}
 	}
 	if via != nil {
 		for i, x := range via {
 			consider(x, 2+i)
 		}
-		return best, ok
+		return best
 	}
 	for i, x := range defaultVia {
 		consider(x, 2+i)
 	}
 	// Other common neighbours, in code order.
+	small, large := t.links[from], t.links[to]
+	if len(large) < len(small) {
+		small, large = large, small
+	}
 	var others []Currency
-	for x := range t.links[from] {
-		if t.links[to][x] && !slices.Contains(defaultVia[:], x) {
+	for x := range small {
+		if large[x] && !slices.Contains(defaultVia[:], x) {
 			others = append(others, x)
 		}
 	}
@@ -295,7 +328,7 @@ func (t *Rates) best(from, to Currency, d time.Time, via []Currency) (candidate,
 	for i, x := range others {
 		consider(x, 2+len(defaultVia)+i)
 	}
-	return best, ok
+	return best
 }
 
 // Convert converts a into currency to at the rate [Rates.Find] returns for

@@ -1,0 +1,76 @@
+package finance_test
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/exodus-lab/exodus/finance"
+)
+
+func BenchmarkParseAmount(b *testing.B) {
+	for _, s := range []string{"1200000000000.00 RUB", "1.2 trillion roubles", "£12bn"} {
+		b.Run(s, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := finance.ParseAmount(s); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkRatesFind(b *testing.B) {
+	rates := finance.DefaultRates()
+	day := date(2024, 11, 20)
+	for _, c := range []struct {
+		name     string
+		from, to finance.Currency
+	}{
+		{"direct", finance.USD, finance.RUB},
+		{"inverse", finance.RUB, finance.USD},
+		{"cross", finance.GBP, finance.USD},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := rates.Find(c.from, c.to, day); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkRatesConvert(b *testing.B) {
+	rates, amount := finance.DefaultRates(), finance.MustParseAmount("123456.78 RUB")
+	day := date(2024, 11, 20)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := rates.Convert(amount, finance.USD, day); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkParseCBR(b *testing.B) {
+	data := readFile(b, sample2024)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := finance.ParseCBR(bytes.NewReader(data)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkAllocate(b *testing.B) {
+	a := finance.MustParseAmount("1200000000000.00 RUB")
+	weights := []int64{27, 15, 15, 15, 8, 20}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := a.Allocate(weights...); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
