@@ -28,6 +28,7 @@ type MismatchError struct {
 	Left, Right Currency
 }
 
+// Error returns "finance: add: currency mismatch: USD and RUB".
 func (e *MismatchError) Error() string {
 	return fmt.Sprintf("finance: %s: currency mismatch: %v and %v", e.Op, e.Left, e.Right)
 }
@@ -144,6 +145,9 @@ func (a Amount) Allocate(weights ...int64) ([]Amount, error) {
 	}
 	if total.Sign() == 0 {
 		return nil, fmt.Errorf("finance: allocate %v: all %d weights are zero: %w", a, len(weights), ErrInvalidWeights)
+	}
+	if e := a.val.Exponent(); e < -maxAmountExp || e > maxAmountExp {
+		return nil, fmt.Errorf("finance: allocate %.40s: exponent %d out of range: %w", a.val.String(), e, ErrInvalidWeights)
 	}
 	p := a.scale()
 	units := a.val.Abs().Shift(p).BigInt() // exact: p covers every digit of a

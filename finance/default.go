@@ -117,6 +117,11 @@ var defaultRates = sync.OnceValue(func() []Rate {
 // (so 1.25 USD per GBP), dated 01.06.2023 because they match CBR and ECB
 // rates of late May to early June 2023.
 //
+// Because the article's rates are the newest USD and GBP quotes before
+// 09.11.2024, a USD or GBP conversion for any day from 01.06.2023 to
+// 08.11.2024 uses them (their Source says so); pass [FindOptions.MaxAge] or
+// add official rates for those days to avoid that.
+//
 // Between these dates a query returns the latest rate on or before the day:
 // USD on 24.02.2022 is the 04.02.2022 rate, GBP on 30.12.2022 is the
 // 23.07.2022 rate (the news-reported dates in between carry only USD, EUR,

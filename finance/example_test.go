@@ -1,6 +1,7 @@
 package finance_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -192,4 +193,119 @@ func ExampleNewRate() {
 	// Output:
 	// USD/RUB 86.9288 on 2022-02-25
 	// RUB/USD 0.0115036673691573 on 2022-02-25 (derived)
+}
+
+func ExampleParseCurrency() {
+	c, err := finance.ParseCurrency(" bhd ")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(c, c.Name(), c.MinorUnits())
+	dem := finance.MustParseCurrency("DEM")
+	fmt.Println(dem, dem.Name(), "withdrawn", dem.Withdrawn())
+	_, err = finance.ParseCurrency("XYZ")
+	fmt.Println(errors.Is(err, finance.ErrUnknownCurrency), err)
+	// Output:
+	// BHD Bahraini Dinar 3
+	// DEM Deutsche Mark withdrawn 2002-03
+	// true finance: parse currency "XYZ": unknown currency
+}
+
+func ExampleAmount_RoundTo() {
+	a := finance.MustParseAmount("2.5 JPY")
+	for _, m := range []finance.RoundingMode{finance.HalfEven, finance.HalfUp, finance.HalfDown, finance.Up, finance.Down, finance.Ceiling, finance.Floor} {
+		fmt.Printf("%-8v %v\n", m, a.RoundTo(0, m))
+	}
+	// Output:
+	// HalfEven 2 JPY
+	// HalfUp   3 JPY
+	// HalfDown 2 JPY
+	// Up       3 JPY
+	// Down     2 JPY
+	// Ceiling  3 JPY
+	// Floor    2 JPY
+}
+
+func ExampleAmount_Round() {
+	fmt.Println(finance.MustParseAmount("2.345 USD").Round())
+	fmt.Println(finance.MustParseAmount("2.355 USD").Round())
+	fmt.Println(finance.MustParseAmount("0.12345 CLF").Round())
+	// Output:
+	// 2.34 USD
+	// 2.36 USD
+	// 0.1234 CLF
+}
+
+func ExampleAmount_Format() {
+	a := finance.MustParseAmount("1234.565 USD")
+	fmt.Printf("%v|%.2f|%.0f|%14.1f|\n", a, a, a, a)
+	// Output:
+	// 1234.565 USD|1234.56 USD|1235 USD|    1234.6 USD|
+}
+
+func ExampleAmount_MarshalJSON() {
+	b, err := json.Marshal(finance.MustParseAmount("£12bn"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(string(b))
+	var a finance.Amount
+	if err := json.Unmarshal(b, &a); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(a)
+	// Output:
+	// {"amount":"12000000000.00","currency":"GBP"}
+	// 12000000000.00 GBP
+}
+
+func ExampleRates_FindWith() {
+	rates := finance.DefaultRates()
+	day := time.Date(2022, 3, 20, 0, 0, 0, 0, time.UTC)
+	r, err := rates.Find(finance.USD, finance.RUB, day)
+	fmt.Println(r, err)
+	// Refuse rates more than three days old.
+	_, err = rates.FindWith(finance.USD, finance.RUB, day, finance.FindOptions{MaxAge: 3})
+	fmt.Println(err)
+	// Output:
+	// USD/RUB 115.1963 on 2022-03-15 <nil>
+	// finance: no USD/RUB rate on or before 2022-03-20 within 3 days (latest is 2022-03-15)
+}
+
+// bc: scale=20; 151.5177/115.1963 = 1.31530005738031516637 (CBR 15.03.2022).
+func ExampleRate_Sources() {
+	r, err := finance.DefaultRates().Find(finance.GBP, finance.USD, time.Date(2022, 3, 15, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(r)
+	for _, s := range r.Sources() {
+		fmt.Println(s.URL)
+	}
+	// Output:
+	// GBP/USD 1.3153000573803152 on 2022-03-15 (derived)
+	// https://www.cbr.ru/scripts/XML_daily.asp?date_req=15/03/2022
+}
+
+func ExampleParseECB() {
+	f, err := os.Open("testdata/eurofxref-sample.xml")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer f.Close()
+	rates, err := finance.ParseECB(f)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	table, _ := finance.NewRates(rates...)
+	rub, err := table.Convert(finance.MustParseAmount("$1000"), finance.RUB, time.Date(2022, 2, 24, 0, 0, 0, 0, time.UTC))
+	fmt.Println(rub, err)
+	// Output:
+	// 85745.32 RUB <nil>
 }

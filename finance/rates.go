@@ -33,6 +33,8 @@ type RateError struct {
 	Latest time.Time
 }
 
+// Error returns "finance: no USD/RUB rate on or before 2022-02-03", adding
+// " within N days (latest is …)" when a rate exists but is too old.
 func (e *RateError) Error() string {
 	s := fmt.Sprintf("finance: no %v/%v rate on or before %s", e.From, e.To, dayString(e.On))
 	if !e.Latest.IsZero() {

@@ -371,3 +371,35 @@ func TestRatesConcurrent(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// Finding a directly quoted rate does not allocate.
+func TestRatesFindDirectAllocs(t *testing.T) {
+	rates := finance.DefaultRates()
+	day := date(2024, 11, 20)
+	allocs := testing.AllocsPerRun(100, func() {
+		if _, err := rates.Find(finance.USD, finance.RUB, day); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if allocs != 0 {
+		t.Errorf("Find of a direct quote: %v allocations, want 0", allocs)
+	}
+}
+
+func TestErrorMessages(t *testing.T) {
+	t.Parallel()
+	_, err := finance.MustParseAmount("1 USD").Add(finance.MustParseAmount("1 RUB"))
+	if want := "finance: add: currency mismatch: USD and RUB"; err == nil || err.Error() != want {
+		t.Errorf("Add error = %v, want %q", err, want)
+	}
+	_, err = testRates(t).FindWith(finance.USD, finance.RUB, date(2022, 3, 1), finance.FindOptions{MaxAge: 3})
+	if want := "finance: no USD/RUB rate on or before 2022-03-01 within 3 days (latest is 2022-02-25)"; err == nil || err.Error() != want {
+		t.Errorf("FindWith error = %v, want %q", err, want)
+	}
+	if s := (finance.Amount{}).String(); s != "0" {
+		t.Errorf("zero Amount String = %q", s)
+	}
+	if s := (finance.Rate{}).String(); s != "Rate(zero)" {
+		t.Errorf("zero Rate String = %q", s)
+	}
+}
