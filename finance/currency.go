@@ -15,7 +15,8 @@ import (
 // embedded ISO 4217 list.
 var ErrUnknownCurrency = errors.New("unknown currency")
 
-// A Currency is an ISO 4217 alphabetic currency code such as RUB or USD.
+// A Currency is an ISO 4217 alphabetic currency code such as RUB or USD,
+// packed in 16 bits (five per letter).
 //
 // Currencies are small comparable values: use == and use them as map keys.
 // The zero Currency means "no currency". Values other than the predefined
@@ -23,29 +24,23 @@ var ErrUnknownCurrency = errors.New("unknown currency")
 // embedded ISO 4217 list (current codes and codes withdrawn since 2000).
 type Currency uint16
 
-// pack turns three letters A–Z into a Currency; it is the inverse of Code.
-const (
-	letters = 26
-	maxCode = letters * letters * letters
-)
-
 // Predefined currencies. The list is not exhaustive: any code in the embedded
 // ISO 4217 list can be obtained with [ParseCurrency].
 const (
-	AED Currency = 0*letters*letters + ('E'-'A')*letters + ('D' - 'A') + 1         // UAE Dirham
-	AMD Currency = 0*letters*letters + ('M'-'A')*letters + ('D' - 'A') + 1         // Armenian Dram
-	CHF Currency = ('C'-'A')*letters*letters + ('H'-'A')*letters + ('F' - 'A') + 1 // Swiss Franc
-	CNY Currency = ('C'-'A')*letters*letters + ('N'-'A')*letters + ('Y' - 'A') + 1 // Yuan Renminbi
-	EUR Currency = ('E'-'A')*letters*letters + ('U'-'A')*letters + ('R' - 'A') + 1 // Euro
-	GBP Currency = ('G'-'A')*letters*letters + ('B'-'A')*letters + ('P' - 'A') + 1 // Pound Sterling
-	GEL Currency = ('G'-'A')*letters*letters + ('E'-'A')*letters + ('L' - 'A') + 1 // Lari
-	ILS Currency = ('I'-'A')*letters*letters + ('L'-'A')*letters + ('S' - 'A') + 1 // New Israeli Sheqel
-	JPY Currency = ('J'-'A')*letters*letters + ('P'-'A')*letters + ('Y' - 'A') + 1 // Yen
-	KZT Currency = ('K'-'A')*letters*letters + ('Z'-'A')*letters + ('T' - 'A') + 1 // Tenge
-	RSD Currency = ('R'-'A')*letters*letters + ('S'-'A')*letters + ('D' - 'A') + 1 // Serbian Dinar
-	RUB Currency = ('R'-'A')*letters*letters + ('U'-'A')*letters + ('B' - 'A') + 1 // Russian Ruble
-	TRY Currency = ('T'-'A')*letters*letters + ('R'-'A')*letters + ('Y' - 'A') + 1 // Turkish Lira
-	USD Currency = ('U'-'A')*letters*letters + ('S'-'A')*letters + ('D' - 'A') + 1 // US Dollar
+	AED Currency = 'A'&31<<10 | 'E'&31<<5 | 'D'&31 // UAE Dirham
+	AMD Currency = 'A'&31<<10 | 'M'&31<<5 | 'D'&31 // Armenian Dram
+	CHF Currency = 'C'&31<<10 | 'H'&31<<5 | 'F'&31 // Swiss Franc
+	CNY Currency = 'C'&31<<10 | 'N'&31<<5 | 'Y'&31 // Yuan Renminbi
+	EUR Currency = 'E'&31<<10 | 'U'&31<<5 | 'R'&31 // Euro
+	GBP Currency = 'G'&31<<10 | 'B'&31<<5 | 'P'&31 // Pound Sterling
+	GEL Currency = 'G'&31<<10 | 'E'&31<<5 | 'L'&31 // Lari
+	ILS Currency = 'I'&31<<10 | 'L'&31<<5 | 'S'&31 // New Israeli Sheqel
+	JPY Currency = 'J'&31<<10 | 'P'&31<<5 | 'Y'&31 // Yen
+	KZT Currency = 'K'&31<<10 | 'Z'&31<<5 | 'T'&31 // Tenge
+	RSD Currency = 'R'&31<<10 | 'S'&31<<5 | 'D'&31 // Serbian Dinar
+	RUB Currency = 'R'&31<<10 | 'U'&31<<5 | 'B'&31 // Russian Ruble
+	TRY Currency = 'T'&31<<10 | 'R'&31<<5 | 'Y'&31 // Turkish Lira
+	USD Currency = 'U'&31<<10 | 'S'&31<<5 | 'D'&31 // US Dollar
 )
 
 // noMinor marks a currency for which ISO 4217 gives no minor unit.
@@ -112,7 +107,7 @@ func pack(code string) (Currency, bool) {
 	if len(code) != 3 {
 		return 0, false
 	}
-	var c int
+	var c Currency
 	for i := range 3 {
 		b := code[i]
 		if b >= 'a' && b <= 'z' {
@@ -121,9 +116,9 @@ func pack(code string) (Currency, bool) {
 		if b < 'A' || b > 'Z' {
 			return 0, false
 		}
-		c = c*letters + int(b-'A')
+		c = c<<5 | Currency(b&31)
 	}
-	return Currency(c + 1), true
+	return c, true
 }
 
 // ParseCurrency returns the currency with the given ISO 4217 alphabetic code.
@@ -153,15 +148,19 @@ func MustParseCurrency(code string) Currency {
 // Code returns the three-letter ISO 4217 code, such as "USD", or "" for the
 // zero Currency and for values that are not a code.
 func (c Currency) Code() string {
-	if c == 0 || c > maxCode {
+	if c>>15 != 0 {
 		return ""
 	}
-	n := int(c - 1)
-	return string([]byte{
-		byte('A' + n/(letters*letters)),
-		byte('A' + n/letters%letters),
-		byte('A' + n%letters),
-	})
+	var b [3]byte
+	for i := 2; i >= 0; i-- {
+		l := byte(c & 31)
+		if l < 1 || l > 26 {
+			return ""
+		}
+		b[i] = '@' + l
+		c >>= 5
+	}
+	return string(b[:])
 }
 
 // String returns the code, or "Currency(n)" for the zero Currency and other
