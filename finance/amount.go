@@ -101,8 +101,15 @@ func (a Amount) Round() Amount {
 }
 
 // RoundTo returns a rounded once to places decimal places with the given
-// mode. A negative places rounds to tens, hundreds and so on.
+// mode. A negative places rounds to tens, hundreds and so on. If a has no
+// more than places decimal places it is returned unchanged (no zeros are
+// appended; [Amount.String] still shows the currency's minor units). places
+// is clamped to ±1048576.
 func (a Amount) RoundTo(places int32, mode RoundingMode) Amount {
+	if places >= -a.val.Exponent() {
+		return a
+	}
+	places = max(min(places, maxAmountExp), -maxAmountExp)
 	return Amount{val: roundDecimal(a.val, places, mode), cur: a.cur}
 }
 
@@ -187,8 +194,9 @@ func (a Amount) Allocate(weights ...int64) ([]Amount, error) {
 // String returns the canonical form "1200000000000.00 RUB": the number in
 // plain decimal notation with at least the currency's minor units (more if a
 // carries more decimal places, so nothing is lost), a space and the code.
-// [ParseAmount] reads it back to an equal Amount. The zero Amount, which has
-// no currency, prints as "0" and does not parse.
+// [ParseAmount] reads it back to an equal Amount (if the text fits its
+// 4096-byte limit). The zero Amount, which has no currency, prints as "0"
+// and does not parse.
 func (a Amount) String() string {
 	if a.cur == 0 {
 		return a.val.String()

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"testing"
 
 	"github.com/exodus-lab/exodus/finance"
@@ -281,5 +282,21 @@ func TestAmountImmutable(t *testing.T) {
 	_ = a.RoundTo(0, finance.Up)
 	if a.String() != "100.00 USD" {
 		t.Errorf("a changed to %v", a)
+	}
+}
+
+// Rounding never appends digits, and absurd precisions neither panic nor
+// take long.
+func TestAmountRoundToExtremes(t *testing.T) {
+	t.Parallel()
+	a := finance.MustParseAmount("1234.5 USD")
+	if got := a.RoundTo(6, finance.Up).Decimal().String(); got != "1234.5" {
+		t.Errorf("RoundTo(6) = %s, want 1234.5 unchanged", got)
+	}
+	if got := a.RoundTo(math.MaxInt32, finance.HalfEven).Decimal().String(); got != "1234.5" {
+		t.Errorf("RoundTo(MaxInt32) = %s", got)
+	}
+	if got := a.RoundTo(math.MinInt32, finance.HalfEven).Decimal().String(); got != "0" {
+		t.Errorf("RoundTo(MinInt32, HalfEven) = %s, want 0", got) // hand: 1234.5 is far below half of 10^1048576
 	}
 }

@@ -15,7 +15,7 @@ import (
 var ErrSyntax = errors.New("invalid syntax")
 
 // maxAmountLen bounds the input of ParseAmount, in bytes.
-const maxAmountLen = 256
+const maxAmountLen = 4096
 
 // scaleWords are the short-scale multipliers ParseAmount accepts, as powers
 // of ten. Keys are lower case.
@@ -66,7 +66,7 @@ var ambiguousWords = map[string]string{
 //
 // Errors quote the input. An unknown ISO code wraps [ErrUnknownCurrency];
 // anything else wraps [ErrSyntax], including the ambiguous "¥" (JPY or
-// CNY?) and input longer than 256 bytes.
+// CNY?) and input longer than 4096 bytes.
 func ParseAmount(s string) (Amount, error) {
 	if len(s) > maxAmountLen {
 		return Amount{}, fmt.Errorf("finance: parse amount %.32q...: longer than %d bytes: %w", s, maxAmountLen, ErrSyntax)

@@ -55,7 +55,8 @@ type FindOptions struct {
 	MaxAge int
 	// Via lists the currencies a cross rate may go through, in order of
 	// preference. Nil means every currency, preferring RUB, then EUR, then
-	// USD, then the others in code order.
+	// USD, then the others in code order; an empty non-nil slice allows no
+	// cross rate, only direct and inverse quotes.
 	Via []Currency
 }
 
