@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/exodus-lab/exodus"
 )
 
 // ErrUnknownCurrency is wrapped by errors for codes that are not in the
@@ -53,25 +55,50 @@ type currencyInfo struct {
 	minor     int8
 }
 
+// isoTable is the parsed data/iso4217.tsv.
+type isoTable struct {
+	codes              map[Currency]currencyInfo
+	current, withdrawn exodus.Source
+}
+
 //go:embed data/iso4217.tsv
 var iso4217TSV []byte
 
-// currencies is the embedded ISO 4217 table, parsed once.
-var currencies = sync.OnceValue(func() map[Currency]currencyInfo {
-	m, err := parseISO4217(iso4217TSV)
+// iso is the embedded ISO 4217 table, parsed once.
+var iso = sync.OnceValue(func() *isoTable {
+	t, err := parseISO4217(iso4217TSV)
 	if err != nil {
 		panic("finance: embedded data/iso4217.tsv: " + err.Error()) // tested; cannot happen
 	}
-	return m
+	return t
 })
 
-func parseISO4217(data []byte) (map[Currency]currencyInfo, error) {
-	m := make(map[Currency]currencyInfo, 256)
+func currencies() map[Currency]currencyInfo { return iso().codes }
+
+func parseISO4217(data []byte) (*isoTable, error) {
+	t := &isoTable{codes: make(map[Currency]currencyInfo, 256)}
+	m := t.codes
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	line := 0
 	for sc.Scan() {
 		line++
 		text := sc.Text()
+		if rest, ok := strings.CutPrefix(text, "#@source\t"); ok {
+			f := strings.Split(rest, "\t")
+			if len(f) != 6 {
+				return nil, fmt.Errorf("line %d: source has %d fields, want 6", line, len(f))
+			}
+			src := exodus.Source{Publisher: f[1], Title: f[2], URL: f[3], Date: f[4], Note: f[5]}
+			switch f[0] {
+			case "current":
+				t.current = src
+			case "withdrawn":
+				t.withdrawn = src
+			default:
+				return nil, fmt.Errorf("line %d: unknown source kind %q", line, f[0])
+			}
+			continue
+		}
 		if text == "" || strings.HasPrefix(text, "#") {
 			continue
 		}
@@ -98,7 +125,10 @@ func parseISO4217(data []byte) (map[Currency]currencyInfo, error) {
 		}
 		m[c] = info
 	}
-	return m, sc.Err()
+	if t.current.IsZero() || t.withdrawn.IsZero() {
+		return nil, errors.New("missing #@source lines")
+	}
+	return t, sc.Err()
 }
 
 // pack converts a three-letter upper-case code to a Currency without
@@ -215,6 +245,20 @@ func (c Currency) Numeric() string {
 // "before 2024-06-25".
 func (c Currency) Withdrawn() string {
 	return currencies()[c].withdrawn
+}
+
+// Source returns where the facts about c come from: SIX Group's ISO 4217
+// list one (published 2024-06-25) for a current code, list three for a
+// withdrawn one, and the zero Source for a code not in the embedded list.
+func (c Currency) Source() exodus.Source {
+	info, ok := currencies()[c]
+	switch {
+	case !ok:
+		return exodus.Source{}
+	case info.withdrawn != "":
+		return iso().withdrawn
+	}
+	return iso().current
 }
 
 // symbols are the signs used by [Currency.Symbol] and [Amount.Compact].

@@ -2,8 +2,10 @@ package finance_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
+	"github.com/exodus-lab/exodus"
 	"github.com/exodus-lab/exodus/finance"
 	"github.com/google/go-cmp/cmp"
 )
@@ -135,5 +137,24 @@ func TestCurrencyText(t *testing.T) {
 	}
 	if err := c.UnmarshalText([]byte("QQQ")); !errors.Is(err, finance.ErrUnknownCurrency) {
 		t.Errorf("UnmarshalText(QQQ) = %v", err)
+	}
+}
+
+func TestCurrencySource(t *testing.T) {
+	t.Parallel()
+	cur, old := finance.RUB.Source(), finance.MustParseCurrency("DEM").Source()
+	if cur.Publisher != "SIX Group (ISO 4217 Maintenance Agency)" || cur.Date != "2024-06-25" || !strings.HasSuffix(cur.URL, "list-one.xml") {
+		t.Errorf("RUB source %+v", cur)
+	}
+	if !strings.HasSuffix(old.URL, "list-three.xml") || old.Date != "2023-01-01" {
+		t.Errorf("DEM source %+v", old)
+	}
+	for _, s := range []exodus.Source{cur, old} {
+		if err := s.Validate(); err != nil {
+			t.Error(err)
+		}
+	}
+	if !finance.Currency(0).Source().IsZero() {
+		t.Errorf("zero Currency has a source")
 	}
 }

@@ -30,6 +30,7 @@
 // withdrawal months, such as DEM (2002-03) and LTL (2014-12). HRK, SLL and
 // ZWL left list one before 2024-06-25 and are marked so. BGN, replaced by
 // the euro on 2026-01-01, is still current in the embedded list.
+// [Currency.Source] returns the citation for each code.
 //
 // # Amounts
 //
