@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"testing"
 
+	"github.com/exodus-lab/exodus"
 	"github.com/exodus-lab/exodus/finance"
+	"github.com/shopspring/decimal"
 )
 
 func BenchmarkParseAmount(b *testing.B) {
@@ -70,6 +72,29 @@ func BenchmarkAllocate(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := a.Allocate(weights...); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// NewRates of a long history listed newest first, as eurofxref-hist.xml is:
+// 2000 days of 30 currencies.
+func BenchmarkNewRatesHistory(b *testing.B) {
+	codes := []string{"USD", "JPY", "BGN", "CZK", "DKK", "GBP", "HUF", "PLN", "RON", "SEK", "CHF", "ISK", "NOK", "TRY", "AUD",
+		"BRL", "CAD", "CNY", "HKD", "IDR", "ILS", "INR", "KRW", "MXN", "MYR", "NZD", "PHP", "SGD", "THB", "ZAR"}
+	var rates []finance.Rate
+	for d := 2000; d > 0; d-- {
+		for i, c := range codes {
+			r, err := finance.NewRate(finance.EUR, finance.MustParseCurrency(c), decimal.New(int64(1000+i+d), -3), date(2000, 1, 1).AddDate(0, 0, d), exodus.Source{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			rates = append(rates, r)
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := finance.NewRates(rates...); err != nil {
 			b.Fatal(err)
 		}
 	}

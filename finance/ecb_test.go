@@ -49,6 +49,21 @@ func TestParseECB(t *testing.T) {
 	}
 }
 
+// eurofxref-hist.xml lists currencies since withdrawn, such as CYP (the
+// euro conversion rate, 0.585274 CYP per EUR, fixed by the Council of the
+// EU in 2007).
+func TestParseECBWithdrawnCurrency(t *testing.T) {
+	t.Parallel()
+	in := `<Envelope><Cube><Cube time='2007-12-31'><Cube currency='CYP' rate='0.585274'/></Cube></Cube></Envelope>`
+	rates, err := finance.ParseECB(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(map[string]string{"EUR/CYP 2007-12-31": "0.585274"}, rateMap(rates)); diff != "" {
+		t.Errorf("mismatch (-want +got):\n%s", diff)
+	}
+}
+
 func TestParseECBErrors(t *testing.T) {
 	t.Parallel()
 	sample := string(readFile(t, ecbSample))

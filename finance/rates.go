@@ -118,28 +118,44 @@ func (t *Rates) Add(rates ...Rate) error {
 			return fmt.Errorf("finance: add the zero Rate: %w", ErrInvalidRate)
 		}
 		k := pair{r.base, r.quote}
-		if i, found := slices.BinarySearchFunc(t.pairs[k], r.on, byDate); found && !t.pairs[k][i].Equal(r) {
-			return fmt.Errorf("finance: add %v: already have %v: %w", r, t.pairs[k][i], ErrDuplicateRate)
-		}
-		p := pending[k]
-		i, found := slices.BinarySearchFunc(p, r.on, byDate)
-		if found {
-			if !p[i].Equal(r) {
-				return fmt.Errorf("finance: add %v: already have %v: %w", r, p[i], ErrDuplicateRate)
-			}
-			continue
-		}
-		pending[k] = slices.Insert(p, i, r)
+		pending[k] = append(pending[k], r)
 	}
-	for k, list := range pending {
-		for _, r := range list {
-			cur := t.pairs[k]
-			i, found := slices.BinarySearchFunc(cur, r.on, byDate)
-			if found {
-				continue // equal rate already present
+	for k, p := range pending {
+		slices.SortStableFunc(p, func(a, b Rate) int { return a.on.Compare(b.on) })
+		out := p[:0]
+		for _, r := range p {
+			if n := len(out); n > 0 && out[n-1].on.Equal(r.on) {
+				if !out[n-1].Equal(r) {
+					return fmt.Errorf("finance: add %v: already have %v: %w", r, out[n-1], ErrDuplicateRate)
+				}
+				continue
 			}
-			t.pairs[k] = slices.Insert(cur, i, r)
+			if i, found := slices.BinarySearchFunc(t.pairs[k], r.on, byDate); found && !t.pairs[k][i].Equal(r) {
+				return fmt.Errorf("finance: add %v: already have %v: %w", r, t.pairs[k][i], ErrDuplicateRate)
+			}
+			out = append(out, r)
 		}
+		pending[k] = out
+	}
+	// Merge each sorted batch into the sorted quotes of its pair.
+	for k, p := range pending {
+		old := t.pairs[k]
+		merged := make([]Rate, 0, len(old)+len(p))
+		i, j := 0, 0
+		for i < len(old) || j < len(p) {
+			switch {
+			case j == len(p) || (i < len(old) && old[i].on.Before(p[j].on)):
+				merged = append(merged, old[i])
+				i++
+			case i == len(old) || p[j].on.Before(old[i].on):
+				merged = append(merged, p[j])
+				j++
+			default: // same day: the rates are equal (checked above)
+				merged = append(merged, old[i])
+				i, j = i+1, j+1
+			}
+		}
+		t.pairs[k] = merged
 		t.link(k.base, k.quote)
 		t.link(k.quote, k.base)
 	}
