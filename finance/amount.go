@@ -24,8 +24,8 @@ type Amount struct {
 
 // A MismatchError reports an operation on amounts of different currencies.
 type MismatchError struct {
-	Op          string // the operation: "add", "sub", "cmp", "convert"
-	Left, Right Currency
+	Op          string   // the operation: "add", "sub", "cmp", "convert"
+	Left, Right Currency // the currencies of the two operands (for "convert": the amount's, then the rate's base)
 }
 
 // Error returns "finance: add: currency mismatch: USD and RUB".

@@ -25,7 +25,7 @@ var ErrDuplicateRate = errors.New("duplicate exchange rate")
 // A RateError reports that no rate converts From to To on a day. It wraps
 // [ErrNoRate].
 type RateError struct {
-	From, To Currency
+	From, To Currency  // the conversion asked for
 	On       time.Time // the day asked for, midnight UTC
 	MaxAge   int       // the staleness limit in force, in days (0: none)
 	// Latest is the date of the newest rate that was found but rejected as
