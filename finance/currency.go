@@ -20,7 +20,8 @@ var ErrUnknownCurrency = errors.New("unknown currency")
 // A Currency is an ISO 4217 alphabetic currency code such as RUB or USD,
 // packed in 16 bits (five per letter).
 //
-// Currencies are small comparable values: use == and use them as map keys.
+// Currencies are small comparable values: use == and use them as map keys;
+// < orders them alphabetically by code.
 // The zero Currency means "no currency". Values other than the predefined
 // constants come from [ParseCurrency], which accepts only codes in the
 // embedded ISO 4217 list (current codes and codes withdrawn since 2000).

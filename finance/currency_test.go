@@ -158,3 +158,15 @@ func TestCurrencySource(t *testing.T) {
 		t.Errorf("zero Currency has a source")
 	}
 }
+
+// Currency values sort in alphabetical order of their codes.
+func TestCurrencyOrder(t *testing.T) {
+	t.Parallel()
+	codes := []string{"AED", "AMD", "BHD", "CHF", "CNY", "EUR", "GBP", "JPY", "RUB", "USD", "XAU", "ZWG"}
+	for i := 1; i < len(codes); i++ {
+		a, b := finance.MustParseCurrency(codes[i-1]), finance.MustParseCurrency(codes[i])
+		if a >= b {
+			t.Errorf("%s (%d) does not sort before %s (%d)", a, a, b, b)
+		}
+	}
+}

@@ -192,7 +192,7 @@ func (t *Rates) All() []Rate {
 	}
 	t.mu.RUnlock()
 	slices.SortFunc(out, func(a, b Rate) int {
-		return cmp.Or(a.on.Compare(b.on), cmp.Compare(a.base.Code(), b.base.Code()), cmp.Compare(a.quote.Code(), b.quote.Code()))
+		return cmp.Or(a.on.Compare(b.on), cmp.Compare(a.base, b.base), cmp.Compare(a.quote, b.quote))
 	})
 	return out
 }
@@ -343,7 +343,7 @@ func (t *Rates) best(from, to Currency, d time.Time, via []Currency) candidate {
 			others = append(others, x)
 		}
 	}
-	slices.SortFunc(others, func(a, b Currency) int { return cmp.Compare(a.Code(), b.Code()) })
+	slices.Sort(others) // Currency values sort in code order
 	for i, x := range others {
 		consider(x, 2+len(defaultVia)+i)
 	}
