@@ -309,3 +309,38 @@ func ExampleParseECB() {
 	// Output:
 	// 85745.32 RUB <nil>
 }
+
+// bc: 1000*103.8762/76.6501 = 1355.1997… → 1355.20.
+// A table of one's own rates, here the CBR's USD and GBP rates of
+// 04.02.2022 (XML_daily), crossed through RUB.
+func ExampleNewRates() {
+	src := exodus.Source{
+		Publisher: "Central Bank of Russia",
+		Title:     "XML_daily 04.02.2022",
+		URL:       "https://www.cbr.ru/scripts/XML_daily.asp?date_req=04/02/2022",
+		Date:      "2022-02-04",
+	}
+	day := time.Date(2022, 2, 4, 0, 0, 0, 0, time.UTC)
+	usd, _ := finance.NewRate(finance.USD, finance.RUB, decimal.RequireFromString("76.6501"), day, src)
+	gbp, _ := finance.NewRate(finance.GBP, finance.RUB, decimal.RequireFromString("103.8762"), day, src)
+	rates, err := finance.NewRates(usd, gbp)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	a, err := rates.Convert(finance.MustParseAmount("£1000"), finance.USD, day.AddDate(0, 0, 3))
+	fmt.Println(a, err)
+	// Output:
+	// 1355.20 USD <nil>
+}
+
+func ExampleRate_Convert() {
+	day := time.Date(2024, 11, 9, 0, 0, 0, 0, time.UTC)
+	// CBR, 09.11.2024: 25,2558 RUB per 100 AMD.
+	amd, _ := finance.NewRate(finance.AMD, finance.RUB, decimal.RequireFromString("0.252558"), day, exodus.Source{Publisher: "Central Bank of Russia"})
+	rub, _ := amd.Convert(finance.MustParseAmount("100000 AMD"))
+	back, _ := amd.Convert(rub)
+	fmt.Println(rub, back)
+	// Output:
+	// 25255.80 RUB 100000.00 AMD
+}
