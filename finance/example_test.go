@@ -275,7 +275,8 @@ func ExampleRates_FindWith() {
 	// finance: no USD/RUB rate on or before 2022-03-20 within 3 days (latest is 2022-03-15)
 }
 
-// bc: scale=20; 151.5177/115.1963 = 1.31530005738031516637 (CBR 15.03.2022).
+// A cross rate cites the sources of both legs; here both come from the CBR
+// file of 15.03.2022 (bc: 151.5177/115.1963 = 1.315300057380315166…).
 func ExampleRate_Sources() {
 	r, err := finance.DefaultRates().Find(finance.GBP, finance.USD, time.Date(2022, 3, 15, 0, 0, 0, 0, time.UTC))
 	if err != nil {
@@ -310,9 +311,9 @@ func ExampleParseECB() {
 	// 85745.32 RUB <nil>
 }
 
-// bc: 1000*103.8762/76.6501 = 1355.1997… → 1355.20.
 // A table of one's own rates, here the CBR's USD and GBP rates of
-// 04.02.2022 (XML_daily), crossed through RUB.
+// 04.02.2022 (XML_daily), crossed through RUB. (bc: 1000*103.8762/76.6501 =
+// 1355.1997…, so 1355.20.)
 func ExampleNewRates() {
 	src := exodus.Source{
 		Publisher: "Central Bank of Russia",
