@@ -45,13 +45,25 @@ func BenchmarkRatesFind(b *testing.B) {
 }
 
 func BenchmarkRatesConvert(b *testing.B) {
-	rates, amount := finance.DefaultRates(), finance.MustParseAmount("123456.78 RUB")
+	rates := finance.DefaultRates()
 	day := date(2024, 11, 20)
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := rates.Convert(amount, finance.USD, day); err != nil {
-			b.Fatal(err)
-		}
+	for _, c := range []struct {
+		name   string
+		amount finance.Amount
+		to     finance.Currency
+	}{
+		{"direct", finance.MustParseAmount("123456.78 USD"), finance.RUB},
+		{"inverse", finance.MustParseAmount("123456.78 RUB"), finance.USD},
+		{"cross", finance.MustParseAmount("123456.78 GBP"), finance.USD},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := rates.Convert(c.amount, c.to, day); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 

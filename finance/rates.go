@@ -222,11 +222,8 @@ func (t *Rates) FindWith(from, to Currency, on time.Time, opt FindOptions) (Rate
 		r = best.rate() // build while the quotes it points to are locked
 	}
 	t.mu.RUnlock()
-	if !best.valid {
-		return Rate{}, &RateError{From: from, To: to, On: d, MaxAge: opt.MaxAge}
-	}
-	if age := int(d.Sub(best.age).Hours() / 24); (opt.MaxAge > 0 && age > opt.MaxAge) || (opt.MaxAge < 0 && age > 0) {
-		return Rate{}, &RateError{From: from, To: to, On: d, MaxAge: opt.MaxAge, Latest: best.age}
+	if err := checkFound(best, from, to, d, opt); err != nil {
+		return Rate{}, err
 	}
 	return r, nil
 }
@@ -364,9 +361,46 @@ func (t *Rates) ConvertWith(a Amount, to Currency, on time.Time, opt FindOptions
 	if a.cur == to && to != 0 {
 		return a.Round(), nil
 	}
-	r, err := t.FindWith(a.cur, to, on, opt)
-	if err != nil {
+	// As FindWith, but without building the Rate and its chain: only the
+	// exact ratio of the winning legs is needed.
+	d := day(on)
+	t.mu.RLock()
+	best := t.best(a.cur, to, d, opt.Via)
+	var r Rate
+	if best.valid {
+		r = best.ratio()
+	}
+	t.mu.RUnlock()
+	if err := checkFound(best, a.cur, to, d, opt); err != nil {
 		return Amount{}, err
 	}
 	return r.Convert(a)
+}
+
+// ratio returns a rate with the candidate's currencies and exact value but
+// no date, source or chain: enough to convert.
+func (c candidate) ratio() Rate {
+	a := *c.a.q
+	if c.a.inv {
+		a.base, a.quote, a.num, a.den = a.quote, a.base, a.den, a.num
+	}
+	if c.b.q == nil {
+		return Rate{base: a.base, quote: a.quote, num: a.num, den: a.den}
+	}
+	b := *c.b.q
+	if c.b.inv {
+		b.base, b.quote, b.num, b.den = b.quote, b.base, b.den, b.num
+	}
+	return Rate{base: a.base, quote: b.quote, num: a.num.Mul(b.num), den: a.den.Mul(b.den)}
+}
+
+// checkFound returns the *RateError for a missing or too old candidate.
+func checkFound(best candidate, from, to Currency, d time.Time, opt FindOptions) error {
+	if !best.valid {
+		return &RateError{From: from, To: to, On: d, MaxAge: opt.MaxAge}
+	}
+	if age := int(d.Sub(best.age).Hours() / 24); (opt.MaxAge > 0 && age > opt.MaxAge) || (opt.MaxAge < 0 && age > 0) {
+		return &RateError{From: from, To: to, On: d, MaxAge: opt.MaxAge, Latest: best.age}
+	}
+	return nil
 }
