@@ -47,9 +47,11 @@ func NewRate(base, quote Currency, value decimal.Decimal, on time.Time, src exod
 
 func newRate(base, quote Currency, num, den decimal.Decimal, on time.Time, src exodus.Source) (Rate, error) {
 	bad := func(why string) (Rate, error) {
-		return Rate{}, fmt.Errorf("finance: rate %v/%v %s on %s: %s: %w", base, quote, ratioString(num, den), dayString(on), why, ErrInvalidRate)
+		return Rate{}, fmt.Errorf("finance: rate %v/%v %.40s on %s: %s: %w", base, quote, ratioString(num, den), dayString(on), why, ErrInvalidRate)
 	}
 	switch {
+	case num.Exponent() < -maxRateExp || num.Exponent() > maxRateExp || den.Exponent() < -maxRateExp || den.Exponent() > maxRateExp:
+		return Rate{}, fmt.Errorf("finance: rate %v/%v on %s: value out of range (decimal exponent beyond ±%d): %w", base, quote, dayString(on), maxRateExp, ErrInvalidRate)
 	case !base.known():
 		return bad("unknown base currency " + base.String())
 	case !quote.known():
@@ -60,8 +62,6 @@ func newRate(base, quote Currency, num, den decimal.Decimal, on time.Time, src e
 		return bad("value is not positive")
 	case on.IsZero():
 		return bad("no date")
-	case num.Exponent() < -maxRateExp || num.Exponent() > maxRateExp || den.Exponent() < -maxRateExp || den.Exponent() > maxRateExp:
-		return bad("value out of range")
 	}
 	return Rate{base: base, quote: quote, num: num, den: den, on: day(on), src: src}, nil
 }

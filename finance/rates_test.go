@@ -250,6 +250,8 @@ func TestNewRateErrors(t *testing.T) {
 		{"zero base", 0, finance.RUB, "1", on},
 		{"invalid quote", finance.USD, finance.Currency(60000), "1", on},
 		{"no date", finance.USD, finance.RUB, "86.9288", time.Time{}},
+		{"huge exponent", finance.USD, finance.RUB, "1e5000", on},
+		{"tiny exponent", finance.USD, finance.RUB, "1e-5000", on},
 	}
 	for _, tt := range tests {
 		_, err := finance.NewRate(tt.base, tt.quote, decimal.RequireFromString(tt.value), tt.on, exodus.Source{})
