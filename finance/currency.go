@@ -241,9 +241,9 @@ func (c Currency) Numeric() string {
 }
 
 // Withdrawn returns when the code was withdrawn, as ISO 4217 list three gives
-// it ("2002-03" for DEM), or "" if the code is current. For HRK, SLL and ZWL,
-// whose list-three entries are newer than the embedded copy, it returns
-// "before 2024-06-25".
+// it ("2002-03" for DEM, "2004-01" for the pre-1998 rouble RUR), or "" if
+// the code is current. For SLL and ZWL, withdrawn after the embedded edition
+// of list three, it returns "before 2024-06-25".
 func (c Currency) Withdrawn() string {
 	return currencies()[c].withdrawn
 }

@@ -83,7 +83,10 @@ func TestCurrencyFacts(t *testing.T) {
 		{"BGN", "975", "Bulgarian Lev", "", 2},
 		{"DEM", "276", "Deutsche Mark", "2002-03", 0},    // list three
 		{"LTL", "440", "Lithuanian Litas", "2014-12", 0}, // list three
-		{"HRK", "191", "Kuna", "before 2024-06-25", 2},   // list one 2018-08-29; absent 2024-06-25
+		{"HRK", "191", "Kuna", "2023-01", 2},             // list three; minor units from list one 2018-08-29
+		{"RUR", "810", "Russian Ruble", "2004-01", 0},    // list three, Russian Federation entry
+		{"VEF", "937", "Bolívar", "2018-08", 0},          // list three, latest of three entries
+		{"SLL", "694", "Leone", "before 2024-06-25", 0},  // absent from list one 2024-06-25
 	}
 	for _, want := range tests {
 		c, err := finance.ParseCurrency(want.Code)

@@ -27,8 +27,8 @@
 // (https://www.six-group.com/dam/download/financial-information/data-center/iso-currrency/lists/list-one.xml),
 // and, so that old data still parses, the codes withdrawn since 2000 from
 // list three (…/lists/list-three.xml, edition of 2023-01-01) with their
-// withdrawal months, such as DEM (2002-03) and LTL (2014-12). HRK, SLL and
-// ZWL left list one before 2024-06-25 and are marked so. BGN, replaced by
+// withdrawal months, such as DEM (2002-03), RUR (2004-01) and HRK
+// (2023-01). SLL and ZWL left list one before 2024-06-25 and are marked so. BGN, replaced by
 // the euro on 2026-01-01, is still current in the embedded list.
 // [Currency.Source] returns the citation for each code.
 //
