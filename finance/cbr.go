@@ -1,8 +1,6 @@
 package finance
 
 import (
-	"bytes"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -13,7 +11,6 @@ import (
 
 	"github.com/exodus-lab/exodus"
 	"github.com/shopspring/decimal"
-	"golang.org/x/text/encoding/charmap"
 )
 
 // ErrFormat is wrapped by the errors of [ParseCBR] and [ParseECB] for files
@@ -37,73 +34,35 @@ func readBounded(what string, r io.Reader) ([]byte, error) {
 	return data, nil
 }
 
-// newXMLDecoder returns a strict decoder that understands windows-1251,
-// the encoding the Central Bank of Russia serves, besides UTF-8.
-func newXMLDecoder(data []byte) *xml.Decoder {
-	dec := xml.NewDecoder(bytes.NewReader(data))
-	dec.CharsetReader = func(label string, input io.Reader) (io.Reader, error) {
-		switch strings.ToLower(label) {
-		case "windows-1251", "cp1251", "x-cp1251":
-			return charmap.Windows1251.NewDecoder().Reader(input), nil
-		case "utf-8", "utf8":
-			return input, nil
-		}
-		return nil, fmt.Errorf("unsupported encoding %q", label)
+// cbrEntry is one rate of a CBR file: a Valute of XML_daily or a Record of
+// XML_dynamic.
+type cbrEntry struct {
+	label          string // for errors: the Valute ID or Record date
+	code           string // CharCode (daily only)
+	nominal, value string
+	vunitRate      string
+	hasVunit       bool
+}
+
+// cbrEntryOf reads the child elements of a Valute or Record; each may
+// appear at most once.
+func cbrEntryOf(e *xmlElem, label string) (cbrEntry, error) {
+	en := cbrEntry{label: label}
+	var err error
+	var ok bool
+	if en.code, _, err = e.childText("CharCode"); err != nil {
+		return en, cbrBad("%s: %v", label, err)
 	}
-	return dec
-}
-
-// decodeXML decodes the single root element of data into v and rejects
-// anything but white space and comments after it.
-func decodeXML(what string, data []byte, v any) error {
-	dec := newXMLDecoder(data)
-	if err := dec.Decode(v); err != nil {
-		return fmt.Errorf("finance: parse %s: %v: %w", what, err, ErrFormat)
+	if en.nominal, ok, err = e.childText("Nominal"); err != nil || !ok {
+		return en, cbrBad("%s: no single Nominal", label)
 	}
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("finance: parse %s: after the root element: %v: %w", what, err, ErrFormat)
-		}
-		switch tok := tok.(type) {
-		case xml.CharData:
-			if len(bytes.TrimSpace(tok)) == 0 {
-				continue
-			}
-		case xml.Comment, xml.ProcInst:
-			continue
-		}
-		return fmt.Errorf("finance: parse %s: content after the root element: %w", what, ErrFormat)
+	if en.value, ok, err = e.childText("Value"); err != nil || !ok {
+		return en, cbrBad("%s: no single Value", label)
 	}
-}
-
-type cbrFile struct {
-	XMLName    xml.Name    `xml:"ValCurs"`
-	Date       string      `xml:"Date,attr"`
-	ID         string      `xml:"ID,attr"`
-	DateRange1 string      `xml:"DateRange1,attr"`
-	DateRange2 string      `xml:"DateRange2,attr"`
-	Valutes    []cbrValute `xml:"Valute"`
-	Records    []cbrRecord `xml:"Record"`
-}
-
-type cbrValute struct {
-	ID        string  `xml:"ID,attr"`
-	CharCode  string  `xml:"CharCode"`
-	Nominal   string  `xml:"Nominal"`
-	Value     string  `xml:"Value"`
-	VunitRate *string `xml:"VunitRate"`
-}
-
-type cbrRecord struct {
-	Date      string  `xml:"Date,attr"`
-	ID        string  `xml:"Id,attr"`
-	Nominal   string  `xml:"Nominal"`
-	Value     string  `xml:"Value"`
-	VunitRate *string `xml:"VunitRate"`
+	if en.vunitRate, en.hasVunit, err = e.childText("VunitRate"); err != nil {
+		return en, cbrBad("%s: %v", label, err)
+	}
+	return en, nil
 }
 
 const cbrPublisher = "Central Bank of Russia"
@@ -137,19 +96,31 @@ func ParseCBR(r io.Reader) ([]Rate, error) {
 	if err != nil {
 		return nil, err
 	}
-	var f cbrFile
-	if err := decodeXML("CBR file", data, &f); err != nil {
+	root, err := readXMLTree("CBR file", data)
+	if err != nil {
 		return nil, err
 	}
-	switch {
-	case len(f.Valutes) > 0 && len(f.Records) > 0:
-		return nil, fmt.Errorf("finance: parse CBR file: both Valute and Record elements: %w", ErrFormat)
-	case len(f.Valutes) > 0:
-		return parseCBRDaily(&f)
-	case len(f.Records) > 0:
-		return parseCBRDynamic(&f)
+	if root.name != "ValCurs" {
+		return nil, cbrBad("root element <%s>, want <ValCurs>", root.name)
 	}
-	return nil, fmt.Errorf("finance: parse CBR file: no Valute or Record elements: %w", ErrFormat)
+	var valutes, records []*xmlElem
+	for _, k := range root.kids {
+		switch k.name {
+		case "Valute":
+			valutes = append(valutes, k)
+		case "Record":
+			records = append(records, k)
+		}
+	}
+	switch {
+	case len(valutes) > 0 && len(records) > 0:
+		return nil, cbrBad("both Valute and Record elements")
+	case len(valutes) > 0:
+		return parseCBRDaily(root, valutes)
+	case len(records) > 0:
+		return parseCBRDynamic(root, records)
+	}
+	return nil, cbrBad("no Valute or Record elements")
 }
 
 func cbrBad(format string, args ...any) error {
@@ -184,12 +155,12 @@ func parseCBRValue(what, s string) (decimal.Decimal, error) {
 }
 
 // cbrRate builds one rate from a Nominal, Value and optional VunitRate.
-func cbrRate(cur Currency, on time.Time, nominal, value string, vunit *string, src exodus.Source) (Rate, error) {
-	n, err := strconv.ParseInt(strings.TrimSpace(nominal), 10, 64)
+func cbrRate(cur Currency, on time.Time, en cbrEntry, src exodus.Source) (Rate, error) {
+	n, err := strconv.ParseInt(strings.TrimSpace(en.nominal), 10, 64)
 	if err != nil || n <= 0 {
-		return Rate{}, cbrBad("%v on %s: Nominal %q is not a positive integer", cur, dayString(on), nominal)
+		return Rate{}, cbrBad("%v on %s: Nominal %q is not a positive integer", cur, dayString(on), en.nominal)
 	}
-	v, err := parseCBRValue(cur.Code()+" Value", value)
+	v, err := parseCBRValue(cur.Code()+" Value", en.value)
 	if err != nil {
 		return Rate{}, err
 	}
@@ -198,13 +169,13 @@ func cbrRate(cur Currency, on time.Time, nominal, value string, vunit *string, s
 	if s := strconv.FormatInt(n, 10); strings.Trim(s[1:], "0") == "" && s[0] == '1' {
 		num, den = v.Shift(-int32(len(s)-1)), one // Nominal is a power of ten: divide exactly
 	}
-	if vunit != nil {
-		u, err := parseCBRValue(cur.Code()+" VunitRate", *vunit)
+	if en.hasVunit {
+		u, err := parseCBRValue(cur.Code()+" VunitRate", en.vunitRate)
 		if err != nil {
 			return Rate{}, err
 		}
 		if !u.Mul(den).Equal(num) {
-			return Rate{}, cbrBad("%v on %s: VunitRate %s disagrees with Value %s / Nominal %d", cur, dayString(on), *vunit, value, n)
+			return Rate{}, cbrBad("%v on %s: VunitRate %s disagrees with Value %s / Nominal %d", cur, dayString(on), en.vunitRate, en.value, n)
 		}
 	}
 	r, err := newRate(cur, RUB, num, den, on, src)
@@ -214,8 +185,8 @@ func cbrRate(cur Currency, on time.Time, nominal, value string, vunit *string, s
 	return r, nil
 }
 
-func parseCBRDaily(f *cbrFile) ([]Rate, error) {
-	on, err := parseCBRDate(f.Date)
+func parseCBRDaily(root *xmlElem, valutes []*xmlElem) ([]Rate, error) {
+	on, err := parseCBRDate(root.attr("Date"))
 	if err != nil {
 		return nil, err
 	}
@@ -226,18 +197,22 @@ func parseCBRDaily(f *cbrFile) ([]Rate, error) {
 		Date:      on.Format(time.DateOnly),
 		Note:      "rate in force from this date; set on the previous working day",
 	}
-	out := make([]Rate, 0, len(f.Valutes))
-	seen := make(map[Currency]bool, len(f.Valutes))
-	for _, v := range f.Valutes {
-		cur, err := ParseCurrency(v.CharCode)
+	out := make([]Rate, 0, len(valutes))
+	seen := make(map[Currency]bool, len(valutes))
+	for _, v := range valutes {
+		en, err := cbrEntryOf(v, "Valute "+v.attr("ID"))
+		if err != nil {
+			return nil, err
+		}
+		cur, err := ParseCurrency(en.code)
 		if err != nil || cur == RUB {
-			return nil, cbrBad("Valute %s: CharCode %q is not a foreign ISO 4217 currency", v.ID, v.CharCode)
+			return nil, cbrBad("%s: CharCode %q is not a foreign ISO 4217 currency", en.label, en.code)
 		}
 		if seen[cur] {
 			return nil, cbrBad("%v listed twice", cur)
 		}
 		seen[cur] = true
-		r, err := cbrRate(cur, on, v.Nominal, v.Value, v.VunitRate, src)
+		r, err := cbrRate(cur, on, en, src)
 		if err != nil {
 			return nil, err
 		}
@@ -246,13 +221,13 @@ func parseCBRDaily(f *cbrFile) ([]Rate, error) {
 	return out, nil
 }
 
-func parseCBRDynamic(f *cbrFile) ([]Rate, error) {
-	id := strings.TrimSpace(f.ID)
+func parseCBRDynamic(root *xmlElem, records []*xmlElem) ([]Rate, error) {
+	id := strings.TrimSpace(root.attr("ID"))
 	cur, ok := cbrIDs()[id]
 	if !ok {
-		return nil, cbrBad("unknown CBR currency ID %q", f.ID)
+		return nil, cbrBad("unknown CBR currency ID %q", id)
 	}
-	d1, d2 := strings.TrimSpace(f.DateRange1), strings.TrimSpace(f.DateRange2)
+	d1, d2 := strings.TrimSpace(root.attr("DateRange1")), strings.TrimSpace(root.attr("DateRange2"))
 	src := exodus.Source{
 		Publisher: cbrPublisher,
 		Title:     fmt.Sprintf("Dynamics of the official %s rate (XML_dynamic, %s), %s-%s", cur.Code(), id, d1, d2),
@@ -260,13 +235,13 @@ func parseCBRDynamic(f *cbrFile) ([]Rate, error) {
 			strings.ReplaceAll(d1, ".", "/"), strings.ReplaceAll(d2, ".", "/"), id),
 		Note: "each rate in force from its date; set on the previous working day",
 	}
-	out := make([]Rate, 0, len(f.Records))
-	seen := make(map[time.Time]bool, len(f.Records))
-	for _, rec := range f.Records {
-		if rid := strings.TrimSpace(rec.ID); rid != "" && rid != id {
-			return nil, cbrBad("Record Id %q in a file for %q", rec.ID, f.ID)
+	out := make([]Rate, 0, len(records))
+	seen := make(map[time.Time]bool, len(records))
+	for _, rec := range records {
+		if rid := strings.TrimSpace(rec.attr("Id")); rid != "" && rid != id {
+			return nil, cbrBad("Record Id %q in a file for %q", rid, id)
 		}
-		on, err := parseCBRDate(rec.Date)
+		on, err := parseCBRDate(rec.attr("Date"))
 		if err != nil {
 			return nil, err
 		}
@@ -274,7 +249,11 @@ func parseCBRDynamic(f *cbrFile) ([]Rate, error) {
 			return nil, cbrBad("two records for %s", dayString(on))
 		}
 		seen[on] = true
-		r, err := cbrRate(cur, on, rec.Nominal, rec.Value, rec.VunitRate, src)
+		en, err := cbrEntryOf(rec, "Record "+dayString(on))
+		if err != nil {
+			return nil, err
+		}
+		r, err := cbrRate(cur, on, en, src)
 		if err != nil {
 			return nil, err
 		}
@@ -290,13 +269,14 @@ var cbrIDs = sync.OnceValue(func() map[string]Currency {
 		if g.File == "" {
 			continue
 		}
-		var f cbrFile
-		if err := decodeXML(g.File, mustReadData(g.File), &f); err != nil {
+		root, err := readXMLTree(g.File, mustReadData(g.File))
+		if err != nil {
 			panic("finance: embedded " + g.File + ": " + err.Error()) // tested; cannot happen
 		}
-		for _, v := range f.Valutes {
-			if c, err := ParseCurrency(v.CharCode); err == nil {
-				m[v.ID] = c
+		for _, v := range root.kids {
+			code, _, _ := v.childText("CharCode")
+			if c, err := ParseCurrency(code); err == nil && v.name == "Valute" {
+				m[v.attr("ID")] = c
 			}
 		}
 	}

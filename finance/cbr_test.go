@@ -135,6 +135,14 @@ func TestParseCBRErrors(t *testing.T) {
 		"record twice":       `<ValCurs ID="R01235"><Record Date="01.01.2022"><Nominal>1</Nominal><Value>1,0</Value></Record><Record Date="01.01.2022"><Nominal>1</Nominal><Value>1,0</Value></Record></ValCurs>`,
 		"both kinds":         `<ValCurs Date="01.01.2022" ID="R01235"><Valute ID="R01235"><CharCode>USD</CharCode><Nominal>1</Nominal><Value>1,0</Value></Valute><Record Date="01.01.2022"><Nominal>1</Nominal><Value>1,0</Value></Record></ValCurs>`,
 		"unknown encoding":   `<?xml version="1.0" encoding="koi8-r"?><ValCurs Date="09.11.2024"></ValCurs>`,
+		"two values":         valute("USD", "1", "97,8335", "<Value>1,0</Value>"),
+		"no value":           strings.Replace(valute("USD", "1", "97,8335", ""), "<Value>97,8335</Value>", "", 1),
+		"no nominal":         strings.Replace(valute("USD", "1", "97,8335", ""), "<Nominal>1</Nominal>", "", 1),
+		"doctype":            `<!DOCTYPE ValCurs [<!ENTITY x "1">]><ValCurs Date="09.11.2024"></ValCurs>`,
+		"mismatched tags":    `<ValCurs Date="09.11.2024"><Valute></ValCurs></Valute>`,
+		"too deep":           "<ValCurs>" + strings.Repeat("<a>", 20) + strings.Repeat("</a>", 20) + "</ValCurs>",
+		"two roots":          `<ValCurs Date="09.11.2024"></ValCurs><ValCurs Date="09.11.2024"></ValCurs>`,
+		"text after root":    sample + "junk",
 	}
 	for name, in := range tests {
 		rates, err := finance.ParseCBR(strings.NewReader(in))

@@ -1,7 +1,6 @@
 package finance
 
 import (
-	"encoding/xml"
 	"fmt"
 	"io"
 	"strings"
@@ -10,19 +9,6 @@ import (
 	"github.com/exodus-lab/exodus"
 	"github.com/shopspring/decimal"
 )
-
-type ecbFile struct {
-	XMLName xml.Name `xml:"Envelope"`
-	Cube    struct {
-		Days []struct {
-			Time  string `xml:"time,attr"`
-			Rates []struct {
-				Currency string `xml:"currency,attr"`
-				Rate     string `xml:"rate,attr"`
-			} `xml:"Cube"`
-		} `xml:"Cube"`
-	} `xml:"Cube"`
-}
 
 // ParseECB reads the European Central Bank's euro foreign exchange reference
 // rates as published at https://www.ecb.europa.eu/stats/eurofxref/:
@@ -45,25 +31,40 @@ func ParseECB(r io.Reader) ([]Rate, error) {
 	if err != nil {
 		return nil, err
 	}
-	var f ecbFile
-	if err := decodeXML("ECB file", data, &f); err != nil {
+	root, err := readXMLTree("ECB file", data)
+	if err != nil {
 		return nil, err
 	}
 	bad := func(format string, args ...any) error {
 		return fmt.Errorf("finance: parse ECB file: "+format+": %w", append(args, ErrFormat)...)
 	}
-	if len(f.Cube.Days) == 0 {
+	if root.name != "Envelope" {
+		return nil, bad("root element <%s>, want <Envelope>", root.name)
+	}
+	var days []*xmlElem
+	for _, outer := range root.kids {
+		if outer.name != "Cube" {
+			continue
+		}
+		for _, d := range outer.kids {
+			if d.name == "Cube" {
+				days = append(days, d)
+			}
+		}
+	}
+	if len(days) == 0 {
 		return nil, bad("no dated Cube elements")
 	}
 	var out []Rate
-	seenDay := make(map[time.Time]bool, len(f.Cube.Days))
-	for _, d := range f.Cube.Days {
-		on, err := time.Parse(time.DateOnly, strings.TrimSpace(d.Time))
+	seenDay := make(map[time.Time]bool, len(days))
+	for _, d := range days {
+		dayText := d.attr("time")
+		on, err := time.Parse(time.DateOnly, strings.TrimSpace(dayText))
 		if err != nil {
-			return nil, bad("date %q is not YYYY-MM-DD", d.Time)
+			return nil, bad("date %q is not YYYY-MM-DD", dayText)
 		}
 		if seenDay[on] {
-			return nil, bad("date %s listed twice", d.Time)
+			return nil, bad("date %s listed twice", dayText)
 		}
 		seenDay[on] = true
 		src := exodus.Source{
@@ -72,29 +73,33 @@ func ParseECB(r io.Reader) ([]Rate, error) {
 			URL:       "https://www.ecb.europa.eu/stats/eurofxref/",
 			Date:      on.Format(time.DateOnly),
 		}
-		seen := make(map[Currency]bool, len(d.Rates))
-		for _, q := range d.Rates {
-			cur, err := ParseCurrency(q.Currency)
+		seen := make(map[Currency]bool, len(d.kids))
+		for _, q := range d.kids {
+			if q.name != "Cube" {
+				continue
+			}
+			code, rate := q.attr("currency"), q.attr("rate")
+			cur, err := ParseCurrency(code)
 			if err != nil || cur == EUR {
-				return nil, bad("%s: currency %q is not a non-euro ISO 4217 code", d.Time, q.Currency)
+				return nil, bad("%s: currency %q is not a non-euro ISO 4217 code", dayText, code)
 			}
 			if seen[cur] {
-				return nil, bad("%s: %v listed twice", d.Time, cur)
+				return nil, bad("%s: %v listed twice", dayText, cur)
 			}
 			seen[cur] = true
-			s := strings.TrimSpace(q.Rate)
+			s := strings.TrimSpace(rate)
 			if s == "" || strings.IndexFunc(s, func(r rune) bool { return (r < '0' || r > '9') && r != '.' }) >= 0 {
-				return nil, bad("%s: %v rate %q is not a number", d.Time, cur, q.Rate)
+				return nil, bad("%s: %v rate %q is not a number", dayText, cur, rate)
 			}
 			v, err := decimal.NewFromString(s)
 			if err != nil || v.Sign() <= 0 {
-				return nil, bad("%s: %v rate %q is not a positive number", d.Time, cur, q.Rate)
+				return nil, bad("%s: %v rate %q is not a positive number", dayText, cur, rate)
 			}
-			rate, err := newRate(EUR, cur, v, one, on, src)
+			r, err := newRate(EUR, cur, v, one, on, src)
 			if err != nil {
 				return nil, bad("%v", err)
 			}
-			out = append(out, rate)
+			out = append(out, r)
 		}
 	}
 	if len(out) == 0 {
