@@ -2,6 +2,7 @@ package estimate
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"slices"
 )
@@ -49,7 +50,8 @@ func (m *Model) runAdaptive(ctx context.Context, outputs int, f Func, opt Option
 			return newResult(cols, opt.Quantile, true), nil
 		}
 		if done+M > opt.MaxDraws {
-			return newResult(cols, opt.Quantile, false), ErrNotConverged
+			return newResult(cols, opt.Quantile, false), fmt.Errorf("estimate: Run: tolerance %g not reached in %d draws (Options.MaxDraws %d): %w",
+				opt.Tolerance, done, opt.MaxDraws, ErrNotConverged)
 		}
 	}
 }

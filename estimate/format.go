@@ -15,14 +15,14 @@ func fmtG(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 //
 //	780k (90%: 610k–1.0M)
 //
-// A point prints as its value alone, and the zero Estimate as
+// A point prints as its value alone (to at most 6 significant digits), and the zero Estimate as
 // "invalid estimate". A name given with [Estimate.Named] is not printed.
 func (e Estimate) String() string {
 	if e.d == nil {
 		return "invalid estimate"
 	}
 	if e.IsPoint() {
-		return formatSig(e.d.p[0], 6)
+		return formatSig(e.d.p[0], shortestDigits(e.d.p[0]))
 	}
 	lo, hi := e.Interval(0.9)
 	return formatSummary(e.Median(), lo, hi)
@@ -52,6 +52,16 @@ func sigDigits(med, lo, hi float64) int {
 	}
 	extra := int(math.Floor(math.Log10(m / w)))
 	return min(6, 2+max(0, extra))
+}
+
+// shortestDigits returns the number of significant digits in the shortest
+// decimal that reads back as v, at most 6.
+func shortestDigits(v float64) int {
+	m := strconv.FormatFloat(math.Abs(v), 'e', -1, 64)
+	if i := strings.IndexByte(m, 'e'); i >= 0 {
+		m = m[:i]
+	}
+	return min(6, max(1, len(strings.Replace(m, ".", "", 1))))
 }
 
 // formatSig formats v to sig significant digits with a k, M, bn or tn
