@@ -21,9 +21,9 @@ func TestSharesSumToOne(t *testing.T) {
 		alpha[i] = 0.05 + float64(i%7)*0.9
 	}
 	comps := map[string]estimate.Composition{
-		"Dirichlet(84)": mustC(t)(estimate.Dirichlet(alpha)),
+		"Dirichlet(84)":   mustC(t)(estimate.Dirichlet(alpha)),
 		"Dirichlet(tiny)": mustC(t)(estimate.Dirichlet([]float64{1e-3, 2e-3, 5})),
-		"DirichletMean": mustC(t)(estimate.DirichletMean([]float64{0.36, 0.15, 0.15, 0.15, 0.19}, 50)),
+		"DirichletMean":   mustC(t)(estimate.DirichletMean([]float64{0.36, 0.15, 0.15, 0.15, 0.19}, 50)),
 		"RangeShares": mustC(t)(estimate.RangeShares([]estimate.Estimate{
 			must(t)(estimate.ShareBetween(0.27, 0.45)), must(t)(estimate.Uniform(0.05, 0.2)),
 			must(t)(estimate.PERT(0, 0.1, 0.3)), must(t)(estimate.Point(0.2)),
