@@ -176,6 +176,11 @@ func (c Composition) Sample(r *rand.Rand, dst []float64) {
 	if len(dst) != len(c.mean) {
 		panic("estimate: Composition.Sample: len(dst) = " + strconv.Itoa(len(dst)) + ", want " + strconv.Itoa(len(c.mean)))
 	}
+	c.sample(r, dst)
+}
+
+// sample is Sample without the length check.
+func (c *Composition) sample(r *rand.Rand, dst []float64) {
 	switch c.kind {
 	case compFixed:
 		copy(dst, c.mean)
