@@ -345,7 +345,9 @@ func (d *dist) moments() (mean, sd float64) {
 		return d.p[0], d.p[1]
 	case kindLogNormal:
 		mu, s := d.p[0], d.p[1]
-		return math.Exp(mu + s*s/2), math.Sqrt(math.Expm1(s*s)) * math.Exp(mu+s*s/2)
+		// SD in log form, so that a tiny sigma with a huge mean gives 0,
+		// not 0·Inf.
+		return math.Exp(mu + s*s/2), math.Exp(mu + s*s/2 + 0.5*math.Log(math.Expm1(s*s)))
 	case kindBeta:
 		return betaMoments(d.p[0], d.p[1])
 	case kindLogitNormal:

@@ -3,6 +3,7 @@ package estimate
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 )
 
@@ -68,12 +69,21 @@ func paramErr(fn, param string, v float64, reason string) error {
 	return &ParamError{Func: fn, Param: param, Value: v, Reason: reason}
 }
 
-// finite checks that each named value is finite.
+// MaxMagnitude is the largest magnitude a parameter may have. Beyond it,
+// variances and the products inside the formulas could overflow; no count
+// or amount this package is for comes near it.
+const MaxMagnitude = 1e150
+
+// finite checks that each named value is finite and at most MaxMagnitude
+// in magnitude.
 func finite(fn string, kv ...any) error {
 	for i := 0; i+1 < len(kv); i += 2 {
 		v := kv[i+1].(float64)
 		if isBad(v) {
 			return paramErr(fn, kv[i].(string), v, "must be finite")
+		}
+		if math.Abs(v) > MaxMagnitude {
+			return paramErr(fn, kv[i].(string), v, "magnitude must be ≤ 1e150")
 		}
 	}
 	return nil

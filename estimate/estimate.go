@@ -53,6 +53,9 @@ func checkOrder(fn string, lo, hi float64) error {
 	if lo >= hi {
 		return paramErr(fn, "lo", lo, "must be < hi = "+fmtG(hi))
 	}
+	if math.IsInf(hi-lo, 0) {
+		return paramErr(fn, "hi", hi, "too far from lo = "+fmtG(lo)+": hi − lo overflows")
+	}
 	return nil
 }
 
