@@ -17,9 +17,10 @@ var (
 	// when pooling: give the figure a range first (for example with
 	// [Between]).
 	ErrNoSpread = errors.New("estimate has no spread")
-	// ErrUnsupported reports a combination the package does not compute,
-	// such as a logarithmic pool of different families.
-	ErrUnsupported = errors.New("unsupported")
+	// ErrNoOverlap reports a logarithmic pool of estimates that have no
+	// value in common (such as Uniform(0, 1) and Uniform(2, 3)): their
+	// product is zero everywhere.
+	ErrNoOverlap = errors.New("estimates have no value in common")
 	// ErrNotFinite reports a model output that is NaN or infinite. The
 	// error is an [*OutputError] naming the draw and the output.
 	ErrNotFinite = errors.New("model output is not finite")

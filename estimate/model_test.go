@@ -395,6 +395,7 @@ func TestSampleNoAlloc(t *testing.T) {
 		must(t)(estimate.Beta(0.5, 3)),
 		must(t)(estimate.ShareBetween(0.27, 0.45)),
 		must(t)(estimate.Pool(estimate.LinearPool, must(t)(estimate.Between(300e3, 3e6)), must(t)(estimate.Between(600e3, 1e6)))),
+		must(t)(estimate.Pool(estimate.LogPool, must(t)(estimate.Normal(0, 1)), must(t)(estimate.Uniform(-1, 1)))),
 	}
 	for _, e := range es {
 		if n := testing.AllocsPerRun(100, func() { _ = e.Sample(r) }); n != 0 {
