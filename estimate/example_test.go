@@ -362,3 +362,24 @@ func ExampleComposition_Sample() {
 	// [0.258 0.742] sum 1
 	// [0.353 0.647] sum 1
 }
+
+// A derived figure keeps the sources of its inputs and can feed another
+// model or a pool.
+func ExampleSummary_Estimate() {
+	n, _ := estimate.Between(600_000, 1_000_000)
+	it, _ := estimate.ShareBetween(0.27, 0.45)
+	m := estimate.NewModel()
+	nv := m.Input(n.WithSources(exodus.Source{Publisher: "The Bell"}))
+	iv := m.Input(it.WithSources(exodus.Source{Publisher: "ZOiS"}))
+	res, _ := m.Run(context.Background(), 1, func(d *estimate.Draw, out []float64) {
+		out[0] = d.Value(nv) * d.Value(iv)
+	}, estimate.Options{Draws: 20_000, Seed: 3})
+	itWorkers := res.Output(0).Estimate().Named("IT workers who left")
+	fmt.Println(itWorkers.Name()+":", itWorkers)
+	fmt.Printf("P(> 300k) = %.2f\n", 1-res.Output(0).CDF(300_000))
+	fmt.Println(itWorkers.Sources())
+	// Output:
+	// IT workers who left: 270k (90%: 190k–390k)
+	// P(> 300k) = 0.34
+	// [The Bell ZOiS]
+}
