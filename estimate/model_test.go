@@ -438,3 +438,24 @@ func TestConcurrentUse(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestPanicReachesCaller checks that a panic in the model, which runs in a
+// worker goroutine, is re-raised where the caller can recover it.
+func TestPanicReachesCaller(t *testing.T) {
+	other := estimate.NewModel()
+	foreign := other.Input(must(t)(estimate.Normal(0, 1)))
+	m := estimate.NewModel()
+	m.Input(must(t)(estimate.Normal(0, 1)))
+	for _, workers := range []int{1, 3} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("Workers=%d: reading another model's Var did not panic", workers)
+				}
+			}()
+			_, _ = m.Run(context.Background(), 1, func(d *estimate.Draw, out []float64) {
+				out[0] = d.Value(foreign)
+			}, estimate.Options{Draws: 5000, Workers: workers})
+		}()
+	}
+}
