@@ -459,3 +459,40 @@ func TestPanicReachesCaller(t *testing.T) {
 		}()
 	}
 }
+
+// TestVectorOutput checks a lognormal total split by a Dirichlet into 84
+// outputs (21 sectors × 4 skill levels) against the analytic moments:
+// with N and S independent, E[N·Sᵢ] = E[N]·αᵢ/α₀ (hand), and the outputs
+// add up to the total in every draw.
+func TestVectorOutput(t *testing.T) {
+	alpha := make([]float64, 84)
+	a0 := 0.0
+	for i := range alpha {
+		alpha[i] = 0.5 + float64(i%9)
+		a0 += alpha[i]
+	}
+	total := must(t)(estimate.Between(600e3, 1e6))
+	m := estimate.NewModel()
+	n := m.Input(total)
+	s := m.Shares(mustC(t)(estimate.Dirichlet(alpha)))
+	res, err := m.Run(context.Background(), 85, func(d *estimate.Draw, out []float64) {
+		sum := 0.0
+		for i, x := range d.Shares(s) {
+			out[i] = d.Value(n) * x
+			sum += x
+		}
+		out[84] = sum
+	}, estimate.Options{Draws: 20_000, Seed: 84})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, a := range alpha {
+		o := res.Output(i)
+		if want := total.Mean() * a / a0; math.Abs(o.Mean()-want) > 5*o.StdErr() {
+			t.Errorf("output %d: mean %v, want %v ± %v", i, o.Mean(), want, 5*o.StdErr())
+		}
+	}
+	if sums := res.Output(84); sums.Quantile(0) != 1 || sums.Quantile(1) != 1 {
+		t.Errorf("shares summed to [%v, %v] across draws, want exactly 1", sums.Quantile(0), sums.Quantile(1))
+	}
+}
