@@ -242,6 +242,13 @@ func (m *Model) validate(outputs int, f Func, opt *Options) error {
 	} else if opt.Draws == 0 {
 		opt.Draws = DefaultDraws
 	}
+	keep := opt.Draws
+	if opt.Tolerance > 0 {
+		keep = opt.MaxDraws
+	}
+	if keep > math.MaxInt/8/outputs {
+		return paramErr("Run", "draws × outputs", float64(keep)*float64(outputs), "the result (8 bytes each) would not fit in memory")
+	}
 	return nil
 }
 

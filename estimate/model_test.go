@@ -317,6 +317,7 @@ func TestRunBadInput(t *testing.T) {
 		{"coverage 1", m, 1, ok, estimate.Options{Coverage: 1}},
 		{"quantile type 10", m, 1, ok, estimate.Options{Quantile: 10}},
 		{"MaxDraws below two blocks", m, 1, ok, estimate.Options{Tolerance: 0.1, Draws: 1000, MaxDraws: 1500}},
+		{"huge", m, 1 << 40, ok, estimate.Options{Draws: 1 << 30}},
 		{"zero Estimate input", zero, 1, ok, estimate.Options{}},
 		{"zero Composition input", zeroC, 1, ok, estimate.Options{}},
 	}
