@@ -214,7 +214,8 @@ func (c *Composition) sample(r *rand.Rand, dst []float64) {
 	normalise(dst, c.mean)
 }
 
-// normalise scales v to sum to 1, or copies fallback when v sums to 0.
+// normalise scales v to sum to exactly 1 in index order (see fixSum), or
+// copies fallback when v sums to 0. The common case takes two passes.
 func normalise(v, fallback []float64) {
 	s := 0.0
 	for _, x := range v {
@@ -225,9 +226,17 @@ func normalise(v, fallback []float64) {
 		return
 	}
 	inv := 1 / s
-	for i := range v {
+	n := len(v)
+	a := 0.0
+	for i := range v[:n-1] {
 		v[i] *= inv
+		a += v[i]
 	}
+	if a <= 1 {
+		v[n-1] = 1 - a
+		return
+	}
+	v[n-1] *= inv
 	fixSum(v)
 }
 
