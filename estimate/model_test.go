@@ -93,6 +93,7 @@ func reproModel(t testing.TB) (*estimate.Model, estimate.Func, int) {
 	b := m.Input(must(t)(estimate.PERT(0.01, 0.015, 0.03)))
 	pooled := must(t)(estimate.Pool(estimate.LinearPool, must(t)(estimate.Between(300e3, 3e6)), must(t)(estimate.Between(600e3, 1e6))))
 	c := m.Input(pooled)
+	tab := m.Input(must(t)(estimate.Pool(estimate.LogPool, must(t)(estimate.Normal(0, 1)), must(t)(estimate.Uniform(-1, 1)))))
 	sh := m.Shares(mustC(t)(estimate.Dirichlet([]float64{0.5, 2, 7, 1.5})))
 	rs := m.Shares(mustC(t)(estimate.RangeShares([]estimate.Estimate{
 		must(t)(estimate.ShareBetween(0.27, 0.45)), must(t)(estimate.Uniform(0.1, 0.3)), must(t)(estimate.Beta(2, 8)),
@@ -102,7 +103,7 @@ func reproModel(t testing.TB) (*estimate.Model, estimate.Func, int) {
 		s := d.Shares(sh)
 		r := d.Shares(rs)
 		out[0] = d.Value(a) * d.Value(b)
-		out[1] = d.Value(c)
+		out[1] = d.Value(c) + d.Value(tab)
 		for i, x := range s {
 			out[2+i] = d.Value(a) * x
 		}
