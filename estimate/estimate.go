@@ -382,3 +382,15 @@ func (e Estimate) Family() string {
 	}
 	return e.d.kind.String()
 }
+
+// Must returns v, and panics if err is not nil. It is meant for literals
+// in tests, examples and package-level tables, where a bad parameter is a
+// programming error:
+//
+//	var emigrants = estimate.Must(estimate.Between(600_000, 1_000_000))
+func Must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}

@@ -421,3 +421,11 @@ func ExampleOutputError() {
 	// true
 	// 0 true
 }
+
+func ExampleMust() {
+	it := estimate.Must(estimate.ShareBetween(0.27, 0.45))
+	sectors := estimate.Must(estimate.FixedShares([]float64{1, 3}))
+	fmt.Println(it, sectors.Mean())
+	// Output:
+	// 0.35 (90%: 0.27–0.45) [0.25 0.75]
+}
