@@ -381,3 +381,12 @@ func mustC(t testing.TB) func(estimate.Composition, error) estimate.Composition 
 		return c
 	}
 }
+
+func TestMustPanics(t *testing.T) {
+	defer func() {
+		if err, ok := recover().(error); !ok || !errors.Is(err, estimate.ErrInvalid) {
+			t.Errorf("Must(Between(2, 1)) panicked with %v, want an ErrInvalid error", err)
+		}
+	}()
+	estimate.Must(estimate.Between(2, 1))
+}
