@@ -7,3 +7,5 @@ require (
 	github.com/shopspring/decimal v1.6.0
 	golang.org/x/text v0.28.0
 )
+
+require gonum.org/v1/gonum v0.17.0
