@@ -279,7 +279,7 @@ func (h *seatHeap) Less(a, b int) bool {
 	return (i < j) == h.max
 }
 func (h *seatHeap) Swap(a, b int) { h.idx[a], h.idx[b] = h.idx[b], h.idx[a] }
-func (h *seatHeap) Push(x any)   { h.idx = append(h.idx, x.(int)) }
+func (h *seatHeap) Push(x any)    { h.idx = append(h.idx, x.(int)) }
 func (h *seatHeap) Pop() any {
 	x := h.idx[len(h.idx)-1]
 	h.idx = h.idx[:len(h.idx)-1]

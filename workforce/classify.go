@@ -136,16 +136,16 @@ type Occupation uint8
 
 // The ten ISCO-08 major groups, codes 0 to 9.
 const (
-	ArmedForces    Occupation = iota + 1 // 0 Armed forces occupations
-	Managers                             // 1
-	Professionals                        // 2
-	Technicians                          // 3 Technicians and associate professionals
-	Clerks                               // 4 Clerical support workers
-	ServiceSales                         // 5 Service and sales workers
-	SkilledAgri                          // 6 Skilled agricultural, forestry and fishery workers
-	Craft                                // 7 Craft and related trades workers
-	Operators                            // 8 Plant and machine operators, and assemblers
-	Elementary                           // 9 Elementary occupations
+	ArmedForces   Occupation = iota + 1 // 0 Armed forces occupations
+	Managers                            // 1
+	Professionals                       // 2
+	Technicians                         // 3 Technicians and associate professionals
+	Clerks                              // 4 Clerical support workers
+	ServiceSales                        // 5 Service and sales workers
+	SkilledAgri                         // 6 Skilled agricultural, forestry and fishery workers
+	Craft                               // 7 Craft and related trades workers
+	Operators                           // 8 Plant and machine operators, and assemblers
+	Elementary                          // 9 Elementary occupations
 )
 
 // NumOccupations is the number of ISCO-08 major groups.
