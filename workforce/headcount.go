@@ -192,7 +192,7 @@ func prepare(sc Scenario) (*plan, error) {
 func describe(e estimate.Estimate) string {
 	s := e.String()
 	if n := e.Name(); n != "" {
-		s = n + " " + s
+		s = n + " = " + s
 	}
 	return s
 }
