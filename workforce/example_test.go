@@ -90,6 +90,29 @@ func ExampleHeadcounts_uncertain() {
 	// high skill: 619678
 }
 
+// Surveys give the share of one sector only: IT workers were 27% to 45%
+// of respondents (ZOiS 2022; OK Russians 2022). The other sectors share the
+// rest like the workforce.
+func ExampleHeadcounts_sectorFocus() {
+	share, _ := estimate.Point(0.015)
+	it, _ := estimate.ShareBetween(0.27, 0.45)
+	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+		Share:       share,
+		SectorFocus: map[workforce.Sector]estimate.Estimate{workforce.Information: it},
+		MonteCarlo:  estimate.Options{Draws: 2000, Seed: 1},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	lo, hi := h.SectorInterval(workforce.Information)
+	fmt.Printf("J: %d people (90%%: %.0fk–%.0fk), %.0f%% of the sector\n", h.Sector(workforce.Information), lo/1000, hi/1000, 100*h.SectorShare(workforce.Information))
+	fmt.Printf("C: %d people, %.2f%% of the sector\n", h.Sector(workforce.Manufacturing), 100*h.SectorShare(workforce.Manufacturing))
+	// Output:
+	// J: 399775 people (90%: 303k–506k), 24% of the sector
+	// C: 104591 people, 1.03% of the sector
+}
+
 func ExampleHeadcount_Notes() {
 	share, _ := estimate.Point(0.015)
 	h, _ := workforce.Headcounts(context.Background(), workforce.Scenario{Share: share, MonteCarlo: estimate.Options{Draws: 1000}})

@@ -46,6 +46,14 @@ type Scenario struct {
 	// Workforce, in its order. The zero Composition means "the same as the
 	// workforce".
 	Sectors estimate.Composition
+	// SectorFocus gives the shares of a few sectors only, such as
+	// information and communication (J) at 27–45% of emigrants; the other
+	// sectors share the rest in proportion to their workforce. In a draw
+	// where the focus shares sum to more than 1 they are scaled down to 1
+	// (and scaled up to 1 if every sector is in focus). Each sector must be
+	// a row of Workforce. Set at most one of Sectors and SectorFocus.
+	SectorFocus map[Sector]estimate.Estimate
+
 	// Skills is the emigrants' composition by skill level 1–4 (four
 	// shares). The zero Composition means "the same as the workforce"
 	// (within each sector, when Sectors is set).
@@ -140,6 +148,8 @@ type plan struct {
 	wCol     [NumSkillLevels]float64
 	wTot     float64
 	hasSec   bool
+	focus    []int // rows in focus, in row order (SectorFocus)
+	focusEst []estimate.Estimate
 	hasSkill bool // Skills or Bands
 	bands    bool
 	notes    []string
@@ -242,8 +252,39 @@ func (p *plan) setCompositions() error {
 		p.hasSec = true
 		p.sources = append(p.sources, sc.Sectors.Sources()...)
 		p.notes = append(p.notes, "sector composition: "+nameOr(sc.Sectors.Name(), "given"))
-	} else {
+	} else if len(sc.SectorFocus) == 0 {
 		p.notes = append(p.notes, "sector composition: same as the workforce")
+	}
+	if len(sc.SectorFocus) > 0 {
+		if p.hasSec {
+			return fmt.Errorf("workforce: headcounts: set Sectors or SectorFocus, not both: %w", ErrBadValue)
+		}
+		var parts []string
+		for i, s := range p.sectors {
+			e, ok := sc.SectorFocus[s]
+			if !ok {
+				continue
+			}
+			if e.IsZero() {
+				return fmt.Errorf("workforce: headcounts: sector focus %v: zero Estimate: %w", s, ErrBadValue)
+			}
+			if p.wRow[i] == 0 {
+				return fmt.Errorf("workforce: headcounts: sector %v has no workforce to leave: %w", s, ErrInfeasible)
+			}
+			p.focus = append(p.focus, i)
+			p.focusEst = append(p.focusEst, e)
+			p.sources = append(p.sources, e.Sources()...)
+			parts = append(parts, s.String()+" "+describe(e))
+		}
+		if len(p.focus) != len(sc.SectorFocus) {
+			for s := range sc.SectorFocus {
+				if !slices.Contains(p.sectors, s) {
+					return fmt.Errorf("workforce: headcounts: sector focus %v is not a workforce row: %w", s, ErrUnknownCode)
+				}
+			}
+		}
+		p.hasSec = true
+		p.notes = append(p.notes, "sector composition: "+strings.Join(parts, "; ")+"; other sectors in proportion to their workforce")
 	}
 	if sc.Skills.Len() > 0 && sc.Bands.Len() > 0 {
 		return fmt.Errorf("workforce: headcounts: set Skills or Bands, not both: %w", ErrBadValue)
@@ -329,6 +370,37 @@ func (p *plan) joint(x []float64, total float64, sec, skill []float64, s *drawBu
 	return FitReport{Converged: true}
 }
 
+// focusShares fills dst (one per row) from the focus sectors' shares f.
+func (p *plan) focusShares(dst, f []float64) {
+	clear(dst)
+	sum := 0.0
+	for k, i := range p.focus {
+		x := math.Min(math.Max(f[k], 0), 1)
+		dst[i] = x
+		sum += x
+	}
+	rest := 0.0
+	for i, w := range p.wRow {
+		if !slices.Contains(p.focus, i) {
+			rest += w
+		}
+	}
+	if sum > 1 || (rest == 0 && sum > 0) {
+		for _, i := range p.focus {
+			dst[i] /= sum
+		}
+		sum = 1
+	}
+	if rest == 0 {
+		return
+	}
+	for i, w := range p.wRow {
+		if !slices.Contains(p.focus, i) {
+			dst[i] = (1 - sum) * w / rest
+		}
+	}
+}
+
 // levelShares turns band shares into skill-level shares in dst.
 func (p *plan) levelShares(dst, bands []float64) {
 	for _, k := range SkillLevels() {
@@ -353,7 +425,15 @@ func (p *plan) point() (*Headcount, error) {
 		return nil, fmt.Errorf("workforce: headcounts: total %v: outside [0, 2^53]: %w", total, ErrBadValue)
 	}
 	var sec, skill []float64
-	if p.hasSec {
+	switch {
+	case len(p.focus) > 0:
+		f := make([]float64, len(p.focus))
+		for k, e := range p.focusEst {
+			f[k] = e.Median()
+		}
+		sec = make([]float64, p.r)
+		p.focusShares(sec, f)
+	case p.hasSec:
 		sec = p.sc.Sectors.Mean()
 	}
 	if p.hasSkill {
@@ -432,11 +512,11 @@ func dedupe(src []exodus.Source) []exodus.Source {
 // totals (4), band totals (3), grand total (1).
 func (p *plan) outputs() int { return p.r*NumSkillLevels + p.r + NumSkillLevels + NumBands + 1 }
 
-type drawBuf struct{ x, skill, rows, cols, buf []float64 }
+type drawBuf struct{ x, sec, f, skill, rows, cols, buf []float64 }
 
 func (p *plan) newBuf() *drawBuf {
 	c := NumSkillLevels
-	return &drawBuf{x: make([]float64, p.r*c), skill: make([]float64, c), rows: make([]float64, p.r), cols: make([]float64, c), buf: make([]float64, c)}
+	return &drawBuf{x: make([]float64, p.r*c), sec: make([]float64, p.r), f: make([]float64, len(p.focus)), skill: make([]float64, c), rows: make([]float64, p.r), cols: make([]float64, c), buf: make([]float64, c)}
 }
 
 func (p *plan) simulate(ctx context.Context) (*estimate.Result, error) {
@@ -450,7 +530,11 @@ func (p *plan) simulate(ctx context.Context) (*estimate.Result, error) {
 		base = m.Input(p.sc.Base)
 	}
 	var secV, skillV estimate.Vec
-	if p.hasSec {
+	focusV := make([]estimate.Var, len(p.focusEst))
+	for k, e := range p.focusEst {
+		focusV[k] = m.Input(e)
+	}
+	if p.hasSec && len(p.focus) == 0 {
 		secV = m.Shares(p.sc.Sectors)
 	}
 	if p.hasSkill {
@@ -472,7 +556,14 @@ func (p *plan) simulate(ctx context.Context) (*estimate.Result, error) {
 			t = math.Min(math.Max(d.Value(share), 0), 1) * math.Max(d.Value(base), 0)
 		}
 		var sec, skill []float64
-		if p.hasSec {
+		switch {
+		case len(p.focus) > 0:
+			for k, v := range focusV {
+				b.f[k] = d.Value(v)
+			}
+			sec = b.sec
+			p.focusShares(sec, b.f)
+		case p.hasSec:
 			sec = d.Shares(secV)
 		}
 		if p.hasSkill {
@@ -625,6 +716,48 @@ func (h *Headcount) BandInterval(b Band) (lo, hi float64) {
 func (h *Headcount) TotalInterval() (lo, hi float64) {
 	return h.interval(h.res.Len() - 1)
 }
+
+// Summary returns the Monte Carlo summary (mean, SD, quantiles, samples)
+// of the number who left sector s at level k; the zero Summary, whose
+// methods return NaN, for a cell not in the table.
+func (h *Headcount) Summary(s Sector, k SkillLevel) estimate.Summary {
+	i := h.row(s)
+	if i < 0 || !k.Valid() {
+		return estimate.Summary{}
+	}
+	return h.res.Output(i*NumSkillLevels + int(k) - 1)
+}
+
+// SectorSummary returns the Monte Carlo summary of the number who left
+// sector s (the zero Summary for a sector not in the table).
+func (h *Headcount) SectorSummary(s Sector) estimate.Summary {
+	i := h.row(s)
+	if i < 0 {
+		return estimate.Summary{}
+	}
+	return h.res.Output(len(h.cells) + i)
+}
+
+// SkillSummary returns the Monte Carlo summary of the number who left at
+// level k.
+func (h *Headcount) SkillSummary(k SkillLevel) estimate.Summary {
+	if !k.Valid() {
+		return estimate.Summary{}
+	}
+	return h.res.Output(len(h.cells) + len(h.sectors) + int(k) - 1)
+}
+
+// BandSummary returns the Monte Carlo summary of the number who left in
+// band b.
+func (h *Headcount) BandSummary(b Band) estimate.Summary {
+	if !b.Valid() {
+		return estimate.Summary{}
+	}
+	return h.res.Output(len(h.cells) + len(h.sectors) + NumSkillLevels + int(b) - 1)
+}
+
+// TotalSummary returns the Monte Carlo summary of the total who left.
+func (h *Headcount) TotalSummary() estimate.Summary { return h.res.Output(h.res.Len() - 1) }
 
 // SectorWorkforce returns the workforce of sector s (all levels), the
 // denominator of [Headcount.CellShare] and [Headcount.SectorShare]; 0 for

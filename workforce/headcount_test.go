@@ -251,3 +251,120 @@ func BenchmarkHeadcounts(b *testing.B) {
 		}
 	}
 }
+
+func TestHeadcountsSectorFocus(t *testing.T) {
+	wf := workforce.MustNewTable([]string{"A", "C", "J"}, []string{"1", "2", "3", "4"},
+		[][]float64{{500, 500, 500, 500}, {250, 250, 250, 250}, {0, 100, 400, 500}})
+	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+		Total:       must(estimate.Point(1000)),
+		Workforce:   wf,
+		SectorFocus: map[workforce.Sector]estimate.Estimate{workforce.Information: must(estimate.Point(0.5))},
+		MonteCarlo:  estimate.Options{Draws: 1000},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkAddsUp(t, h)
+	// Hand: J gets 500; the other 500 go 2000:1000 to A and C; within J,
+	// levels follow J's workforce 0:100:400:500.
+	want := map[workforce.Sector]int64{workforce.Agriculture: 333, workforce.Manufacturing: 167, workforce.Information: 500}
+	for s, n := range want {
+		if got := h.Sector(s); got < n-1 || got > n+1 {
+			t.Errorf("sector %v: %d, want %d ± 1", s, got, n)
+		}
+	}
+	if got := h.Expected(workforce.Information, workforce.Skill4); math.Abs(got-250) > 1e-9 {
+		t.Errorf("J/4 = %v, want 250", got)
+	}
+	if got := h.CellShare(workforce.Information, workforce.Skill4); got != 250.0/1000 {
+		t.Errorf("J/4 share of J's workforce = %v, want 0.25", got)
+	}
+	// Focus shares above 1 are scaled down.
+	h, err = workforce.Headcounts(context.Background(), workforce.Scenario{
+		Total: must(estimate.Point(1000)), Workforce: wf,
+		SectorFocus: map[workforce.Sector]estimate.Estimate{
+			workforce.Information: must(estimate.Point(0.9)), workforce.Agriculture: must(estimate.Point(0.3))},
+		MonteCarlo: estimate.Options{Draws: 1000},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := h.Sector(workforce.Information); got != 750 { // hand: 0.9/1.2 × 1000
+		t.Errorf("J = %d, want 750", got)
+	}
+	_, err = workforce.Headcounts(context.Background(), workforce.Scenario{
+		Total: must(estimate.Point(1000)), Workforce: wf,
+		SectorFocus: map[workforce.Sector]estimate.Estimate{workforce.Education: must(estimate.Point(0.1))},
+	})
+	if !errors.Is(err, workforce.ErrUnknownCode) {
+		t.Errorf("focus outside the table: error = %v", err)
+	}
+}
+
+func TestHeadcountSummaries(t *testing.T) {
+	total := must(estimate.Normal(1000, 100))
+	wf := workforce.MustNewTable([]string{"C"}, []string{"1", "2", "3", "4"}, [][]float64{{1, 1, 1, 1}})
+	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+		Total: total, Workforce: wf, MonteCarlo: estimate.Options{Draws: 20000, Seed: 3},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Hand: each level is a quarter of N(1000, 100): mean 250, SD 25; the
+	// 90% interval of the total is 1000 ± 164.5.
+	s := h.Summary(workforce.Manufacturing, workforce.Skill2)
+	if math.Abs(s.Mean()-250) > 1 || math.Abs(s.SD()-25) > 1 {
+		t.Errorf("cell mean %v, SD %v; want 250, 25", s.Mean(), s.SD())
+	}
+	lo, hi := h.TotalInterval()
+	if math.Abs(lo-835.5) > 5 || math.Abs(hi-1164.5) > 5 {
+		t.Errorf("total interval %v–%v, want 835.5–1164.5", lo, hi)
+	}
+	if m := h.BandSummary(workforce.High).Mean(); math.Abs(m-500) > 2 {
+		t.Errorf("high band mean %v, want 500", m)
+	}
+	if m := h.SkillSummary(workforce.Skill1).Mean() + h.SectorSummary(workforce.Manufacturing).Mean() - h.TotalSummary().Mean(); math.Abs(m-250) > 1 {
+		t.Errorf("summaries disagree: %v", m)
+	}
+	if !math.IsNaN(h.Summary(workforce.Agriculture, workforce.Skill1).Mean()) {
+		t.Error("summary of a cell outside the table must be empty")
+	}
+	if h.Draws() != 20000 || h.Level() != 0.9 {
+		t.Errorf("Draws %d, Level %v", h.Draws(), h.Level())
+	}
+}
+
+// A Table and a Headcount are immutable: concurrent readers are safe
+// (run with -race).
+func TestConcurrentUse(t *testing.T) {
+	tab, _ := workforce.DefaultWorkforce(2022)
+	share := must(estimate.Point(0.015))
+	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{Share: share, MonteCarlo: estimate.Options{Draws: 1000}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan bool)
+	for range 4 {
+		go func() {
+			_, _ = tab.RowShares()
+			_ = tab.Total()
+			_, _ = h.Interval(workforce.Information, workforce.Skill4)
+			_ = h.Table().Total()
+			done <- true
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+}
+
+func TestTableGetAllocs(t *testing.T) {
+	tab, _ := workforce.DefaultWorkforce(2022)
+	// Promise: lookups do not allocate.
+	if n := testing.AllocsPerRun(100, func() {
+		_, _ = tab.Get("J", "4")
+		_ = tab.At(3, 2)
+	}); n != 0 {
+		t.Errorf("Get/At allocate %v times", n)
+	}
+}
