@@ -308,6 +308,16 @@ func divisor(total int64, w []float64, min []int64, out []int64, m Method) {
 	// priority order. Bisect first if the start is far off (large minimums).
 	D := sum / math.Max(float64(total), 1)
 	n := count(D)
+	// A few secant steps bring the count within a handful of seats of the
+	// total, so that few seats move one at a time below.
+	for k := 0; k < 4 && n != total && n > 0 && total > 0; k++ {
+		D2 := D * float64(n) / float64(total)
+		n2 := count(D2)
+		if abs64(n2-total) >= abs64(n-total) {
+			break
+		}
+		D, n = D2, n2
+	}
 	if d := n - total; d > int64(len(w)) || -d > int64(len(w)) {
 		lo, hi := D, D
 		for k := 0; count(hi) > total && k < 2100; k++ {
@@ -369,4 +379,11 @@ func divisor(total int64, w []float64, min []int64, out []int64, m Method) {
 			}
 		}
 	}
+}
+
+func abs64(x int64) int64 {
+	if x < 0 {
+		return -x
+	}
+	return x
 }

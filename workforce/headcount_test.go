@@ -329,6 +329,17 @@ func TestHeadcountSummaries(t *testing.T) {
 	if !math.IsNaN(h.Summary(workforce.Agriculture, workforce.Skill1).Mean()) {
 		t.Error("summary of a cell outside the table must be empty")
 	}
+	lo1, hi1 := h.SkillInterval(workforce.Skill1)
+	lo2, hi2 := h.BandInterval(workforce.Low)
+	if lo1 != lo2 || hi1 != hi2 || !(lo1 < 250 && 250 < hi1) {
+		t.Errorf("level 1 interval %v–%v, low band %v–%v", lo1, hi1, lo2, hi2)
+	}
+	if h.Workforce().Total() != 4 {
+		t.Errorf("Workforce total %v", h.Workforce().Total())
+	}
+	if got, want := h.String(), "1000 people (90%: "; len(got) < len(want) || got[:len(want)] != want {
+		t.Errorf("String = %q", got)
+	}
 	if h.Draws() != 20000 || h.Level() != 0.9 {
 		t.Errorf("Draws %d, Level %v", h.Draws(), h.Level())
 	}
