@@ -147,3 +147,33 @@ func TestSkillMapSplit(t *testing.T) {
 		t.Errorf("invalid occupation: error = %v", err)
 	}
 }
+
+// Fuzz: the parsers never panic, and what they accept prints back to a
+// string they parse to the same value.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"A", "u", " j ", "0", "9", "4", "high", "LOW", "", "Z", "10"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		if s, err := workforce.ParseSector(in); err == nil {
+			if p, err := workforce.ParseSector(s.String()); err != nil || p != s || !s.Valid() {
+				t.Fatalf("sector %q → %v → %v, %v", in, s, p, err)
+			}
+		}
+		if o, err := workforce.ParseOccupation(in); err == nil {
+			if p, err := workforce.ParseOccupation(o.String()); err != nil || p != o || !o.Valid() {
+				t.Fatalf("occupation %q → %v → %v, %v", in, o, p, err)
+			}
+		}
+		if k, err := workforce.ParseSkillLevel(in); err == nil {
+			if p, err := workforce.ParseSkillLevel(k.String()); err != nil || p != k || !k.Valid() {
+				t.Fatalf("skill level %q → %v → %v, %v", in, k, p, err)
+			}
+		}
+		if b, err := workforce.ParseBand(in); err == nil {
+			if p, err := workforce.ParseBand(b.String()); err != nil || p != b || !b.Valid() {
+				t.Fatalf("band %q → %v → %v, %v", in, b, p, err)
+			}
+		}
+	})
+}

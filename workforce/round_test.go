@@ -145,3 +145,30 @@ func BenchmarkControlledRound(b *testing.B) {
 		})
 	}
 }
+
+// Fuzz: controlled rounding never panics and, when it succeeds, keeps
+// every cell and total adjacent.
+func FuzzControlledRound(f *testing.F) {
+	f.Add(0.5, 0.5, 0.5, 0.5, 1.5, 2.25, 1.0)
+	f.Add(1e9+0.5, 3.0, 0.0, 7.7, 1e-9, 12.0, 5.0)
+	f.Fuzz(func(t *testing.T, a, b, c, d, e, g, base float64) {
+		tab, err := workforce.NewTable([]string{"r0", "r1"}, []string{"c0", "c1", "c2"}, [][]float64{{a, b, c}, {d, e, g}})
+		if err != nil {
+			return
+		}
+		got, err := workforce.ControlledRound(tab, base)
+		if err != nil {
+			return
+		}
+		if math.Abs(got.Total()-tab.Total()) >= base*(1+1e-9)+1e-9*tab.Total() {
+			t.Fatalf("total %v → %v (base %v)", tab.Total(), got.Total(), base)
+		}
+		for i := range 2 {
+			for j := range 3 {
+				if d := math.Abs(got.At(i, j) - tab.At(i, j)); d >= base*(1+1e-9)+1e-9*tab.At(i, j) {
+					t.Fatalf("cell %v → %v (base %v)", tab.At(i, j), got.At(i, j), base)
+				}
+			}
+		}
+	})
+}
