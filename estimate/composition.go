@@ -176,6 +176,11 @@ func (c Composition) Sample(r *rand.Rand, dst []float64) {
 	if len(dst) != len(c.mean) {
 		panic("estimate: Composition.Sample: len(dst) = " + strconv.Itoa(len(dst)) + ", want " + strconv.Itoa(len(c.mean)))
 	}
+	c.sample(r, dst)
+}
+
+// sample is Sample without the length check.
+func (c *Composition) sample(r *rand.Rand, dst []float64) {
 	switch c.kind {
 	case compFixed:
 		copy(dst, c.mean)
@@ -226,24 +231,31 @@ func normalise(v, fallback []float64) {
 	fixSum(v)
 }
 
-// fixSum nudges the largest element of v, a vector of non-negative shares
-// that sum to 1 up to rounding, so that the sum in index order is exactly 1.
+// fixSum adjusts v, non-negative shares that sum to 1 up to rounding, so
+// that their sum in index order is exactly 1: the last share becomes
+// 1 − a, a being the sum of the others. For a in [0, 1], a + fl(1 − a)
+// rounds to exactly 1 (the error of fl(1 − a) is at most 2⁻⁵⁴). The change
+// is the rounding error of a, below len(v)·2⁻⁵³ in absolute terms. In the
+// rare case a > 1 the largest other share is lowered ulp by ulp first.
 func fixSum(v []float64) {
-	big := 0
-	for i, x := range v {
-		if x > v[big] {
-			big = i
-		}
+	n := len(v)
+	if n == 0 {
+		return
 	}
-	for range 8 {
-		s := 0.0
-		for _, x := range v {
-			s += x
+	for range 64 {
+		a := 0.0
+		big := 0
+		for i, x := range v[:n-1] {
+			a += x
+			if x > v[big] {
+				big = i
+			}
 		}
-		if s == 1 {
+		if a <= 1 {
+			v[n-1] = 1 - a
 			return
 		}
-		v[big] += 1 - s
+		v[big] = math.Max(0, math.Nextafter(v[big], -1))
 	}
 }
 

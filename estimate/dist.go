@@ -292,6 +292,40 @@ func (d *dist) sample(r *rand.Rand) float64 {
 	return math.NaN()
 }
 
+// fill draws len(dst) values into dst, with the family chosen once.
+func (d *dist) fill(r *rand.Rand, dst []float64) {
+	switch d.kind {
+	case kindPoint:
+		for i := range dst {
+			dst[i] = d.p[0]
+		}
+	case kindUniform:
+		lo, w := d.p[0], d.p[1]-d.p[0]
+		for i := range dst {
+			dst[i] = lo + r.Float64()*w
+		}
+	case kindNormal:
+		mu, s := d.p[0], d.p[1]
+		for i := range dst {
+			dst[i] = mu + s*r.NormFloat64()
+		}
+	case kindLogNormal:
+		mu, s := d.p[0], d.p[1]
+		for i := range dst {
+			dst[i] = math.Exp(mu + s*r.NormFloat64())
+		}
+	case kindLogitNormal:
+		mu, s := d.p[0], d.p[1]
+		for i := range dst {
+			dst[i] = sigmoid(mu + s*r.NormFloat64())
+		}
+	default:
+		for i := range dst {
+			dst[i] = d.sample(r)
+		}
+	}
+}
+
 // moments computes mean and sd of the family, exactly where a closed form
 // exists and by quadrature for the logit-normal.
 func (d *dist) moments() (mean, sd float64) {

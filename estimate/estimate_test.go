@@ -348,15 +348,20 @@ func TestString(t *testing.T) {
 		// hand: median √(600k·1M) = 774,597; 2 significant digits.
 		{func() (estimate.Estimate, error) { return estimate.Between(600e3, 1e6) }, "770k (90%: 600k–1.0M)"},
 		{func() (estimate.Estimate, error) { return estimate.Between(300e3, 3e6) }, "950k (90%: 300k–3.0M)"},
-		// hand: 1.2e12 ± 10%: width 0.24e12 is 5× below 1.3e12, still 2 digits.
-		{func() (estimate.Estimate, error) { return estimate.NormalBetween(1.08e12, 1.32e12) }, "1.2tn (90%: 1.1tn–1.3tn)"},
-		// A narrow interval earns more digits: 101/2 = 50.5 → 3 digits.
+		// hand: 1.08 → 1.1 moves lo by 0.02tn, 8% of the width 0.24tn: 3 digits.
+		{func() (estimate.Estimate, error) { return estimate.NormalBetween(1.08e12, 1.32e12) }, "1.20tn (90%: 1.08tn–1.32tn)"},
+		// hand: 105 → 100 moves lo by 5.6% of the width 90: 3 digits.
+		{func() (estimate.Estimate, error) { return estimate.Uniform(100, 200) }, "150 (90%: 105–195)"},
+		// A narrow interval needs more digits: 101 → 100 at 2 digits is 50% of the width 2: 3 digits.
 		{func() (estimate.Estimate, error) { return estimate.NormalBetween(100, 102) }, "101 (90%: 100–102)"},
+		// hand: median sigmoid((logit 0.27 + logit 0.45)/2) = 0.3549; 0.35 is
+		// 2.7% of the width 0.18 away: 2 digits.
 		{func() (estimate.Estimate, error) { return estimate.ShareBetween(0.27, 0.45) }, "0.35 (90%: 0.27–0.45)"},
 		{func() (estimate.Estimate, error) { return estimate.NormalBetween(-3e6, -1e6) }, "-2.0M (90%: -3.0M–-1.0M)"},
 		{func() (estimate.Estimate, error) { return estimate.Point(1.3e6) }, "1.3M"},
-		{func() (estimate.Estimate, error) { return estimate.Between(2e-6, 3e-6) }, "2.4e-06 (90%: 2.0e-06–3.0e-06)"},
-		{func() (estimate.Estimate, error) { return estimate.Between(15e9, 20e9) }, "17bn (90%: 15bn–20bn)"},
+		{func() (estimate.Estimate, error) { return estimate.Between(2e-6, 8e-6) }, "4.0e-06 (90%: 2.0e-06–8.0e-06)"},
+		// hand: median √(15·20) = 17.32bn; 17 is 6.4% of the width 5 away: 3 digits.
+		{func() (estimate.Estimate, error) { return estimate.Between(15e9, 20e9) }, "17.3bn (90%: 15.0bn–20.0bn)"},
 	}
 	for _, tt := range tests {
 		e := must(t)(tt.f())

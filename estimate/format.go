@@ -9,8 +9,8 @@ import (
 func fmtG(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 
 // String prints the median and the central 90% interval with as many
-// significant digits as the spread justifies (two, or more when the
-// interval is narrow beside the median), using the suffixes k (thousand),
+// significant digits as the spread justifies (two, or more when rounding
+// to two would move a figure by over 5% of the interval's width), using the suffixes k (thousand),
 // M (million), bn (billion) and tn (trillion):
 //
 //	780k (90%: 610k–1.0M)
@@ -41,17 +41,37 @@ func formatSummary(med, lo, hi float64) string {
 	return b.String()
 }
 
-// sigDigits returns the number of significant digits that shows the
-// interval: 2, plus one for each factor of ten by which the largest
-// magnitude exceeds the interval's width, at most 6.
+// sigDigits returns the number of significant digits for printing med, lo
+// and hi: the fewest, from 2 to 6, at which rounding moves none of them by
+// more than 5% of the interval's width. So 600k–1M prints as 600k–1.0M but
+// 105–195 as 105–195, not 100–200.
 func sigDigits(med, lo, hi float64) int {
 	w := hi - lo
-	m := math.Max(math.Abs(med), math.Max(math.Abs(lo), math.Abs(hi)))
-	if !(w > 0) || isBad(w) || isBad(m) || m == 0 {
+	if !(w > 0) || isBad(w) {
 		return 2
 	}
-	extra := int(math.Floor(math.Log10(m / w)))
-	return min(6, 2+max(0, extra))
+	for sig := 2; sig < 6; sig++ {
+		ok := true
+		for _, x := range [...]float64{med, lo, hi} {
+			if math.Abs(roundSig(x, sig)-x) > 0.05*w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return sig
+		}
+	}
+	return 6
+}
+
+// roundSig rounds x to sig significant digits.
+func roundSig(x float64, sig int) float64 {
+	r, err := strconv.ParseFloat(strconv.FormatFloat(x, 'e', sig-1, 64), 64)
+	if err != nil {
+		return x
+	}
+	return r
 }
 
 // shortestDigits returns the number of significant digits in the shortest
@@ -79,10 +99,7 @@ func formatSig(v float64, sig int) string {
 		return "0"
 	}
 	// Round first, so that 999,999 becomes 1.0M rather than 1000k.
-	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'e', sig-1, 64), 64)
-	if err != nil {
-		return fmtG(v)
-	}
+	r := roundSig(v, sig)
 	a := math.Abs(r)
 	if a < 1e-4 || a >= 1e15 {
 		return strconv.FormatFloat(r, 'e', sig-1, 64)

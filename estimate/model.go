@@ -83,9 +83,10 @@ func (m *Model) Shares(c Composition) Vec {
 // the call to the model's [Func]; do not retain it.
 type Draw struct {
 	m      *Model
-	index  int
-	vals   []float64
-	shares []float64
+	index  int       // draw index in the run
+	k      int       // draw index in the chunk
+	vals   []float64 // the chunk's scalar inputs, input-major: vals[i*chunkSize+k]
+	shares []float64 // this draw's shares, all vector inputs back to back
 }
 
 // Value returns the value of v in this draw. It panics if v was declared on
@@ -94,7 +95,7 @@ func (d *Draw) Value(v Var) float64 {
 	if v.m != d.m {
 		panic("estimate: Draw.Value: Var from another Model")
 	}
-	return d.vals[v.i]
+	return d.vals[v.i*chunkSize+d.k]
 }
 
 // Shares returns the shares of v in this draw, which sum to 1. The slice is
@@ -246,16 +247,24 @@ func (m *Model) validate(outputs int, f Func, opt *Options) error {
 // worker holds the per-goroutine state: one generator, reseeded per chunk,
 // and the buffers of one draw.
 type worker struct {
-	src  rand.ChaCha8
-	rng  *rand.Rand
-	draw Draw
-	out  []float64
+	src   rand.ChaCha8
+	rng   *rand.Rand
+	draw  Draw
+	out   []float64
+	ins   []*dist        // the inputs' distributions
+	comps []*Composition // the vector inputs
 }
 
 func (m *Model) newWorker(outputs int) *worker {
 	w := &worker{out: make([]float64, outputs)}
 	w.rng = rand.New(&w.src)
-	w.draw = Draw{m: m, vals: make([]float64, len(m.inputs)), shares: make([]float64, m.nshare)}
+	w.draw = Draw{m: m, vals: make([]float64, chunkSize*len(m.inputs)), shares: make([]float64, m.nshare)}
+	for _, e := range m.inputs {
+		w.ins = append(w.ins, e.d)
+	}
+	for j := range m.comps {
+		w.comps = append(w.comps, &m.comps[j])
+	}
 	return w
 }
 
@@ -277,21 +286,27 @@ func (m *Model) runChunk(w *worker, f Func, seed uint64, chunk, lo, hi, base int
 	r := w.rng
 	d := &w.draw
 	out := w.out
+	// Scalar inputs are drawn for the whole chunk first, input by input,
+	// even when the run uses only part of it (the last chunk), so that the
+	// first n draws are the same for any total. Vector inputs are drawn
+	// draw by draw, after them, and used while they are in cache.
+	for j, e := range w.ins {
+		e.fill(r, d.vals[j*chunkSize:(j+1)*chunkSize])
+	}
 	for i := lo; i < hi; i++ {
-		for j, e := range m.inputs {
-			d.vals[j] = e.d.sample(r)
-		}
-		for j, c := range m.comps {
-			off := m.offs[j]
-			c.Sample(r, d.shares[off:off+c.Len()])
-		}
 		d.index = i
+		d.k = i - lo
+		for j, c := range w.comps {
+			off := m.offs[j]
+			c.sample(r, d.shares[off:off+c.Len()])
+		}
 		f(d, out)
+		k := i - base
 		for o, v := range out {
-			if isBad(v) {
+			if v-v != 0 { // NaN or ±Inf
 				return &OutputError{Draw: i, Output: o, Value: v}
 			}
-			cols[o][i-base] = v
+			cols[o][k] = v
 		}
 	}
 	return nil
