@@ -172,3 +172,70 @@ func FuzzControlledRound(f *testing.F) {
 		}
 	})
 }
+
+// For small tables the rounding has the least total absolute change among
+// all controlled roundings; checked against brute-force enumeration, an
+// independent method.
+func TestControlledRoundOptimal(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	for trial := range 300 {
+		nr, nc := 1+r.IntN(3), 1+r.IntN(4)
+		vals := make([][]float64, nr)
+		for i := range vals {
+			vals[i] = make([]float64, nc)
+			for j := range vals[i] {
+				vals[i][j] = float64(r.IntN(4)) + []float64{0, 0.1, 0.25, 0.5, 0.6, 0.9, r.Float64()}[r.IntN(7)]
+			}
+		}
+		tab := workforce.MustNewTable(labels("r", nr), labels("c", nc), vals)
+		got, err := workforce.ControlledRound(tab, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cost := func(y *workforce.Table) float64 {
+			s := 0.0
+			for i := range nr {
+				for j := range nc {
+					s += math.Abs(y.At(i, j) - tab.At(i, j))
+				}
+			}
+			return s
+		}
+		best := math.Inf(1)
+		n := nr * nc
+		for mask := range 1 << n {
+			cand := make([][]float64, nr)
+			ok := true
+			for i := range nr {
+				cand[i] = make([]float64, nc)
+				for j := range nc {
+					x := tab.At(i, j)
+					f := math.Floor(x)
+					if mask>>(i*nc+j)&1 == 1 {
+						if f == x {
+							ok = false // a whole number must stay
+						}
+						f++
+					}
+					cand[i][j] = f
+				}
+			}
+			if !ok {
+				continue
+			}
+			y := workforce.MustNewTable(labels("r", nr), labels("c", nc), cand)
+			for k, v := range y.RowTotals() {
+				ok = ok && adjacent(tab.RowTotals()[k], v, 1)
+			}
+			for k, v := range y.ColTotals() {
+				ok = ok && adjacent(tab.ColTotals()[k], v, 1)
+			}
+			if ok && adjacent(tab.Total(), y.Total(), 1) {
+				best = math.Min(best, cost(y))
+			}
+		}
+		if c := cost(got); math.Abs(c-best) > 1e-9 {
+			t.Fatalf("trial %d: %v rounded to %v, change %v; brute force finds %v", trial, vals, got.Values(), c, best)
+		}
+	}
+}
