@@ -3,6 +3,7 @@ package workforce_test
 import (
 	"context"
 	"fmt"
+	"math"
 	"os"
 	"strings"
 
@@ -355,4 +356,67 @@ func ExampleLabourForce() {
 	fmt.Printf("%.0f; 1.5%% is %.0f\n", lf, 0.015*lf)
 	// Output:
 	// 75100000; 1.5% is 1126500
+}
+
+func ExampleTable_String() {
+	t := workforce.MustNewTable([]string{"E", "J"}, []string{"1", "6"}, [][]float64{{20.902, math.NaN()}, {64.565, 0}})
+	fmt.Printf("thousands:\n%v\n", t)
+	// Output:
+	// thousands:
+	//           1  6
+	//   E  20.902  ·
+	//   J  64.565  0
+}
+
+func ExampleTable_Bands() {
+	t := workforce.MustNewTable([]string{"J"}, []string{"1", "2", "3", "4"}, [][]float64{{1, 2, 3, 4}})
+	b, _ := t.Bands()
+	fmt.Println(b.Cols(), b.Row(0))
+	// Output:
+	// [low medium high] [1 2 7]
+}
+
+func ExampleTable_AggregateCols() {
+	// Two columns into one, keeping the total.
+	t := workforce.MustNewTable([]string{"a"}, []string{"x", "y"}, [][]float64{{1, 2}})
+	u, _ := t.AggregateCols([]string{"all"}, [][]float64{{1}, {1}})
+	fmt.Println(u.Cols(), u.Row(0))
+	// Output:
+	// [all] [3]
+}
+
+func ExampleTable_Shares() {
+	t := workforce.MustNewTable([]string{"a", "b"}, []string{"x"}, [][]float64{{1}, {3}})
+	s, _ := t.Shares()
+	fmt.Println(s.Values())
+	// Output:
+	// [[0.25] [0.75]]
+}
+
+func ExampleHeadcount_Interval() {
+	total, _ := estimate.Normal(1_000_000, 100_000)
+	h, _ := workforce.Headcounts(context.Background(), workforce.Scenario{Total: total, MonteCarlo: estimate.Options{Draws: 5000, Seed: 2}})
+	lo, hi := h.Interval(workforce.Information, workforce.Skill4)
+	fmt.Printf("J, level 4: %d (90%%: %.0f–%.0f)\n", h.At(workforce.Information, workforce.Skill4), lo, hi)
+	// Output:
+	// J, level 4: 14435 (90%: 12014–16813)
+}
+
+func ExampleHeadcount_CellShare() {
+	total, _ := estimate.Point(100_000)
+	h, _ := workforce.Headcounts(context.Background(), workforce.Scenario{Total: total, MonteCarlo: estimate.Options{Draws: 1000}})
+	fmt.Printf("%.3f%% of sector J's workforce left at level 4\n", 100*h.CellShare(workforce.Information, workforce.Skill4))
+	fmt.Printf("%.3f%% of sector J's workforce left\n", 100*h.SectorShare(workforce.Information))
+	// Output:
+	// 0.088% of sector J's workforce left at level 4
+	// 0.139% of sector J's workforce left
+}
+
+func ExampleHeadcount_Table() {
+	total, _ := estimate.Point(1000)
+	h, _ := workforce.Headcounts(context.Background(), workforce.Scenario{Total: total, MonteCarlo: estimate.Options{Draws: 1000}})
+	t := h.Table()
+	fmt.Println(t.Total(), t.RowTotals()[workforce.Information-1], t.ColTotals())
+	// Output:
+	// 1000 22 [81 488 159 272]
 }

@@ -26,14 +26,16 @@ const DefaultLevel = 0.90
 // default when left at its zero value.
 type Scenario struct {
 	// Total is the number of people who left. Set either Total or Share,
-	// not both. Use [estimate.Point] for a plain number.
+	// not both. Use [estimate.Point] for a plain number. The point result
+	// uses its median; draws below zero count as zero.
 	Total estimate.Estimate
 	// Share is the fraction of Base who left, such as 0.015 for Alfa Bank's
-	// "about 1.5% of the workforce". Draws outside [0, 1] are clamped.
+	// "about 1.5% of the workforce". The point result uses the medians of
+	// Share and Base; draws of Share outside [0, 1] are clamped.
 	Share estimate.Estimate
 	// Base is the workforce that Share refers to, in persons. Zero means
-	// [LabourForce] (Rosstat LFS, November 2022: 75.1 million). It is used
-	// only with Share.
+	// [LabourForce] (Rosstat LFS, November 2022: 75.1 million). Setting it
+	// without Share is an error.
 	Base estimate.Estimate
 
 	// Workforce is the employment structure, in persons: rows are sector
@@ -169,6 +171,8 @@ func prepare(sc Scenario) (*plan, error) {
 		return nil, fmt.Errorf("workforce: headcounts: set Total or Share: %w", ErrBadValue)
 	case !sc.Total.IsZero() && !sc.Share.IsZero():
 		return nil, fmt.Errorf("workforce: headcounts: set Total or Share, not both: %w", ErrBadValue)
+	case !sc.Total.IsZero() && !sc.Base.IsZero():
+		return nil, fmt.Errorf("workforce: headcounts: Base is used only with Share: %w", ErrBadValue)
 	case !sc.Total.IsZero():
 		p.sources = append(p.sources, sc.Total.Sources()...)
 		p.notes = append(p.notes, "total: "+describe(sc.Total))

@@ -208,6 +208,7 @@ func TestHeadcountsErrors(t *testing.T) {
 		{"nothing", workforce.Scenario{}, workforce.ErrBadValue},
 		{"both", workforce.Scenario{Total: p, Share: p}, workforce.ErrBadValue},
 		{"level", workforce.Scenario{Share: p, Level: 1.5}, workforce.ErrBadValue},
+		{"base without share", workforce.Scenario{Total: p, Base: p}, workforce.ErrBadValue},
 		{"negative total", workforce.Scenario{Total: must(estimate.Point(-5))}, workforce.ErrBadValue},
 		{"sector shares length", workforce.Scenario{Share: p, Sectors: must(estimate.FixedShares([]float64{1, 1}))}, workforce.ErrShape},
 		{"skill shares length", workforce.Scenario{Share: p, Skills: must(estimate.FixedShares([]float64{1, 1}))}, workforce.ErrShape},

@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
+	"strings"
+	"text/tabwriter"
 
 	"github.com/exodus-lab/exodus"
 )
@@ -408,4 +411,31 @@ func (t *Table) Equal(u *Table) bool {
 		}
 	}
 	return true
+}
+
+// String formats the table as aligned text, one line per row, with the
+// column labels on the first line, cells in the shortest exact form and
+// missing cells as "·". It is meant for reading, not parsing; see
+// [Table.WriteCSV].
+func (t *Table) String() string {
+	var b strings.Builder
+	w := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
+	for _, l := range t.cols {
+		fmt.Fprintf(w, "\t%s", l)
+	}
+	fmt.Fprintln(w, "\t")
+	c := len(t.cols)
+	for i, l := range t.rows {
+		fmt.Fprint(w, l)
+		for _, x := range t.v[i*c : (i+1)*c] {
+			if math.IsNaN(x) {
+				fmt.Fprint(w, "\t·")
+			} else {
+				fmt.Fprint(w, "\t"+strconv.FormatFloat(x, 'g', -1, 64))
+			}
+		}
+		fmt.Fprintln(w, "\t")
+	}
+	_ = w.Flush() // writes to a strings.Builder cannot fail
+	return strings.TrimRight(b.String(), "\n")
 }
