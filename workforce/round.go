@@ -49,11 +49,12 @@ func ControlledRound(t *Table, base float64) (*Table, error) {
 	return t.with(v), nil
 }
 
-// snap returns y rounded to the nearest integer if it is within a
-// relative 1e-9 of it, so that values such as 2.9999999999 computed in
-// floating point count as whole.
+// snap returns y rounded to the nearest integer if it is within 1e-9
+// plus a few dozen units in the last place of it, so that values such as
+// 2.9999999999 computed in floating point count as whole, while a real
+// fraction of a large value (1e9 + 0.001) does not.
 func snap(y float64) float64 {
-	if r := math.Round(y); math.Abs(y-r) <= 1e-9*math.Max(1, math.Abs(y)) {
+	if r := math.Round(y); math.Abs(y-r) <= 1e-9+64*0x1p-52*math.Abs(y) {
 		return r
 	}
 	return y

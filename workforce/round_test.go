@@ -86,6 +86,13 @@ func TestControlledRoundKnown(t *testing.T) {
 	if diff := cmp.Diff([]float64{1, 1}, got.ColTotals()); diff != "" {
 		t.Errorf("columns (-want +got):\n%s", diff)
 	}
+	// A small fraction of a large value is still a fraction: hand, 1e9+0.25
+	// and 1e9+0.75 in one row (total 2e9+1) round to 1e9 and 1e9+1.
+	big := workforce.MustNewTable([]string{"a"}, []string{"x", "y"}, [][]float64{{1e9 + 0.25, 1e9 + 0.75}})
+	got, _ = workforce.ControlledRound(big, 1)
+	if diff := cmp.Diff([][]float64{{1e9, 1e9 + 1}}, got.Values()); diff != "" {
+		t.Errorf("large values (-want +got):\n%s", diff)
+	}
 	// Whole numbers are left alone.
 	whole := workforce.MustNewTable([]string{"a"}, []string{"x", "y"}, [][]float64{{3, 10}})
 	if got, _ := workforce.ControlledRound(whole, 1); !got.Equal(whole) {
