@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"math"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/exodus-lab/exodus/estimate"
@@ -379,4 +380,66 @@ func TestTableGetAllocs(t *testing.T) {
 	}); n != 0 {
 		t.Errorf("Get/At allocate %v times", n)
 	}
+}
+
+// Property: on random workforces, totals and compositions, every headcount
+// table is whole and adds up exactly to its margins and total; given
+// margins are met within one person.
+func TestHeadcountsAddUpRandom(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 16))
+	secs := workforce.Sectors()
+	for trial := range 60 {
+		n := 1 + r.IntN(workforce.NumSectors)
+		rows := make([]string, n)
+		vals := make([][]float64, n)
+		for i := range rows {
+			rows[i] = secs[i].String()
+			vals[i] = make([]float64, 4)
+			for j := range vals[i] {
+				vals[i][j] = 1 + r.Float64()*1e5
+			}
+		}
+		sc := workforce.Scenario{
+			Total:      must(estimate.Point(float64(r.IntN(3_000_000)))),
+			Workforce:  workforce.MustNewTable(rows, []string{"1", "2", "3", "4"}, vals),
+			MonteCarlo: estimate.Options{Draws: 100, Seed: uint64(trial)},
+		}
+		var sec, skill []float64
+		if r.IntN(2) == 0 {
+			sec = randomShares(r, n)
+			sc.Sectors = must(estimate.FixedShares(sec))
+		}
+		if r.IntN(2) == 0 {
+			skill = randomShares(r, 4)
+			sc.Skills = must(estimate.FixedShares(skill))
+		}
+		h, err := workforce.Headcounts(context.Background(), sc)
+		if err != nil {
+			t.Fatalf("trial %d: %v", trial, err)
+		}
+		checkAddsUp(t, h)
+		for i, s := range sec {
+			if d := float64(h.Sector(secs[i])) - s*float64(h.Total()); math.Abs(d) >= 1+1e-6 {
+				t.Fatalf("trial %d: sector %v: %d for share %v of %d", trial, secs[i], h.Sector(secs[i]), s, h.Total())
+			}
+		}
+		for k, s := range skill {
+			if d := float64(h.Skill(workforce.SkillLevel(k+1))) - s*float64(h.Total()); math.Abs(d) >= 1+1e-6 {
+				t.Fatalf("trial %d: level %d: %d for share %v of %d", trial, k+1, h.Skill(workforce.SkillLevel(k+1)), s, h.Total())
+			}
+		}
+	}
+}
+
+func randomShares(r *rand.Rand, n int) []float64 {
+	s := make([]float64, n)
+	sum := 0.0
+	for i := range s {
+		s[i] = 0.01 + r.Float64()
+		sum += s[i]
+	}
+	for i := range s {
+		s[i] /= sum
+	}
+	return s
 }
