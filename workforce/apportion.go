@@ -179,12 +179,16 @@ func largestRemainder(total int64, w []float64, sum float64, fixed []bool, out [
 		given += out[i]
 		rems = append(rems, rem{i, q - f})
 	}
-	slices.SortFunc(rems, func(a, b rem) int {
-		if c := cmp.Compare(b.frac, a.frac); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(w[b.i], w[a.i]); c != 0 {
-			return c
+	slices.SortFunc(rems, func(a, b rem) int { // fractions and weights are finite
+		switch {
+		case a.frac > b.frac:
+			return -1
+		case a.frac < b.frac:
+			return 1
+		case w[a.i] > w[b.i]:
+			return -1
+		case w[a.i] < w[b.i]:
+			return 1
 		}
 		return cmp.Compare(a.i, b.i)
 	})
