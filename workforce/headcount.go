@@ -228,6 +228,9 @@ func (p *plan) setWorkforce(wf *Table) error {
 		if err != nil {
 			return fmt.Errorf("workforce: headcounts: workforce row: %w", err)
 		}
+		if slices.Contains(p.sectors[:i], s) {
+			return fmt.Errorf("workforce: headcounts: workforce row %q repeats sector %v: %w", l, s, ErrUnknownCode)
+		}
 		p.sectors[i] = s
 	}
 	p.wf, p.r, p.w = wf, r, wf.v

@@ -218,6 +218,8 @@ func TestHeadcountsErrors(t *testing.T) {
 		{"empty sector", workforce.Scenario{Share: p,
 			Workforce: workforce.MustNewTable([]string{"A", "B"}, []string{"1", "2", "3", "4"}, [][]float64{{1, 1, 1, 1}, {0, 0, 0, 0}}),
 			Sectors:   must(estimate.FixedShares([]float64{0.5, 0.5}))}, workforce.ErrInfeasible},
+		{"repeated sector", workforce.Scenario{Share: p,
+			Workforce: workforce.MustNewTable([]string{"J", "j"}, []string{"1", "2", "3", "4"}, [][]float64{{1, 1, 1, 1}, {1, 1, 1, 1}})}, workforce.ErrUnknownCode},
 		{"not a sector", workforce.Scenario{Share: p,
 			Workforce: workforce.MustNewTable([]string{"IT"}, []string{"1", "2", "3", "4"}, [][]float64{{1, 1, 1, 1}})}, workforce.ErrUnknownCode},
 	}
