@@ -3,6 +3,7 @@ package estimate
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 )
 
 // kind names the family of a distribution.
@@ -19,6 +20,7 @@ const (
 	kindBeta
 	kindLogitNormal
 	kindMixture
+	kindTable
 )
 
 // String returns the family's name as used in error messages and docs.
@@ -42,6 +44,8 @@ func (k kind) String() string {
 		return "logit-normal"
 	case kindMixture:
 		return "mixture"
+	case kindTable:
+		return "tabulated"
 	}
 	return "invalid"
 }
@@ -57,6 +61,8 @@ func (k kind) String() string {
 //	beta         p[0] = alpha, p[1] = beta
 //	logit-normal p[0] = mu, p[1] = sigma (of the log-odds)
 //	mixture      comps, weights (normalised), cum (cumulative weights)
+//	tabulated    xs (increasing knots), cum (distribution function at the
+//	             knots, from 0 to 1): a piecewise uniform density
 type dist struct {
 	kind    kind
 	p       [6]float64
@@ -65,6 +71,7 @@ type dist struct {
 	comps   []*dist
 	weights []float64
 	cum     []float64
+	xs      []float64
 }
 
 const (
@@ -108,6 +115,8 @@ func (d *dist) support() (lo, hi float64) {
 		return 0, math.Inf(1)
 	case kindBeta, kindLogitNormal:
 		return 0, 1
+	case kindTable:
+		return d.xs[0], d.xs[len(d.xs)-1]
 	case kindMixture:
 		lo, hi = math.Inf(1), math.Inf(-1)
 		for _, c := range d.comps {
@@ -161,8 +170,29 @@ func (d *dist) quantile(p float64) float64 {
 			lo, hi = math.Min(lo, q), math.Max(hi, q)
 		}
 		return invert(d, p, lo, hi)
+	case kindTable:
+		return interp(d.cum, d.xs, p)
 	}
 	return math.NaN()
+}
+
+// interp returns the y at which the piecewise linear function through
+// (xs[i], ys[i]) takes x, xs increasing (ties allowed), clamped to the ends.
+func interp(xs, ys []float64, x float64) float64 {
+	n := len(xs)
+	if x <= xs[0] {
+		return ys[0]
+	}
+	if x >= xs[n-1] {
+		return ys[n-1]
+	}
+	i, _ := slices.BinarySearch(xs, x) // xs[i-1] < x <= xs[i]
+	x0, x1 := xs[i-1], xs[i]
+	if x1 == x0 {
+		return ys[i]
+	}
+	t := (x - x0) / (x1 - x0)
+	return ys[i-1] + t*(ys[i]-ys[i-1])
 }
 
 // cdf returns P(X ≤ x).
@@ -214,6 +244,8 @@ func (d *dist) cdf(x float64) float64 {
 			s += d.weights[i] * c.cdf(x)
 		}
 		return s
+	case kindTable:
+		return interp(d.xs, d.cum, x)
 	}
 	return math.NaN()
 }
@@ -258,6 +290,17 @@ func (d *dist) pdf(x float64) float64 {
 			s += d.weights[i] * c.pdf(x)
 		}
 		return s
+	case kindTable:
+		n := len(d.xs)
+		if x < d.xs[0] || x > d.xs[n-1] {
+			return 0
+		}
+		i, _ := slices.BinarySearch(d.xs, x)
+		i = min(max(i, 1), n-1)
+		if w := d.xs[i] - d.xs[i-1]; w > 0 {
+			return (d.cum[i] - d.cum[i-1]) / w
+		}
+		return 0
 	}
 	return 0
 }
@@ -288,6 +331,8 @@ func (d *dist) sample(r *rand.Rand) float64 {
 			i++
 		}
 		return d.comps[i].sample(r)
+	case kindTable:
+		return interp(d.cum, d.xs, r.Float64())
 	}
 	return math.NaN()
 }
@@ -345,7 +390,9 @@ func (d *dist) moments() (mean, sd float64) {
 		return d.p[0], d.p[1]
 	case kindLogNormal:
 		mu, s := d.p[0], d.p[1]
-		return math.Exp(mu + s*s/2), math.Sqrt(math.Expm1(s*s)) * math.Exp(mu+s*s/2)
+		// SD in log form, so that a tiny sigma with a huge mean gives 0,
+		// not 0·Inf.
+		return math.Exp(mu + s*s/2), math.Exp(mu + s*s/2 + 0.5*math.Log(math.Expm1(s*s)))
 	case kindBeta:
 		return betaMoments(d.p[0], d.p[1])
 	case kindLogitNormal:
@@ -371,6 +418,16 @@ func (d *dist) moments() (mean, sd float64) {
 		for i, c := range d.comps {
 			m += d.weights[i] * c.mean
 			m2 += d.weights[i] * (c.sd*c.sd + c.mean*c.mean)
+		}
+		return m, math.Sqrt(math.Max(0, m2-m*m))
+	case kindTable:
+		// Exact for a piecewise uniform density.
+		var m, m2 float64
+		for i := 1; i < len(d.xs); i++ {
+			w := d.cum[i] - d.cum[i-1]
+			a, b := d.xs[i-1], d.xs[i]
+			m += w * (a + b) / 2
+			m2 += w * (a*a + a*b + b*b) / 3
 		}
 		return m, math.Sqrt(math.Max(0, m2-m*m))
 	}

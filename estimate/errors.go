@@ -3,6 +3,7 @@ package estimate
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 )
 
@@ -16,9 +17,10 @@ var (
 	// when pooling: give the figure a range first (for example with
 	// [Between]).
 	ErrNoSpread = errors.New("estimate has no spread")
-	// ErrUnsupported reports a combination the package does not compute,
-	// such as a logarithmic pool of different families.
-	ErrUnsupported = errors.New("unsupported")
+	// ErrNoOverlap reports a logarithmic pool of estimates that have no
+	// value in common (such as Uniform(0, 1) and Uniform(2, 3)): their
+	// product is zero everywhere.
+	ErrNoOverlap = errors.New("estimates have no value in common")
 	// ErrNotFinite reports a model output that is NaN or infinite. The
 	// error is an [*OutputError] naming the draw and the output.
 	ErrNotFinite = errors.New("model output is not finite")
@@ -68,12 +70,21 @@ func paramErr(fn, param string, v float64, reason string) error {
 	return &ParamError{Func: fn, Param: param, Value: v, Reason: reason}
 }
 
-// finite checks that each named value is finite.
+// MaxMagnitude is the largest magnitude a parameter may have. Beyond it,
+// variances and the products inside the formulas could overflow; no count
+// or amount this package is for comes near it.
+const MaxMagnitude = 1e150
+
+// finite checks that each named value is finite and at most MaxMagnitude
+// in magnitude.
 func finite(fn string, kv ...any) error {
 	for i := 0; i+1 < len(kv); i += 2 {
 		v := kv[i+1].(float64)
 		if isBad(v) {
 			return paramErr(fn, kv[i].(string), v, "must be finite")
+		}
+		if math.Abs(v) > MaxMagnitude {
+			return paramErr(fn, kv[i].(string), v, "magnitude must be ≤ 1e150")
 		}
 	}
 	return nil

@@ -53,6 +53,9 @@ func checkOrder(fn string, lo, hi float64) error {
 	if lo >= hi {
 		return paramErr(fn, "lo", lo, "must be < hi = "+fmtG(hi))
 	}
+	if math.IsInf(hi-lo, 0) {
+		return paramErr(fn, "hi", hi, "too far from lo = "+fmtG(lo)+": hi − lo overflows")
+	}
 	return nil
 }
 
@@ -306,8 +309,9 @@ func (e Estimate) SD() float64 {
 
 // Quantile returns the p-quantile, the value x with P(X ≤ x) = p, for p in
 // [0, 1]: in closed form for the uniform, triangular, normal, lognormal and
-// logit-normal families and to about 15 significant digits by safeguarded
-// Newton iteration for the beta, PERT and pooled families. It returns NaN
+// logit-normal families, to about 15 significant digits by safeguarded
+// Newton iteration for the beta, PERT and linear-pool families, and by
+// linear interpolation of the table for a tabulated logarithmic pool. It returns NaN
 // for p outside [0, 1] and for the zero Estimate, and ±Inf at 0 or 1 for
 // unbounded families.
 func (e Estimate) Quantile(p float64) float64 {
@@ -369,8 +373,9 @@ func (e Estimate) WithSources(src ...exodus.Source) Estimate {
 func (e Estimate) Sources() []exodus.Source { return slices.Clone(e.sources) }
 
 // Family returns the name of the distribution family: "point", "uniform",
-// "triangular", "PERT", "normal", "lognormal", "beta", "logit-normal" or
-// "mixture" (a linear pool), and "invalid" for the zero Estimate.
+// "triangular", "PERT", "normal", "lognormal", "beta", "logit-normal",
+// "mixture" (a linear pool) or "tabulated" (a numerical logarithmic pool),
+// and "invalid" for the zero Estimate.
 func (e Estimate) Family() string {
 	if e.d == nil {
 		return kindInvalid.String()

@@ -293,3 +293,93 @@ func ExampleFixedShares() {
 	// Output:
 	// [0.25 0.25 0.5]
 }
+
+func ExampleEstimate_Interval() {
+	n, _ := estimate.Between(600_000, 1_000_000)
+	lo, hi := n.Interval(0.5)
+	fmt.Printf("50%%: %.0f to %.0f\n", lo, hi)
+	fmt.Printf("P(n ≤ 1M) = %.2f\n", n.CDF(1_000_000))
+	// Output:
+	// 50%: 697573 to 860125
+	// P(n ≤ 1M) = 0.95
+}
+
+func ExampleEstimate_WithSources() {
+	n, _ := estimate.Between(600_000, 1_000_000)
+	n = n.Named("emigrants, 2022").WithSources(
+		exodus.Source{Publisher: "Forbes Russia"},
+		exodus.Source{Publisher: "The Bell"},
+		exodus.Source{Publisher: "RTVi"},
+	)
+	for _, s := range n.Sources() {
+		fmt.Println(s)
+	}
+	// Output:
+	// Forbes Russia
+	// The Bell
+	// RTVi
+}
+
+func ExampleEstimate_Pooling() {
+	wide, _ := estimate.Between(300_000, 3_000_000)
+	narrow, _ := estimate.Between(600_000, 1_000_000)
+	p, _ := estimate.Pool(estimate.InverseVariance, wide.Named("article"), narrow.Named("Forbes, The Bell, RTVi"))
+	info, _ := p.Pooling()
+	for i, in := range info.Inputs {
+		fmt.Printf("%-24s weight %.3f\n", in.Name(), info.Weights[i])
+	}
+	// Output:
+	// article                  weight 0.047
+	// Forbes, The Bell, RTVi   weight 0.953
+}
+
+// Within a draw an input has one value: x − x is exactly 0.
+func ExampleNewModel() {
+	x, _ := estimate.Normal(0, 1)
+	m := estimate.NewModel()
+	v := m.Input(x)
+	res, _ := m.Run(context.Background(), 2, func(d *estimate.Draw, out []float64) {
+		out[0] = d.Value(v) - d.Value(v)
+		out[1] = d.Value(v) * d.Value(v)
+	}, estimate.Options{Draws: 10_000, Seed: 1})
+	fmt.Printf("x − x: mean %v, SD %v\n", res.Output(0).Mean(), res.Output(0).SD())
+	fmt.Printf("x²: mean %.2f\n", res.Output(1).Mean())
+	// Output:
+	// x − x: mean 0, SD 0
+	// x²: mean 1.00
+}
+
+func ExampleComposition_Sample() {
+	c, _ := estimate.DirichletMean([]float64{0.36, 0.64}, 40)
+	r := rand.New(rand.NewPCG(1, 2))
+	dst := make([]float64, c.Len())
+	for range 3 {
+		c.Sample(r, dst)
+		fmt.Printf("%.3f sum %v\n", dst, dst[0]+dst[1])
+	}
+	// Output:
+	// [0.372 0.628] sum 1
+	// [0.258 0.742] sum 1
+	// [0.353 0.647] sum 1
+}
+
+// A derived figure keeps the sources of its inputs and can feed another
+// model or a pool.
+func ExampleSummary_Estimate() {
+	n, _ := estimate.Between(600_000, 1_000_000)
+	it, _ := estimate.ShareBetween(0.27, 0.45)
+	m := estimate.NewModel()
+	nv := m.Input(n.WithSources(exodus.Source{Publisher: "The Bell"}))
+	iv := m.Input(it.WithSources(exodus.Source{Publisher: "ZOiS"}))
+	res, _ := m.Run(context.Background(), 1, func(d *estimate.Draw, out []float64) {
+		out[0] = d.Value(nv) * d.Value(iv)
+	}, estimate.Options{Draws: 20_000, Seed: 3})
+	itWorkers := res.Output(0).Estimate().Named("IT workers who left")
+	fmt.Println(itWorkers.Name()+":", itWorkers)
+	fmt.Printf("P(> 300k) = %.2f\n", 1-res.Output(0).CDF(300_000))
+	fmt.Println(itWorkers.Sources())
+	// Output:
+	// IT workers who left: 270k (90%: 190k–390k)
+	// P(> 300k) = 0.34
+	// [The Bell ZOiS]
+}

@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"math"
+	"math/rand/v2"
 	"runtime"
 	"slices"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -381,4 +383,58 @@ func TestOutputOutOfRange(t *testing.T) {
 	if s.Draws() != 0 || !math.IsNaN(s.Mean()) || !math.IsNaN(s.Quantile(0.5)) || !math.IsNaN(lo) || !math.IsNaN(hi) || s.Samples() != nil {
 		t.Errorf("Output(%d) = %v, want the empty Summary", outputs, s)
 	}
+}
+
+// TestSampleNoAlloc checks that drawing from any family, a pool or a
+// composition does not allocate.
+func TestSampleNoAlloc(t *testing.T) {
+	r := rand.New(rand.NewChaCha8([32]byte{}))
+	es := []estimate.Estimate{
+		must(t)(estimate.Triangular(1, 2, 10)),
+		must(t)(estimate.PERT(1, 2, 10)),
+		must(t)(estimate.Beta(0.5, 3)),
+		must(t)(estimate.ShareBetween(0.27, 0.45)),
+		must(t)(estimate.Pool(estimate.LinearPool, must(t)(estimate.Between(300e3, 3e6)), must(t)(estimate.Between(600e3, 1e6)))),
+		must(t)(estimate.Pool(estimate.LogPool, must(t)(estimate.Normal(0, 1)), must(t)(estimate.Uniform(-1, 1)))),
+	}
+	for _, e := range es {
+		if n := testing.AllocsPerRun(100, func() { _ = e.Sample(r) }); n != 0 {
+			t.Errorf("%s: Sample allocates %v times", e.Family(), n)
+		}
+	}
+	c := mustC(t)(estimate.Dirichlet([]float64{0.5, 2, 3}))
+	dst := make([]float64, 3)
+	if n := testing.AllocsPerRun(100, func() { c.Sample(r, dst) }); n != 0 {
+		t.Errorf("Composition.Sample allocates %v times", n)
+	}
+}
+
+// TestConcurrentUse runs one model from several goroutines and reads one
+// result's quantiles concurrently (run with -race).
+func TestConcurrentUse(t *testing.T) {
+	m, f, outputs := reproModel(t)
+	res, err := m.Run(context.Background(), outputs, f, estimate.Options{Draws: 3000, Seed: 8})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := res.Output(1).Quantile(0.9)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			other, err := m.Run(context.Background(), outputs, f, estimate.Options{Draws: 3000, Seed: 8, Workers: 2})
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			if got := other.Output(1).Quantile(0.9); got != want {
+				t.Errorf("concurrent run: Quantile(0.9) = %v, want %v", got, want)
+			}
+		})
+		wg.Go(func() {
+			if got := res.Output(1).Quantile(0.9); got != want {
+				t.Errorf("concurrent Quantile(0.9) = %v, want %v", got, want)
+			}
+		})
+	}
+	wg.Wait()
 }

@@ -102,7 +102,9 @@ func Pool(method PoolMethod, es ...Estimate) (Estimate, error) {
 //     normal, lognormal or logit-normal inputs of one family (as made by
 //     [NormalBetween], [Between], [ShareBetween]) it is the same family;
 //     of betas and of PERTs on one range it is again a beta or PERT. Other
-//     combinations return [ErrUnsupported].
+//     combinations are tabulated on 8192 cells (logarithmic when all are
+//     positive) over the range where the pooled density is within e⁻⁴⁰ of
+//     its peak; [Estimate.Family] then reports "tabulated".
 //   - [InverseVariance] only when the sources are independent measurements
 //     of the same quantity with honest spreads (different surveys, not
 //     reporters quoting one another): the pool is narrower than every
@@ -113,7 +115,8 @@ func Pool(method PoolMethod, es ...Estimate) (Estimate, error) {
 // Errors: [ErrNoSpread] when an input is a point (give it a range first,
 // for example Between(1.0e6, 1.3e6)); [ErrInvalid] for no inputs, a zero
 // input, bad weights, or (InverseVariance) an input that can be ≤ 0;
-// [ErrUnsupported] as above.
+// [ErrNoOverlap] for a logarithmic pool of estimates with no value in
+// common.
 func PoolWeighted(method PoolMethod, weights []float64, es ...Estimate) (Estimate, error) {
 	return pool("PoolWeighted", method, weights, es)
 }
@@ -219,16 +222,29 @@ func linearPool(es []Estimate, w []float64) *dist {
 	return d
 }
 
-// logPool computes Π pᵢ^wᵢ (normalised) in closed form for families closed
-// under it.
+// logPool computes Π pᵢ^wᵢ (normalised): in closed form for inputs of one
+// family closed under it, and numerically otherwise.
 func logPool(fn string, es []Estimate, w []float64) (*dist, error) {
 	k := es[0].d.kind
-	for i, e := range es {
-		if e.d.kind != k {
-			return nil, fmt.Errorf("estimate: %s: logarithmic pool of a %v (estimates[0]) and a %v (estimates[%d]): %w",
-				fn, k, e.d.kind, i, ErrUnsupported)
+	same := true
+	for _, e := range es {
+		same = same && e.d.kind == k
+	}
+	if same {
+		if d := logPoolClosed(k, es, w); d != nil {
+			return d, nil
 		}
 	}
+	d := logPoolTable(es, w)
+	if d == nil {
+		return nil, fmt.Errorf("estimate: %s: logarithmic pool: %w", fn, ErrNoOverlap)
+	}
+	return d, nil
+}
+
+// logPoolClosed returns the closed form of the logarithmic pool of
+// estimates of family k, or nil if there is none.
+func logPoolClosed(k kind, es []Estimate, w []float64) *dist {
 	switch k {
 	case kindNormal, kindLogNormal, kindLogitNormal:
 		// Each density is φ((g(x) − μᵢ)/σᵢ)/σᵢ · |g'(x)| with the same g;
@@ -240,25 +256,23 @@ func logPool(fn string, es []Estimate, w []float64) (*dist, error) {
 			prec += t
 			pm += t * e.d.p[0]
 		}
-		return &dist{kind: k, p: [6]float64{pm / prec, 1 / math.Sqrt(prec)}}, nil
+		return &dist{kind: k, p: [6]float64{pm / prec, 1 / math.Sqrt(prec)}}
 	case kindBeta:
 		var a, b float64
 		for i, e := range es {
 			a += w[i] * (e.d.p[0] - 1)
 			b += w[i] * (e.d.p[1] - 1)
 		}
-		return &dist{kind: kindBeta, p: [6]float64{1 + a, 1 + b}}, nil
+		return &dist{kind: kindBeta, p: [6]float64{1 + a, 1 + b}}
 	case kindPERT, kindUniform:
 		lo, hi := es[0].d.support()
-		for i, e := range es {
-			l, h := e.d.support()
-			if l != lo || h != hi {
-				return nil, fmt.Errorf("estimate: %s: logarithmic pool of %vs on different ranges ([%g, %g] and estimates[%d] on [%g, %g]): %w",
-					fn, k, lo, hi, i, l, h, ErrUnsupported)
+		for _, e := range es {
+			if l, h := e.d.support(); l != lo || h != hi {
+				return nil
 			}
 		}
 		if k == kindUniform {
-			return es[0].d, nil
+			return es[0].d
 		}
 		var a, b float64
 		for i, e := range es {
@@ -272,9 +286,100 @@ func logPool(fn string, es []Estimate, w []float64) (*dist, error) {
 		if lambda > 0 {
 			mode = lo + (hi-lo)*a/lambda
 		}
-		return &dist{kind: kindPERT, p: [6]float64{lo, mode, hi, 1 + a, 1 + b, lambda}}, nil
+		return &dist{kind: kindPERT, p: [6]float64{lo, mode, hi, 1 + a, 1 + b, lambda}}
 	}
-	return nil, fmt.Errorf("estimate: %s: logarithmic pool of %v estimates: %w", fn, k, ErrUnsupported)
+	return nil
+}
+
+// tableCells is the number of cells of a numerical logarithmic pool.
+const tableCells = 8192
+
+// logPoolTable tabulates Π pᵢ^wᵢ on a grid (logarithmic when every input
+// is positive), first over the union of the inputs' 10⁻⁹ to 1 − 10⁻⁹
+// quantile ranges clipped to the intersection of their supports, then again over the part where the pooled density is
+// above e⁻⁴⁰ of its peak. It returns nil when the product is 0 everywhere.
+func logPoolTable(es []Estimate, w []float64) *dist {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	slo, shi := math.Inf(-1), math.Inf(1) // the intersection of the supports
+	for _, e := range es {
+		lo = math.Min(lo, e.d.quantile(1e-9))
+		hi = math.Max(hi, e.d.quantile(1-1e-9))
+		l, h := e.d.support()
+		slo, shi = math.Max(slo, l), math.Min(shi, h)
+	}
+	lo, hi = math.Max(lo, slo), math.Min(hi, shi)
+	if !(lo < hi) {
+		return nil
+	}
+	positive := slo >= 0 && lo > 0
+	logDens := func(x float64) float64 {
+		s := 0.0
+		for i, e := range es {
+			s += w[i] * math.Log(e.d.pdf(x))
+		}
+		return s
+	}
+	grid := func(lo, hi float64) (xs, ld []float64) {
+		xs = make([]float64, tableCells+1)
+		ld = make([]float64, tableCells) // at cell midpoints
+		for i := range xs {
+			t := float64(i) / tableCells
+			if positive {
+				xs[i] = math.Exp(math.Log(lo) + t*(math.Log(hi)-math.Log(lo)))
+			} else {
+				xs[i] = lo + t*(hi-lo)
+			}
+		}
+		xs[0], xs[tableCells] = lo, hi
+		for i := range ld {
+			mid := xs[i] + (xs[i+1]-xs[i])/2
+			if positive {
+				mid = math.Sqrt(xs[i] * xs[i+1])
+			}
+			ld[i] = logDens(mid)
+			if math.IsNaN(ld[i]) {
+				ld[i] = math.Inf(-1)
+			}
+		}
+		return xs, ld
+	}
+	xs, ld := grid(lo, hi)
+	peak := slices.Max(ld)
+	if math.IsInf(peak, -1) || math.IsNaN(peak) {
+		return nil
+	}
+	first, last := -1, -1
+	for i, v := range ld {
+		if v > peak-40 {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first >= 0 && (first > 0 || last < tableCells-1) {
+		// One more cell each side: the density may rise within it.
+		first, last = max(first-1, 0), min(last+1, tableCells-1)
+		xs, ld = grid(xs[first], xs[last+1])
+		peak = slices.Max(ld)
+	}
+	cum := make([]float64, tableCells+1)
+	for i, v := range ld {
+		m := 0.0
+		if v > peak-745 { // exp underflows below
+			m = math.Exp(v-peak) * (xs[i+1] - xs[i])
+		}
+		cum[i+1] = cum[i] + m
+	}
+	total := cum[tableCells]
+	if !(total > 0) || math.IsInf(total, 0) {
+		return nil
+	}
+	for i := range cum {
+		cum[i] /= total
+	}
+	cum[tableCells] = 1
+	return &dist{kind: kindTable, xs: xs, cum: cum}
 }
 
 // logSpace reads e as a lognormal: the log of its median and the log-SD

@@ -179,12 +179,9 @@ func TestPoolErrors(t *testing.T) {
 		{"no inputs", func() (estimate.Estimate, error) { return estimate.Pool(estimate.LinearPool) }, estimate.ErrInvalid},
 		{"zero method", func() (estimate.Estimate, error) { return estimate.Pool(0, wide, narrow) }, estimate.ErrInvalid},
 		{"zero estimate", func() (estimate.Estimate, error) { return estimate.Pool(estimate.LogPool, wide, estimate.Estimate{}) }, estimate.ErrInvalid},
-		{"mixed families", func() (estimate.Estimate, error) {
-			return estimate.Pool(estimate.LogPool, wide, must(t)(estimate.Uniform(1e5, 1e6)))
-		}, estimate.ErrUnsupported},
-		{"PERT ranges differ", func() (estimate.Estimate, error) {
-			return estimate.Pool(estimate.LogPool, must(t)(estimate.PERT(0, 1, 2)), must(t)(estimate.PERT(0, 1, 3)))
-		}, estimate.ErrUnsupported},
+		{"no overlap", func() (estimate.Estimate, error) {
+			return estimate.Pool(estimate.LogPool, must(t)(estimate.Uniform(0, 1)), must(t)(estimate.PERT(2, 2.5, 3)))
+		}, estimate.ErrNoOverlap},
 		{"negative in log space", func() (estimate.Estimate, error) {
 			return estimate.Pool(estimate.InverseVariance, wide, must(t)(estimate.Normal(1e6, 1e6)))
 		}, estimate.ErrInvalid},
@@ -228,5 +225,31 @@ func TestPoolMethodString(t *testing.T) {
 	want := []string{"linear pool", "logarithmic pool", "inverse-variance pool (log space)", "PoolMethod(0)"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("String() mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestLogPoolTabulated checks a logarithmic pool of different families,
+// computed on a grid, against a hand calculation: N(0, 1)^½ · U(−1, 1)^½ ∝
+// exp(−x²/4) on [−1, 1], a normal of variance 2 truncated to [−1, 1], whose
+// variance is 2·(1 − 2bφ(b)/(2Φ(b) − 1)) with b = 1/√2 (Johnson, Kotz and
+// Balakrishnan, "Continuous Univariate Distributions", vol. 1, §10.1).
+func TestLogPoolTabulated(t *testing.T) {
+	p := must(t)(estimate.Pool(estimate.LogPool, must(t)(estimate.Normal(0, 1)), must(t)(estimate.Uniform(-1, 1))))
+	b := 1 / math.Sqrt2
+	phi := math.Exp(-b*b/2) / math.Sqrt(2*math.Pi)
+	sd := math.Sqrt(2 * (1 - 2*b*phi/math.Erf(b/math.Sqrt2)))
+	if p.Family() != "tabulated" || math.Abs(p.Mean()) > 1e-9 || !closeRel(p.SD(), sd, 1e-6) {
+		t.Errorf("Family, Mean, SD = %s, %v, %v; want tabulated, 0, %v", p.Family(), p.Mean(), p.SD(), sd)
+	}
+	if lo, hi := p.Interval(0.999999); lo < -1 || hi > 1 {
+		t.Errorf("Interval = [%v, %v], outside [-1, 1]", lo, hi)
+	}
+	// The CDF of the truncated normal at 0.5: (Φ(0.5/√2) − Φ(−b)) / (Φ(b) − Φ(−b)).
+	want := (math.Erf(0.5/2) + math.Erf(b/math.Sqrt2)) / (2 * math.Erf(b/math.Sqrt2))
+	if got := p.CDF(0.5); !closeRel(got, want, 1e-6) {
+		t.Errorf("CDF(0.5) = %v, want %v", got, want)
+	}
+	if got := p.CDF(p.Quantile(0.3)); !closeRel(got, 0.3, 1e-9) {
+		t.Errorf("CDF(Quantile(0.3)) = %v", got)
 	}
 }

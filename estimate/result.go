@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+
+	"github.com/exodus-lab/exodus"
 )
 
 // A QuantileMethod selects the definition of a sample quantile, numbered
@@ -167,10 +169,24 @@ type Result struct {
 	outs      []*output
 	method    QuantileMethod
 	converged bool
+	sources   []exodus.Source
 }
 
-func newResult(cols [][]float64, q QuantileMethod, converged bool) *Result {
+func (m *Model) newResult(cols [][]float64, q QuantileMethod, converged bool) *Result {
 	r := &Result{outs: make([]*output, len(cols)), method: q, converged: converged}
+	add := func(src []exodus.Source) {
+		for _, s := range src {
+			if !slices.Contains(r.sources, s) {
+				r.sources = append(r.sources, s)
+			}
+		}
+	}
+	for _, e := range m.inputs {
+		add(e.sources)
+	}
+	for _, c := range m.comps {
+		add(c.sources)
+	}
 	for i, c := range cols {
 		o := &output{samples: c}
 		o.mean, o.sd = meanSD(c)
@@ -187,6 +203,11 @@ func (r *Result) Draws() int { return r.draws }
 // Len returns the number of outputs.
 func (r *Result) Len() int { return len(r.outs) }
 
+// Sources returns the sources of all the model's inputs, without
+// duplicates, in the order the inputs were declared: the provenance of
+// every output.
+func (r *Result) Sources() []exodus.Source { return slices.Clone(r.sources) }
+
 // Converged reports whether an adaptive run met its tolerance; it is true
 // for a run with a fixed number of draws.
 func (r *Result) Converged() bool { return r.converged }
@@ -197,7 +218,7 @@ func (r *Result) Output(i int) Summary {
 	if i < 0 || i >= len(r.outs) {
 		return Summary{}
 	}
-	return Summary{o: r.outs[i], q: r.method}
+	return Summary{o: r.outs[i], q: r.method, r: r}
 }
 
 // A Summary describes the sample of one output of a [Result]. Quantiles
@@ -207,6 +228,7 @@ func (r *Result) Output(i int) Summary {
 type Summary struct {
 	o *output
 	q QuantileMethod
+	r *Result
 }
 
 // Draws returns the number of values in the sample.
@@ -274,6 +296,46 @@ func (s Summary) ShortestInterval(level float64) (lo, hi float64) {
 		return math.NaN(), math.NaN()
 	}
 	return shortest(s.o.sortedSamples(), level)
+}
+
+// CDF returns the fraction of draws at or below x: the empirical
+// distribution function, such as the probability that emigrants exceed a
+// million (1 − CDF(1e6)).
+func (s Summary) CDF(x float64) float64 {
+	if s.o == nil || math.IsNaN(x) {
+		return math.NaN()
+	}
+	sorted := s.o.sortedSamples()
+	n, _ := slices.BinarySearch(sorted, math.Nextafter(x, math.Inf(1)))
+	return float64(n) / float64(len(sorted))
+}
+
+// Estimate returns the output as an [Estimate], to feed a derived figure
+// into another model or a pool: the distribution whose quantile function
+// interpolates the sorted draws linearly (Hyndman–Fan type 7, whatever the
+// run's QuantileMethod), so that sampling from it is a smoothed bootstrap.
+// It carries the sources of the model's inputs ([Result.Sources]) and
+// holds the sorted draws. An output with a single value gives a [Point];
+// the zero Summary gives the zero Estimate.
+func (s Summary) Estimate() Estimate {
+	if s.o == nil {
+		return Estimate{}
+	}
+	sorted := s.o.sortedSamples()
+	n := len(sorted)
+	var e Estimate
+	if sorted[0] == sorted[n-1] {
+		e = newEstimate(&dist{kind: kindPoint, p: [6]float64{sorted[0]}})
+	} else {
+		cum := make([]float64, n)
+		for k := range cum {
+			cum[k] = float64(k) / float64(n-1)
+		}
+		cum[n-1] = 1
+		e = newEstimate(&dist{kind: kindTable, xs: sorted, cum: cum})
+	}
+	e.sources = slices.Clone(s.r.sources)
+	return e
 }
 
 // Samples returns a copy of the sample, in draw order, for audit.

@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
+	"github.com/exodus-lab/exodus"
 	"github.com/exodus-lab/exodus/estimate"
 )
 
@@ -119,5 +120,49 @@ func TestSummaryString(t *testing.T) {
 	// hand, type 7: median x₍₅₁₎ = 500k; 5% h = 6 → 50k; 95% h = 96 → 950k.
 	if diff := cmp.Diff("500k (90%: 50k–950k)", s.String()); diff != "" {
 		t.Errorf("String() mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestSummaryCDF(t *testing.T) {
+	s := indexRun(t, 100, 0, func(i int) float64 { return float64(i * i) })
+	// hand: 0², …, 50² are ≤ 2500: 51 of 100; none is below 0; all ≤ 99².
+	got := []float64{s.CDF(2500), s.CDF(2499.9), s.CDF(-1), s.CDF(9801)}
+	if diff := cmp.Diff([]float64{0.51, 0.50, 0, 1}, got); diff != "" {
+		t.Errorf("CDF mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestSummaryEstimate checks that an output turned into an Estimate has
+// the type 7 quantiles of the sample and carries the inputs' sources.
+func TestSummaryEstimate(t *testing.T) {
+	bell := exodus.Source{Publisher: "The Bell"}
+	zois := exodus.Source{Publisher: "ZOiS"}
+	m := estimate.NewModel()
+	n := m.Input(must(t)(estimate.Between(600e3, 1e6)).WithSources(bell))
+	it := m.Input(must(t)(estimate.ShareBetween(0.27, 0.45)).WithSources(zois, bell))
+	res, err := m.Run(context.Background(), 1, func(d *estimate.Draw, out []float64) {
+		out[0] = d.Value(n) * d.Value(it)
+	}, estimate.Options{Draws: 5000, Seed: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := res.Output(0)
+	e := s.Estimate()
+	for _, p := range []float64{0, 0.01, 0.3, 0.5, 0.77, 1} {
+		if got, want := e.Quantile(p), s.Quantile(p); !closeRel(got, want, 1e-12) {
+			t.Errorf("Estimate().Quantile(%v) = %v, Summary %v", p, got, want)
+		}
+	}
+	if diff := cmp.Diff([]exodus.Source{bell, zois}, e.Sources()); diff != "" {
+		t.Errorf("Sources mismatch (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]exodus.Source{bell, zois}, res.Sources()); diff != "" {
+		t.Errorf("Result.Sources mismatch (-want +got):\n%s", diff)
+	}
+	if !closeRel(e.Mean(), s.Mean(), 1e-3) {
+		t.Errorf("Estimate().Mean() = %v, sample mean %v", e.Mean(), s.Mean())
+	}
+	if !(estimate.Summary{}).Estimate().IsZero() {
+		t.Error("zero Summary gave a non-zero Estimate")
 	}
 }

@@ -75,6 +75,10 @@ func betaQuantile(a, b, p float64) float64 {
 		return 0
 	case p >= 1:
 		return 1
+	case a > b:
+		// Mass near 1: solve for 1 − x, which is representable with full
+		// relative precision there, using X ~ Beta(a, b) ⇔ 1 − X ~ Beta(b, a).
+		return 1 - betaQuantile(b, a, 1-p)
 	}
 	return invert(&dist{kind: kindBeta, p: [6]float64{a, b}}, p, 0, 1)
 }
