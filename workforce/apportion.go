@@ -64,15 +64,15 @@ func Apportion(total int64, weights []float64, m Method) ([]int64, error) {
 	return ApportionMin(total, weights, nil, m)
 }
 
-// ApportionMin is like [Apportion] but gives category i at least min[i]
+// ApportionMin is like [Apportion] but gives category i at least atLeast[i]
 // (nil means no minimum). Under the divisor methods the result is the
 // method's allocation with each category floored at its minimum; under
 // Hamilton, categories whose quota falls short of their minimum get the
 // minimum and the rest is reapportioned among the others. A minimum is
 // given even to a category with weight zero. Minimums that are negative or
-// sum to more than total give an error wrapping [ErrBadValue]; len(min) must
+// sum to more than total give an error wrapping [ErrBadValue]; len(atLeast) must
 // be 0 or len(weights) ([ErrShape]).
-func ApportionMin(total int64, weights []float64, min []int64, m Method) ([]int64, error) {
+func ApportionMin(total int64, weights []float64, atLeast []int64, m Method) ([]int64, error) {
 	if len(weights) == 0 {
 		return nil, fmt.Errorf("workforce: apportion %d: no weights: %w", total, ErrShape)
 	}
@@ -82,8 +82,8 @@ func ApportionMin(total int64, weights []float64, min []int64, m Method) ([]int6
 	if total < 0 || total > maxExact {
 		return nil, fmt.Errorf("workforce: apportion total %d: outside [0, 2^53]: %w", total, ErrBadValue)
 	}
-	if min != nil && len(min) != len(weights) {
-		return nil, fmt.Errorf("workforce: apportion: %d minimums for %d weights: %w", len(min), len(weights), ErrShape)
+	if atLeast != nil && len(atLeast) != len(weights) {
+		return nil, fmt.Errorf("workforce: apportion: %d minimums for %d weights: %w", len(atLeast), len(weights), ErrShape)
 	}
 	var sum float64
 	for i, w := range weights {
@@ -100,7 +100,7 @@ func ApportionMin(total int64, weights []float64, min []int64, m Method) ([]int6
 	}
 	out := make([]int64, len(weights))
 	var minSum int64
-	for i, x := range min {
+	for i, x := range atLeast {
 		if x < 0 {
 			return nil, fmt.Errorf("workforce: apportion: minimum %d = %d: %w", i, x, ErrBadValue)
 		}
@@ -111,15 +111,15 @@ func ApportionMin(total int64, weights []float64, min []int64, m Method) ([]int6
 		out[i] = x
 	}
 	if m == Hamilton {
-		hamilton(total, weights, min, out)
+		hamilton(total, weights, atLeast, out)
 	} else {
-		divisor(total, weights, min, out, m)
+		divisor(total, weights, atLeast, out, m)
 	}
 	return out, nil
 }
 
 // hamilton fills out (already holding the minimums) by largest remainder.
-func hamilton(total int64, w []float64, min []int64, out []int64) {
+func hamilton(total int64, w []float64, atLeast []int64, out []int64) {
 	fixed := make([]bool, len(w))
 	for {
 		// Apportion what is left after the fixed categories among the others.
@@ -152,8 +152,8 @@ func hamilton(total int64, w []float64, min []int64, out []int64) {
 		largestRemainder(left, w, sum, fixed, out)
 		again := false
 		for i := range w {
-			if !fixed[i] && min != nil && out[i] < min[i] {
-				out[i], fixed[i], again = min[i], true, true
+			if !fixed[i] && atLeast != nil && out[i] < atLeast[i] {
+				out[i], fixed[i], again = atLeast[i], true, true
 			}
 		}
 		if !again {
@@ -291,7 +291,7 @@ func (h *seatHeap) Pop() any {
 }
 
 // divisor fills out (holding the minimums) by divisor method m.
-func divisor(total int64, w []float64, min []int64, out []int64, m Method) {
+func divisor(total int64, w []float64, atLeast []int64, out []int64, m Method) {
 	sum := 0.0
 	for _, x := range w {
 		sum += x
@@ -300,8 +300,8 @@ func divisor(total int64, w []float64, min []int64, out []int64, m Method) {
 		var n int64
 		for i, x := range w {
 			s := seatsAt(m, x, D)
-			if min != nil && s < min[i] {
-				s = min[i]
+			if atLeast != nil && s < atLeast[i] {
+				s = atLeast[i]
 			}
 			n += s
 		}
@@ -345,7 +345,7 @@ func divisor(total int64, w []float64, min []int64, out []int64, m Method) {
 	}
 	for i, x := range w {
 		s := seatsAt(m, x, D)
-		if min == nil || s > min[i] {
+		if atLeast == nil || s > atLeast[i] {
 			out[i] = s
 		}
 	}
@@ -359,7 +359,7 @@ func divisor(total int64, w []float64, min []int64, out []int64, m Method) {
 		case h.max && x > 0:
 			h.prio[i] = priority(m, x, out[i])
 			h.idx = append(h.idx, i)
-		case !h.max && out[i] > 0 && (min == nil || out[i] > min[i]):
+		case !h.max && out[i] > 0 && (atLeast == nil || out[i] > atLeast[i]):
 			h.prio[i] = priority(m, x, out[i]-1)
 			h.idx = append(h.idx, i)
 		}
@@ -375,7 +375,7 @@ func divisor(total int64, w []float64, min []int64, out []int64, m Method) {
 		} else {
 			out[i]--
 			n--
-			if out[i] == 0 || (min != nil && out[i] <= min[i]) {
+			if out[i] == 0 || (atLeast != nil && out[i] <= atLeast[i]) {
 				heap.Pop(h)
 			} else {
 				h.prio[i] = priority(m, w[i], out[i]-1)
