@@ -15,11 +15,12 @@ import (
 //
 // For a two-way table such a rounding always exists (Cox and Ernst 1982);
 // ControlledRound finds one as a feasible flow in a network with bounds
-// (rows to columns), so it takes polynomial time. For tables of up to 4096
-// cells it then cancels negative-cost cycles, so that among all controlled
-// roundings it returns one with the least total absolute change to the
-// cells; for larger tables it returns a valid rounding that leans to
-// rounding up the largest fractions, without that guarantee. The result is
+// (rows to columns), so it takes polynomial time. For tables of up to 1024
+// cells and 80 rows and columns together (such as 21 sectors × 9
+// occupations) it then cancels negative-cost cycles, so that among all
+// controlled roundings it returns one with the least total absolute change
+// to the cells; larger tables get a valid rounding that leans to rounding
+// up the largest fractions, without that guarantee. The result is
 // deterministic.
 //
 // Cells must be finite, non-negative and not missing, and base finite and
@@ -117,7 +118,7 @@ func roundInts(y []float64, r, c int) ([]int64, error) {
 	if !g.feasible() {
 		return nil, fmt.Errorf("workforce: controlled rounding of a %d×%d table: no rounding found: %w", r, c, ErrInfeasible)
 	}
-	if len(y) <= optimalCells {
+	if len(y) <= optimalCells && r+c <= optimalLines {
 		g.cost = make([]float64, len(g.to))
 		for k, e := range cellEdge {
 			if e >= 0 {
@@ -144,9 +145,13 @@ func sortByFracDesc(order []int, frac []float64) {
 	}
 }
 
-// optimalCells is the largest table for which ControlledRound minimises
-// the total absolute change (by cycle cancelling, O(cells²) per step).
-const optimalCells = 4096
+// Tables up to these sizes get the rounding with the least total change
+// (cycle cancelling costs O((rows+columns)·cells) per cycle; a 32×32 table
+// takes about 20 ms).
+const (
+	optimalCells = 1024
+	optimalLines = 80 // rows + columns
+)
 
 // cancelNegativeCycles improves the circulation in the first n nodes (the
 // super source and sink are left out) by pushing one unit around
