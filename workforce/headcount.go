@@ -136,6 +136,11 @@ func Headcounts(ctx context.Context, sc Scenario) (*Headcount, error) {
 	if h.res, err = p.simulate(ctx); err != nil {
 		return nil, err
 	}
+	note := fmt.Sprintf("Monte Carlo: %d draws, seed %d; intervals equal-tailed at %g%%", h.res.Draws(), p.sc.MonteCarlo.Seed, 100*p.level)
+	if !h.res.Converged() {
+		note += "; the adaptive run reached MaxDraws before its tolerance"
+	}
+	h.notes = append(h.notes, note)
 	return h, nil
 }
 

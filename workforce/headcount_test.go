@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/exodus-lab/exodus/estimate"
@@ -444,4 +445,19 @@ func randomShares(r *rand.Rand, n int) []float64 {
 		s[i] /= sum
 	}
 	return s
+}
+
+func TestHeadcountsAdaptiveNotConverged(t *testing.T) {
+	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+		Total:      must(estimate.Between(600_000, 1_000_000)),
+		MonteCarlo: estimate.Options{Draws: 1000, Tolerance: 1e-9, MaxDraws: 2000},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	notes := h.Notes()
+	if last := notes[len(notes)-1]; !strings.Contains(last, "reached MaxDraws") {
+		t.Errorf("last note %q does not say the run stopped early", last)
+	}
+	checkAddsUp(t, h)
 }
