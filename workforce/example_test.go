@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/exodus-lab/exodus"
 	"github.com/exodus-lab/exodus/estimate"
 	"github.com/exodus-lab/exodus/workforce"
 )
@@ -420,4 +421,32 @@ func ExampleHeadcount_Table() {
 	fmt.Println(t.Total(), t.RowTotals()[workforce.Information-1], t.ColTotals())
 	// Output:
 	// 1000 22 [81 488 159 272]
+}
+
+func ExampleSectors() {
+	for _, s := range workforce.Sectors()[:3] {
+		fmt.Printf("%v %s / %s\n", s, s.Title(), s.TitleRU())
+	}
+	// Output:
+	// A Agriculture, forestry and fishing / Сельское, лесное хозяйство, охота, рыболовство и рыбоводство
+	// B Mining and quarrying / Добыча полезных ископаемых
+	// C Manufacturing / Обрабатывающие производства
+}
+
+func ExampleLabourForceSource() {
+	fmt.Println(workforce.LabourForceSource().Publisher)
+	fmt.Println(workforce.LabourForceSource().URL)
+	// Output:
+	// Rosstat (Federal State Statistics Service of Russia)
+	// https://www.economy.com/russian-federation/total-employment
+}
+
+func ExampleTable_WithSources() {
+	t := workforce.MustNewTable([]string{"J"}, []string{"4"}, [][]float64{{100_000}})
+	t = t.WithSources(exodus.Source{Publisher: "Ministry of Digital Development", Note: "IT workers who left in 2022"})
+	for _, s := range t.Sources() {
+		fmt.Println(s)
+	}
+	// Output:
+	// Ministry of Digital Development (IT workers who left in 2022)
 }
