@@ -35,7 +35,10 @@ type Scenario struct {
 	Share estimate.Estimate
 	// Base is the workforce that Share refers to, in persons. Zero means
 	// [LabourForce] (Rosstat LFS, November 2022: 75.1 million). Setting it
-	// without Share is an error.
+	// without Share is an error. The people are spread over the Workforce
+	// table, which counts the employed: with the defaults, 1.5% of the
+	// labour force is 1.57% of each sector's employment, as the unemployed
+	// have no sector.
 	Base estimate.Estimate
 
 	// Workforce is the employment structure, in persons: rows are sector
