@@ -452,12 +452,14 @@ func clamp01(x float64) float64 {
 // invert solves d.cdf(x) = p for x in [lo, hi] (which must bracket the
 // root) by Newton steps on the distribution function, falling back to
 // bisection whenever a step leaves the bracket or the density vanishes.
+// Bisection is geometric when the bracket spans orders of magnitude on one
+// side of 0, so that quantiles like 1e-200 are reached.
 func invert(d *dist, p, lo, hi float64) float64 {
 	if lo == hi {
 		return lo
 	}
-	x := lo + (hi-lo)/2
-	for range 200 {
+	x := bisect(lo, hi)
+	for range 500 {
 		f := d.cdf(x) - p
 		if f == 0 {
 			return x
@@ -469,7 +471,7 @@ func invert(d *dist, p, lo, hi float64) float64 {
 		}
 		next := x - f/d.pdf(x)
 		if !(next > lo && next < hi) {
-			next = lo + (hi-lo)/2
+			next = bisect(lo, hi)
 		}
 		if math.Abs(next-x) <= 4e-16*math.Abs(x) || hi-lo <= 4e-16*math.Max(math.Abs(lo), math.Abs(hi)) {
 			return next
@@ -477,4 +479,21 @@ func invert(d *dist, p, lo, hi float64) float64 {
 		x = next
 	}
 	return x
+}
+
+// bisect returns a point strictly inside (lo, hi) if there is one: the
+// geometric mean when both are positive (or both negative) and far apart,
+// a point 2⁻⁶⁴ of the way when one end is 0, the midpoint otherwise.
+func bisect(lo, hi float64) float64 {
+	switch {
+	case lo > 0 && hi > 4*lo:
+		return math.Sqrt(lo) * math.Sqrt(hi)
+	case hi < 0 && lo < 4*hi:
+		return -math.Sqrt(-lo) * math.Sqrt(-hi)
+	case lo == 0 && hi > 1e-300:
+		return hi * 0x1p-64
+	case hi == 0 && lo < -1e-300:
+		return lo * 0x1p-64
+	}
+	return lo + (hi-lo)/2
 }

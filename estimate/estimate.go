@@ -288,7 +288,7 @@ func shareBetween(fn string, lo, hi, level float64) (Estimate, error) {
 // IsZero reports whether e is the zero Estimate, which is invalid.
 func (e Estimate) IsZero() bool { return e.d == nil }
 
-// IsPoint reports whether e has no spread (it was made by [Point]).
+// IsPoint reports whether e has no spread, as made by [Point].
 func (e Estimate) IsPoint() bool { return e.d != nil && e.d.kind == kindPoint }
 
 // Mean returns the expected value (NaN for the zero Estimate).

@@ -2,7 +2,9 @@ package estimate_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"math"
 	"math/rand/v2"
 
 	"github.com/exodus-lab/exodus"
@@ -382,4 +384,40 @@ func ExampleSummary_Estimate() {
 	// IT workers who left: 270k (90%: 190k–390k)
 	// P(> 300k) = 0.34
 	// [The Bell ZOiS]
+}
+
+// Bad parameters give a *ParamError naming the value, which wraps
+// ErrInvalid.
+func ExampleParamError() {
+	_, err := estimate.Between(-5, 10)
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, estimate.ErrInvalid))
+	if pe, ok := errors.AsType[*estimate.ParamError](err); ok {
+		fmt.Println(pe.Param, pe.Value)
+	}
+	_, err = estimate.Triangular(0, 12, 10)
+	fmt.Println(err)
+	// Output:
+	// estimate: Between: lo = -5: must be > 0
+	// true
+	// lo -5
+	// estimate: Triangular: mode = 12: must be in [lo, hi] = [0, 10]
+}
+
+// A model output that is NaN or infinite stops the run with an
+// *OutputError naming the first such draw.
+func ExampleOutputError() {
+	share, _ := estimate.Uniform(0, 1)
+	m := estimate.NewModel()
+	s := m.Input(share)
+	_, err := m.Run(context.Background(), 1, func(d *estimate.Draw, out []float64) {
+		out[0] = math.Log(d.Value(s) - 0.5) // NaN for shares below 0.5
+	}, estimate.Options{Draws: 1000, Seed: 1})
+	fmt.Println(errors.Is(err, estimate.ErrNotFinite))
+	if oe, ok := errors.AsType[*estimate.OutputError](err); ok {
+		fmt.Println(oe.Output, oe.Draw < 10)
+	}
+	// Output:
+	// true
+	// 0 true
 }

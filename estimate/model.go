@@ -164,7 +164,8 @@ type Options struct {
 // for bad outputs, options or inputs; [ErrNotFinite] (as an [*OutputError])
 // when f produces NaN or ±Inf; ctx.Err() wrapped when cancelled;
 // [ErrNotConverged] with a valid result when an adaptive run reaches
-// MaxDraws.
+// MaxDraws. If f panics, Run stops the other workers and panics with the
+// same value in the calling goroutine, where it can be recovered.
 func (m *Model) Run(ctx context.Context, outputs int, f Func, opt Options) (*Result, error) {
 	if err := m.validate(outputs, f, &opt); err != nil {
 		return nil, err
@@ -240,6 +241,13 @@ func (m *Model) validate(outputs int, f Func, opt *Options) error {
 		}
 	} else if opt.Draws == 0 {
 		opt.Draws = DefaultDraws
+	}
+	keep := opt.Draws
+	if opt.Tolerance > 0 {
+		keep = opt.MaxDraws
+	}
+	if keep > math.MaxInt/8/outputs {
+		return paramErr("Run", "draws × outputs", float64(keep)*float64(outputs), "the result (8 bytes each) would not fit in memory")
 	}
 	return nil
 }
@@ -343,12 +351,15 @@ func (m *Model) runRange(ctx context.Context, f Func, opt Options, cols [][]floa
 	}
 
 	var (
-		next    atomic.Int64 // next chunk to hand out
-		errMu   sync.Mutex
-		errAt   = nchunks // smallest chunk with an output error
-		outErr  *OutputError
-		stopped atomic.Bool // cancelled
-		wg      sync.WaitGroup
+		next     atomic.Int64 // next chunk to hand out
+		errMu    sync.Mutex
+		errAt    = nchunks // smallest chunk with an output error
+		outErr   *OutputError
+		stopped  atomic.Bool // cancelled, or f panicked
+		panicMu  sync.Mutex
+		panicV   any // the first panic in f, re-raised in the caller
+		panicked bool
+		wg       sync.WaitGroup
 	)
 	var doneCh chan int
 	if prog != nil {
@@ -356,6 +367,16 @@ func (m *Model) runRange(ctx context.Context, f Func, opt Options, cols [][]floa
 	}
 	for range workers {
 		wg.Go(func() {
+			defer func() {
+				if p := recover(); p != nil {
+					panicMu.Lock()
+					if !panicked {
+						panicV, panicked = p, true
+					}
+					panicMu.Unlock()
+					stopped.Store(true)
+				}
+			}()
 			w := m.newWorker(len(cols))
 			for {
 				k := int(next.Add(1) - 1)
@@ -399,6 +420,9 @@ func (m *Model) runRange(ctx context.Context, f Func, opt Options, cols [][]floa
 		}
 	} else {
 		wg.Wait()
+	}
+	if panicked {
+		panic(panicV)
 	}
 	if outErr != nil {
 		return outErr

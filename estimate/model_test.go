@@ -317,6 +317,7 @@ func TestRunBadInput(t *testing.T) {
 		{"coverage 1", m, 1, ok, estimate.Options{Coverage: 1}},
 		{"quantile type 10", m, 1, ok, estimate.Options{Quantile: 10}},
 		{"MaxDraws below two blocks", m, 1, ok, estimate.Options{Tolerance: 0.1, Draws: 1000, MaxDraws: 1500}},
+		{"huge", m, 1 << 40, ok, estimate.Options{Draws: 1 << 30}},
 		{"zero Estimate input", zero, 1, ok, estimate.Options{}},
 		{"zero Composition input", zeroC, 1, ok, estimate.Options{}},
 	}
@@ -437,4 +438,62 @@ func TestConcurrentUse(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// TestPanicReachesCaller checks that a panic in the model, which runs in a
+// worker goroutine, is re-raised where the caller can recover it.
+func TestPanicReachesCaller(t *testing.T) {
+	other := estimate.NewModel()
+	foreign := other.Input(must(t)(estimate.Normal(0, 1)))
+	m := estimate.NewModel()
+	m.Input(must(t)(estimate.Normal(0, 1)))
+	for _, workers := range []int{1, 3} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("Workers=%d: reading another model's Var did not panic", workers)
+				}
+			}()
+			_, _ = m.Run(context.Background(), 1, func(d *estimate.Draw, out []float64) {
+				out[0] = d.Value(foreign)
+			}, estimate.Options{Draws: 5000, Workers: workers})
+		}()
+	}
+}
+
+// TestVectorOutput checks a lognormal total split by a Dirichlet into 84
+// outputs (21 sectors × 4 skill levels) against the analytic moments:
+// with N and S independent, E[N·Sᵢ] = E[N]·αᵢ/α₀ (hand), and the outputs
+// add up to the total in every draw.
+func TestVectorOutput(t *testing.T) {
+	alpha := make([]float64, 84)
+	a0 := 0.0
+	for i := range alpha {
+		alpha[i] = 0.5 + float64(i%9)
+		a0 += alpha[i]
+	}
+	total := must(t)(estimate.Between(600e3, 1e6))
+	m := estimate.NewModel()
+	n := m.Input(total)
+	s := m.Shares(mustC(t)(estimate.Dirichlet(alpha)))
+	res, err := m.Run(context.Background(), 85, func(d *estimate.Draw, out []float64) {
+		sum := 0.0
+		for i, x := range d.Shares(s) {
+			out[i] = d.Value(n) * x
+			sum += x
+		}
+		out[84] = sum
+	}, estimate.Options{Draws: 20_000, Seed: 84})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, a := range alpha {
+		o := res.Output(i)
+		if want := total.Mean() * a / a0; math.Abs(o.Mean()-want) > 5*o.StdErr() {
+			t.Errorf("output %d: mean %v, want %v ± %v", i, o.Mean(), want, 5*o.StdErr())
+		}
+	}
+	if sums := res.Output(84); sums.Quantile(0) != 1 || sums.Quantile(1) != 1 {
+		t.Errorf("shares summed to [%v, %v] across draws, want exactly 1", sums.Quantile(0), sums.Quantile(1))
+	}
 }

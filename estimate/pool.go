@@ -217,7 +217,8 @@ func linearPool(es []Estimate, w []float64) *dist {
 		d.cum = append(d.cum, cum)
 	}
 	if len(d.comps) == 1 {
-		return d.comps[0]
+		c := *d.comps[0] // a copy: newEstimate writes the moments
+		return &c
 	}
 	return d
 }
@@ -272,7 +273,8 @@ func logPoolClosed(k kind, es []Estimate, w []float64) *dist {
 			}
 		}
 		if k == kindUniform {
-			return es[0].d
+			c := *es[0].d // a copy: newEstimate writes the moments
+			return &c
 		}
 		var a, b float64
 		for i, e := range es {

@@ -253,3 +253,37 @@ func TestLogPoolTabulated(t *testing.T) {
 		t.Errorf("CDF(Quantile(0.3)) = %v", got)
 	}
 }
+
+// TestLinearPoolFamilies checks mixture quantiles of every family: the
+// mixture's distribution function, the weighted mean of the components'
+// (checked against gonum above), must return p at Quantile(p).
+func TestLinearPoolFamilies(t *testing.T) {
+	es := []estimate.Estimate{
+		must(t)(estimate.Uniform(0.1, 0.6)),
+		must(t)(estimate.Triangular(0.2, 0.3, 0.9)),
+		must(t)(estimate.PERT(0, 0.4, 1)),
+		must(t)(estimate.Beta(0.5, 2)),
+		must(t)(estimate.ShareBetween(0.27, 0.45)),
+		must(t)(estimate.NormalBetween(0.3, 0.5)),
+		must(t)(estimate.Between(0.2, 0.4)),
+	}
+	p := must(t)(estimate.Pool(estimate.LinearPool, es...))
+	prev := math.Inf(-1)
+	for _, pr := range []float64{1e-6, 0.001, 0.05, 0.2, 0.5, 0.8, 0.95, 0.999, 1 - 1e-6} {
+		x := p.Quantile(pr)
+		cdf := 0.0
+		for _, e := range es {
+			cdf += e.CDF(x) / float64(len(es))
+		}
+		if !closeRel(cdf, pr, 1e-9) || !(x > prev) {
+			t.Errorf("Quantile(%v) = %v: mixture CDF %v (previous quantile %v)", pr, x, cdf, prev)
+		}
+		prev = x
+	}
+	// A log pool of all of them is tabulated and stays within the
+	// intersection of the supports, [0.2, 0.6].
+	lp := must(t)(estimate.Pool(estimate.LogPool, es...))
+	if lo, hi := lp.Interval(0.999999); lo < 0.2 || hi > 0.6 {
+		t.Errorf("log pool interval [%v, %v], outside [0.2, 0.6]", lo, hi)
+	}
+}
