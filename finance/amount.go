@@ -1,0 +1,292 @@
+package finance
+
+import (
+	"errors"
+	"fmt"
+	"math/big"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// An Amount is an exact quantity of one currency, such as 1200000000000 RUB.
+// It is immutable and safe for concurrent use. Compare amounts with
+// [Amount.Equal] or [Amount.Cmp]; == does not compile.
+//
+// The zero Amount is 0 of the zero Currency. Arithmetic never rounds except
+// where a method says so ([Amount.Round], [Amount.RoundTo],
+// [Amount.Allocate] and conversions).
+type Amount struct {
+	_   [0]func() // forbid ==: the decimal inside holds a pointer
+	val decimal.Decimal
+	cur Currency
+}
+
+// A MismatchError reports an operation on amounts of different currencies.
+type MismatchError struct {
+	Op          string   // the operation: "add", "sub", "cmp", "convert"
+	Left, Right Currency // the currencies of the two operands (for "convert": the amount's, then the rate's base)
+}
+
+// Error returns "finance: add: currency mismatch: USD and RUB".
+func (e *MismatchError) Error() string {
+	return fmt.Sprintf("finance: %s: currency mismatch: %v and %v", e.Op, e.Left, e.Right)
+}
+
+// NewAmount returns the amount value of currency cur. It does not round.
+func NewAmount(value decimal.Decimal, cur Currency) Amount {
+	return Amount{val: value, cur: cur}
+}
+
+// Currency returns the currency of a.
+func (a Amount) Currency() Currency { return a.cur }
+
+// Decimal returns the exact number of a, in units of its currency.
+func (a Amount) Decimal() decimal.Decimal { return a.val }
+
+// IsZero reports whether the number of a is zero, whatever its currency.
+func (a Amount) IsZero() bool { return a.val.IsZero() }
+
+// Sign returns -1, 0 or +1 as a is negative, zero or positive.
+func (a Amount) Sign() int { return a.val.Sign() }
+
+// Neg returns -a.
+func (a Amount) Neg() Amount { return Amount{val: a.val.Neg(), cur: a.cur} }
+
+// Abs returns |a|.
+func (a Amount) Abs() Amount { return Amount{val: a.val.Abs(), cur: a.cur} }
+
+// Add returns a+b exactly. Amounts of different currencies give a
+// *[MismatchError].
+func (a Amount) Add(b Amount) (Amount, error) {
+	if a.cur != b.cur {
+		return Amount{}, &MismatchError{Op: "add", Left: a.cur, Right: b.cur}
+	}
+	return Amount{val: a.val.Add(b.val), cur: a.cur}, nil
+}
+
+// Sub returns a-b exactly. Amounts of different currencies give a
+// *[MismatchError].
+func (a Amount) Sub(b Amount) (Amount, error) {
+	if a.cur != b.cur {
+		return Amount{}, &MismatchError{Op: "sub", Left: a.cur, Right: b.cur}
+	}
+	return Amount{val: a.val.Sub(b.val), cur: a.cur}, nil
+}
+
+// Mul returns a×f exactly, in the currency of a.
+func (a Amount) Mul(f decimal.Decimal) Amount {
+	return Amount{val: a.val.Mul(f), cur: a.cur}
+}
+
+// Equal reports whether a and b have the same currency and the same number:
+// 1.5 USD equals 1.50 USD.
+func (a Amount) Equal(b Amount) bool {
+	return a.cur == b.cur && a.val.Equal(b.val)
+}
+
+// Cmp compares a and b: -1 if a < b, 0 if a == b, +1 if a > b. Amounts of
+// different currencies give a *[MismatchError].
+func (a Amount) Cmp(b Amount) (int, error) {
+	if a.cur != b.cur {
+		return 0, &MismatchError{Op: "cmp", Left: a.cur, Right: b.cur}
+	}
+	return a.val.Cmp(b.val), nil
+}
+
+// Round returns a rounded half to even to its currency's minor units
+// ([Currency.MinorUnits]): 2.345 USD gives 2.34 USD, 2.355 USD gives 2.36 USD.
+func (a Amount) Round() Amount {
+	return a.RoundTo(a.cur.MinorUnits(), HalfEven)
+}
+
+// RoundTo returns a rounded once to places decimal places with the given
+// mode. A negative places rounds to tens, hundreds and so on. If a has no
+// more than places decimal places it is returned unchanged (no zeros are
+// appended; [Amount.String] still shows the currency's minor units). places
+// is clamped to ±1048576.
+func (a Amount) RoundTo(places int32, mode RoundingMode) Amount {
+	if places >= -a.val.Exponent() {
+		return a
+	}
+	places = max(min(places, maxAmountExp), -maxAmountExp)
+	return Amount{val: roundDecimal(a.val, places, mode), cur: a.cur}
+}
+
+// scale returns the number of decimal places a carries, at least the
+// currency's minor units: the precision at which a is printed and allocated.
+func (a Amount) scale() int32 {
+	p := a.cur.MinorUnits()
+	if e := -a.val.Exponent(); e > p {
+		p = e
+	}
+	return p
+}
+
+// ErrInvalidWeights is wrapped by the error [Amount.Allocate] returns for
+// missing, negative or all-zero weights.
+var ErrInvalidWeights = errors.New("invalid allocation weights")
+
+// Allocate splits a into len(weights) parts proportional to weights without
+// losing or creating a single minor unit: the parts add up exactly to a.
+//
+// Each part is first rounded toward zero to the unit of a's scale (its
+// currency's minor units, or more decimal places if a carries them); the
+// units left over go one each to the parts with the largest remainders, ties
+// to the first. So 100.00 USD in three equal parts is 33.34, 33.33 and
+// 33.33. A zero weight gets a zero part. Negative amounts are split as their
+// absolute value and negated.
+//
+// Allocate returns an error wrapping [ErrInvalidWeights] that names the bad
+// weight when weights is empty, any weight is negative, or all are zero.
+func (a Amount) Allocate(weights ...int64) ([]Amount, error) {
+	if len(weights) == 0 {
+		return nil, fmt.Errorf("finance: allocate %v: no weights: %w", a, ErrInvalidWeights)
+	}
+	total := new(big.Int)
+	for i, w := range weights {
+		if w < 0 {
+			return nil, fmt.Errorf("finance: allocate %v: weight %d (index %d) is negative: %w", a, w, i, ErrInvalidWeights)
+		}
+		total.Add(total, big.NewInt(w))
+	}
+	if total.Sign() == 0 {
+		return nil, fmt.Errorf("finance: allocate %v: all %d weights are zero: %w", a, len(weights), ErrInvalidWeights)
+	}
+	if e := a.val.Exponent(); e < -maxAmountExp || e > maxAmountExp {
+		return nil, fmt.Errorf("finance: allocate %.40s: exponent %d out of range: %w", a.val.String(), e, ErrInvalidWeights)
+	}
+	p := a.scale()
+	units := a.val.Abs().Shift(p).BigInt() // exact: p covers every digit of a
+	parts := make([]*big.Int, len(weights))
+	rems := make([]*big.Int, len(weights))
+	sum := new(big.Int)
+	for i, w := range weights {
+		x := new(big.Int).Mul(units, big.NewInt(w))
+		q, r := new(big.Int).QuoRem(x, total, new(big.Int))
+		parts[i], rems[i] = q, r
+		sum.Add(sum, q)
+	}
+	left := new(big.Int).Sub(units, sum).Int64() // < len(weights)
+	for ; left > 0; left-- {
+		best := -1
+		for i, r := range rems {
+			if weights[i] == 0 || r == nil {
+				continue
+			}
+			if best < 0 || r.Cmp(rems[best]) > 0 {
+				best = i
+			}
+		}
+		parts[best].Add(parts[best], big.NewInt(1))
+		rems[best] = nil // one extra unit at most per part
+	}
+	out := make([]Amount, len(weights))
+	for i, q := range parts {
+		if a.val.Sign() < 0 {
+			q.Neg(q)
+		}
+		out[i] = Amount{val: decimal.NewFromBigInt(q, -p), cur: a.cur}
+	}
+	return out, nil
+}
+
+// String returns the canonical form "1200000000000.00 RUB": the number in
+// plain decimal notation with at least the currency's minor units (more if a
+// carries more decimal places, so nothing is lost), a space and the code.
+// [ParseAmount] reads it back to an equal Amount (if the text fits its
+// 4096-byte limit). The zero Amount, which has no currency, prints as "0"
+// and does not parse.
+func (a Amount) String() string {
+	if a.cur == 0 {
+		return a.val.String()
+	}
+	return a.val.StringFixed(a.scale()) + " " + a.cur.Code()
+}
+
+// Compact returns a as a headline writes it: the currency symbol
+// ([Currency.Symbol]; the code and a space for currencies without one), then
+// the number rounded half to even to at most three significant digits with
+// trailing zeros dropped, scaled by the largest short-scale suffix that keeps
+// it at least 1: "k" (thousand), "m" (million), "bn" (billion), "trn"
+// (trillion). Examples: ₽1.2trn, £12bn, $15bn, €350m, $1.5k, $13.8bn, $999,
+// CHF 2.5m, -$4.2m. Compact loses precision by design; use [Amount.String]
+// to keep the exact value.
+func (a Amount) Compact() string {
+	var b strings.Builder
+	if a.val.Sign() < 0 {
+		b.WriteByte('-')
+	}
+	sym := a.cur.Symbol()
+	b.WriteString(sym)
+	if sym == a.cur.Code() && sym != "" {
+		b.WriteByte(' ')
+	}
+	v := a.val.Abs()
+	if v.IsZero() {
+		b.WriteByte('0')
+		return b.String()
+	}
+	// Round to three significant digits, once, half to even.
+	digits := int32(len(v.Coefficient().String())) + v.Exponent() // digits before the point
+	v = v.RoundBank(3 - digits)
+	suffixes := []struct {
+		exp  int32
+		name string
+	}{{12, "trn"}, {9, "bn"}, {6, "m"}, {3, "k"}}
+	for _, s := range suffixes {
+		if v.Cmp(decimal.New(1, s.exp)) >= 0 {
+			b.WriteString(trimZeros(v.Shift(-s.exp)))
+			b.WriteString(s.name)
+			return b.String()
+		}
+	}
+	b.WriteString(trimZeros(v))
+	return b.String()
+}
+
+// trimZeros prints d in plain notation without trailing fractional zeros.
+func trimZeros(d decimal.Decimal) string {
+	s := d.StringFixed(max(0, -d.Exponent()))
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return s
+}
+
+// Format implements [fmt.Formatter]. The verbs %v and %s print
+// [Amount.String]; %q prints it quoted; %f prints the number rounded half
+// to even to the precision given (%.0f, %.2f; the default is the canonical
+// precision of String) followed by a space and the code. Width and the '-'
+// flag pad the whole text. Other verbs print "%!x(finance.Amount=…)".
+func (a Amount) Format(f fmt.State, verb rune) {
+	var s string
+	switch verb {
+	case 'v', 's':
+		s = a.String()
+	case 'q':
+		s = `"` + a.String() + `"`
+	case 'f', 'F':
+		p, ok := f.Precision()
+		if !ok {
+			s = a.String()
+			break
+		}
+		s = a.val.RoundBank(int32(p)).StringFixed(int32(p))
+		if a.cur != 0 {
+			s += " " + a.cur.Code()
+		}
+	default:
+		fmt.Fprintf(f, "%%!%c(finance.Amount=%s)", verb, a.String())
+		return
+	}
+	if w, ok := f.Width(); ok && len([]rune(s)) < w {
+		pad := strings.Repeat(" ", w-len([]rune(s)))
+		if f.Flag('-') {
+			s += pad
+		} else {
+			s = pad + s
+		}
+	}
+	_, _ = f.Write([]byte(s))
+}

@@ -1,0 +1,101 @@
+package finance_test
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/exodus-lab/exodus"
+	"github.com/exodus-lab/exodus/finance"
+	"github.com/shopspring/decimal"
+)
+
+func BenchmarkParseAmount(b *testing.B) {
+	for _, s := range []string{"1200000000000.00 RUB", "1.2 trillion roubles", "£12bn"} {
+		b.Run(s, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := finance.ParseAmount(s); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkRatesFind(b *testing.B) {
+	rates := finance.DefaultRates()
+	day := date(2024, 11, 20)
+	for _, c := range []struct {
+		name     string
+		from, to finance.Currency
+	}{
+		{"direct", finance.USD, finance.RUB},
+		{"inverse", finance.RUB, finance.USD},
+		{"cross", finance.GBP, finance.USD},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := rates.Find(c.from, c.to, day); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkRatesConvert(b *testing.B) {
+	rates, amount := finance.DefaultRates(), finance.MustParseAmount("123456.78 RUB")
+	day := date(2024, 11, 20)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := rates.Convert(amount, finance.USD, day); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkParseCBR(b *testing.B) {
+	data := readFile(b, sample2024)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := finance.ParseCBR(bytes.NewReader(data)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkAllocate(b *testing.B) {
+	a := finance.MustParseAmount("1200000000000.00 RUB")
+	weights := []int64{27, 15, 15, 15, 8, 20}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := a.Allocate(weights...); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// NewRates of a long history listed newest first, as eurofxref-hist.xml is:
+// 2000 days of 30 currencies.
+func BenchmarkNewRatesHistory(b *testing.B) {
+	codes := []string{"USD", "JPY", "BGN", "CZK", "DKK", "GBP", "HUF", "PLN", "RON", "SEK", "CHF", "ISK", "NOK", "TRY", "AUD",
+		"BRL", "CAD", "CNY", "HKD", "IDR", "ILS", "INR", "KRW", "MXN", "MYR", "NZD", "PHP", "SGD", "THB", "ZAR"}
+	var rates []finance.Rate
+	for d := 2000; d > 0; d-- {
+		for i, c := range codes {
+			r, err := finance.NewRate(finance.EUR, finance.MustParseCurrency(c), decimal.New(int64(1000+i+d), -3), date(2000, 1, 1).AddDate(0, 0, d), exodus.Source{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			rates = append(rates, r)
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := finance.NewRates(rates...); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,204 @@
+package finance_test
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/exodus-lab/exodus/finance"
+	"github.com/google/go-cmp/cmp"
+)
+
+const sample2024 = "testdata/XML_daily_2024-11-09.cp1251.xml"
+
+func readFile(t testing.TB, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func rateMap(rates []finance.Rate) map[string]string {
+	m := make(map[string]string, len(rates))
+	for _, r := range rates {
+		m[r.Base().Code()+"/"+r.Quote().Code()+" "+r.Date().Format("2006-01-02")] = r.Value().String()
+	}
+	return m
+}
+
+// The CBR file of 09.11.2024 lists 43 currencies; values per unit are the
+// file's Value / Nominal, which the file itself states as VunitRate.
+func TestParseCBRDaily2024(t *testing.T) {
+	t.Parallel()
+	rates, err := finance.ParseCBR(bytes.NewReader(readFile(t, sample2024)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rates) != 43 {
+		t.Fatalf("got %d rates, want 43", len(rates))
+	}
+	got := rateMap(rates)
+	want := map[string]string{ // file: Value / Nominal
+		"USD/RUB 2024-11-09": "97.8335",    // Nominal 1
+		"EUR/RUB 2024-11-09": "105.451",    // 105,4510 / 1
+		"AMD/RUB 2024-11-09": "0.252558",   // 25,2558 / 100
+		"VND/RUB 2024-11-09": "0.00402972", // 40,2972 / 10000
+		"KRW/RUB 2024-11-09": "0.069926",   // 69,9260 / 1000
+		"JPY/RUB 2024-11-09": "0.638808",   // 63,8808 / 100
+		"CNY/RUB 2024-11-09": "13.594",     // 13,5940 / 1
+		"XDR/RUB 2024-11-09": "129.6529",   // 129,6529 / 1
+	}
+	for k, w := range want {
+		if got[k] != w {
+			t.Errorf("%s = %q, want %q", k, got[k], w)
+		}
+	}
+	for _, r := range rates {
+		if r.Quote() != finance.RUB || r.Source().Publisher != "Central Bank of Russia" ||
+			r.Source().URL != "https://www.cbr.ru/scripts/XML_daily.asp?date_req=09/11/2024" {
+			t.Errorf("rate %v: quote %v, source %v", r, r.Quote(), r.Source())
+		}
+	}
+	// The UTF-8 copy of the same response still declares windows-1251, so it
+	// is decoded as such: names are garbled, numbers are ASCII and the same.
+	utf8, err := finance.ParseCBR(bytes.NewReader(readFile(t, "testdata/XML_daily_2024-11-09.utf8.xml")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(got, rateMap(utf8)); diff != "" {
+		t.Errorf("UTF-8 copy mismatch (-cp1251 +utf8):\n%s", diff)
+	}
+}
+
+// XML_dynamic: one currency, named by its CBR ID, over a range of dates.
+func TestParseCBRDynamic(t *testing.T) {
+	t.Parallel()
+	rates, err := finance.ParseCBR(bytes.NewReader(readFile(t, "testdata/XML_dynamic_R01235_2022-02-24_2022-03-01.xml")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"USD/RUB 2022-02-25": "86.9288", "USD/RUB 2022-02-26": "83.5485"}
+	if diff := cmp.Diff(want, rateMap(rates)); diff != "" {
+		t.Errorf("mismatch (-want +got):\n%s", diff)
+	}
+	if u := rates[0].Source().URL; !strings.Contains(u, "XML_dynamic.asp?date_req1=24/02/2022&date_req2=01/03/2022&VAL_NM_RQ=R01235") {
+		t.Errorf("source URL %q", u)
+	}
+	// Newer responses add VunitRate; CNY was quoted per 10 yuan on
+	// 23.07.2022 (85,8282 in the daily file of that date).
+	newer := `<?xml version="1.0" encoding="windows-1251"?><ValCurs ID="R01375" DateRange1="23.07.2022" DateRange2="23.07.2022" name="Foreign Currency Market Dynamic"><Record Date="23.07.2022" Id="R01375"><Nominal>10</Nominal><Value>85,8282</Value><VunitRate>8,58282</VunitRate></Record></ValCurs>`
+	rates, err = finance.ParseCBR(strings.NewReader(newer))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(map[string]string{"CNY/RUB 2022-07-23": "8.58282"}, rateMap(rates)); diff != "" {
+		t.Errorf("mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestParseCBRErrors(t *testing.T) {
+	t.Parallel()
+	sample := string(readFile(t, sample2024))
+	valute := func(code, nominal, value, extra string) string {
+		return `<?xml version="1.0" encoding="windows-1251"?><ValCurs Date="09.11.2024" name="Foreign Currency Market"><Valute ID="R01235"><NumCode>840</NumCode><CharCode>` +
+			code + `</CharCode><Nominal>` + nominal + `</Nominal><Name>x</Name><Value>` + value + `</Value>` + extra + `</Valute></ValCurs>`
+	}
+	tests := map[string]string{
+		"empty":              "",
+		"not XML":            "hello",
+		"truncated":          sample[:len(sample)/2],
+		"cut at the end":     sample[:len(sample)-3],
+		"wrong root":         `<Other Date="09.11.2024"></Other>`,
+		"no rates":           `<ValCurs Date="09.11.2024" name="Foreign Currency Market"></ValCurs>`,
+		"content after root": sample + "<ValCurs/>",
+		"bad date":           strings.Replace(sample, `Date="09.11.2024"`, `Date="2024-11-09"`, 1),
+		"no date":            strings.Replace(sample, `Date="09.11.2024"`, ``, 1),
+		"unknown currency":   valute("XYZ", "1", "1,0", ""),
+		"RUB itself":         valute("RUB", "1", "1,0", ""),
+		"zero nominal":       valute("USD", "0", "97,8335", ""),
+		"bad nominal":        valute("USD", "ten", "97,8335", ""),
+		"negative value":     valute("USD", "1", "-97,8335", ""),
+		"zero value":         valute("USD", "1", "0,0000", ""),
+		"two commas":         valute("USD", "1", "97,83,35", ""),
+		"empty value":        valute("USD", "1", "", ""),
+		"exponent":           valute("USD", "1", "9e7", ""),
+		"NaN":                valute("USD", "1", "NaN", ""),
+		"VunitRate differs":  valute("USD", "100", "97,8335", "<VunitRate>97,8335</VunitRate>"),
+		"twice":              strings.Replace(sample, "<CharCode>AUD</CharCode>", "<CharCode>USD</CharCode>", 1),
+		"unknown ID":         `<ValCurs ID="R99999" DateRange1="01.01.2022" DateRange2="02.01.2022"><Record Date="01.01.2022" Id="R99999"><Nominal>1</Nominal><Value>1,0</Value></Record></ValCurs>`,
+		"Id mismatch":        `<ValCurs ID="R01235" DateRange1="01.01.2022" DateRange2="02.01.2022"><Record Date="01.01.2022" Id="R01239"><Nominal>1</Nominal><Value>1,0</Value></Record></ValCurs>`,
+		"record twice":       `<ValCurs ID="R01235"><Record Date="01.01.2022"><Nominal>1</Nominal><Value>1,0</Value></Record><Record Date="01.01.2022"><Nominal>1</Nominal><Value>1,0</Value></Record></ValCurs>`,
+		"both kinds":         `<ValCurs Date="01.01.2022" ID="R01235"><Valute ID="R01235"><CharCode>USD</CharCode><Nominal>1</Nominal><Value>1,0</Value></Valute><Record Date="01.01.2022"><Nominal>1</Nominal><Value>1,0</Value></Record></ValCurs>`,
+		"unknown encoding":   `<?xml version="1.0" encoding="koi8-r"?><ValCurs Date="09.11.2024"></ValCurs>`,
+	}
+	for name, in := range tests {
+		rates, err := finance.ParseCBR(strings.NewReader(in))
+		if !errors.Is(err, finance.ErrFormat) {
+			t.Errorf("%s: ParseCBR = %d rates, %v; want ErrFormat", name, len(rates), err)
+		}
+	}
+}
+
+// A reader that never ends must not exhaust memory.
+func TestParseCBRTooLarge(t *testing.T) {
+	t.Parallel()
+	_, err := finance.ParseCBR(io.MultiReader(strings.NewReader("<ValCurs>"), endless{}))
+	if !errors.Is(err, finance.ErrFormat) {
+		t.Errorf("ParseCBR of an endless reader: %v, want ErrFormat", err)
+	}
+}
+
+type endless struct{}
+
+func (endless) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = ' '
+	}
+	return len(p), nil
+}
+
+type failingReader struct{}
+
+func (failingReader) Read([]byte) (int, error) { return 0, errors.New("disk on fire") }
+
+func TestParseReadError(t *testing.T) {
+	t.Parallel()
+	if _, err := finance.ParseCBR(failingReader{}); err == nil || !strings.Contains(err.Error(), "disk on fire") {
+		t.Errorf("ParseCBR read error: %v", err)
+	}
+	if _, err := finance.ParseECB(failingReader{}); err == nil || !strings.Contains(err.Error(), "disk on fire") {
+		t.Errorf("ParseECB read error: %v", err)
+	}
+}
+
+func FuzzParseCBR(f *testing.F) {
+	f.Add(readFile(f, sample2024))
+	f.Add(readFile(f, "testdata/XML_dynamic_R01235_2022-02-24_2022-03-01.xml"))
+	f.Add([]byte(`<ValCurs Date="09.11.2024"><Valute ID="R01060"><CharCode>AMD</CharCode><Nominal>100</Nominal><Value>25,2558</Value><VunitRate>0,252558</VunitRate></Valute></ValCurs>`))
+	f.Add([]byte(`<ValCurs ID="R01235"><Record Date="25.02.2022" Id="R01235"><Nominal>1</Nominal><Value>86,9288</Value></Record></ValCurs>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		rates, err := finance.ParseCBR(bytes.NewReader(data))
+		if err != nil {
+			if !errors.Is(err, finance.ErrFormat) {
+				t.Fatalf("error %v does not wrap ErrFormat", err)
+			}
+			return
+		}
+		if len(rates) == 0 {
+			t.Fatal("no rates and no error")
+		}
+		for _, r := range rates {
+			if r.Quote() != finance.RUB || r.Base() == finance.RUB || r.Value().Sign() <= 0 || r.Date().IsZero() {
+				t.Fatalf("bad rate %v", r)
+			}
+		}
+		if _, err := finance.NewRates(rates...); err != nil {
+			t.Fatalf("NewRates of parsed rates: %v", err)
+		}
+	})
+}

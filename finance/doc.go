@@ -1,0 +1,105 @@
+// Package finance converts money exactly: ISO 4217 currencies, exact
+// amounts, dated official exchange rates that keep their sources, cross
+// rates, the official rate files of the Central Bank of Russia and the ECB,
+// and headline formatting such as "£12bn".
+//
+// The article behind exodus says citizens withdrew "a record 1.2 trillion
+// roubles (approximately £12bn / $15bn)". In Go:
+//
+//	rates := finance.DefaultRates()
+//	roubles := finance.MustParseAmount("1.2 trillion roubles")
+//	usd, err := rates.Convert(roubles, finance.USD, time.Date(2022, 2, 25, 0, 0, 0, 0, time.UTC))
+//	// usd is 13804400842.99 USD at the CBR's 86.9288 RUB/USD of 25.02.2022;
+//	// usd.Compact() is "$13.8bn". On 2023-06-01, at the rates the article
+//	// implies, it is "$15bn" and "£12bn".
+//
+// # Currencies
+//
+// A [Currency] is an ISO 4217 code, a small comparable value. Constants
+// exist for [RUB], [USD], [EUR], [GBP], [CNY], [JPY], [CHF], [KZT], [GEL],
+// [AMD], [TRY], [RSD], [ILS] and [AED]; [ParseCurrency] gives any other code
+// of the embedded list. [Currency.MinorUnits] is the ISO exponent (JPY 0,
+// BHD 3, CLF 4, most 2); [Currency.Name], [Currency.Symbol],
+// [Currency.Numeric] and [Currency.Withdrawn] give the rest.
+//
+// The list is embedded in data/iso4217.tsv: the 179 codes of SIX Group's
+// ISO 4217 list one, published 2024-06-25
+// (https://www.six-group.com/dam/download/financial-information/data-center/iso-currrency/lists/list-one.xml),
+// and, so that old data still parses, the codes withdrawn since 2000 from
+// list three (…/lists/list-three.xml, edition of 2023-01-01) with their
+// withdrawal months, such as DEM (2002-03) and LTL (2014-12). HRK, SLL and
+// ZWL left list one before 2024-06-25 and are marked so. BGN, replaced by
+// the euro on 2026-01-01, is still current in the embedded list.
+// [Currency.Source] returns the citation for each code.
+//
+// # Amounts
+//
+// An [Amount] is an exact decimal quantity of one currency
+// (github.com/shopspring/decimal inside, never a float). It is immutable;
+// compare with [Amount.Equal] and [Amount.Cmp]. [Amount.Add] and
+// [Amount.Sub] of different currencies return a *[MismatchError].
+//
+// [ParseAmount] reads what people write: "1200000000000 RUB",
+// "RUB 1,200,000,000,000.00", "1.2 trillion roubles", "₽1.2 trillion",
+// "£12bn", "$15 bn", "€3.5m", "12 billion pounds", "15 млрд долларов".
+// Scale words are short scale (a billion is 10⁹); "$" always means USD; a
+// bare "¥" is refused as ambiguous. [Amount.String] is the canonical form
+// ("1200000000000.00 RUB") and reads back unchanged. [Amount.Compact] is the
+// headline form ("₽1.2trn", "$15bn"). Amounts also implement fmt.Formatter,
+// encoding.TextMarshaler, json.Marshaler ({"amount":"12.00","currency":"USD"},
+// the number as a string so it stays exact) and database/sql's Scanner and
+// driver.Valuer (as text).
+//
+// # Rounding
+//
+// Nothing rounds unless asked, and every rounding happens once, at the end,
+// to a stated number of places with a named [RoundingMode]. [Amount.Round]
+// and all conversions round half to even ([HalfEven]) to the target
+// currency's minor units; [Amount.RoundTo] takes any mode: [HalfEven],
+// [HalfUp], [HalfDown], [Up], [Down], [Ceiling], [Floor]. [Amount.Allocate]
+// splits an amount by integer weights so that the parts add up to the last
+// minor unit (largest remainders get the leftover units, ties to the first).
+// The package never reads or sets shopspring/decimal's package variables
+// such as DivisionPrecision, so results do not depend on them.
+//
+// # Rates and dates
+//
+// A [Rate] says "1 Base = Value Quote, in force from a date, published by a
+// Source" ([NewRate]). Dates are whole days, kept as midnight UTC. A rate
+// dated D applies from D: the Central Bank of Russia sets the rate dated D
+// on the previous working day. [Rates] is a concurrency-safe table;
+// [Rates.Find] returns the latest rate dated on or before the day asked for,
+// found directly, inverted, or crossed through one common currency (RUB for
+// CBR data). [FindOptions.MaxAge] limits how stale it may be. Derived rates
+// keep their exact value as a ratio and their chain of quoted rates
+// ([Rate.Chain], [Rate.Sources]). When no rate applies, [Rates.Find] and
+// [Rates.Convert] return a *[RateError] wrapping [ErrNoRate], naming both
+// currencies and the day; they never fall back to another date.
+//
+// # Official files
+//
+// [ParseCBR] reads the Central Bank of Russia's XML_daily and XML_dynamic
+// responses as served (windows-1251, comma decimals, Nominal 1 to 10000,
+// with or without VunitRate). [ParseECB] reads the ECB's eurofxref-daily and
+// eurofxref-hist files; the ECB published no RUB rate after 1 March 2022.
+// Both bound their input and reject malformed or truncated files with an
+// error wrapping [ErrFormat].
+//
+// # Default rates
+//
+// [DefaultRates] holds the embedded rates, each with its source: four
+// complete CBR daily files (04.02.2022, 15.03.2022, 23.07.2022, 09.11.2024),
+// CBR rates known for USD (and some for EUR and CNY) on other dates from
+// fixtures and news reports, and, under a separately labelled source, the
+// 80 RUB/USD and 100 RUB/GBP that the article's own conversion implies,
+// dated 01.06.2023. Its documentation lists every date and what a query
+// between them returns.
+//
+// # Errors
+//
+// Errors wrap sentinels for errors.Is ([ErrUnknownCurrency], [ErrSyntax],
+// [ErrNoRate], [ErrInvalidRate], [ErrDuplicateRate], [ErrFormat],
+// [ErrInvalidWeights]) or are typed for errors.As (*[MismatchError],
+// *[RateError]), and quote the bad value. Nothing panics except the Must
+// functions, which are meant for literals.
+package finance

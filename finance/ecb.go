@@ -1,0 +1,104 @@
+package finance
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/exodus-lab/exodus"
+	"github.com/shopspring/decimal"
+)
+
+type ecbFile struct {
+	XMLName xml.Name `xml:"Envelope"`
+	Cube    struct {
+		Days []struct {
+			Time  string `xml:"time,attr"`
+			Rates []struct {
+				Currency string `xml:"currency,attr"`
+				Rate     string `xml:"rate,attr"`
+			} `xml:"Cube"`
+		} `xml:"Cube"`
+	} `xml:"Cube"`
+}
+
+// ParseECB reads the European Central Bank's euro foreign exchange reference
+// rates as published at https://www.ecb.europa.eu/stats/eurofxref/:
+// eurofxref-daily.xml (one day), eurofxref-hist-90d.xml and
+// eurofxref-hist.xml (every day since 1999). Each rate has Base EUR, Quote
+// the listed currency and Value the units of it per euro, exactly as
+// published; it applies from its date. Each rate's Source names the ECB and
+// the publication.
+//
+// The ECB published no RUB reference rate after 1 March 2022 (last: 117.201
+// RUB per EUR); roubles at later dates need another source, such as
+// [ParseCBR].
+//
+// ParseECB reads at most 64 MiB. A malformed, truncated or empty file, a
+// date that is not YYYY-MM-DD, an unknown currency, a rate that is not a
+// positive number, or a currency listed twice for one day gives an error
+// wrapping [ErrFormat] that names the value.
+func ParseECB(r io.Reader) ([]Rate, error) {
+	data, err := readBounded("ECB file", r)
+	if err != nil {
+		return nil, err
+	}
+	var f ecbFile
+	if err := decodeXML("ECB file", data, &f); err != nil {
+		return nil, err
+	}
+	bad := func(format string, args ...any) error {
+		return fmt.Errorf("finance: parse ECB file: "+format+": %w", append(args, ErrFormat)...)
+	}
+	if len(f.Cube.Days) == 0 {
+		return nil, bad("no dated Cube elements")
+	}
+	var out []Rate
+	seenDay := make(map[time.Time]bool, len(f.Cube.Days))
+	for _, d := range f.Cube.Days {
+		on, err := time.Parse(time.DateOnly, strings.TrimSpace(d.Time))
+		if err != nil {
+			return nil, bad("date %q is not YYYY-MM-DD", d.Time)
+		}
+		if seenDay[on] {
+			return nil, bad("date %s listed twice", d.Time)
+		}
+		seenDay[on] = true
+		src := exodus.Source{
+			Publisher: "European Central Bank",
+			Title:     "Euro foreign exchange reference rates, " + on.Format(time.DateOnly),
+			URL:       "https://www.ecb.europa.eu/stats/eurofxref/",
+			Date:      on.Format(time.DateOnly),
+		}
+		seen := make(map[Currency]bool, len(d.Rates))
+		for _, q := range d.Rates {
+			cur, err := ParseCurrency(q.Currency)
+			if err != nil || cur == EUR {
+				return nil, bad("%s: currency %q is not a non-euro ISO 4217 code", d.Time, q.Currency)
+			}
+			if seen[cur] {
+				return nil, bad("%s: %v listed twice", d.Time, cur)
+			}
+			seen[cur] = true
+			s := strings.TrimSpace(q.Rate)
+			if s == "" || strings.IndexFunc(s, func(r rune) bool { return (r < '0' || r > '9') && r != '.' }) >= 0 {
+				return nil, bad("%s: %v rate %q is not a number", d.Time, cur, q.Rate)
+			}
+			v, err := decimal.NewFromString(s)
+			if err != nil || v.Sign() <= 0 {
+				return nil, bad("%s: %v rate %q is not a positive number", d.Time, cur, q.Rate)
+			}
+			rate, err := newRate(EUR, cur, v, one, on, src)
+			if err != nil {
+				return nil, bad("%v", err)
+			}
+			out = append(out, rate)
+		}
+	}
+	if len(out) == 0 {
+		return nil, bad("no rates")
+	}
+	return out, nil
+}

@@ -1,0 +1,311 @@
+package finance_test
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/exodus-lab/exodus"
+	"github.com/exodus-lab/exodus/finance"
+	"github.com/shopspring/decimal"
+)
+
+func ExampleParseAmount() {
+	for _, s := range []string{
+		"1.2 trillion roubles",
+		"RUB 1,200,000,000,000.00",
+		"£12bn",
+		"$15 bn",
+		"15 млрд долларов",
+		"-12.5 usd",
+	} {
+		a, err := finance.ParseAmount(s)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Printf("%-26q %v\n", s, a)
+	}
+	_, err := finance.ParseAmount("¥500m")
+	fmt.Println(errors.Is(err, finance.ErrSyntax), err)
+	// Output:
+	// "1.2 trillion roubles"     1200000000000.00 RUB
+	// "RUB 1,200,000,000,000.00" 1200000000000.00 RUB
+	// "£12bn"                    12000000000.00 GBP
+	// "$15 bn"                   15000000000.00 USD
+	// "15 млрд долларов"         15000000000.00 USD
+	// "-12.5 usd"                -12.50 USD
+	// true finance: parse amount "¥500m": ambiguous currency: ¥ is used for both JPY and CNY; write the ISO code: invalid syntax
+}
+
+func ExampleAmount_Compact() {
+	for _, s := range []string{
+		"1200000000000 RUB",
+		"12000000000 GBP",
+		"13804400842.99 USD",
+		"350000000 EUR",
+		"1500 USD",
+		"-4240000 CHF",
+		"999.5 USD",
+	} {
+		fmt.Println(finance.MustParseAmount(s).Compact())
+	}
+	// Output:
+	// ₽1.2trn
+	// £12bn
+	// $13.8bn
+	// €350m
+	// $1.5k
+	// -CHF 4.24m
+	// $1k
+}
+
+func ExampleAmount_Allocate() {
+	parts, err := finance.MustParseAmount("100.00 USD").Allocate(1, 1, 1)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(parts)
+
+	// Yen has no minor unit: 1000 yen in shares 2:1 is 667 and 333.
+	parts, _ = finance.MustParseAmount("1000 JPY").Allocate(2, 1)
+	fmt.Println(parts)
+	// Output:
+	// [33.34 USD 33.33 USD 33.33 USD]
+	// [667 JPY 333 JPY]
+}
+
+func ExampleRates_Convert() {
+	rates := finance.DefaultRates()
+	roubles := finance.MustParseAmount("1.2 trillion roubles")
+
+	// The CBR rate in force on 25 February 2022: 86.9288 RUB per USD.
+	day := time.Date(2022, 2, 25, 0, 0, 0, 0, time.UTC)
+	usd, err := rates.Convert(roubles, finance.USD, day)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(usd, usd.Compact())
+	// Output:
+	// 13804400842.99 USD $13.8bn
+}
+
+// The same table converts the other way: the quoted USD/RUB rate is
+// inverted exactly.
+func ExampleRates_Convert_inverse() {
+	rates := finance.DefaultRates()
+	day := time.Date(2022, 2, 25, 0, 0, 0, 0, time.UTC)
+	rub, err := rates.Convert(finance.MustParseAmount("$1000"), finance.RUB, day)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(rub)
+	// Output:
+	// 86928.80 RUB
+}
+
+// Pounds to dollars at the article's implied rates: both are quoted in
+// roubles, so the rate is crossed through RUB and keeps both sources.
+func ExampleRates_Convert_cross() {
+	rates := finance.DefaultRates()
+	day := time.Date(2023, 6, 1, 0, 0, 0, 0, time.UTC)
+	r, err := rates.Find(finance.GBP, finance.USD, day)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	usd, _ := r.Convert(finance.MustParseAmount("£12bn"))
+	fmt.Println(r)
+	fmt.Println(usd.Compact())
+	for _, q := range r.Chain() {
+		fmt.Println(" ", q)
+	}
+	// Output:
+	// GBP/USD 1.25 on 2023-06-01 (derived)
+	// $15bn
+	//   GBP/RUB 100 on 2023-06-01
+	//   USD/RUB 80 on 2023-06-01
+}
+
+func ExampleParseCBR() {
+	f, err := os.Open("testdata/XML_daily_2024-11-09.cp1251.xml")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer f.Close()
+	rates, err := finance.ParseCBR(f)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(len(rates), "rates")
+	for _, r := range rates {
+		switch r.Base() {
+		case finance.USD, finance.AMD:
+			fmt.Println(r)
+		}
+	}
+	fmt.Println(rates[0].Source().URL)
+	// Output:
+	// 43 rates
+	// AMD/RUB 0.252558 on 2024-11-09
+	// USD/RUB 97.8335 on 2024-11-09
+	// https://www.cbr.ru/scripts/XML_daily.asp?date_req=09/11/2024
+}
+
+func ExampleDefaultRates() {
+	rates := finance.DefaultRates()
+	roubles := finance.MustParseAmount("1.2 trillion roubles")
+	day := time.Date(2023, 6, 1, 0, 0, 0, 0, time.UTC)
+	for _, to := range []finance.Currency{finance.USD, finance.GBP} {
+		a, err := rates.Convert(roubles, to, day)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(a.Compact())
+	}
+	// No rate before the first embedded file: an error, never a guess.
+	_, err := rates.Convert(roubles, finance.USD, time.Date(2021, 12, 31, 0, 0, 0, 0, time.UTC))
+	fmt.Println(errors.Is(err, finance.ErrNoRate), err)
+	// Output:
+	// $15bn
+	// £12bn
+	// true finance: no RUB/USD rate on or before 2021-12-31
+}
+
+func ExampleNewRate() {
+	src := exodus.Source{Publisher: "Central Bank of Russia", Date: "2022-02-25"}
+	r, err := finance.NewRate(finance.USD, finance.RUB, decimal.RequireFromString("86.9288"),
+		time.Date(2022, 2, 25, 0, 0, 0, 0, time.UTC), src)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(r)
+	fmt.Println(r.Inverse())
+	// Output:
+	// USD/RUB 86.9288 on 2022-02-25
+	// RUB/USD 0.0115036673691573 on 2022-02-25 (derived)
+}
+
+func ExampleParseCurrency() {
+	c, err := finance.ParseCurrency(" bhd ")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(c, c.Name(), c.MinorUnits())
+	dem := finance.MustParseCurrency("DEM")
+	fmt.Println(dem, dem.Name(), "withdrawn", dem.Withdrawn())
+	_, err = finance.ParseCurrency("XYZ")
+	fmt.Println(errors.Is(err, finance.ErrUnknownCurrency), err)
+	// Output:
+	// BHD Bahraini Dinar 3
+	// DEM Deutsche Mark withdrawn 2002-03
+	// true finance: parse currency "XYZ": unknown currency
+}
+
+func ExampleAmount_RoundTo() {
+	a := finance.MustParseAmount("2.5 JPY")
+	for _, m := range []finance.RoundingMode{finance.HalfEven, finance.HalfUp, finance.HalfDown, finance.Up, finance.Down, finance.Ceiling, finance.Floor} {
+		fmt.Printf("%-8v %v\n", m, a.RoundTo(0, m))
+	}
+	// Output:
+	// HalfEven 2 JPY
+	// HalfUp   3 JPY
+	// HalfDown 2 JPY
+	// Up       3 JPY
+	// Down     2 JPY
+	// Ceiling  3 JPY
+	// Floor    2 JPY
+}
+
+func ExampleAmount_Round() {
+	fmt.Println(finance.MustParseAmount("2.345 USD").Round())
+	fmt.Println(finance.MustParseAmount("2.355 USD").Round())
+	fmt.Println(finance.MustParseAmount("0.12345 CLF").Round())
+	// Output:
+	// 2.34 USD
+	// 2.36 USD
+	// 0.1234 CLF
+}
+
+func ExampleAmount_Format() {
+	a := finance.MustParseAmount("1234.565 USD")
+	fmt.Printf("%v|%.2f|%.0f|%14.1f|\n", a, a, a, a)
+	// Output:
+	// 1234.565 USD|1234.56 USD|1235 USD|    1234.6 USD|
+}
+
+func ExampleAmount_MarshalJSON() {
+	b, err := json.Marshal(finance.MustParseAmount("£12bn"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(string(b))
+	var a finance.Amount
+	if err := json.Unmarshal(b, &a); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(a)
+	// Output:
+	// {"amount":"12000000000.00","currency":"GBP"}
+	// 12000000000.00 GBP
+}
+
+func ExampleRates_FindWith() {
+	rates := finance.DefaultRates()
+	day := time.Date(2022, 3, 20, 0, 0, 0, 0, time.UTC)
+	r, err := rates.Find(finance.USD, finance.RUB, day)
+	fmt.Println(r, err)
+	// Refuse rates more than three days old.
+	_, err = rates.FindWith(finance.USD, finance.RUB, day, finance.FindOptions{MaxAge: 3})
+	fmt.Println(err)
+	// Output:
+	// USD/RUB 115.1963 on 2022-03-15 <nil>
+	// finance: no USD/RUB rate on or before 2022-03-20 within 3 days (latest is 2022-03-15)
+}
+
+// bc: scale=20; 151.5177/115.1963 = 1.31530005738031516637 (CBR 15.03.2022).
+func ExampleRate_Sources() {
+	r, err := finance.DefaultRates().Find(finance.GBP, finance.USD, time.Date(2022, 3, 15, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(r)
+	for _, s := range r.Sources() {
+		fmt.Println(s.URL)
+	}
+	// Output:
+	// GBP/USD 1.3153000573803152 on 2022-03-15 (derived)
+	// https://www.cbr.ru/scripts/XML_daily.asp?date_req=15/03/2022
+}
+
+func ExampleParseECB() {
+	f, err := os.Open("testdata/eurofxref-sample.xml")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer f.Close()
+	rates, err := finance.ParseECB(f)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	table, _ := finance.NewRates(rates...)
+	rub, err := table.Convert(finance.MustParseAmount("$1000"), finance.RUB, time.Date(2022, 2, 24, 0, 0, 0, 0, time.UTC))
+	fmt.Println(rub, err)
+	// Output:
+	// 85745.32 RUB <nil>
+}

@@ -1,0 +1,219 @@
+package finance
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+)
+
+// ErrSyntax is wrapped by the errors of [ParseAmount] for text it cannot
+// read; the error quotes the input and says what is wrong.
+var ErrSyntax = errors.New("invalid syntax")
+
+// maxAmountLen bounds the input of ParseAmount, in bytes.
+const maxAmountLen = 4096
+
+// scaleWords are the short-scale multipliers ParseAmount accepts, as powers
+// of ten. Keys are lower case.
+var scaleWords = map[string]int32{
+	"thousand": 3, "thousands": 3, "k": 3, "тыс": 3, "тыс.": 3,
+	"million": 6, "millions": 6, "m": 6, "mn": 6, "mln": 6, "млн": 6, "млн.": 6,
+	"billion": 9, "billions": 9, "bn": 9, "b": 9, "млрд": 9, "млрд.": 9,
+	"trillion": 12, "trillions": 12, "tn": 12, "trn": 12, "трлн": 12, "трлн.": 12,
+}
+
+// currencyWords are the names and signs ParseAmount accepts besides ISO
+// codes. Keys are lower case.
+var currencyWords = map[string]Currency{
+	"₽": RUB, "rouble": RUB, "roubles": RUB, "ruble": RUB, "rubles": RUB,
+	"руб": RUB, "руб.": RUB, "рубль": RUB, "рубля": RUB, "рублей": RUB,
+	"$": USD, "us$": USD, "dollar": USD, "dollars": USD, "us dollar": USD, "us dollars": USD,
+	"доллар": USD, "доллара": USD, "долларов": USD,
+	"£": GBP, "pound": GBP, "pounds": GBP, "pound sterling": GBP, "pounds sterling": GBP,
+	"фунт": GBP, "фунта": GBP, "фунтов": GBP,
+	"€": EUR, "euro": EUR, "euros": EUR, "евро": EUR,
+	"yuan": CNY, "renminbi": CNY, "cn¥": CNY, "юань": CNY, "юаня": CNY, "юаней": CNY,
+	"yen": JPY, "jp¥": JPY, "иена": JPY, "иены": JPY, "иен": JPY,
+}
+
+// ambiguousWords are signs shared by several currencies.
+var ambiguousWords = map[string]string{
+	"¥": "¥ is used for both JPY and CNY",
+	"￥": "￥ is used for both JPY and CNY",
+}
+
+// ParseAmount reads an amount as people write it:
+//
+//	1200000000000 RUB          RUB 1,200,000,000,000.00
+//	1.2 trillion roubles       1.2trn RUB          ₽1.2 trillion
+//	£12bn                      $15 bn              €3.5m
+//	12 billion pounds          -12.50 USD          15 млрд долларов
+//
+// The currency is an ISO 4217 code (any case), a sign (₽, $, US$, £, €,
+// CN¥, JP¥) before the number, or a name after it: rouble/ruble/руб,
+// dollar ($ and "dollar" always mean USD), pound (GBP), euro, yuan, yen. The
+// number uses '.' as the decimal point and optionally ',' between groups of
+// three digits. A short-scale word may follow the number, with or without a
+// space: thousand/k, million/m/mn/mln/млн, billion/bn/b/млрд,
+// trillion/tn/trn/трлн. A minus sign may lead.
+//
+// The result is exact and not rounded: "1.2 trillion roubles" is
+// 1200000000000 RUB. ParseAmount reads back the output of [Amount.String].
+//
+// Errors quote the input. An unknown ISO code wraps [ErrUnknownCurrency];
+// anything else wraps [ErrSyntax], including the ambiguous "¥" (JPY or
+// CNY?) and input longer than 4096 bytes.
+func ParseAmount(s string) (Amount, error) {
+	if len(s) > maxAmountLen {
+		return Amount{}, fmt.Errorf("finance: parse amount %.32q...: longer than %d bytes: %w", s, maxAmountLen, ErrSyntax)
+	}
+	syntax := func(why string) error {
+		return fmt.Errorf("finance: parse amount %q: %s: %w", s, why, ErrSyntax)
+	}
+	rest := strings.TrimSpace(s)
+	neg := false
+	if r, n := utf8.DecodeRuneInString(rest); r == '-' || r == '−' {
+		neg, rest = true, strings.TrimSpace(rest[n:])
+	}
+	// A currency before the number.
+	i := strings.IndexFunc(rest, func(r rune) bool { return r >= '0' && r <= '9' || r == '.' || r == '-' || r == '−' })
+	if i < 0 {
+		return Amount{}, syntax("no number")
+	}
+	var cur Currency
+	if prefix := strings.TrimSpace(rest[:i]); prefix != "" {
+		c, err := currencyWord(s, prefix)
+		if err != nil {
+			return Amount{}, err
+		}
+		cur = c
+	}
+	rest = rest[i:]
+	if r, n := utf8.DecodeRuneInString(rest); r == '-' || r == '−' {
+		if neg {
+			return Amount{}, syntax("two signs")
+		}
+		neg, rest = true, rest[n:]
+	}
+	// The number.
+	end := strings.IndexFunc(rest, func(r rune) bool { return !(r >= '0' && r <= '9' || r == '.' || r == ',') })
+	if end < 0 {
+		end = len(rest)
+	}
+	num, err := parseNumber(rest[:end])
+	if err != nil {
+		return Amount{}, syntax(err.Error())
+	}
+	// Scale and currency words after it.
+	words := strings.Fields(strings.ToLower(rest[end:]))
+	if len(words) > 0 {
+		if exp, ok := scaleWords[words[0]]; ok {
+			num = num.Shift(exp)
+			words = words[1:]
+		}
+	}
+	if len(words) > 0 {
+		if cur != 0 {
+			return Amount{}, syntax(fmt.Sprintf("currency given twice (%v and %q)", cur, strings.Join(words, " ")))
+		}
+		c, err := currencyWord(s, strings.Join(words, " "))
+		if err != nil {
+			return Amount{}, err
+		}
+		cur = c
+	}
+	if cur == 0 {
+		return Amount{}, syntax("no currency")
+	}
+	if neg {
+		num = num.Neg()
+	}
+	return Amount{val: num, cur: cur}, nil
+}
+
+// currencyWord resolves a currency code, sign or name found in input.
+func currencyWord(input, w string) (Currency, error) {
+	lw := strings.ToLower(w)
+	if c, ok := currencyWords[lw]; ok {
+		return c, nil
+	}
+	if why, ok := ambiguousWords[lw]; ok {
+		return 0, fmt.Errorf("finance: parse amount %q: ambiguous currency: %s; write the ISO code: %w", input, why, ErrSyntax)
+	}
+	if len(w) == 3 && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) || r > unicode.MaxASCII }) < 0 {
+		c, err := ParseCurrency(w)
+		if err != nil {
+			return 0, fmt.Errorf("finance: parse amount %q: %w", input, err)
+		}
+		return c, nil
+	}
+	if _, ok := scaleWords[lw]; ok {
+		return 0, fmt.Errorf("finance: parse amount %q: scale word %q out of place: %w", input, w, ErrSyntax)
+	}
+	return 0, fmt.Errorf("finance: parse amount %q: unknown currency word %q: %w", input, w, ErrSyntax)
+}
+
+// parseNumber reads digits with an optional '.' decimal point and optional
+// ',' thousands separators between groups of exactly three digits.
+func parseNumber(s string) (decimal.Decimal, error) {
+	if s == "" {
+		return decimal.Decimal{}, errors.New("no number")
+	}
+	intPart, frac, hasPoint := strings.Cut(s, ".")
+	if strings.ContainsAny(frac, ".,") {
+		return decimal.Decimal{}, fmt.Errorf("bad number %q", s)
+	}
+	if strings.Contains(intPart, ",") {
+		groups := strings.Split(intPart, ",")
+		if len(groups[0]) < 1 || len(groups[0]) > 3 {
+			return decimal.Decimal{}, fmt.Errorf("bad digit grouping in %q", s)
+		}
+		for _, g := range groups[1:] {
+			if len(g) != 3 {
+				return decimal.Decimal{}, fmt.Errorf("bad digit grouping in %q", s)
+			}
+		}
+		intPart = strings.Join(groups, "")
+	}
+	if !allDigits(intPart) || !allDigits(frac) {
+		return decimal.Decimal{}, fmt.Errorf("bad number %q", s)
+	}
+	if intPart == "" && frac == "" {
+		return decimal.Decimal{}, fmt.Errorf("bad number %q", s)
+	}
+	if hasPoint && frac == "" {
+		return decimal.Decimal{}, fmt.Errorf("no digits after the point in %q", s)
+	}
+	digits := intPart
+	if hasPoint {
+		digits += "." + frac
+	}
+	d, err := decimal.NewFromString(digits)
+	if err != nil {
+		return decimal.Decimal{}, fmt.Errorf("bad number %q", s)
+	}
+	return d, nil
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// MustParseAmount is like [ParseAmount] but panics on error. It is meant for
+// literals in tests and examples.
+func MustParseAmount(s string) Amount {
+	a, err := ParseAmount(s)
+	if err != nil {
+		panic(err)
+	}
+	return a
+}

@@ -1,0 +1,236 @@
+package finance
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/exodus-lab/exodus"
+	"github.com/shopspring/decimal"
+)
+
+// ErrInvalidRate is wrapped by the errors of [NewRate] and of the file
+// parsers for a rate that cannot be used: a value that is not positive, the
+// same currency on both sides, an unknown currency, a missing date.
+var ErrInvalidRate = errors.New("invalid rate")
+
+// A Rate is one exchange-rate quote: 1 unit of Base is worth Value units of
+// Quote, in force from a date, published by a Source. For the Central Bank
+// of Russia's 86.9288 roubles per dollar dated 25.02.2022, Base is USD,
+// Quote is RUB and Value is 86.9288.
+//
+// A Rate is either quoted (made by [NewRate] or read from a file) or derived
+// from quoted rates by [Rate.Inverse] or by [Rates.Find] crossing two rates
+// through a common currency. A derived rate keeps its exact value as a ratio
+// and the chain of quoted rates it came from ([Rate.Chain],
+// [Rate.Sources]), so a report can cite every source.
+//
+// A Rate is immutable and safe for concurrent use. The zero Rate has no
+// currencies and converts nothing.
+type Rate struct {
+	base, quote Currency
+	num, den    decimal.Decimal // the value is num/den, both positive
+	on          time.Time       // midnight UTC of the day the rate applies from
+	src         exodus.Source
+	chain       []Rate // the quoted rates a derived rate comes from; nil if quoted
+}
+
+// NewRate returns the quote "1 base = value quote", in force from the day of
+// on, published by src. Only the calendar date of on (in its own location)
+// is kept. It returns an error wrapping [ErrInvalidRate] if value is not
+// positive, base equals quote, either currency is not in the ISO 4217 list,
+// or on is the zero time.
+func NewRate(base, quote Currency, value decimal.Decimal, on time.Time, src exodus.Source) (Rate, error) {
+	return newRate(base, quote, value, decimal.NewFromInt(1), on, src)
+}
+
+func newRate(base, quote Currency, num, den decimal.Decimal, on time.Time, src exodus.Source) (Rate, error) {
+	bad := func(why string) (Rate, error) {
+		return Rate{}, fmt.Errorf("finance: rate %v/%v %s on %s: %s: %w", base, quote, ratioString(num, den), dayString(on), why, ErrInvalidRate)
+	}
+	switch {
+	case !base.known():
+		return bad("unknown base currency " + base.String())
+	case !quote.known():
+		return bad("unknown quote currency " + quote.String())
+	case base == quote:
+		return bad("base and quote are the same")
+	case num.Sign() <= 0 || den.Sign() <= 0:
+		return bad("value is not positive")
+	case on.IsZero():
+		return bad("no date")
+	case num.Exponent() < -maxRateExp || num.Exponent() > maxRateExp || den.Exponent() < -maxRateExp || den.Exponent() > maxRateExp:
+		return bad("value out of range")
+	}
+	return Rate{base: base, quote: quote, num: num, den: den, on: day(on), src: src}, nil
+}
+
+// maxRateExp bounds the decimal exponent of a rate's value so that
+// conversions cannot overflow the decimal library's exponent arithmetic.
+const maxRateExp = 1000
+
+// day returns midnight UTC of t's calendar date in t's location.
+func day(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+func dayString(t time.Time) string {
+	if t.IsZero() {
+		return "(no date)"
+	}
+	return t.Format(time.DateOnly)
+}
+
+func ratioString(num, den decimal.Decimal) string {
+	if den.Equal(decimal.NewFromInt(1)) {
+		return num.String()
+	}
+	return num.String() + "/" + den.String()
+}
+
+// Base returns the currency of which one unit is priced.
+func (r Rate) Base() Currency { return r.base }
+
+// Quote returns the currency in which the price is given.
+func (r Rate) Quote() Currency { return r.quote }
+
+// Date returns the day the rate applies from, as midnight UTC. For a
+// derived rate it is the latest date in its chain, the first day on which
+// every rate of the chain was in force.
+func (r Rate) Date() time.Time { return r.on }
+
+// Source returns who published a quoted rate. A derived rate has no single
+// source and returns the zero Source; see [Rate.Sources].
+func (r Rate) Source() exodus.Source { return r.src }
+
+// IsDerived reports whether r was computed from other rates (an inverse or
+// a cross rate) rather than quoted.
+func (r Rate) IsDerived() bool { return r.chain != nil }
+
+// Chain returns the quoted rates r was computed from, in the order they were
+// applied: for a quoted rate, r itself; for an inverse, the rate inverted;
+// for a cross rate, the leg from the base to the common currency, then the
+// leg to the quote (each leg as quoted, possibly in the other direction).
+func (r Rate) Chain() []Rate {
+	if r.chain == nil {
+		if r.base == 0 {
+			return nil
+		}
+		return []Rate{r}
+	}
+	return slices.Clone(r.chain)
+}
+
+// Sources returns the distinct sources of the rates in [Rate.Chain], in
+// order.
+func (r Rate) Sources() []exodus.Source {
+	var out []exodus.Source
+	for _, q := range r.Chain() {
+		if !slices.Contains(out, q.src) {
+			out = append(out, q.src)
+		}
+	}
+	return out
+}
+
+// Value returns how many units of Quote one unit of Base is worth. A quoted
+// rate returns its value exactly; a derived rate's exact value may have no
+// finite decimal form, so Value rounds it half to even to 16 decimal places.
+// Conversions never use this rounded value: they use the exact ratio.
+func (r Rate) Value() decimal.Decimal {
+	if r.base == 0 {
+		return decimal.Decimal{}
+	}
+	if r.den.Equal(decimal.NewFromInt(1)) {
+		return r.num
+	}
+	return divRoundHalfEven(r.num, r.den, 16)
+}
+
+// Inverse returns the rate in the other direction, 1 Quote = 1/Value Base,
+// with the same date. Its value is kept exactly; it is a derived rate whose
+// chain is that of r. The inverse of an inverse is the original quote.
+func (r Rate) Inverse() Rate {
+	inv := Rate{base: r.quote, quote: r.base, num: r.den, den: r.num, on: r.on}
+	switch {
+	case r.chain == nil:
+		inv.chain = []Rate{r}
+	case len(r.chain) == 1 && r.chain[0].base == inv.base && r.chain[0].quote == inv.quote:
+		return r.chain[0]
+	default:
+		inv.chain = r.chain
+	}
+	return inv
+}
+
+// cross returns the rate base→quote obtained by applying a then b, where
+// a.quote == b.base.
+func cross(a, b Rate) Rate {
+	on := a.on
+	if b.on.After(on) {
+		on = b.on
+	}
+	chain := append(slices.Clip(a.Chain()), b.Chain()...)
+	return Rate{
+		base:  a.base,
+		quote: b.quote,
+		num:   a.num.Mul(b.num),
+		den:   a.den.Mul(b.den),
+		on:    on,
+		chain: chain,
+	}
+}
+
+// Convert converts a with r in either direction: an amount in Base becomes
+// Quote, an amount in Quote becomes Base. The result is computed exactly
+// and rounded once, half to even, to the target currency's minor units
+// ([Currency.MinorUnits]). An amount in another currency gives a
+// *[MismatchError]. Convert leaves a unchanged.
+func (r Rate) Convert(a Amount) (Amount, error) {
+	var num, den decimal.Decimal
+	var to Currency
+	switch {
+	case r.base == 0:
+		return Amount{}, fmt.Errorf("finance: convert %v with the zero Rate: %w", a, ErrInvalidRate)
+	case a.cur == r.base:
+		num, den, to = r.num, r.den, r.quote
+	case a.cur == r.quote:
+		num, den, to = r.den, r.num, r.base
+	default:
+		return Amount{}, &MismatchError{Op: "convert", Left: a.cur, Right: r.base}
+	}
+	if e := a.val.Exponent(); e < -maxAmountExp || e > maxAmountExp {
+		return Amount{}, fmt.Errorf("finance: convert %.40s: exponent %d out of range", a.val.String(), e)
+	}
+	return Amount{val: divRoundHalfEven(a.val.Mul(num), den, to.MinorUnits()), cur: to}, nil
+}
+
+// maxAmountExp bounds the decimal exponent of an amount that Convert accepts.
+const maxAmountExp = 1 << 20
+
+// String returns "USD/RUB 86.9288 on 2022-02-25" (the value as [Rate.Value]
+// returns it), with " (derived)" for a derived rate.
+func (r Rate) String() string {
+	if r.base == 0 {
+		return "Rate(zero)"
+	}
+	s := fmt.Sprintf("%v/%v %s on %s", r.base, r.quote, r.Value().String(), dayString(r.on))
+	if r.IsDerived() {
+		s += " (derived)"
+	}
+	return s
+}
+
+// Equal reports whether r and s are the same quote: same currencies, the
+// same exact value, date and source, and equal chains.
+func (r Rate) Equal(s Rate) bool {
+	if r.base != s.base || r.quote != s.quote || !r.on.Equal(s.on) || r.src != s.src {
+		return false
+	}
+	if !r.num.Mul(s.den).Equal(s.num.Mul(r.den)) {
+		return false
+	}
+	return slices.EqualFunc(r.chain, s.chain, Rate.Equal)
+}

@@ -1,0 +1,372 @@
+package finance
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// one is the decimal 1; decimals are immutable, so sharing it is safe.
+var one = decimal.NewFromInt(1)
+
+// ErrNoRate is wrapped by the errors of [Rates.Find] and [Rates.Convert]
+// when no rate applies; those errors are of type *[RateError].
+var ErrNoRate = errors.New("no exchange rate")
+
+// ErrDuplicateRate is wrapped by the error [Rates.Add] returns for a second,
+// different quote of the same pair on the same day.
+var ErrDuplicateRate = errors.New("duplicate exchange rate")
+
+// A RateError reports that no rate converts From to To on a day. It wraps
+// [ErrNoRate].
+type RateError struct {
+	From, To Currency  // the conversion asked for
+	On       time.Time // the day asked for, midnight UTC
+	MaxAge   int       // the staleness limit in force, in days (0: none)
+	// Latest is the date of the newest rate that was found but rejected as
+	// too old; zero if no rate on or before On exists.
+	Latest time.Time
+}
+
+// Error returns "finance: no USD/RUB rate on or before 2022-02-03", adding
+// " within N days (latest is …)" when a rate exists but is too old.
+func (e *RateError) Error() string {
+	s := fmt.Sprintf("finance: no %v/%v rate on or before %s", e.From, e.To, dayString(e.On))
+	if !e.Latest.IsZero() {
+		s += fmt.Sprintf(" within %d days (latest is %s)", max(e.MaxAge, 0), dayString(e.Latest))
+	}
+	return s
+}
+
+// Unwrap returns [ErrNoRate].
+func (e *RateError) Unwrap() error { return ErrNoRate }
+
+// FindOptions tunes [Rates.FindWith] and [Rates.ConvertWith]. The zero value
+// gives the behaviour of [Rates.Find] and [Rates.Convert].
+type FindOptions struct {
+	// MaxAge is how many days old a rate may be on the day asked for. Zero
+	// means no limit; a negative value accepts only a rate dated that very
+	// day. For a cross rate the age is that of its older leg.
+	MaxAge int
+	// Via lists the currencies a cross rate may go through, in order of
+	// preference. Nil means every currency, preferring RUB, then EUR, then
+	// USD, then the others in code order; an empty non-nil slice allows no
+	// cross rate, only direct and inverse quotes.
+	Via []Currency
+}
+
+// defaultVia is the preference order of common currencies for cross rates.
+var defaultVia = [...]Currency{RUB, EUR, USD}
+
+type pair struct{ base, quote Currency }
+
+// Rates is a table of dated exchange rates. It is safe for concurrent use:
+// [Rates.Add] may run while other goroutines call [Rates.Find] and
+// [Rates.Convert]. The zero Rates is an empty table ready to use; a Rates
+// must not be copied after first use.
+//
+// # Which rate applies
+//
+// A rate dated D applies from D until the next rate of the same pair. So
+// [Rates.Find] returns, for a day, the latest rate dated on or before it,
+// never a later one, and never silently falls back to a date after the day.
+// How old that rate may be is set with [FindOptions.MaxAge].
+//
+// A rate is found directly (the pair as quoted), as the inverse of the
+// opposite quote, or crossed through one common currency (for Central Bank
+// of Russia data, through RUB: USD→RUB→GBP). Among these, Find takes the
+// freshest (a cross rate is as old as its older leg); on a tie, a direct
+// quote beats an inverse, which beats a cross rate; cross rates prefer RUB,
+// EUR, USD, then other currencies in code order.
+type Rates struct {
+	mu    sync.RWMutex
+	pairs map[pair][]Rate                // quotes of each pair, sorted by date
+	links map[Currency]map[Currency]bool // currencies quoted against each currency
+}
+
+// NewRates returns a table holding rates. See [Rates.Add] for the errors.
+func NewRates(rates ...Rate) (*Rates, error) {
+	t := new(Rates)
+	if err := t.Add(rates...); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// Add adds rates to the table. Adding a rate equal to one already present
+// (same pair, day, value and source) does nothing. A different rate for the
+// same pair on the same day gives an error wrapping [ErrDuplicateRate]; the
+// zero Rate gives an error wrapping [ErrInvalidRate]. On error nothing is
+// added.
+func (t *Rates) Add(rates ...Rate) error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.pairs == nil {
+		t.pairs = make(map[pair][]Rate)
+		t.links = make(map[Currency]map[Currency]bool)
+	}
+	// Validate everything first so that a failed Add changes nothing.
+	byDate := func(x Rate, on time.Time) int { return x.on.Compare(on) }
+	pending := make(map[pair][]Rate)
+	for _, r := range rates {
+		if r.base == 0 {
+			return fmt.Errorf("finance: add the zero Rate: %w", ErrInvalidRate)
+		}
+		k := pair{r.base, r.quote}
+		pending[k] = append(pending[k], r)
+	}
+	for k, p := range pending {
+		slices.SortStableFunc(p, func(a, b Rate) int { return a.on.Compare(b.on) })
+		out := p[:0]
+		for _, r := range p {
+			if n := len(out); n > 0 && out[n-1].on.Equal(r.on) {
+				if !out[n-1].Equal(r) {
+					return fmt.Errorf("finance: add %v: already have %v: %w", r, out[n-1], ErrDuplicateRate)
+				}
+				continue
+			}
+			if i, found := slices.BinarySearchFunc(t.pairs[k], r.on, byDate); found && !t.pairs[k][i].Equal(r) {
+				return fmt.Errorf("finance: add %v: already have %v: %w", r, t.pairs[k][i], ErrDuplicateRate)
+			}
+			out = append(out, r)
+		}
+		pending[k] = out
+	}
+	// Merge each sorted batch into the sorted quotes of its pair.
+	for k, p := range pending {
+		old := t.pairs[k]
+		merged := make([]Rate, 0, len(old)+len(p))
+		i, j := 0, 0
+		for i < len(old) || j < len(p) {
+			switch {
+			case j == len(p) || (i < len(old) && old[i].on.Before(p[j].on)):
+				merged = append(merged, old[i])
+				i++
+			case i == len(old) || p[j].on.Before(old[i].on):
+				merged = append(merged, p[j])
+				j++
+			default: // same day: the rates are equal (checked above)
+				merged = append(merged, old[i])
+				i, j = i+1, j+1
+			}
+		}
+		t.pairs[k] = merged
+		t.link(k.base, k.quote)
+		t.link(k.quote, k.base)
+	}
+	return nil
+}
+
+func (t *Rates) link(a, b Currency) {
+	m := t.links[a]
+	if m == nil {
+		m = make(map[Currency]bool)
+		t.links[a] = m
+	}
+	m[b] = true
+}
+
+// Len returns the number of quoted rates in the table.
+func (t *Rates) Len() int {
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	n := 0
+	for _, l := range t.pairs {
+		n += len(l)
+	}
+	return n
+}
+
+// All returns every quoted rate in the table, sorted by date, then base,
+// then quote.
+func (t *Rates) All() []Rate {
+	t.mu.RLock()
+	var out []Rate
+	for _, l := range t.pairs {
+		out = append(out, l...)
+	}
+	t.mu.RUnlock()
+	slices.SortFunc(out, func(a, b Rate) int {
+		return cmp.Or(a.on.Compare(b.on), cmp.Compare(a.base, b.base), cmp.Compare(a.quote, b.quote))
+	})
+	return out
+}
+
+// Find returns the rate that converts from into to on the day of on (its
+// calendar date in its own location): the latest rate dated on or before
+// that day, found directly, as an inverse or crossed through a common
+// currency, with no limit on its age. See [Rates] for the rules and
+// [Rates.FindWith] to limit staleness.
+//
+// If from equals to, Find returns a rate of exactly 1 dated on with no
+// source. If no rate applies it returns a *[RateError] wrapping [ErrNoRate].
+func (t *Rates) Find(from, to Currency, on time.Time) (Rate, error) {
+	return t.FindWith(from, to, on, FindOptions{})
+}
+
+// FindWith is [Rates.Find] with options.
+func (t *Rates) FindWith(from, to Currency, on time.Time, opt FindOptions) (Rate, error) {
+	d := day(on)
+	if from == to && from != 0 {
+		return Rate{base: from, quote: to, num: one, den: one, on: d}, nil
+	}
+	t.mu.RLock()
+	best := t.best(from, to, d, opt.Via)
+	var r Rate
+	if best.valid {
+		r = best.rate() // build while the quotes it points to are locked
+	}
+	t.mu.RUnlock()
+	if !best.valid {
+		return Rate{}, &RateError{From: from, To: to, On: d, MaxAge: opt.MaxAge}
+	}
+	if age := int(d.Sub(best.age).Hours() / 24); (opt.MaxAge > 0 && age > opt.MaxAge) || (opt.MaxAge < 0 && age > 0) {
+		return Rate{}, &RateError{From: from, To: to, On: d, MaxAge: opt.MaxAge, Latest: best.age}
+	}
+	return r, nil
+}
+
+// A leg is a quoted rate in the table, used as is or inverted.
+type leg struct {
+	q   *Rate // points into Rates.pairs; valid while the lock is held
+	inv bool
+}
+
+func (l leg) rate() Rate {
+	if l.inv {
+		return l.q.Inverse()
+	}
+	return *l.q
+}
+
+// A candidate is a way to find a rate: one leg, or two legs crossed.
+// Building the Rate is left until the best candidate is known.
+type candidate struct {
+	a, b  leg       // b.q is nil for a single leg
+	age   time.Time // the date that counts for freshness
+	rank  int       // 0 direct, 1 inverse, 2+ cross (by preference)
+	valid bool
+}
+
+func (c candidate) better(than candidate) bool {
+	if !than.valid {
+		return true
+	}
+	if c.age.Equal(than.age) {
+		return c.rank < than.rank
+	}
+	return c.age.After(than.age)
+}
+
+func (c candidate) rate() Rate {
+	if c.b.q == nil {
+		return c.a.rate()
+	}
+	return cross(c.a.rate(), c.b.rate())
+}
+
+// latest returns the latest quote of the pair dated on or before d, or nil.
+func (t *Rates) latest(k pair, d time.Time) *Rate {
+	list := t.pairs[k]
+	i, found := slices.BinarySearchFunc(list, d, func(x Rate, on time.Time) int { return x.on.Compare(on) })
+	if found {
+		return &list[i]
+	}
+	if i == 0 {
+		return nil
+	}
+	return &list[i-1]
+}
+
+// oneLeg returns the best direct or inverse quote from→to on d.
+func (t *Rates) oneLeg(from, to Currency, d time.Time) candidate {
+	var best candidate
+	if r := t.latest(pair{from, to}, d); r != nil {
+		best = candidate{a: leg{q: r}, age: r.on, rank: 0, valid: true}
+	}
+	if r := t.latest(pair{to, from}, d); r != nil {
+		c := candidate{a: leg{q: r, inv: true}, age: r.on, rank: 1, valid: true}
+		if c.better(best) {
+			best = c
+		}
+	}
+	return best
+}
+
+// best returns the freshest candidate from→to on d. The caller holds the
+// read lock.
+func (t *Rates) best(from, to Currency, d time.Time, via []Currency) candidate {
+	best := t.oneLeg(from, to, d)
+	consider := func(x Currency, rank int) {
+		if x == from || x == to {
+			return
+		}
+		a := t.oneLeg(from, x, d)
+		if !a.valid {
+			return
+		}
+		b := t.oneLeg(x, to, d)
+		if !b.valid {
+			return
+		}
+		age := a.age
+		if b.age.Before(age) {
+			age = b.age
+		}
+		c := candidate{a: a.a, b: b.a, age: age, rank: rank, valid: true}
+		if c.better(best) {
+			best = c
+		}
+	}
+	if via != nil {
+		for i, x := range via {
+			consider(x, 2+i)
+		}
+		return best
+	}
+	for i, x := range defaultVia {
+		consider(x, 2+i)
+	}
+	// Other common neighbours, in code order.
+	small, large := t.links[from], t.links[to]
+	if len(large) < len(small) {
+		small, large = large, small
+	}
+	var others []Currency
+	for x := range small {
+		if large[x] && !slices.Contains(defaultVia[:], x) {
+			others = append(others, x)
+		}
+	}
+	slices.Sort(others) // Currency values sort in code order
+	for i, x := range others {
+		consider(x, 2+len(defaultVia)+i)
+	}
+	return best
+}
+
+// Convert converts a into currency to at the rate [Rates.Find] returns for
+// the day of on. The result is computed exactly from the quoted rates and
+// rounded once, half to even, to the minor units of to. An amount already in
+// to is only rounded. With no rate it returns a *[RateError] wrapping
+// [ErrNoRate]; it never falls back to another date or rate.
+func (t *Rates) Convert(a Amount, to Currency, on time.Time) (Amount, error) {
+	return t.ConvertWith(a, to, on, FindOptions{})
+}
+
+// ConvertWith is [Rates.Convert] with options.
+func (t *Rates) ConvertWith(a Amount, to Currency, on time.Time, opt FindOptions) (Amount, error) {
+	if a.cur == to && to != 0 {
+		return a.Round(), nil
+	}
+	r, err := t.FindWith(a.cur, to, on, opt)
+	if err != nil {
+		return Amount{}, err
+	}
+	return r.Convert(a)
+}

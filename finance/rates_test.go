@@ -1,0 +1,405 @@
+package finance_test
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/exodus-lab/exodus"
+	"github.com/exodus-lab/exodus/finance"
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+)
+
+func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+var (
+	cbrSource     = exodus.Source{Publisher: "Central Bank of Russia", Title: "XML_daily", Date: "2022-02-04"}
+	fixtureSource = exodus.Source{Publisher: "Central Bank of Russia", Title: "XML_dynamic R01235", Date: "2022-02-25"}
+	articleSource = exodus.Source{Title: "Decoding the Mass Departure from Russia", Note: "implied rates"}
+)
+
+func mustRate(t testing.TB, base, quote finance.Currency, value string, on time.Time, src exodus.Source) finance.Rate {
+	t.Helper()
+	r, err := finance.NewRate(base, quote, decimal.RequireFromString(value), on, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// testRates holds CBR rates from the 04.02.2022 daily file and the
+// 25.02.2022 XML_dynamic fixture (see data/rates.json).
+func testRates(t testing.TB) *finance.Rates {
+	t.Helper()
+	rates, err := finance.NewRates(
+		mustRate(t, finance.USD, finance.RUB, "76.6501", date(2022, 2, 4), cbrSource),
+		mustRate(t, finance.GBP, finance.RUB, "103.8762", date(2022, 2, 4), cbrSource),
+		mustRate(t, finance.USD, finance.RUB, "86.9288", date(2022, 2, 25), fixtureSource),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rates
+}
+
+// The article: 1.2 trillion roubles is "approximately £12bn / $15bn".
+func TestArticleConversion(t *testing.T) {
+	t.Parallel()
+	on := date(2023, 6, 1)
+	rates, err := finance.NewRates(
+		mustRate(t, finance.USD, finance.RUB, "80", on, articleSource),
+		mustRate(t, finance.GBP, finance.RUB, "100", on, articleSource),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	roubles := finance.MustParseAmount("1.2 trillion roubles")
+	usd, err := rates.Convert(roubles, finance.USD, on)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := usd.String(), "15000000000.00 USD"; got != want { // hand: 1.2e12/80
+		t.Errorf("USD = %s, want %s", got, want)
+	}
+	if got := usd.Compact(); got != "$15bn" {
+		t.Errorf("USD Compact = %s, want $15bn", got)
+	}
+	gbp, err := rates.Convert(roubles, finance.GBP, on)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := gbp.String() + " " + gbp.Compact(); got != "12000000000.00 GBP £12bn" { // hand: 1.2e12/100
+		t.Errorf("GBP = %s, want 12000000000.00 GBP £12bn", got)
+	}
+}
+
+// CBR USD rate dated 25.02.2022: 86.9288 (XML_dynamic R01235, see
+// data/rates.json). bc: 1200000000000/86.9288 = 13804400842.98874481…,
+// half to even at cents: 13804400842.99.
+func TestConvertCBR20220225(t *testing.T) {
+	t.Parallel()
+	got, err := testRates(t).Convert(finance.MustParseAmount("1200000000000 RUB"), finance.USD, date(2022, 2, 25))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != "13804400842.99 USD" {
+		t.Errorf("Convert = %v, want 13804400842.99 USD", got)
+	}
+}
+
+func TestRatesFind(t *testing.T) {
+	t.Parallel()
+	rates := testRates(t)
+	msk := time.FixedZone("MSK", 3*60*60)
+	tests := []struct {
+		name     string
+		from, to finance.Currency
+		on       time.Time
+		opt      finance.FindOptions
+		want     string // Rate.String
+		chain    []string
+	}{
+		{"latest before the day", finance.USD, finance.RUB, date(2022, 2, 24), finance.FindOptions{},
+			"USD/RUB 76.6501 on 2022-02-04", []string{"USD/RUB 76.6501 on 2022-02-04"}},
+		{"applies from its date", finance.USD, finance.RUB, date(2022, 2, 25), finance.FindOptions{},
+			"USD/RUB 86.9288 on 2022-02-25", []string{"USD/RUB 86.9288 on 2022-02-25"}},
+		{"calendar date in its own zone", finance.USD, finance.RUB, time.Date(2022, 2, 25, 1, 0, 0, 0, msk), finance.FindOptions{},
+			"USD/RUB 86.9288 on 2022-02-25", []string{"USD/RUB 86.9288 on 2022-02-25"}},
+		// bc: scale=20; 1/86.9288 = .01150366736915728734
+		{"inverse", finance.RUB, finance.USD, date(2022, 3, 1), finance.FindOptions{},
+			"RUB/USD 0.0115036673691573 on 2022-02-25 (derived)", []string{"USD/RUB 86.9288 on 2022-02-25"}},
+		// bc: scale=20; 103.8762/86.9288 = 1.19495725237205621152; dated by the later leg
+		{"cross through RUB", finance.GBP, finance.USD, date(2022, 3, 1), finance.FindOptions{},
+			"GBP/USD 1.1949572523720562 on 2022-02-25 (derived)", []string{"GBP/RUB 103.8762 on 2022-02-04", "USD/RUB 86.9288 on 2022-02-25"}},
+		{"max age met", finance.USD, finance.RUB, date(2022, 3, 1), finance.FindOptions{MaxAge: 4},
+			"USD/RUB 86.9288 on 2022-02-25", []string{"USD/RUB 86.9288 on 2022-02-25"}},
+		{"same day only", finance.USD, finance.RUB, date(2022, 2, 25), finance.FindOptions{MaxAge: -1},
+			"USD/RUB 86.9288 on 2022-02-25", []string{"USD/RUB 86.9288 on 2022-02-25"}},
+		{"same currency", finance.EUR, finance.EUR, date(2022, 2, 25), finance.FindOptions{},
+			"EUR/EUR 1 on 2022-02-25", []string{"EUR/EUR 1 on 2022-02-25"}},
+	}
+	for _, tt := range tests {
+		r, err := rates.FindWith(tt.from, tt.to, tt.on, tt.opt)
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		var chain []string
+		for _, q := range r.Chain() {
+			chain = append(chain, q.String())
+		}
+		if diff := cmp.Diff([]string{tt.want, fmt.Sprint(tt.chain)}, []string{r.String(), fmt.Sprint(chain)}); diff != "" {
+			t.Errorf("%s: Find(%v, %v, %s) mismatch (-want +got):\n%s", tt.name, tt.from, tt.to, tt.on, diff)
+		}
+	}
+}
+
+func TestRatesFindErrors(t *testing.T) {
+	t.Parallel()
+	rates := testRates(t)
+	tests := []struct {
+		name     string
+		from, to finance.Currency
+		on       time.Time
+		opt      finance.FindOptions
+		want     finance.RateError
+	}{
+		{"before the first rate", finance.USD, finance.RUB, date(2022, 2, 3), finance.FindOptions{},
+			finance.RateError{From: finance.USD, To: finance.RUB, On: date(2022, 2, 3)}},
+		{"too old", finance.USD, finance.RUB, date(2022, 3, 1), finance.FindOptions{MaxAge: 3},
+			finance.RateError{From: finance.USD, To: finance.RUB, On: date(2022, 3, 1), MaxAge: 3, Latest: date(2022, 2, 25)}},
+		{"not on the day", finance.USD, finance.RUB, date(2022, 2, 26), finance.FindOptions{MaxAge: -1},
+			finance.RateError{From: finance.USD, To: finance.RUB, On: date(2022, 2, 26), MaxAge: -1, Latest: date(2022, 2, 25)}},
+		{"cross too old", finance.GBP, finance.USD, date(2022, 2, 25), finance.FindOptions{MaxAge: 7},
+			finance.RateError{From: finance.GBP, To: finance.USD, On: date(2022, 2, 25), MaxAge: 7, Latest: date(2022, 2, 4)}},
+		{"no common currency allowed", finance.GBP, finance.USD, date(2022, 3, 1), finance.FindOptions{Via: []finance.Currency{finance.EUR}},
+			finance.RateError{From: finance.GBP, To: finance.USD, On: date(2022, 3, 1)}},
+		{"unknown pair", finance.JPY, finance.USD, date(2022, 3, 1), finance.FindOptions{},
+			finance.RateError{From: finance.JPY, To: finance.USD, On: date(2022, 3, 1)}},
+	}
+	for _, tt := range tests {
+		_, err := rates.FindWith(tt.from, tt.to, tt.on, tt.opt)
+		var re *finance.RateError
+		if !errors.Is(err, finance.ErrNoRate) || !errors.As(err, &re) {
+			t.Errorf("%s: error %v, want *RateError wrapping ErrNoRate", tt.name, err)
+			continue
+		}
+		if diff := cmp.Diff(tt.want, *re); diff != "" {
+			t.Errorf("%s: RateError mismatch (-want +got):\n%s", tt.name, diff)
+		}
+	}
+	_, err := rates.Convert(finance.MustParseAmount("1 USD"), finance.RUB, date(2022, 2, 3))
+	if want := "finance: no USD/RUB rate on or before 2022-02-03"; err == nil || err.Error() != want {
+		t.Errorf("Convert error = %v, want %q", err, want)
+	}
+}
+
+// A fresher cross rate beats a stale direct quote; on the same date the
+// direct quote wins.
+func TestRatesFindPrefersFreshest(t *testing.T) {
+	t.Parallel()
+	rates := testRates(t)
+	direct := mustRate(t, finance.GBP, finance.USD, "1.35", date(2022, 1, 10), exodus.Source{Title: "direct"})
+	if err := rates.Add(direct); err != nil {
+		t.Fatal(err)
+	}
+	r, err := rates.Find(finance.GBP, finance.USD, date(2022, 3, 1))
+	if err != nil || !r.IsDerived() {
+		t.Errorf("Find = %v, %v; want the cross rate of 2022-02-04/25", r, err)
+	}
+	r, err = rates.Find(finance.GBP, finance.USD, date(2022, 1, 31))
+	if err != nil || r.IsDerived() || r.Value().String() != "1.35" {
+		t.Errorf("Find = %v, %v; want the direct quote", r, err)
+	}
+	same := mustRate(t, finance.GBP, finance.USD, "1.36", date(2022, 2, 4), exodus.Source{Title: "direct"})
+	if err := rates.Add(same); err != nil {
+		t.Fatal(err)
+	}
+	r, err = rates.Find(finance.GBP, finance.USD, date(2022, 2, 10))
+	if err != nil || r.IsDerived() || r.Value().String() != "1.36" {
+		t.Errorf("Find = %v, %v; want the direct quote of the same date as the cross legs", r, err)
+	}
+}
+
+func TestRatesAdd(t *testing.T) {
+	t.Parallel()
+	rates := testRates(t)
+	n := rates.Len()
+	again := mustRate(t, finance.USD, finance.RUB, "86.9288", date(2022, 2, 25), fixtureSource)
+	if err := rates.Add(again); err != nil || rates.Len() != n {
+		t.Errorf("adding an equal rate: %v, Len %d → %d", err, n, rates.Len())
+	}
+	other := mustRate(t, finance.USD, finance.RUB, "86.93", date(2022, 2, 25), fixtureSource)
+	fresh := mustRate(t, finance.EUR, finance.RUB, "86.561", date(2022, 2, 4), cbrSource)
+	if err := rates.Add(fresh, other); !errors.Is(err, finance.ErrDuplicateRate) {
+		t.Errorf("adding a conflicting rate: %v, want ErrDuplicateRate", err)
+	}
+	if rates.Len() != n {
+		t.Errorf("a failed Add changed the table: Len %d → %d", n, rates.Len())
+	}
+	if _, err := finance.NewRates(fresh, mustRate(t, finance.EUR, finance.RUB, "1", date(2022, 2, 4), cbrSource)); !errors.Is(err, finance.ErrDuplicateRate) {
+		t.Errorf("NewRates with a conflict: %v", err)
+	}
+	if err := rates.Add(finance.Rate{}); !errors.Is(err, finance.ErrInvalidRate) {
+		t.Errorf("adding the zero Rate: %v", err)
+	}
+	var zero finance.Rates
+	if _, err := zero.Find(finance.USD, finance.RUB, date(2022, 2, 25)); !errors.Is(err, finance.ErrNoRate) {
+		t.Errorf("zero Rates Find: %v", err)
+	}
+	if err := zero.Add(fresh); err != nil || zero.Len() != 1 || len(zero.All()) != 1 {
+		t.Errorf("zero Rates Add: %v", err)
+	}
+}
+
+func TestNewRateErrors(t *testing.T) {
+	t.Parallel()
+	on := date(2022, 2, 25)
+	tests := []struct {
+		name        string
+		base, quote finance.Currency
+		value       string
+		on          time.Time
+	}{
+		{"zero value", finance.USD, finance.RUB, "0", on},
+		{"negative value", finance.USD, finance.RUB, "-86.9288", on},
+		{"same currency", finance.USD, finance.USD, "1", on},
+		{"zero base", 0, finance.RUB, "1", on},
+		{"invalid quote", finance.USD, finance.Currency(60000), "1", on},
+		{"no date", finance.USD, finance.RUB, "86.9288", time.Time{}},
+	}
+	for _, tt := range tests {
+		_, err := finance.NewRate(tt.base, tt.quote, decimal.RequireFromString(tt.value), tt.on, exodus.Source{})
+		if !errors.Is(err, finance.ErrInvalidRate) {
+			t.Errorf("%s: error %v, want ErrInvalidRate", tt.name, err)
+		}
+	}
+}
+
+func TestRateConvert(t *testing.T) {
+	t.Parallel()
+	r := mustRate(t, finance.USD, finance.RUB, "86.9288", date(2022, 2, 25), fixtureSource)
+	tests := []struct{ in, want string }{
+		{"1000 USD", "86928.80 RUB"},    // hand: 1000*86.9288
+		{"86928.80 RUB", "1000.00 USD"}, // hand: exact inverse
+		{"1 RUB", "0.01 USD"},           // bc: 1/86.9288 = 0.0115…
+		{"-1 USD", "-86.93 RUB"},        // hand: -86.9288 → -86.93
+	}
+	for _, tt := range tests {
+		a := finance.MustParseAmount(tt.in)
+		got, err := r.Convert(a)
+		if err != nil || got.String() != tt.want {
+			t.Errorf("Convert(%s) = %v, %v; want %s", tt.in, got, err, tt.want)
+		}
+		if a.String() != finance.MustParseAmount(tt.in).String() {
+			t.Errorf("Convert changed its input to %v", a)
+		}
+	}
+	// Ties go to even, once: at 2 RUB per USD, 0.05 RUB is 0.025 USD → 0.02,
+	// and 0.07 RUB is 0.035 USD → 0.04.
+	two := mustRate(t, finance.USD, finance.RUB, "2", date(2022, 2, 25), fixtureSource)
+	for in, want := range map[string]string{"0.05 RUB": "0.02 USD", "0.07 RUB": "0.04 USD", "-0.05 RUB": "-0.02 USD", "-0.07 RUB": "-0.04 USD"} {
+		if got, err := two.Convert(finance.MustParseAmount(in)); err != nil || got.String() != want {
+			t.Errorf("Convert(%s) = %v, %v; want %s", in, got, err, want)
+		}
+	}
+	var m *finance.MismatchError
+	if _, err := r.Convert(finance.MustParseAmount("1 EUR")); !errors.As(err, &m) {
+		t.Errorf("Convert(EUR) = %v, want *MismatchError", err)
+	}
+	if _, err := (finance.Rate{}).Convert(finance.MustParseAmount("1 EUR")); !errors.Is(err, finance.ErrInvalidRate) {
+		t.Errorf("zero Rate Convert = %v", err)
+	}
+	if !r.Inverse().Inverse().Equal(r) || r.Inverse().Equal(r) {
+		t.Errorf("Inverse of Inverse is not the original")
+	}
+	if got := r.Inverse().Sources(); len(got) != 1 || got[0] != fixtureSource {
+		t.Errorf("Inverse Sources = %v", got)
+	}
+}
+
+// The package must not depend on decimal.DivisionPrecision: set it to 0 and
+// recompute the hand-checked results above. Not parallel: it changes a
+// package variable of shopspring/decimal.
+func TestDivisionPrecisionIgnored(t *testing.T) {
+	old := decimal.DivisionPrecision
+	decimal.DivisionPrecision = 0
+	t.Cleanup(func() { decimal.DivisionPrecision = old })
+
+	rates := testRates(t)
+	usd, err := rates.Convert(finance.MustParseAmount("1200000000000 RUB"), finance.USD, date(2022, 2, 25))
+	if err != nil || usd.String() != "13804400842.99 USD" { // bc, see TestConvertCBR20220225
+		t.Errorf("Convert = %v, %v; want 13804400842.99 USD", usd, err)
+	}
+	inv, err := rates.Find(finance.RUB, finance.USD, date(2022, 2, 25))
+	if err != nil || inv.Value().String() != "0.0115036673691573" { // bc: 1/86.9288
+		t.Errorf("inverse Value = %v, %v", inv.Value(), err)
+	}
+	gbp, err := rates.Convert(finance.MustParseAmount("1000 GBP"), finance.USD, date(2022, 3, 1))
+	if err != nil || gbp.String() != "1194.96 USD" { // bc: 1000*103.8762/86.9288 = 1194.957…
+		t.Errorf("cross Convert = %v, %v; want 1194.96 USD", gbp, err)
+	}
+	parts, err := finance.MustParseAmount("100.00 USD").Allocate(1, 1, 1)
+	if err != nil || fmt.Sprint(strs(parts)) != "[33.34 USD 33.33 USD 33.33 USD]" {
+		t.Errorf("Allocate = %v, %v", parts, err)
+	}
+	if got := finance.MustParseAmount("13804400842.99 USD").Compact(); got != "$13.8bn" {
+		t.Errorf("Compact = %s", got)
+	}
+}
+
+// Many goroutines convert while another adds rates: run with -race.
+func TestRatesConcurrent(t *testing.T) {
+	t.Parallel()
+	rates := finance.DefaultRates()
+	roubles := finance.MustParseAmount("1.2 trillion roubles")
+	var wg sync.WaitGroup
+	errs := make(chan error, 64)
+	for g := range 16 {
+		wg.Go(func() {
+			for i := range 200 {
+				on, want := date(2022, 2, 25), "13804400842.99 USD" // bc, see TestConvertCBR20220225
+				if (g+i)%2 == 1 {
+					on, want = date(2023, 6, 1), "15000000000.00 USD" // hand: 1.2e12/80
+				}
+				got, err := rates.Convert(roubles, finance.USD, on)
+				if err != nil || got.String() != want {
+					errs <- fmt.Errorf("goroutine %d: Convert on %s = %v, %v; want %s", g, on.Format(time.DateOnly), got, err, want)
+					return
+				}
+			}
+		})
+	}
+	wg.Go(func() {
+		for i := range 200 {
+			r, err := finance.NewRate(finance.JPY, finance.RUB, decimal.NewFromInt(int64(i+1)), date(2030, 1, 1).AddDate(0, 0, i), exodus.Source{})
+			if err == nil {
+				err = rates.Add(r)
+			}
+			if err != nil {
+				errs <- err
+				return
+			}
+		}
+	})
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
+
+// Finding a directly quoted rate does not allocate.
+func TestRatesFindDirectAllocs(t *testing.T) {
+	rates := finance.DefaultRates()
+	day := date(2024, 11, 20)
+	allocs := testing.AllocsPerRun(100, func() {
+		if _, err := rates.Find(finance.USD, finance.RUB, day); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if allocs != 0 {
+		t.Errorf("Find of a direct quote: %v allocations, want 0", allocs)
+	}
+}
+
+func TestErrorMessages(t *testing.T) {
+	t.Parallel()
+	_, err := finance.MustParseAmount("1 USD").Add(finance.MustParseAmount("1 RUB"))
+	if want := "finance: add: currency mismatch: USD and RUB"; err == nil || err.Error() != want {
+		t.Errorf("Add error = %v, want %q", err, want)
+	}
+	_, err = testRates(t).FindWith(finance.USD, finance.RUB, date(2022, 3, 1), finance.FindOptions{MaxAge: 3})
+	if want := "finance: no USD/RUB rate on or before 2022-03-01 within 3 days (latest is 2022-02-25)"; err == nil || err.Error() != want {
+		t.Errorf("FindWith error = %v, want %q", err, want)
+	}
+	if s := (finance.Amount{}).String(); s != "0" {
+		t.Errorf("zero Amount String = %q", s)
+	}
+	if s := (finance.Rate{}).String(); s != "Rate(zero)" {
+		t.Errorf("zero Rate String = %q", s)
+	}
+}
