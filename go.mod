@@ -18,3 +18,5 @@ require (
 	golang.org/x/image v0.30.0 // indirect
 	golang.org/x/text v0.28.0
 )
+
+require gonum.org/v1/gonum v0.17.0

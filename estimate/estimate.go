@@ -1,0 +1,382 @@
+package estimate
+
+import (
+	"math"
+	"math/rand/v2"
+	"slices"
+
+	"github.com/exodus-lab/exodus"
+)
+
+// z90 is the standard normal 0.95-quantile: a central 90% interval spans
+// ±z90 standard deviations.
+const z90 = 1.6448536269514722
+
+// An Estimate is an immutable univariate distribution with a name and the
+// sources it comes from. Build one with a constructor such as [Between],
+// [PERT] or [Normal], or by pooling with [Pool].
+//
+// The zero Estimate is invalid ([Estimate.IsZero] reports it): its numeric
+// methods return NaN and it cannot enter a pool or a model. An Estimate is
+// safe for concurrent use; [Estimate.Named] and [Estimate.WithSources]
+// return modified copies. Compare estimates by their methods; == does not
+// compile.
+type Estimate struct {
+	d       *dist
+	name    string
+	sources []exodus.Source
+	pool    *Pooling
+}
+
+func newEstimate(d *dist) Estimate {
+	d.mean, d.sd = d.moments()
+	return Estimate{d: d}
+}
+
+func isBad(v float64) bool { return math.IsNaN(v) || math.IsInf(v, 0) }
+
+// Point returns an estimate with no spread: v with certainty. A point
+// cannot enter a [Pool]; give it a spread first. The error wraps
+// [ErrInvalid] when v is NaN or infinite.
+func Point(v float64) (Estimate, error) {
+	if err := finite("Point", "v", v); err != nil {
+		return Estimate{}, err
+	}
+	return newEstimate(&dist{kind: kindPoint, p: [6]float64{v}}), nil
+}
+
+// checkOrder validates lo < hi, both finite.
+func checkOrder(fn string, lo, hi float64) error {
+	if err := finite(fn, "lo", lo, "hi", hi); err != nil {
+		return err
+	}
+	if lo >= hi {
+		return paramErr(fn, "lo", lo, "must be < hi = "+fmtG(hi))
+	}
+	if math.IsInf(hi-lo, 0) {
+		return paramErr(fn, "hi", hi, "too far from lo = "+fmtG(lo)+": hi − lo overflows")
+	}
+	return nil
+}
+
+// checkMode validates lo < hi and lo ≤ mode ≤ hi.
+func checkMode(fn string, lo, mode, hi float64) error {
+	if err := checkOrder(fn, lo, hi); err != nil {
+		return err
+	}
+	if err := finite(fn, "mode", mode); err != nil {
+		return err
+	}
+	if mode < lo || mode > hi {
+		return paramErr(fn, "mode", mode, "must be in [lo, hi] = ["+fmtG(lo)+", "+fmtG(hi)+"]")
+	}
+	return nil
+}
+
+func checkPositive(fn, name string, v float64) error {
+	if err := finite(fn, name, v); err != nil {
+		return err
+	}
+	if v <= 0 {
+		return paramErr(fn, name, v, "must be > 0")
+	}
+	return nil
+}
+
+func checkLevel(fn string, level float64) error {
+	if math.IsNaN(level) || level <= 0 || level >= 1 {
+		return paramErr(fn, "level", level, "must be in (0, 1)")
+	}
+	return nil
+}
+
+// Uniform returns the uniform distribution on [lo, hi]. The error wraps
+// [ErrInvalid] when a bound is NaN or infinite or lo ≥ hi.
+func Uniform(lo, hi float64) (Estimate, error) {
+	if err := checkOrder("Uniform", lo, hi); err != nil {
+		return Estimate{}, err
+	}
+	return newEstimate(&dist{kind: kindUniform, p: [6]float64{lo, hi}}), nil
+}
+
+// Triangular returns the triangular distribution on [lo, hi] with its peak
+// at mode. The error wraps [ErrInvalid] when a parameter is NaN or
+// infinite, lo ≥ hi or mode is outside [lo, hi].
+func Triangular(lo, mode, hi float64) (Estimate, error) {
+	if err := checkMode("Triangular", lo, mode, hi); err != nil {
+		return Estimate{}, err
+	}
+	return newEstimate(&dist{kind: kindTriangular, p: [6]float64{lo, mode, hi}}), nil
+}
+
+// PERT returns the PERT distribution on [lo, hi] with the given mode and
+// the conventional shape λ = 4: a beta distribution scaled to [lo, hi]
+// with α = 1 + 4(mode−lo)/(hi−lo) and β = 1 + 4(hi−mode)/(hi−lo), so its
+// mean is (lo + 4·mode + hi)/6. Use it for expert judgement given as
+// "lowest, most likely, highest". The errors are those of [Triangular].
+func PERT(lo, mode, hi float64) (Estimate, error) {
+	return pert("PERT", lo, mode, hi, 4)
+}
+
+// PERTLambda is [PERT] with shape λ > 0: a larger λ concentrates the mass
+// around the mode. The error also wraps [ErrInvalid] when λ ≤ 0.
+func PERTLambda(lo, mode, hi, lambda float64) (Estimate, error) {
+	return pert("PERTLambda", lo, mode, hi, lambda)
+}
+
+func pert(fn string, lo, mode, hi, lambda float64) (Estimate, error) {
+	if err := checkMode(fn, lo, mode, hi); err != nil {
+		return Estimate{}, err
+	}
+	if err := checkPositive(fn, "lambda", lambda); err != nil {
+		return Estimate{}, err
+	}
+	w := hi - lo
+	a := 1 + lambda*(mode-lo)/w
+	b := 1 + lambda*(hi-mode)/w
+	return newEstimate(&dist{kind: kindPERT, p: [6]float64{lo, mode, hi, a, b, lambda}}), nil
+}
+
+// Normal returns the normal distribution with the given mean and standard
+// deviation sd > 0. The error wraps [ErrInvalid] when a parameter is NaN or
+// infinite or sd ≤ 0.
+func Normal(mean, sd float64) (Estimate, error) {
+	if err := finite("Normal", "mean", mean); err != nil {
+		return Estimate{}, err
+	}
+	if err := checkPositive("Normal", "sd", sd); err != nil {
+		return Estimate{}, err
+	}
+	return newEstimate(&dist{kind: kindNormal, p: [6]float64{mean, sd}}), nil
+}
+
+// LogNormal returns the distribution of exp(X) with X normal of mean mu and
+// standard deviation sigma > 0: its median is exp(mu). The error wraps
+// [ErrInvalid] when a parameter is NaN or infinite or sigma ≤ 0.
+func LogNormal(mu, sigma float64) (Estimate, error) {
+	if err := finite("LogNormal", "mu", mu); err != nil {
+		return Estimate{}, err
+	}
+	if err := checkPositive("LogNormal", "sigma", sigma); err != nil {
+		return Estimate{}, err
+	}
+	return newEstimate(&dist{kind: kindLogNormal, p: [6]float64{mu, sigma}}), nil
+}
+
+// Beta returns the beta distribution on [0, 1] with shapes a > 0 and b > 0.
+// The error wraps [ErrInvalid] when a shape is NaN, infinite or ≤ 0.
+func Beta(a, b float64) (Estimate, error) {
+	if err := checkPositive("Beta", "a", a); err != nil {
+		return Estimate{}, err
+	}
+	if err := checkPositive("Beta", "b", b); err != nil {
+		return Estimate{}, err
+	}
+	return newEstimate(&dist{kind: kindBeta, p: [6]float64{a, b}}), nil
+}
+
+// Between returns a positive quantity whose central 90% interval is
+// [lo, hi]: the lognormal with μ = (ln lo + ln hi)/2 and
+// σ = (ln hi − ln lo)/(2 × 1.6448536269514722), as Squiggle's and
+// squigglepy's "lo to hi" do. Its median is √(lo·hi). Use it for counts
+// and amounts given as a range ("600,000 to 1 million"). The error wraps
+// [ErrInvalid] when a bound is NaN, infinite or ≤ 0, or lo ≥ hi.
+func Between(lo, hi float64) (Estimate, error) {
+	return between("Between", lo, hi, 0.9)
+}
+
+// BetweenLevel is [Between] for a central interval of the given level in
+// (0, 1): BetweenLevel(lo, hi, 0.95) reads [lo, hi] as a 95% interval.
+func BetweenLevel(lo, hi, level float64) (Estimate, error) {
+	return between("BetweenLevel", lo, hi, level)
+}
+
+func between(fn string, lo, hi, level float64) (Estimate, error) {
+	if err := checkLevel(fn, level); err != nil {
+		return Estimate{}, err
+	}
+	if err := checkPositive(fn, "lo", lo); err != nil {
+		return Estimate{}, err
+	}
+	if err := checkOrder(fn, lo, hi); err != nil {
+		return Estimate{}, err
+	}
+	z := zFor(level)
+	l, h := math.Log(lo), math.Log(hi)
+	return newEstimate(&dist{kind: kindLogNormal, p: [6]float64{(l + h) / 2, (h - l) / (2 * z)}}), nil
+}
+
+// zFor returns the standard normal quantile bounding a central interval of
+// the given level.
+func zFor(level float64) float64 {
+	if level == 0.9 {
+		return z90
+	}
+	return normQuantile((1 + level) / 2)
+}
+
+// NormalBetween returns the normal distribution whose central 90% interval
+// is [lo, hi]: mean (lo+hi)/2 and sd (hi−lo)/(2 × 1.6448536269514722). Use
+// it for signed quantities such as a change or a balance. The error wraps
+// [ErrInvalid] when a bound is NaN or infinite or lo ≥ hi.
+func NormalBetween(lo, hi float64) (Estimate, error) {
+	return normalBetween("NormalBetween", lo, hi, 0.9)
+}
+
+// NormalBetweenLevel is [NormalBetween] for a central interval of the
+// given level in (0, 1).
+func NormalBetweenLevel(lo, hi, level float64) (Estimate, error) {
+	return normalBetween("NormalBetweenLevel", lo, hi, level)
+}
+
+func normalBetween(fn string, lo, hi, level float64) (Estimate, error) {
+	if err := checkLevel(fn, level); err != nil {
+		return Estimate{}, err
+	}
+	if err := checkOrder(fn, lo, hi); err != nil {
+		return Estimate{}, err
+	}
+	z := zFor(level)
+	return newEstimate(&dist{kind: kindNormal, p: [6]float64{lo/2 + hi/2, (hi - lo) / (2 * z)}}), nil
+}
+
+// ShareBetween returns a share (a proportion, such as "27–45% of emigrants
+// work in IT") whose central 90% interval is [lo, hi], with 0 < lo < hi < 1.
+// It is the logit-normal distribution: the log-odds ln(x/(1−x)) are normal
+// with μ = (logit lo + logit hi)/2 and σ = (logit hi − logit lo)/(2 ×
+// 1.6448536269514722). Every draw lies strictly inside (0, 1).
+//
+// The logit-normal is chosen over a beta fitted to the interval because it
+// matches both ends exactly in closed form (a beta needs a two-parameter
+// numerical fit that does not always exist to the same precision), it is
+// to shares what [Between]'s lognormal is to counts (a normal on the
+// natural unbounded scale), and its logarithmic pool is again a
+// logit-normal. Its median is the share whose log-odds are μ.
+//
+// The error wraps [ErrInvalid] when a bound is NaN, outside (0, 1), or
+// lo ≥ hi.
+func ShareBetween(lo, hi float64) (Estimate, error) {
+	return shareBetween("ShareBetween", lo, hi, 0.9)
+}
+
+// ShareBetweenLevel is [ShareBetween] for a central interval of the given
+// level in (0, 1).
+func ShareBetweenLevel(lo, hi, level float64) (Estimate, error) {
+	return shareBetween("ShareBetweenLevel", lo, hi, level)
+}
+
+func shareBetween(fn string, lo, hi, level float64) (Estimate, error) {
+	if err := checkLevel(fn, level); err != nil {
+		return Estimate{}, err
+	}
+	for _, b := range []struct {
+		name string
+		v    float64
+	}{{"lo", lo}, {"hi", hi}} {
+		if math.IsNaN(b.v) || b.v <= 0 || b.v >= 1 {
+			return Estimate{}, paramErr(fn, b.name, b.v, "must be in (0, 1)")
+		}
+	}
+	if lo >= hi {
+		return Estimate{}, paramErr(fn, "lo", lo, "must be < hi = "+fmtG(hi))
+	}
+	z := zFor(level)
+	l, h := logit(lo), logit(hi)
+	return newEstimate(&dist{kind: kindLogitNormal, p: [6]float64{(l + h) / 2, (h - l) / (2 * z)}}), nil
+}
+
+// IsZero reports whether e is the zero Estimate, which is invalid.
+func (e Estimate) IsZero() bool { return e.d == nil }
+
+// IsPoint reports whether e has no spread (it was made by [Point]).
+func (e Estimate) IsPoint() bool { return e.d != nil && e.d.kind == kindPoint }
+
+// Mean returns the expected value (NaN for the zero Estimate).
+func (e Estimate) Mean() float64 {
+	if e.d == nil {
+		return math.NaN()
+	}
+	return e.d.mean
+}
+
+// SD returns the standard deviation (NaN for the zero Estimate).
+func (e Estimate) SD() float64 {
+	if e.d == nil {
+		return math.NaN()
+	}
+	return e.d.sd
+}
+
+// Quantile returns the p-quantile, the value x with P(X ≤ x) = p, for p in
+// [0, 1]: in closed form for the uniform, triangular, normal, lognormal and
+// logit-normal families and to about 15 significant digits by safeguarded
+// Newton iteration for the beta, PERT and pooled families. It returns NaN
+// for p outside [0, 1] and for the zero Estimate, and ±Inf at 0 or 1 for
+// unbounded families.
+func (e Estimate) Quantile(p float64) float64 {
+	if e.d == nil {
+		return math.NaN()
+	}
+	return e.d.quantile(p)
+}
+
+// CDF returns P(X ≤ x) (NaN for the zero Estimate or NaN x).
+func (e Estimate) CDF(x float64) float64 {
+	if e.d == nil {
+		return math.NaN()
+	}
+	return e.d.cdf(x)
+}
+
+// Median returns the 0.5-quantile.
+func (e Estimate) Median() float64 { return e.Quantile(0.5) }
+
+// Interval returns the central (equal-tailed) interval holding the given
+// probability level in (0, 1): the (1−level)/2 and (1+level)/2 quantiles.
+// Interval(0.9) is the 5% to 95% range. It returns NaN, NaN for a level
+// outside (0, 1).
+func (e Estimate) Interval(level float64) (lo, hi float64) {
+	if math.IsNaN(level) || level <= 0 || level >= 1 {
+		return math.NaN(), math.NaN()
+	}
+	return e.Quantile((1 - level) / 2), e.Quantile((1 + level) / 2)
+}
+
+// Sample draws one value using r (NaN for the zero Estimate). It does not
+// allocate. The sequence of values depends only on r's stream, so a seeded
+// r reproduces it.
+func (e Estimate) Sample(r *rand.Rand) float64 {
+	if e.d == nil {
+		return math.NaN()
+	}
+	return e.d.sample(r)
+}
+
+// Named returns a copy of e with the given name, such as "emigrants, 2022".
+func (e Estimate) Named(name string) Estimate {
+	e.name = name
+	return e
+}
+
+// Name returns the name given by [Estimate.Named], or "".
+func (e Estimate) Name() string { return e.name }
+
+// WithSources returns a copy of e with src appended to its sources.
+func (e Estimate) WithSources(src ...exodus.Source) Estimate {
+	e.sources = append(slices.Clip(e.sources), src...)
+	return e
+}
+
+// Sources returns a copy of the sources, in the order they were added. A
+// pooled estimate lists the sources of all its inputs, then its own.
+func (e Estimate) Sources() []exodus.Source { return slices.Clone(e.sources) }
+
+// Family returns the name of the distribution family: "point", "uniform",
+// "triangular", "PERT", "normal", "lognormal", "beta", "logit-normal" or
+// "mixture" (a linear pool), and "invalid" for the zero Estimate.
+func (e Estimate) Family() string {
+	if e.d == nil {
+		return kindInvalid.String()
+	}
+	return e.d.kind.String()
+}

@@ -1,0 +1,64 @@
+package estimate_test
+
+import (
+	"errors"
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/exodus-lab/exodus/estimate"
+)
+
+// FuzzConstructors checks that every constructor, given any numbers,
+// returns either an error wrapping ErrInvalid or an estimate whose
+// quantiles are ordered and inside its support, whose moments are not NaN
+// and whose String and samples do not panic.
+func FuzzConstructors(f *testing.F) {
+	f.Add(600e3, 1e6, 0.9, 4.0)
+	f.Add(0.27, 0.45, 0.5, 1.0)
+	f.Add(-1.0, 3.0, 0.99, 0.5)
+	f.Add(1e-300, 1e300, 0.1, 1e6)
+	f.Add(-math.MaxFloat64, math.MaxFloat64, 0.9, 4.0)
+	f.Add(0.0, 5e-324, 0.9, 4.0)
+	f.Fuzz(func(t *testing.T, a, b, c, d float64) {
+		r := rand.New(rand.NewPCG(1, 2))
+		ctors := map[string]func() (estimate.Estimate, error){
+			"Point":              func() (estimate.Estimate, error) { return estimate.Point(a) },
+			"Uniform":            func() (estimate.Estimate, error) { return estimate.Uniform(a, b) },
+			"Triangular":         func() (estimate.Estimate, error) { return estimate.Triangular(a, c, b) },
+			"PERT":               func() (estimate.Estimate, error) { return estimate.PERT(a, c, b) },
+			"PERTLambda":         func() (estimate.Estimate, error) { return estimate.PERTLambda(a, c, b, d) },
+			"Normal":             func() (estimate.Estimate, error) { return estimate.Normal(a, b) },
+			"LogNormal":          func() (estimate.Estimate, error) { return estimate.LogNormal(a, b) },
+			"Beta":               func() (estimate.Estimate, error) { return estimate.Beta(a, b) },
+			"Between":            func() (estimate.Estimate, error) { return estimate.Between(a, b) },
+			"BetweenLevel":       func() (estimate.Estimate, error) { return estimate.BetweenLevel(a, b, c) },
+			"NormalBetween":      func() (estimate.Estimate, error) { return estimate.NormalBetween(a, b) },
+			"NormalBetweenLevel": func() (estimate.Estimate, error) { return estimate.NormalBetweenLevel(a, b, c) },
+			"ShareBetween":       func() (estimate.Estimate, error) { return estimate.ShareBetween(a, b) },
+			"ShareBetweenLevel":  func() (estimate.Estimate, error) { return estimate.ShareBetweenLevel(a, b, c) },
+		}
+		for name, ctor := range ctors {
+			e, err := ctor()
+			if err != nil {
+				if !errors.Is(err, estimate.ErrInvalid) {
+					t.Fatalf("%s(%v, %v, %v, %v): error %v does not wrap ErrInvalid", name, a, b, c, d, err)
+				}
+				continue
+			}
+			q05, q50, q95 := e.Quantile(0.05), e.Median(), e.Quantile(0.95)
+			if !(q05 <= q50 && q50 <= q95) {
+				t.Fatalf("%s(%v, %v, %v, %v): quantiles %v, %v, %v not ordered", name, a, b, c, d, q05, q50, q95)
+			}
+			if math.IsNaN(e.Mean()) || math.IsNaN(e.SD()) || e.SD() < 0 {
+				t.Fatalf("%s(%v, %v, %v, %v): mean %v, SD %v", name, a, b, c, d, e.Mean(), e.SD())
+			}
+			if e.String() == "" {
+				t.Fatalf("%s: empty String", name)
+			}
+			if x := e.Sample(r); math.IsNaN(x) {
+				t.Fatalf("%s(%v, %v, %v, %v): Sample = NaN", name, a, b, c, d)
+			}
+		}
+	})
+}

@@ -1,0 +1,410 @@
+package estimate
+
+import (
+	"context"
+	"encoding/binary"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"runtime"
+	"sync"
+	"sync/atomic"
+)
+
+// chunkSize is the number of consecutive draws that share one random
+// stream. It is fixed, independent of the number of workers, so that the
+// draws are the same whatever the parallelism.
+const chunkSize = 1000
+
+// DefaultDraws is the number of draws when [Options].Draws is 0.
+const DefaultDraws = 100_000
+
+// defaultBlock is the adaptive block size when [Options].Draws is 0:
+// JCGM 101:2008 §7.9.2 b) asks for M = max(J, 10⁴) with J = 100/(1−p),
+// which is below 10⁴ for p ≤ 0.99.
+const defaultBlock = 10_000
+
+// defaultMaxDraws caps an adaptive run when [Options].MaxDraws is 0.
+const defaultMaxDraws = 1_000_000
+
+// A Model declares the uncertain inputs of a computation. Declare each
+// input once with [Model.Input] or [Model.Shares], then [Model.Run] the
+// computation, written as a plain Go [Func], over many draws. Within one
+// draw every input has one value, the same each time the model reads it, so
+// x − x is exactly 0 and x·x is a square.
+//
+// Declaring inputs is not safe for concurrent use; Run may be called from
+// several goroutines once the inputs are declared.
+type Model struct {
+	inputs []Estimate
+	comps  []Composition
+	offs   []int // offset of each composition in Draw.shares
+	nshare int
+}
+
+// NewModel returns an empty model.
+func NewModel() *Model { return &Model{} }
+
+// A Var is a scalar input of a [Model]; read it with [Draw.Value]. The zero
+// Var belongs to no model.
+type Var struct {
+	m *Model
+	i int
+}
+
+// A Vec is a vector input of a [Model], a [Composition]; read it with
+// [Draw.Shares]. The zero Vec belongs to no model.
+type Vec struct {
+	m      *Model
+	off, n int
+}
+
+// Len returns the number of shares in v.
+func (v Vec) Len() int { return v.n }
+
+// Input declares e as a scalar input and returns the handle to read it. A
+// zero e is reported by [Model.Run].
+func (m *Model) Input(e Estimate) Var {
+	m.inputs = append(m.inputs, e)
+	return Var{m: m, i: len(m.inputs) - 1}
+}
+
+// Shares declares c as a vector input and returns the handle to read it.
+// A zero c is reported by [Model.Run].
+func (m *Model) Shares(c Composition) Vec {
+	m.comps = append(m.comps, c)
+	m.offs = append(m.offs, m.nshare)
+	v := Vec{m: m, off: m.nshare, n: c.Len()}
+	m.nshare += c.Len()
+	return v
+}
+
+// A Draw holds one draw of every input of a model. It is valid only during
+// the call to the model's [Func]; do not retain it.
+type Draw struct {
+	m      *Model
+	index  int       // draw index in the run
+	k      int       // draw index in the chunk
+	vals   []float64 // the chunk's scalar inputs, input-major: vals[i*chunkSize+k]
+	shares []float64 // this draw's shares, all vector inputs back to back
+}
+
+// Value returns the value of v in this draw. It panics if v was declared on
+// another model, a programming error.
+func (d *Draw) Value(v Var) float64 {
+	if v.m != d.m {
+		panic("estimate: Draw.Value: Var from another Model")
+	}
+	return d.vals[v.i*chunkSize+d.k]
+}
+
+// Shares returns the shares of v in this draw, which sum to 1. The slice is
+// a read-only view valid only during the call: do not retain or modify it.
+// It panics if v was declared on another model.
+func (d *Draw) Shares(v Vec) []float64 {
+	if v.m != d.m {
+		panic("estimate: Draw.Shares: Vec from another Model")
+	}
+	return d.shares[v.off : v.off+v.n : v.off+v.n]
+}
+
+// Index returns the index of this draw, from 0. Draw i is the same in
+// every run with the same seed and inputs.
+func (d *Draw) Index() int { return d.index }
+
+// Func computes the outputs of one draw into out, whose length is the
+// number of outputs given to [Model.Run]. It is called from several
+// goroutines at once, so it must not write shared state; it is safe if it
+// only reads d and writes out. Every output must be finite.
+type Func func(d *Draw, out []float64)
+
+// Options control [Model.Run]. The zero Options run [DefaultDraws] draws
+// with seed 0 on GOMAXPROCS workers.
+type Options struct {
+	// Draws is the number of draws; 0 means [DefaultDraws]. In adaptive
+	// mode it is the block size M (0 means 10,000, JCGM 101 §7.9.2), rounded
+	// up to a multiple of 1000.
+	Draws int
+	// Seed selects the random streams. Results are bit-identical for the
+	// same Seed, inputs and model, whatever Workers and GOMAXPROCS.
+	Seed uint64
+	// Workers is the number of goroutines drawing; 0 means GOMAXPROCS.
+	Workers int
+	// Tolerance > 0 selects adaptive mode (JCGM 101:2008 §7.9): blocks of
+	// Draws draws run until, for every output, twice the standard deviation
+	// of the block means, standard deviations and coverage interval ends
+	// (each divided by √h for h blocks) is at most Tolerance times the
+	// output's standard deviation. JCGM's rule for n_dig significant
+	// digits of u(y) corresponds to a Tolerance between 0.05·10^(1−n_dig)
+	// and 0.5·10^(1−n_dig) depending on the leading digit of u(y): 0.02
+	// gives about two significant digits.
+	Tolerance float64
+	// MaxDraws caps an adaptive run; 0 means 1,000,000. When the cap is
+	// reached first, Run returns the result with [ErrNotConverged].
+	MaxDraws int
+	// Coverage is the coverage probability of the interval that the
+	// adaptive rule stabilises; 0 means 0.95.
+	Coverage float64
+	// Quantile selects the sample quantile definition of the [Summary];
+	// the zero value is Hyndman–Fan type 7.
+	Quantile QuantileMethod
+	// Progress, if not nil, is called after each chunk of draws with the
+	// number done and the total planned (in adaptive mode, MaxDraws). It is
+	// called from the goroutine that called Run, never concurrently.
+	Progress func(done, total int)
+}
+
+// Run evaluates f over many draws of the model's inputs and summarises each
+// of the outputs. Draws are split into chunks of 1000; chunk k draws from
+// a ChaCha8 stream keyed by (Seed, k), and each result is stored by draw
+// index, so the result does not depend on scheduling. The first n draws of
+// a run are the same for any total number of draws.
+//
+// Run checks ctx between chunks. Errors: [ErrInvalid] (as a [*ParamError])
+// for bad outputs, options or inputs; [ErrNotFinite] (as an [*OutputError])
+// when f produces NaN or ±Inf; ctx.Err() wrapped when cancelled;
+// [ErrNotConverged] with a valid result when an adaptive run reaches
+// MaxDraws.
+func (m *Model) Run(ctx context.Context, outputs int, f Func, opt Options) (*Result, error) {
+	if err := m.validate(outputs, f, &opt); err != nil {
+		return nil, err
+	}
+	if opt.Tolerance > 0 {
+		return m.runAdaptive(ctx, outputs, f, opt)
+	}
+	cols := make([][]float64, outputs)
+	for o := range cols {
+		cols[o] = make([]float64, opt.Draws)
+	}
+	var prog func(int)
+	if opt.Progress != nil {
+		prog = func(done int) { opt.Progress(done, opt.Draws) }
+	}
+	if err := m.runRange(ctx, f, opt, cols, 0, opt.Draws, prog); err != nil {
+		return nil, err
+	}
+	return newResult(cols, opt.Quantile, true), nil
+}
+
+func (m *Model) validate(outputs int, f Func, opt *Options) error {
+	if outputs < 1 {
+		return paramErr("Run", "outputs", float64(outputs), "must be ≥ 1")
+	}
+	if f == nil {
+		return paramErr("Run", "f (nil Func)", math.NaN(), "must not be nil")
+	}
+	for i, e := range m.inputs {
+		if e.IsZero() {
+			return paramErr("Run", fmt.Sprintf("input %d (zero Estimate)", i), math.NaN(), "must be a valid Estimate")
+		}
+	}
+	for i, c := range m.comps {
+		if c.Len() == 0 {
+			return paramErr("Run", fmt.Sprintf("shares %d (zero Composition)", i), math.NaN(), "must be a valid Composition")
+		}
+	}
+	if opt.Draws < 0 {
+		return paramErr("Run", "Options.Draws", float64(opt.Draws), "must be ≥ 0")
+	}
+	if opt.Workers < 0 {
+		return paramErr("Run", "Options.Workers", float64(opt.Workers), "must be ≥ 0")
+	}
+	if math.IsNaN(opt.Tolerance) || math.IsInf(opt.Tolerance, 0) || opt.Tolerance < 0 {
+		return paramErr("Run", "Options.Tolerance", opt.Tolerance, "must be finite and ≥ 0")
+	}
+	if opt.MaxDraws < 0 {
+		return paramErr("Run", "Options.MaxDraws", float64(opt.MaxDraws), "must be ≥ 0")
+	}
+	if math.IsNaN(opt.Coverage) || opt.Coverage < 0 || opt.Coverage >= 1 {
+		return paramErr("Run", "Options.Coverage", opt.Coverage, "must be in (0, 1), or 0 for 0.95")
+	}
+	if !opt.Quantile.valid() {
+		return paramErr("Run", "Options.Quantile", float64(opt.Quantile), "must be a Hyndman–Fan type 1 to 9")
+	}
+	if opt.Workers == 0 {
+		opt.Workers = runtime.GOMAXPROCS(0)
+	}
+	if opt.Coverage == 0 {
+		opt.Coverage = 0.95
+	}
+	if opt.Tolerance > 0 {
+		if opt.Draws == 0 {
+			opt.Draws = defaultBlock
+		}
+		opt.Draws = (opt.Draws + chunkSize - 1) / chunkSize * chunkSize
+		if opt.MaxDraws == 0 {
+			opt.MaxDraws = defaultMaxDraws
+		}
+		if opt.MaxDraws < 2*opt.Draws {
+			return paramErr("Run", "Options.MaxDraws", float64(opt.MaxDraws), fmt.Sprintf("must allow two blocks of %d draws", opt.Draws))
+		}
+	} else if opt.Draws == 0 {
+		opt.Draws = DefaultDraws
+	}
+	return nil
+}
+
+// worker holds the per-goroutine state: one generator, reseeded per chunk,
+// and the buffers of one draw.
+type worker struct {
+	src   rand.ChaCha8
+	rng   *rand.Rand
+	draw  Draw
+	out   []float64
+	ins   []*dist        // the inputs' distributions
+	comps []*Composition // the vector inputs
+}
+
+func (m *Model) newWorker(outputs int) *worker {
+	w := &worker{out: make([]float64, outputs)}
+	w.rng = rand.New(&w.src)
+	w.draw = Draw{m: m, vals: make([]float64, chunkSize*len(m.inputs)), shares: make([]float64, m.nshare)}
+	for _, e := range m.inputs {
+		w.ins = append(w.ins, e.d)
+	}
+	for j := range m.comps {
+		w.comps = append(w.comps, &m.comps[j])
+	}
+	return w
+}
+
+// seedChunk keys the worker's ChaCha8 stream with (seed, chunk). ChaCha8 is
+// a pseudorandom function of its key, so streams for different chunks are
+// independent, and the same chunk always gets the same stream.
+func (w *worker) seedChunk(seed uint64, chunk int) {
+	var key [32]byte
+	binary.LittleEndian.PutUint64(key[0:], seed)
+	binary.LittleEndian.PutUint64(key[8:], uint64(chunk))
+	copy(key[16:], "exodus/estimate1")
+	w.src.Seed(key)
+}
+
+// runChunk evaluates draws [lo, hi) of the chunk and stores the outputs in
+// cols (indexed from base). It returns the first non-finite output.
+func (m *Model) runChunk(w *worker, f Func, seed uint64, chunk, lo, hi, base int, cols [][]float64) *OutputError {
+	w.seedChunk(seed, chunk)
+	r := w.rng
+	d := &w.draw
+	out := w.out
+	// Scalar inputs are drawn for the whole chunk first, input by input,
+	// even when the run uses only part of it (the last chunk), so that the
+	// first n draws are the same for any total. Vector inputs are drawn
+	// draw by draw, after them, and used while they are in cache.
+	for j, e := range w.ins {
+		e.fill(r, d.vals[j*chunkSize:(j+1)*chunkSize])
+	}
+	for i := lo; i < hi; i++ {
+		d.index = i
+		d.k = i - lo
+		for j, c := range w.comps {
+			off := m.offs[j]
+			c.sample(r, d.shares[off:off+c.Len()])
+		}
+		f(d, out)
+		k := i - base
+		for o, v := range out {
+			if v-v != 0 { // NaN or ±Inf
+				return &OutputError{Draw: i, Output: o, Value: v}
+			}
+			cols[o][k] = v
+		}
+	}
+	return nil
+}
+
+// runRange evaluates draws [first, first+n) into cols[o][0:n]; first must
+// be a multiple of chunkSize. prog, if not nil, receives the number of
+// draws done in this range, from the calling goroutine.
+func (m *Model) runRange(ctx context.Context, f Func, opt Options, cols [][]float64, first, n int, prog func(int)) error {
+	nchunks := (n + chunkSize - 1) / chunkSize
+	firstChunk := first / chunkSize
+	chunkBounds := func(k int) (lo, hi int) {
+		lo = first + k*chunkSize
+		return lo, min(lo+chunkSize, first+n)
+	}
+	workers := min(opt.Workers, nchunks)
+	if workers <= 1 {
+		w := m.newWorker(len(cols))
+		done := 0
+		for k := range nchunks {
+			if err := ctx.Err(); err != nil {
+				return fmt.Errorf("estimate: run stopped after %d draws: %w", done, err)
+			}
+			lo, hi := chunkBounds(k)
+			if oe := m.runChunk(w, f, opt.Seed, firstChunk+k, lo, hi, first, cols); oe != nil {
+				return oe
+			}
+			done += hi - lo
+			if prog != nil {
+				prog(done)
+			}
+		}
+		return nil
+	}
+
+	var (
+		next    atomic.Int64 // next chunk to hand out
+		errMu   sync.Mutex
+		errAt   = nchunks // smallest chunk with an output error
+		outErr  *OutputError
+		stopped atomic.Bool // cancelled
+		wg      sync.WaitGroup
+	)
+	var doneCh chan int
+	if prog != nil {
+		doneCh = make(chan int, 4*workers)
+	}
+	for range workers {
+		wg.Go(func() {
+			w := m.newWorker(len(cols))
+			for {
+				k := int(next.Add(1) - 1)
+				if k >= nchunks || stopped.Load() {
+					return
+				}
+				errMu.Lock()
+				skip := k > errAt
+				errMu.Unlock()
+				if skip {
+					return
+				}
+				if ctx.Err() != nil {
+					stopped.Store(true)
+					return
+				}
+				lo, hi := chunkBounds(k)
+				if oe := m.runChunk(w, f, opt.Seed, firstChunk+k, lo, hi, first, cols); oe != nil {
+					errMu.Lock()
+					if k < errAt {
+						errAt, outErr = k, oe
+					}
+					errMu.Unlock()
+					continue
+				}
+				if doneCh != nil {
+					doneCh <- hi - lo
+				}
+			}
+		})
+	}
+	if doneCh != nil {
+		go func() {
+			wg.Wait()
+			close(doneCh)
+		}()
+		done := 0
+		for c := range doneCh {
+			done += c
+			prog(done)
+		}
+	} else {
+		wg.Wait()
+	}
+	if outErr != nil {
+		return outErr
+	}
+	if stopped.Load() {
+		return fmt.Errorf("estimate: run stopped before %d draws: %w", n, ctx.Err())
+	}
+	return nil
+}

@@ -1,0 +1,383 @@
+package estimate
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+
+	"gonum.org/v1/gonum/stat/distuv"
+)
+
+// A PoolMethod names a way to combine estimates of the same quantity from
+// different sources. The zero value is invalid.
+type PoolMethod int
+
+// The pooling methods. See [Pool] for when to use each.
+const (
+	// LinearPool is the linear opinion pool: the weighted mixture
+	// Σ wᵢ pᵢ(x). Each source's draw keeps its own shape; the pool is at
+	// least as wide as the sources' spread between them.
+	LinearPool PoolMethod = iota + 1
+	// LogPool is the logarithmic opinion pool: the normalised weighted
+	// geometric mean Π pᵢ(x)^wᵢ. It is as confident as the sources on
+	// average and centred where they agree.
+	LogPool
+	// InverseVariance is the fixed-effect meta-analytic pool in log space:
+	// the lognormal whose log-median is the precision-weighted mean of the
+	// sources' log-medians and whose log-precision is their sum.
+	InverseVariance
+)
+
+// String returns "linear pool", "logarithmic pool" or "inverse-variance
+// pool (log space)".
+func (m PoolMethod) String() string {
+	switch m {
+	case LinearPool:
+		return "linear pool"
+	case LogPool:
+		return "logarithmic pool"
+	case InverseVariance:
+		return "inverse-variance pool (log space)"
+	}
+	return "PoolMethod(" + strconv.Itoa(int(m)) + ")"
+}
+
+// Pooling records how a pooled estimate was made: returned by
+// [Estimate.Pooling].
+type Pooling struct {
+	Method PoolMethod
+	// Inputs are the pooled estimates, with their names and sources.
+	Inputs []Estimate
+	// Weights are the normalised weights, one per input, summing to 1.
+	// For InverseVariance they are the normalised precisions 1/σᵢ².
+	Weights []float64
+	// Diagnostics says how much the inputs disagree.
+	Diagnostics Diagnostics
+}
+
+// Diagnostics says how much estimates of one quantity disagree. Q, P and I2
+// are computed in log space, reading each estimate as a lognormal with
+// log-median ln(median) and log-SD (ln q95 − ln q05)/(2·1.6449); they are
+// NaN when an estimate can be ≤ 0 at its 5% quantile.
+type Diagnostics struct {
+	// Q is Cochran's Q: Σ wᵢ(μᵢ − μ̂)² with wᵢ = 1/σᵢ² and μ̂ the
+	// inverse-variance mean, in log space.
+	Q float64
+	// DF is the degrees of freedom of Q, the number of estimates minus 1.
+	DF int
+	// P is the probability of a Q this large if the estimates measured the
+	// same value with the stated spreads (χ² with DF degrees of freedom).
+	P float64
+	// I2 is Higgins and Thompson's I² = max(0, (Q − DF)/Q), the share of
+	// the variation between estimates beyond what their spreads explain:
+	// roughly, 0.25 is low, 0.5 moderate and 0.75 high disagreement.
+	I2 float64
+	// Disjoint lists the pairs (i, j), i < j, of estimates whose central
+	// 90% intervals do not overlap.
+	Disjoint [][2]int
+}
+
+// Pool combines estimates of the same quantity from different sources with
+// equal weights. See [PoolWeighted] for the methods, the errors and when
+// to use each.
+func Pool(method PoolMethod, es ...Estimate) (Estimate, error) {
+	return pool("Pool", method, nil, es)
+}
+
+// PoolWeighted combines estimates of the same quantity with the given
+// weights (non-negative, not all zero, normalised to sum to 1; nil means
+// equal). The result remembers the method, the inputs, the weights and
+// the [Diagnostics] ([Estimate.Pooling]), and lists every input's sources.
+//
+// Which method:
+//
+//   - [LinearPool] when the sources are rival accounts and one of them is
+//     right, but you do not know which: the mixture keeps every account's
+//     possibilities, so the pool is wide where they disagree. It is the
+//     safe default for headline ranges from different publishers.
+//   - [LogPool] when each source is a partly informed judgement of the
+//     same thing and the truth is where they overlap: the pool is about as
+//     wide as the typical source, centred on their common ground. Of
+//     normal, lognormal or logit-normal inputs of one family (as made by
+//     [NormalBetween], [Between], [ShareBetween]) it is the same family;
+//     of betas and of PERTs on one range it is again a beta or PERT. Other
+//     combinations return [ErrUnsupported].
+//   - [InverseVariance] only when the sources are independent measurements
+//     of the same quantity with honest spreads (different surveys, not
+//     reporters quoting one another): the pool is narrower than every
+//     input. Check [Diagnostics.I2] first; a high value means the
+//     spreads are too small for the disagreement and the pool overstates
+//     precision. It takes no weights: the precisions are the weights.
+//
+// Errors: [ErrNoSpread] when an input is a point (give it a range first,
+// for example Between(1.0e6, 1.3e6)); [ErrInvalid] for no inputs, a zero
+// input, bad weights, or (InverseVariance) an input that can be ≤ 0;
+// [ErrUnsupported] as above.
+func PoolWeighted(method PoolMethod, weights []float64, es ...Estimate) (Estimate, error) {
+	return pool("PoolWeighted", method, weights, es)
+}
+
+func pool(fn string, method PoolMethod, weights []float64, es []Estimate) (Estimate, error) {
+	if method < LinearPool || method > InverseVariance {
+		return Estimate{}, paramErr(fn, "method", float64(method), "must be LinearPool, LogPool or InverseVariance")
+	}
+	if len(es) == 0 {
+		return Estimate{}, paramErr(fn, "len(estimates)", 0, "must be ≥ 1")
+	}
+	for i, e := range es {
+		if e.IsZero() {
+			return Estimate{}, paramErr(fn, fmt.Sprintf("estimates[%d] (zero Estimate)", i), math.NaN(), "must be a valid Estimate")
+		}
+		if e.IsPoint() {
+			return Estimate{}, fmt.Errorf("estimate: %s: estimates[%d] %s= %v is a point: give it a spread (for example with Between) before pooling: %w",
+				fn, i, quoteName(e.name), e.d.p[0], ErrNoSpread)
+		}
+	}
+	w, err := poolWeights(fn, method, weights, len(es))
+	if err != nil {
+		return Estimate{}, err
+	}
+	diag := diagnose(es)
+	var d *dist
+	switch method {
+	case LinearPool:
+		d = linearPool(es, w)
+	case LogPool:
+		d, err = logPool(fn, es, w)
+	case InverseVariance:
+		d, w, err = inverseVariance(fn, es)
+	}
+	if err != nil {
+		return Estimate{}, err
+	}
+	out := newEstimate(d)
+	for _, e := range es {
+		for _, s := range e.sources {
+			if !slices.Contains(out.sources, s) {
+				out.sources = append(out.sources, s)
+			}
+		}
+	}
+	out.pool = &Pooling{Method: method, Inputs: slices.Clone(es), Weights: w, Diagnostics: diag}
+	return out, nil
+}
+
+func quoteName(name string) string {
+	if name == "" {
+		return ""
+	}
+	return strconv.Quote(name) + " "
+}
+
+func poolWeights(fn string, method PoolMethod, weights []float64, n int) ([]float64, error) {
+	w := make([]float64, n)
+	if weights == nil {
+		for i := range w {
+			w[i] = 1 / float64(n)
+		}
+		return w, nil
+	}
+	if method == InverseVariance {
+		return nil, paramErr(fn, "weights (with InverseVariance)", math.NaN(), "must be nil: the precisions are the weights")
+	}
+	if len(weights) != n {
+		return nil, paramErr(fn, "len(weights)", float64(len(weights)), "must equal the number of estimates, "+strconv.Itoa(n))
+	}
+	sum := 0.0
+	for i, x := range weights {
+		name := "weights[" + strconv.Itoa(i) + "]"
+		if isBad(x) || x < 0 {
+			return nil, paramErr(fn, name, x, "must be finite and ≥ 0")
+		}
+		sum += x
+	}
+	if !(sum > 0) || isBad(sum) {
+		return nil, paramErr(fn, "sum(weights)", sum, "must be finite and > 0")
+	}
+	for i, x := range weights {
+		w[i] = x / sum
+	}
+	return w, nil
+}
+
+func linearPool(es []Estimate, w []float64) *dist {
+	d := &dist{kind: kindMixture}
+	cum := 0.0
+	for i, e := range es {
+		if w[i] == 0 {
+			continue
+		}
+		d.comps = append(d.comps, e.d)
+		d.weights = append(d.weights, w[i])
+		cum += w[i]
+		d.cum = append(d.cum, cum)
+	}
+	if len(d.comps) == 1 {
+		return d.comps[0]
+	}
+	return d
+}
+
+// logPool computes Π pᵢ^wᵢ (normalised) in closed form for families closed
+// under it.
+func logPool(fn string, es []Estimate, w []float64) (*dist, error) {
+	k := es[0].d.kind
+	for i, e := range es {
+		if e.d.kind != k {
+			return nil, fmt.Errorf("estimate: %s: logarithmic pool of a %v (estimates[0]) and a %v (estimates[%d]): %w",
+				fn, k, e.d.kind, i, ErrUnsupported)
+		}
+	}
+	switch k {
+	case kindNormal, kindLogNormal, kindLogitNormal:
+		// Each density is φ((g(x) − μᵢ)/σᵢ)/σᵢ · |g'(x)| with the same g;
+		// the weighted geometric mean is again of that form with precision
+		// Σ wᵢ/σᵢ² and mean Σ (wᵢ/σᵢ²) μᵢ / Σ wᵢ/σᵢ², because Σ wᵢ = 1.
+		var prec, pm float64
+		for i, e := range es {
+			t := w[i] / (e.d.p[1] * e.d.p[1])
+			prec += t
+			pm += t * e.d.p[0]
+		}
+		return &dist{kind: k, p: [6]float64{pm / prec, 1 / math.Sqrt(prec)}}, nil
+	case kindBeta:
+		var a, b float64
+		for i, e := range es {
+			a += w[i] * (e.d.p[0] - 1)
+			b += w[i] * (e.d.p[1] - 1)
+		}
+		return &dist{kind: kindBeta, p: [6]float64{1 + a, 1 + b}}, nil
+	case kindPERT, kindUniform:
+		lo, hi := es[0].d.support()
+		for i, e := range es {
+			l, h := e.d.support()
+			if l != lo || h != hi {
+				return nil, fmt.Errorf("estimate: %s: logarithmic pool of %vs on different ranges ([%g, %g] and estimates[%d] on [%g, %g]): %w",
+					fn, k, lo, hi, i, l, h, ErrUnsupported)
+			}
+		}
+		if k == kindUniform {
+			return es[0].d, nil
+		}
+		var a, b float64
+		for i, e := range es {
+			a += w[i] * (e.d.p[3] - 1)
+			b += w[i] * (e.d.p[4] - 1)
+		}
+		// Keep λ and mode consistent with the pooled shapes:
+		// α = 1 + λ(m−lo)/(hi−lo), β = 1 + λ(hi−m)/(hi−lo).
+		lambda := a + b
+		mode := lo
+		if lambda > 0 {
+			mode = lo + (hi-lo)*a/lambda
+		}
+		return &dist{kind: kindPERT, p: [6]float64{lo, mode, hi, 1 + a, 1 + b, lambda}}, nil
+	}
+	return nil, fmt.Errorf("estimate: %s: logarithmic pool of %v estimates: %w", fn, k, ErrUnsupported)
+}
+
+// logSpace reads e as a lognormal: the log of its median and the log-SD
+// implied by its central 90% interval. ok is false when e can be ≤ 0 at
+// its 5% quantile.
+func logSpace(e Estimate) (mu, sigma float64, ok bool) {
+	if e.d.kind == kindLogNormal {
+		return e.d.p[0], e.d.p[1], true
+	}
+	lo, hi := e.Interval(0.9)
+	med := e.Median()
+	if !(lo > 0) || !(hi > lo) {
+		return math.NaN(), math.NaN(), false
+	}
+	return math.Log(med), (math.Log(hi) - math.Log(lo)) / (2 * z90), true
+}
+
+func inverseVariance(fn string, es []Estimate) (*dist, []float64, error) {
+	w := make([]float64, len(es))
+	var prec, pm float64
+	for i, e := range es {
+		mu, s, ok := logSpace(e)
+		if !ok {
+			return nil, nil, paramErr(fn, fmt.Sprintf("estimates[%d] %s5%% quantile", i, quoteName(e.name)), e.Quantile(0.05),
+				"must be > 0 for an inverse-variance pool in log space")
+		}
+		w[i] = 1 / (s * s)
+		prec += w[i]
+		pm += w[i] * mu
+	}
+	for i := range w {
+		w[i] /= prec
+	}
+	return &dist{kind: kindLogNormal, p: [6]float64{pm / prec, 1 / math.Sqrt(prec)}}, w, nil
+}
+
+// Diagnose reports how much estimates of the same quantity disagree,
+// without pooling them. The error wraps [ErrInvalid] for fewer than two
+// estimates or a zero one, and [ErrNoSpread] for a point.
+func Diagnose(es ...Estimate) (Diagnostics, error) {
+	if len(es) < 2 {
+		return Diagnostics{}, paramErr("Diagnose", "len(estimates)", float64(len(es)), "must be ≥ 2")
+	}
+	for i, e := range es {
+		if e.IsZero() {
+			return Diagnostics{}, paramErr("Diagnose", fmt.Sprintf("estimates[%d] (zero Estimate)", i), math.NaN(), "must be a valid Estimate")
+		}
+		if e.IsPoint() {
+			return Diagnostics{}, fmt.Errorf("estimate: Diagnose: estimates[%d] %s= %v is a point: %w", i, quoteName(e.name), e.d.p[0], ErrNoSpread)
+		}
+	}
+	return diagnose(es), nil
+}
+
+func diagnose(es []Estimate) Diagnostics {
+	d := Diagnostics{DF: len(es) - 1, Q: math.NaN(), P: math.NaN(), I2: math.NaN()}
+	for i := range es {
+		li, hi := es[i].Interval(0.9)
+		for j := i + 1; j < len(es); j++ {
+			lj, hj := es[j].Interval(0.9)
+			if hi < lj || hj < li {
+				d.Disjoint = append(d.Disjoint, [2]int{i, j})
+			}
+		}
+	}
+	if len(es) < 2 {
+		return d
+	}
+	mus := make([]float64, len(es))
+	ws := make([]float64, len(es))
+	var prec, pm float64
+	for i, e := range es {
+		mu, s, ok := logSpace(e)
+		if !ok {
+			return d
+		}
+		mus[i], ws[i] = mu, 1/(s*s)
+		prec += ws[i]
+		pm += ws[i] * mu
+	}
+	mean := pm / prec
+	q := 0.0
+	for i := range mus {
+		q += ws[i] * (mus[i] - mean) * (mus[i] - mean)
+	}
+	d.Q = q
+	d.P = distuv.ChiSquared{K: float64(d.DF)}.Survival(q)
+	d.I2 = 0
+	if q > float64(d.DF) {
+		d.I2 = (q - float64(d.DF)) / q
+	}
+	return d
+}
+
+// Pooling returns how e was pooled, and false if e was not made by [Pool]
+// or [PoolWeighted]. The slices are copies.
+func (e Estimate) Pooling() (Pooling, bool) {
+	if e.pool == nil {
+		return Pooling{}, false
+	}
+	p := *e.pool
+	p.Inputs = slices.Clone(p.Inputs)
+	p.Weights = slices.Clone(p.Weights)
+	p.Diagnostics.Disjoint = slices.Clone(p.Diagnostics.Disjoint)
+	return p, true
+}

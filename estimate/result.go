@@ -1,0 +1,295 @@
+package estimate
+
+import (
+	"math"
+	"slices"
+	"strconv"
+	"sync"
+)
+
+// A QuantileMethod selects the definition of a sample quantile, numbered
+// as in R. J. Hyndman and Y. Fan, "Sample quantiles in statistical
+// packages", The American Statistician 50(4), 1996. The zero value means
+// type 7, the default of R, numpy and Squiggle.
+type QuantileMethod int
+
+// The nine Hyndman–Fan definitions. Types 1–3 are discontinuous (they
+// return an observed value); types 4–9 interpolate linearly between order
+// statistics.
+const (
+	HyndmanFan1 QuantileMethod = iota + 1 // inverse of the empirical distribution function
+	HyndmanFan2                           // as type 1, averaging at discontinuities
+	HyndmanFan3                           // nearest order statistic, ties to even (SAS)
+	HyndmanFan4                           // linear interpolation of the empirical distribution function
+	HyndmanFan5                           // piecewise linear, knots at (k−½)/n
+	HyndmanFan6                           // p(k) = k/(n+1), Minitab and SPSS
+	HyndmanFan7                           // p(k) = (k−1)/(n−1), the default of R, numpy and Squiggle
+	HyndmanFan8                           // p(k) = (k−⅓)/(n+⅓), approximately median-unbiased (Hyndman and Fan's choice)
+	HyndmanFan9                           // p(k) = (k−⅜)/(n+¼), approximately unbiased for normal data
+)
+
+func (q QuantileMethod) valid() bool { return q >= 0 && q <= HyndmanFan9 }
+
+// String returns "Hyndman–Fan type N".
+func (q QuantileMethod) String() string {
+	if q == 0 {
+		q = HyndmanFan7
+	}
+	if !q.valid() {
+		return "QuantileMethod(" + strconv.Itoa(int(q)) + ")"
+	}
+	return "Hyndman–Fan type " + strconv.Itoa(int(q))
+}
+
+// sampleQuantile returns the p-quantile of the sorted sample x.
+func sampleQuantile(x []float64, p float64, q QuantileMethod) float64 {
+	n := len(x)
+	if n == 0 || math.IsNaN(p) || p < 0 || p > 1 {
+		return math.NaN()
+	}
+	nf := float64(n)
+	// at returns the k-th order statistic, 1-based, clamped to [1, n].
+	at := func(k int) float64 { return x[min(max(k, 1), n)-1] }
+	var h float64
+	switch q {
+	case HyndmanFan1:
+		if p == 0 {
+			return x[0]
+		}
+		return at(int(math.Ceil(nf * p)))
+	case HyndmanFan2:
+		if p == 0 {
+			return x[0]
+		}
+		if p == 1 {
+			return x[n-1]
+		}
+		h = nf * p
+		return (at(int(math.Ceil(h))) + at(int(math.Floor(h))+1)) / 2
+	case HyndmanFan3:
+		return at(int(math.RoundToEven(nf * p)))
+	case HyndmanFan4:
+		h = nf * p
+	case HyndmanFan5:
+		h = nf*p + 0.5
+	case HyndmanFan6:
+		h = (nf + 1) * p
+	case HyndmanFan8:
+		h = (nf+1.0/3)*p + 1.0/3
+	case HyndmanFan9:
+		h = (nf+0.25)*p + 0.375
+	default: // 0 and HyndmanFan7
+		h = (nf-1)*p + 1
+	}
+	fl := math.Floor(h)
+	k := int(fl)
+	lo, hi := at(k), at(k+1)
+	if h <= 1 {
+		return x[0]
+	}
+	if h >= nf {
+		return x[n-1]
+	}
+	return lo + (h-fl)*(hi-lo)
+}
+
+// shortest returns the shortest interval holding a fraction level of the
+// sorted sample x, per JCGM 101:2008 §7.7.2: with q = pM rounded half up,
+// the pair (x[r], x[r+q]) of least width.
+func shortest(x []float64, level float64) (lo, hi float64) {
+	n := len(x)
+	if n == 0 || math.IsNaN(level) || level <= 0 || level >= 1 {
+		return math.NaN(), math.NaN()
+	}
+	q := int(math.Floor(level*float64(n) + 0.5))
+	if q >= n {
+		return x[0], x[n-1]
+	}
+	if q < 1 {
+		q = 1
+	}
+	best := 0
+	bw := math.Inf(1)
+	for r := 0; r+q < n; r++ {
+		if w := x[r+q] - x[r]; w < bw {
+			best, bw = r, w
+		}
+	}
+	return x[best], x[best+q]
+}
+
+// output is the stored sample of one output and its lazily sorted copy.
+type output struct {
+	samples  []float64
+	mean, sd float64
+	once     sync.Once
+	sorted   []float64
+}
+
+func (o *output) sortedSamples() []float64 {
+	o.once.Do(func() {
+		o.sorted = slices.Clone(o.samples)
+		slices.Sort(o.sorted)
+	})
+	return o.sorted
+}
+
+// meanSD returns the mean (compensated sum, in draw order) and the sample
+// standard deviation (two-pass, n−1 denominator; NaN for one draw).
+func meanSD(x []float64) (mean, sd float64) {
+	n := float64(len(x))
+	var s, c float64
+	for _, v := range x {
+		t := s + v
+		if math.Abs(s) >= math.Abs(v) {
+			c += (s - t) + v
+		} else {
+			c += (v - t) + s
+		}
+		s = t
+	}
+	mean = (s + c) / n
+	var ss float64
+	for _, v := range x {
+		d := v - mean
+		ss += d * d
+	}
+	if len(x) < 2 {
+		return mean, math.NaN()
+	}
+	return mean, math.Sqrt(ss / (n - 1))
+}
+
+// A Result holds the outputs of a [Model.Run]: every draw of every output,
+// in draw order. It is immutable and safe for concurrent use.
+type Result struct {
+	draws     int
+	outs      []*output
+	method    QuantileMethod
+	converged bool
+}
+
+func newResult(cols [][]float64, q QuantileMethod, converged bool) *Result {
+	r := &Result{outs: make([]*output, len(cols)), method: q, converged: converged}
+	for i, c := range cols {
+		o := &output{samples: c}
+		o.mean, o.sd = meanSD(c)
+		r.outs[i] = o
+		r.draws = len(c)
+	}
+	return r
+}
+
+// Draws returns the number of draws made (in adaptive mode, the number the
+// stopping rule needed).
+func (r *Result) Draws() int { return r.draws }
+
+// Len returns the number of outputs.
+func (r *Result) Len() int { return len(r.outs) }
+
+// Converged reports whether an adaptive run met its tolerance; it is true
+// for a run with a fixed number of draws.
+func (r *Result) Converged() bool { return r.converged }
+
+// Output returns the summary of output i, for i in [0, Len()). For i out
+// of range it returns the zero Summary, whose methods return NaN.
+func (r *Result) Output(i int) Summary {
+	if i < 0 || i >= len(r.outs) {
+		return Summary{}
+	}
+	return Summary{o: r.outs[i], q: r.method}
+}
+
+// A Summary describes the sample of one output of a [Result]. Quantiles
+// use the [QuantileMethod] of the run's [Options]. The zero Summary has no
+// sample: its methods return NaN (or nil). A Summary is safe for
+// concurrent use; the first quantile sorts a copy of the sample.
+type Summary struct {
+	o *output
+	q QuantileMethod
+}
+
+// Draws returns the number of values in the sample.
+func (s Summary) Draws() int {
+	if s.o == nil {
+		return 0
+	}
+	return len(s.o.samples)
+}
+
+// Mean returns the sample mean.
+func (s Summary) Mean() float64 {
+	if s.o == nil {
+		return math.NaN()
+	}
+	return s.o.mean
+}
+
+// SD returns the sample standard deviation (denominator n−1), the standard
+// uncertainty u(y) of JCGM 101 §7.6.
+func (s Summary) SD() float64 {
+	if s.o == nil {
+		return math.NaN()
+	}
+	return s.o.sd
+}
+
+// StdErr returns the Monte Carlo standard error of the mean, SD/√n: the
+// numerical noise in [Summary.Mean] due to the finite number of draws.
+func (s Summary) StdErr() float64 {
+	if s.o == nil {
+		return math.NaN()
+	}
+	return s.o.sd / math.Sqrt(float64(len(s.o.samples)))
+}
+
+// Quantile returns the sample p-quantile for p in [0, 1] (NaN outside).
+func (s Summary) Quantile(p float64) float64 {
+	if s.o == nil {
+		return math.NaN()
+	}
+	return sampleQuantile(s.o.sortedSamples(), p, s.q)
+}
+
+// Median returns the sample 0.5-quantile.
+func (s Summary) Median() float64 { return s.Quantile(0.5) }
+
+// Interval returns the equal-tailed (probabilistically symmetric) coverage
+// interval of JCGM 101 §7.7.1 for a level in (0, 1): the (1−level)/2 and
+// (1+level)/2 sample quantiles.
+func (s Summary) Interval(level float64) (lo, hi float64) {
+	if math.IsNaN(level) || level <= 0 || level >= 1 {
+		return math.NaN(), math.NaN()
+	}
+	return s.Quantile((1 - level) / 2), s.Quantile((1 + level) / 2)
+}
+
+// ShortestInterval returns the shortest coverage interval of JCGM 101
+// §7.7.2 for a level in (0, 1): the pair of order statistics
+// (y₍ᵣ₎, y₍ᵣ₊q₎), q = level·M rounded, of least width. For an asymmetric
+// output it is shorter than [Summary.Interval] and not centred on the
+// median.
+func (s Summary) ShortestInterval(level float64) (lo, hi float64) {
+	if s.o == nil {
+		return math.NaN(), math.NaN()
+	}
+	return shortest(s.o.sortedSamples(), level)
+}
+
+// Samples returns a copy of the sample, in draw order, for audit.
+func (s Summary) Samples() []float64 {
+	if s.o == nil {
+		return nil
+	}
+	return slices.Clone(s.o.samples)
+}
+
+// String prints the median and the equal-tailed 90% interval like
+// [Estimate.String]: "780k (90%: 610k–1.0M)".
+func (s Summary) String() string {
+	if s.o == nil {
+		return "empty summary"
+	}
+	lo, hi := s.Interval(0.9)
+	return formatSummary(s.Median(), lo, hi)
+}
