@@ -1,0 +1,36 @@
+package workforce
+
+import (
+	"errors"
+	"math"
+)
+
+// Sentinel errors. Every error returned by this package wraps one of them,
+// so callers can branch with [errors.Is]; the message names the bad value.
+var (
+	// ErrUnknownCode: a classification code or table label that does not exist.
+	ErrUnknownCode = errors.New("unknown code")
+	// ErrBadValue: a number that is NaN, infinite, negative where it must
+	// not be, or out of range.
+	ErrBadValue = errors.New("bad value")
+	// ErrShape: slices or tables whose sizes do not match.
+	ErrShape = errors.New("shape mismatch")
+	// ErrMissing: a table with missing (suppressed) cells where complete
+	// data are needed.
+	ErrMissing = errors.New("missing cell")
+	// ErrInconsistent: target margins that do not agree with each other.
+	ErrInconsistent = errors.New("inconsistent margins")
+	// ErrInfeasible: no solution exists, such as a positive target for a
+	// margin whose seed cells are all zero.
+	ErrInfeasible = errors.New("infeasible")
+	// ErrNotConverged: an iteration hit its limit before reaching the tolerance.
+	ErrNotConverged = errors.New("not converged")
+	// ErrNoData: the embedded data do not cover the request (such as a year).
+	ErrNoData = errors.New("no data")
+	// ErrSyntax: malformed CSV input.
+	ErrSyntax = errors.New("syntax error")
+)
+
+func finiteNonNeg(x float64) bool {
+	return x >= 0 && !math.IsInf(x, 1) // false for NaN
+}

@@ -1,0 +1,821 @@
+package workforce
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/exodus-lab/exodus"
+	"github.com/exodus-lab/exodus/estimate"
+)
+
+// DefaultYear is the year of the default workforce of [Headcounts]:
+// [DefaultWorkforce](2022).
+const DefaultYear = 2022
+
+// DefaultLevel is the coverage level of the intervals of [Headcounts] when
+// [Scenario].Level is 0.
+const DefaultLevel = 0.90
+
+// A Scenario describes who left, for [Headcounts]. Its zero value is not
+// enough on its own: set Total or Share. Every other field has a documented
+// default when left at its zero value.
+type Scenario struct {
+	// Total is the number of people who left. Set either Total or Share,
+	// not both. Use [estimate.Point] for a plain number. The point result
+	// uses its median; draws below zero count as zero.
+	Total estimate.Estimate
+	// Share is the fraction of Base who left, such as 0.015 for Alfa Bank's
+	// "about 1.5% of the workforce". The point result uses the medians of
+	// Share and Base; draws of Share outside [0, 1] are clamped.
+	Share estimate.Estimate
+	// Base is the workforce that Share refers to, in persons. Zero means
+	// [LabourForce] (Rosstat LFS, November 2022: 75.1 million). Setting it
+	// without Share is an error.
+	Base estimate.Estimate
+
+	// Workforce is the employment structure, in persons: rows are sector
+	// codes ([Sector.String]), columns are exactly the skill levels "1" to
+	// "4". Nil means [DefaultWorkforce]([DefaultYear]). To start from
+	// occupations, aggregate with [Table.SkillLevels].
+	Workforce *Table
+
+	// Sectors is the emigrants' composition by sector: one share per row of
+	// Workforce, in its order. The zero Composition means "the same as the
+	// workforce".
+	Sectors estimate.Composition
+	// SectorFocus gives the shares of a few sectors only, such as
+	// information and communication (J) at 27–45% of emigrants; the other
+	// sectors share the rest in proportion to their workforce. In a draw
+	// where the focus shares sum to more than 1 they are scaled down to 1
+	// (and scaled up to 1 if every sector is in focus). Each sector must be
+	// a row of Workforce. Set at most one of Sectors and SectorFocus.
+	SectorFocus map[Sector]estimate.Estimate
+
+	// Skills is the emigrants' composition by skill level 1–4 (four
+	// shares). The zero Composition means "the same as the workforce"
+	// (within each sector, when Sectors is set).
+	Skills estimate.Composition
+	// Bands is the emigrants' composition by broad skill band (three
+	// shares: low, medium, high), an alternative to Skills for sources that
+	// say "80% had a degree": within a band, levels follow the workforce.
+	// Set at most one of Skills and Bands.
+	Bands estimate.Composition
+
+	// Level is the coverage probability of the intervals; 0 means
+	// [DefaultLevel] (90%).
+	Level float64
+	// MonteCarlo controls the simulation (draws, seed, workers, progress);
+	// its zero value means the estimate package's defaults (100,000 draws,
+	// seed 0, GOMAXPROCS workers). Results are reproducible for a given
+	// Seed.
+	MonteCarlo estimate.Options
+}
+
+// A Headcount is the result of [Headcounts]: emigrants by sector and skill
+// level, as whole people that add up, with Monte Carlo intervals and each
+// cell's share of its sector's workforce. It is immutable and safe for
+// concurrent use.
+//
+// Point results are integers: every cell, every sector and skill total and
+// the grand total, which add up exactly. Intervals are equal-tailed
+// quantiles of the unrounded simulated counts.
+type Headcount struct {
+	sectors   []Sector
+	rowOf     [NumSectors + 1]int // index+1 of each sector's row; 0 if absent
+	cells     []int64             // rows × 4
+	expected  []float64           // unrounded point counts
+	total     int64
+	workforce *Table
+	wfRows    []float64
+	res       *estimate.Result
+	level     float64
+	sources   []exodus.Source
+	notes     []string
+}
+
+// Headcounts turns a total or a workforce share into emigrants by sector
+// and skill level.
+//
+// The joint sector × skill composition P is:
+//
+//   - the workforce's own structure when neither Sectors nor Skills (or
+//     Bands) is given;
+//   - the given sector shares, each split by skill like that sector's
+//     workforce, when only Sectors is given (likewise for skills alone);
+//   - the workforce table fitted by IPF ([Fit]) to both margins when both
+//     are given: the emigrants keep the workforce's sector–skill
+//     association.
+//
+// The point result uses the median of each scalar input (Total, or Share
+// times Base) rounded half away from zero, and the mean of each
+// composition; its cells are N·P rounded by [ControlledRound], so cells,
+// margins and total are whole and add up to N exactly. The intervals come
+// from scenario.MonteCarlo draws of every input, each recomputing P and
+// N·P.
+//
+// Errors wrap [ErrBadValue] (no total or share, both, a negative or huge
+// total, a bad level), [ErrShape] (a composition of the wrong length, a
+// workforce table that is not sector × skill level), [ErrMissing],
+// [ErrInfeasible] (a share for a sector or level with no workforce), or
+// come from the estimate package (invalid inputs, ctx cancelled).
+func Headcounts(ctx context.Context, sc Scenario) (*Headcount, error) {
+	p, err := prepare(sc)
+	if err != nil {
+		return nil, err
+	}
+	h, err := p.point()
+	if err != nil {
+		return nil, err
+	}
+	if h.res, err = p.simulate(ctx); err != nil {
+		return nil, err
+	}
+	return h, nil
+}
+
+// plan is a validated scenario.
+type plan struct {
+	sc       Scenario
+	level    float64
+	wf       *Table
+	sectors  []Sector
+	r        int
+	w        []float64 // workforce cells, row-major r×4
+	wRow     []float64
+	wCol     [NumSkillLevels]float64
+	wTot     float64
+	hasSec   bool
+	focus    []int // rows in focus, in row order (SectorFocus)
+	focusEst []estimate.Estimate
+	hasSkill bool // Skills or Bands
+	bands    bool
+	notes    []string
+	sources  []exodus.Source
+}
+
+func prepare(sc Scenario) (*plan, error) {
+	p := &plan{sc: sc, level: sc.Level}
+	if p.level == 0 {
+		p.level = DefaultLevel
+	}
+	if !(p.level > 0 && p.level < 1) {
+		return nil, fmt.Errorf("workforce: headcounts: level %v: must be in (0, 1): %w", sc.Level, ErrBadValue)
+	}
+	switch {
+	case sc.Total.IsZero() && sc.Share.IsZero():
+		return nil, fmt.Errorf("workforce: headcounts: set Total or Share: %w", ErrBadValue)
+	case !sc.Total.IsZero() && !sc.Share.IsZero():
+		return nil, fmt.Errorf("workforce: headcounts: set Total or Share, not both: %w", ErrBadValue)
+	case !sc.Total.IsZero() && !sc.Base.IsZero():
+		return nil, fmt.Errorf("workforce: headcounts: Base is used only with Share: %w", ErrBadValue)
+	case !sc.Total.IsZero():
+		p.sources = append(p.sources, sc.Total.Sources()...)
+		p.notes = append(p.notes, "total: "+describe(sc.Total))
+	default:
+		if sc.Base.IsZero() {
+			base, _ := estimate.Point(LabourForce())
+			p.sc.Base = base.Named("labour force, November 2022").WithSources(LabourForceSource())
+		}
+		p.sources = append(p.sources, sc.Share.Sources()...)
+		p.sources = append(p.sources, p.sc.Base.Sources()...)
+		p.notes = append(p.notes, "total: share "+describe(sc.Share)+" of base "+describe(p.sc.Base))
+	}
+	wf := sc.Workforce
+	if wf == nil {
+		var err error
+		if wf, err = DefaultWorkforce(DefaultYear); err != nil {
+			return nil, err
+		}
+		p.notes = append(p.notes, fmt.Sprintf("workforce: default %d (Rosstat section totals, ILOSTAT occupation mix within sections, ISCO-08 groups mapped to ILO skill levels, managers split evenly between levels 3 and 4)", DefaultYear))
+	}
+	if err := p.setWorkforce(wf); err != nil {
+		return nil, err
+	}
+	p.sources = append(p.sources, wf.Sources()...)
+	if err := p.setCompositions(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+func describe(e estimate.Estimate) string {
+	s := e.String()
+	if n := e.Name(); n != "" {
+		s = n + " = " + s
+	}
+	return s
+}
+
+func (p *plan) setWorkforce(wf *Table) error {
+	r, c := wf.Dims()
+	if c != NumSkillLevels || !slices.Equal(wf.cols, []string{"1", "2", "3", "4"}) {
+		return fmt.Errorf("workforce: headcounts: workforce columns %q: want skill levels 1, 2, 3, 4: %w", wf.cols, ErrShape)
+	}
+	if r == 0 {
+		return fmt.Errorf("workforce: headcounts: workforce has no rows: %w", ErrShape)
+	}
+	if wf.HasMissing() {
+		return fmt.Errorf("workforce: headcounts: workforce: %w", ErrMissing)
+	}
+	p.sectors = make([]Sector, r)
+	for i, l := range wf.rows {
+		s, err := ParseSector(l)
+		if err != nil {
+			return fmt.Errorf("workforce: headcounts: workforce row: %w", err)
+		}
+		p.sectors[i] = s
+	}
+	p.wf, p.r, p.w = wf, r, wf.v
+	p.wRow = wf.RowTotals()
+	for k, x := range wf.v {
+		p.wCol[k%c] += x
+	}
+	p.wTot = wf.Total()
+	if p.wTot <= 0 {
+		return fmt.Errorf("workforce: headcounts: workforce total is %v: %w", wf.Total(), ErrBadValue)
+	}
+	return nil
+}
+
+func (p *plan) setCompositions() error {
+	sc := p.sc
+	if n := sc.Sectors.Len(); n > 0 {
+		if n != p.r {
+			return fmt.Errorf("workforce: headcounts: %d sector shares for %d workforce rows: %w", n, p.r, ErrShape)
+		}
+		for i, x := range p.wRow {
+			if x == 0 {
+				return fmt.Errorf("workforce: headcounts: sector %v has no workforce to leave: %w", p.sectors[i], ErrInfeasible)
+			}
+		}
+		p.hasSec = true
+		p.sources = append(p.sources, sc.Sectors.Sources()...)
+		p.notes = append(p.notes, "sector composition: "+nameOr(sc.Sectors.Name(), "given"))
+	} else if len(sc.SectorFocus) == 0 {
+		p.notes = append(p.notes, "sector composition: same as the workforce")
+	}
+	if len(sc.SectorFocus) > 0 {
+		if p.hasSec {
+			return fmt.Errorf("workforce: headcounts: set Sectors or SectorFocus, not both: %w", ErrBadValue)
+		}
+		var parts []string
+		for i, s := range p.sectors {
+			e, ok := sc.SectorFocus[s]
+			if !ok {
+				continue
+			}
+			if e.IsZero() {
+				return fmt.Errorf("workforce: headcounts: sector focus %v: zero Estimate: %w", s, ErrBadValue)
+			}
+			if p.wRow[i] == 0 {
+				return fmt.Errorf("workforce: headcounts: sector %v has no workforce to leave: %w", s, ErrInfeasible)
+			}
+			p.focus = append(p.focus, i)
+			p.focusEst = append(p.focusEst, e)
+			p.sources = append(p.sources, e.Sources()...)
+			parts = append(parts, s.String()+" "+describe(e))
+		}
+		if len(p.focus) != len(sc.SectorFocus) {
+			for s := range sc.SectorFocus {
+				if !slices.Contains(p.sectors, s) {
+					return fmt.Errorf("workforce: headcounts: sector focus %v is not a workforce row: %w", s, ErrUnknownCode)
+				}
+			}
+		}
+		p.hasSec = true
+		p.notes = append(p.notes, "sector composition: "+strings.Join(parts, "; ")+"; other sectors in proportion to their workforce")
+	}
+	if sc.Skills.Len() > 0 && sc.Bands.Len() > 0 {
+		return fmt.Errorf("workforce: headcounts: set Skills or Bands, not both: %w", ErrBadValue)
+	}
+	switch {
+	case sc.Skills.Len() > 0:
+		if sc.Skills.Len() != NumSkillLevels {
+			return fmt.Errorf("workforce: headcounts: %d skill shares, want 4: %w", sc.Skills.Len(), ErrShape)
+		}
+		p.hasSkill = true
+		p.sources = append(p.sources, sc.Skills.Sources()...)
+		p.notes = append(p.notes, "skill composition: "+nameOr(sc.Skills.Name(), "given"))
+	case sc.Bands.Len() > 0:
+		if sc.Bands.Len() != NumBands {
+			return fmt.Errorf("workforce: headcounts: %d band shares, want 3: %w", sc.Bands.Len(), ErrShape)
+		}
+		p.hasSkill, p.bands = true, true
+		p.sources = append(p.sources, sc.Bands.Sources()...)
+		p.notes = append(p.notes, "skill composition: by band, "+nameOr(sc.Bands.Name(), "given")+"; levels within a band as in the workforce")
+	default:
+		p.notes = append(p.notes, "skill composition: same as the workforce")
+	}
+	if p.hasSkill {
+		for k, x := range p.wCol {
+			if x == 0 {
+				return fmt.Errorf("workforce: headcounts: skill level %d has no workforce to leave: %w", k+1, ErrInfeasible)
+			}
+		}
+	}
+	if p.hasSec && p.hasSkill {
+		p.notes = append(p.notes, "joint table: workforce fitted to both margins by iterative proportional fitting")
+	}
+	return nil
+}
+
+func nameOr(name, alt string) string {
+	if name == "" {
+		return alt
+	}
+	return name
+}
+
+// ipf tolerances: the point fit is tight, the per-draw fits need only be
+// well below the Monte Carlo noise.
+const (
+	pointTol = 1e-12
+	drawTol  = 1e-9
+	drawIter = 500
+)
+
+// joint writes total·P into x (r×4) for the given total and margins (nil
+// for "as the workforce"), using buf (4 elements). It returns the fit
+// report when it fits.
+func (p *plan) joint(x []float64, total float64, sec, skill []float64, s *drawBuf, tol float64, maxIter int) FitReport {
+	c := NumSkillLevels
+	wt := p.wTot
+	switch {
+	case sec == nil && skill == nil:
+		for k, v := range p.w {
+			x[k] = total * v / wt
+		}
+	case skill == nil:
+		for i := range p.r {
+			for j := range c {
+				x[i*c+j] = total * sec[i] * p.w[i*c+j] / p.wRow[i]
+			}
+		}
+	case sec == nil:
+		for k, v := range p.w {
+			x[k] = total * skill[k%c] * v / p.wCol[k%c]
+		}
+	default:
+		copy(x, p.w)
+		rows, cols := s.rows, s.cols
+		for i := range rows {
+			rows[i] = total * sec[i]
+		}
+		for j := range cols {
+			cols[j] = total * skill[j]
+		}
+		return fit2(x, p.r, c, rows, cols, tol, maxIter, s.buf)
+	}
+	return FitReport{Converged: true}
+}
+
+// focusShares fills dst (one per row) from the focus sectors' shares f.
+func (p *plan) focusShares(dst, f []float64) {
+	clear(dst)
+	sum := 0.0
+	for k, i := range p.focus {
+		x := math.Min(math.Max(f[k], 0), 1)
+		dst[i] = x
+		sum += x
+	}
+	rest := 0.0
+	for i, w := range p.wRow {
+		if !slices.Contains(p.focus, i) {
+			rest += w
+		}
+	}
+	if sum > 1 || (rest == 0 && sum > 0) {
+		for _, i := range p.focus {
+			dst[i] /= sum
+		}
+		sum = 1
+	}
+	if rest == 0 {
+		return
+	}
+	for i, w := range p.wRow {
+		if !slices.Contains(p.focus, i) {
+			dst[i] = (1 - sum) * w / rest
+		}
+	}
+}
+
+// levelShares turns band shares into skill-level shares in dst.
+func (p *plan) levelShares(dst, bands []float64) {
+	for _, k := range SkillLevels() {
+		b := k.Band()
+		var wb float64
+		for _, l := range b.SkillLevels() {
+			wb += p.wCol[l-1]
+		}
+		dst[k-1] = bands[b-1] * p.wCol[k-1] / wb
+	}
+}
+
+func (p *plan) point() (*Headcount, error) {
+	var total float64
+	if !p.sc.Total.IsZero() {
+		total = p.sc.Total.Median()
+	} else {
+		total = math.Min(math.Max(p.sc.Share.Median(), 0), 1) * p.sc.Base.Median()
+	}
+	n := math.Round(total)
+	if !(n >= 0 && n <= maxExact) {
+		return nil, fmt.Errorf("workforce: headcounts: total %v: outside [0, 2^53]: %w", total, ErrBadValue)
+	}
+	var sec, skill []float64
+	switch {
+	case len(p.focus) > 0:
+		f := make([]float64, len(p.focus))
+		for k, e := range p.focusEst {
+			f[k] = e.Median()
+		}
+		sec = make([]float64, p.r)
+		p.focusShares(sec, f)
+	case p.hasSec:
+		sec = p.sc.Sectors.Mean()
+	}
+	if p.hasSkill {
+		skill = make([]float64, NumSkillLevels)
+		if p.bands {
+			p.levelShares(skill, p.sc.Bands.Mean())
+		} else {
+			copy(skill, p.sc.Skills.Mean())
+		}
+	}
+	x := make([]float64, p.r*NumSkillLevels)
+	rep := p.joint(x, n, sec, skill, p.newBuf(), pointTol, 10000)
+	if !rep.Converged {
+		return nil, fmt.Errorf("workforce: headcounts: fitting the workforce to both compositions: error %.3g after %d iterations: %w", rep.MaxError, rep.Iterations, ErrNotConverged)
+	}
+	if p.hasSec && p.hasSkill {
+		p.notes = append(p.notes, fmt.Sprintf("point fit: %d iterations, margin error %.2g of the total", rep.Iterations, rep.MaxError))
+	}
+	// Make the real table sum to n exactly before rounding, against float drift.
+	if s := floatSum(x); s > 0 {
+		for k := range x {
+			x[k] *= n / s
+		}
+	}
+	cells, err := roundInts(x, p.r, NumSkillLevels)
+	if err != nil {
+		return nil, fmt.Errorf("workforce: headcounts: %w", err)
+	}
+	if got := sumInts(cells); got != int64(n) { // cannot happen: rounding keeps the whole total
+		return nil, fmt.Errorf("workforce: headcounts: rounded cells sum to %d, not %d: %w", got, int64(n), ErrInfeasible)
+	}
+	h := &Headcount{
+		sectors:   p.sectors,
+		cells:     cells,
+		expected:  x,
+		total:     int64(n),
+		workforce: p.wf,
+		wfRows:    p.wRow,
+		level:     p.level,
+		sources:   dedupe(p.sources),
+		notes:     p.notes,
+	}
+	for i, s := range p.sectors {
+		h.rowOf[s] = i + 1
+	}
+	return h, nil
+}
+
+func floatSum(x []float64) float64 {
+	s := 0.0
+	for _, v := range x {
+		s += v
+	}
+	return s
+}
+
+func sumInts(x []int64) int64 {
+	var s int64
+	for _, v := range x {
+		s += v
+	}
+	return s
+}
+
+func dedupe(src []exodus.Source) []exodus.Source {
+	var out []exodus.Source
+	for _, s := range src {
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Output layout of the simulation: cells (r×4), sector totals (r), skill
+// totals (4), band totals (3), grand total (1).
+func (p *plan) outputs() int { return p.r*NumSkillLevels + p.r + NumSkillLevels + NumBands + 1 }
+
+type drawBuf struct{ x, sec, f, skill, rows, cols, buf []float64 }
+
+func (p *plan) newBuf() *drawBuf {
+	c := NumSkillLevels
+	return &drawBuf{x: make([]float64, p.r*c), sec: make([]float64, p.r), f: make([]float64, len(p.focus)), skill: make([]float64, c), rows: make([]float64, p.r), cols: make([]float64, c), buf: make([]float64, c)}
+}
+
+func (p *plan) simulate(ctx context.Context) (*estimate.Result, error) {
+	m := estimate.NewModel()
+	var total, share, base estimate.Var
+	useTotal := !p.sc.Total.IsZero()
+	if useTotal {
+		total = m.Input(p.sc.Total)
+	} else {
+		share = m.Input(p.sc.Share)
+		base = m.Input(p.sc.Base)
+	}
+	var secV, skillV estimate.Vec
+	focusV := make([]estimate.Var, len(p.focusEst))
+	for k, e := range p.focusEst {
+		focusV[k] = m.Input(e)
+	}
+	if p.hasSec && len(p.focus) == 0 {
+		secV = m.Shares(p.sc.Sectors)
+	}
+	if p.hasSkill {
+		if p.bands {
+			skillV = m.Shares(p.sc.Bands)
+		} else {
+			skillV = m.Shares(p.sc.Skills)
+		}
+	}
+	c := NumSkillLevels
+	pool := sync.Pool{New: func() any { return p.newBuf() }}
+	f := func(d *estimate.Draw, out []float64) {
+		b := pool.Get().(*drawBuf)
+		defer pool.Put(b)
+		var t float64
+		if useTotal {
+			t = math.Max(d.Value(total), 0)
+		} else {
+			t = math.Min(math.Max(d.Value(share), 0), 1) * math.Max(d.Value(base), 0)
+		}
+		var sec, skill []float64
+		switch {
+		case len(p.focus) > 0:
+			for k, v := range focusV {
+				b.f[k] = d.Value(v)
+			}
+			sec = b.sec
+			p.focusShares(sec, b.f)
+		case p.hasSec:
+			sec = d.Shares(secV)
+		}
+		if p.hasSkill {
+			skill = b.skill
+			if p.bands {
+				p.levelShares(skill, d.Shares(skillV))
+			} else {
+				copy(skill, d.Shares(skillV))
+			}
+		}
+		p.joint(b.x, t, sec, skill, b, drawTol, drawIter)
+		x := b.x
+		copy(out, x)
+		rows := out[p.r*c : p.r*c+p.r]
+		cols := out[p.r*c+p.r : p.r*c+p.r+c]
+		bands := out[p.r*c+p.r+c : p.r*c+p.r+c+NumBands]
+		clear(out[p.r*c:])
+		for k, v := range x {
+			rows[k/c] += v
+			cols[k%c] += v
+		}
+		for j, v := range cols {
+			bands[SkillLevel(j+1).Band()-1] += v
+		}
+		out[len(out)-1] = t
+	}
+	res, err := m.Run(ctx, p.outputs(), f, p.sc.MonteCarlo)
+	if err != nil && !errors.Is(err, estimate.ErrNotConverged) {
+		return nil, fmt.Errorf("workforce: headcounts: %w", err)
+	}
+	return res, nil
+}
+
+// Total returns the number of people who left, a whole number.
+func (h *Headcount) Total() int64 { return h.total }
+
+// Sectors returns the sectors of the table, in the workforce's row order.
+func (h *Headcount) Sectors() []Sector { return slices.Clone(h.sectors) }
+
+func (h *Headcount) row(s Sector) int {
+	if !s.Valid() {
+		return -1
+	}
+	return h.rowOf[s] - 1
+}
+
+// At returns the number of people who left sector s at skill level k; 0
+// for a sector not in the workforce table or an invalid level.
+func (h *Headcount) At(s Sector, k SkillLevel) int64 {
+	i := h.row(s)
+	if i < 0 || !k.Valid() {
+		return 0
+	}
+	return h.cells[i*NumSkillLevels+int(k)-1]
+}
+
+// Sector returns the number of people who left sector s, all levels.
+func (h *Headcount) Sector(s Sector) int64 {
+	var n int64
+	for _, k := range SkillLevels() {
+		n += h.At(s, k)
+	}
+	return n
+}
+
+// Skill returns the number of people at skill level k who left, all sectors.
+func (h *Headcount) Skill(k SkillLevel) int64 {
+	var n int64
+	for _, s := range h.sectors {
+		n += h.At(s, k)
+	}
+	return n
+}
+
+// Band returns the number of people in skill band b who left.
+func (h *Headcount) Band(b Band) int64 {
+	var n int64
+	for _, k := range b.SkillLevels() {
+		n += h.Skill(k)
+	}
+	return n
+}
+
+// Expected returns the unrounded point count of cell (s, k), before
+// controlled rounding; 0 for a cell not in the table.
+func (h *Headcount) Expected(s Sector, k SkillLevel) float64 {
+	i := h.row(s)
+	if i < 0 || !k.Valid() {
+		return 0
+	}
+	return h.expected[i*NumSkillLevels+int(k)-1]
+}
+
+// Table returns the whole-number headcounts as a Table: rows are the
+// sectors, columns the skill levels "1" to "4". It carries the sources.
+func (h *Headcount) Table() *Table {
+	v := make([]float64, len(h.cells))
+	for k, n := range h.cells {
+		v[k] = float64(n)
+	}
+	return newTableOwned(h.workforce.rows, h.workforce.cols, v, slices.Clone(h.sources))
+}
+
+// Level returns the coverage level of the intervals, such as 0.9.
+func (h *Headcount) Level() float64 { return h.level }
+
+// Draws returns the number of Monte Carlo draws made.
+func (h *Headcount) Draws() int { return h.res.Draws() }
+
+func (h *Headcount) interval(o int) (lo, hi float64) {
+	return h.res.Output(o).Interval(h.level)
+}
+
+// Interval returns the equal-tailed interval, at [Headcount.Level], of the
+// number who left sector s at level k. A cell not in the table gives (0, 0).
+func (h *Headcount) Interval(s Sector, k SkillLevel) (lo, hi float64) {
+	i := h.row(s)
+	if i < 0 || !k.Valid() {
+		return 0, 0
+	}
+	return h.interval(i*NumSkillLevels + int(k) - 1)
+}
+
+// SectorInterval returns the interval of the number who left sector s.
+func (h *Headcount) SectorInterval(s Sector) (lo, hi float64) {
+	i := h.row(s)
+	if i < 0 {
+		return 0, 0
+	}
+	return h.interval(len(h.cells) + i)
+}
+
+// SkillInterval returns the interval of the number who left at level k.
+func (h *Headcount) SkillInterval(k SkillLevel) (lo, hi float64) {
+	if !k.Valid() {
+		return 0, 0
+	}
+	return h.interval(len(h.cells) + len(h.sectors) + int(k) - 1)
+}
+
+// BandInterval returns the interval of the number who left in band b.
+func (h *Headcount) BandInterval(b Band) (lo, hi float64) {
+	if !b.Valid() {
+		return 0, 0
+	}
+	return h.interval(len(h.cells) + len(h.sectors) + NumSkillLevels + int(b) - 1)
+}
+
+// TotalInterval returns the interval of the total who left.
+func (h *Headcount) TotalInterval() (lo, hi float64) {
+	return h.interval(h.res.Len() - 1)
+}
+
+// Summary returns the Monte Carlo summary (mean, SD, quantiles, samples)
+// of the number who left sector s at level k; the zero Summary, whose
+// methods return NaN, for a cell not in the table.
+func (h *Headcount) Summary(s Sector, k SkillLevel) estimate.Summary {
+	i := h.row(s)
+	if i < 0 || !k.Valid() {
+		return estimate.Summary{}
+	}
+	return h.res.Output(i*NumSkillLevels + int(k) - 1)
+}
+
+// SectorSummary returns the Monte Carlo summary of the number who left
+// sector s (the zero Summary for a sector not in the table).
+func (h *Headcount) SectorSummary(s Sector) estimate.Summary {
+	i := h.row(s)
+	if i < 0 {
+		return estimate.Summary{}
+	}
+	return h.res.Output(len(h.cells) + i)
+}
+
+// SkillSummary returns the Monte Carlo summary of the number who left at
+// level k.
+func (h *Headcount) SkillSummary(k SkillLevel) estimate.Summary {
+	if !k.Valid() {
+		return estimate.Summary{}
+	}
+	return h.res.Output(len(h.cells) + len(h.sectors) + int(k) - 1)
+}
+
+// BandSummary returns the Monte Carlo summary of the number who left in
+// band b.
+func (h *Headcount) BandSummary(b Band) estimate.Summary {
+	if !b.Valid() {
+		return estimate.Summary{}
+	}
+	return h.res.Output(len(h.cells) + len(h.sectors) + NumSkillLevels + int(b) - 1)
+}
+
+// TotalSummary returns the Monte Carlo summary of the total who left.
+func (h *Headcount) TotalSummary() estimate.Summary { return h.res.Output(h.res.Len() - 1) }
+
+// SectorWorkforce returns the workforce of sector s (all levels), the
+// denominator of [Headcount.CellShare] and [Headcount.SectorShare]; 0 for
+// a sector not in the table.
+func (h *Headcount) SectorWorkforce(s Sector) float64 {
+	i := h.row(s)
+	if i < 0 {
+		return 0
+	}
+	return h.wfRows[i]
+}
+
+// CellShare returns the number who left sector s at level k as a fraction
+// of sector s's whole workforce: At(s, k) / SectorWorkforce(s). Divide
+// [Headcount.Interval] by SectorWorkforce for its interval. A sector not in
+// the table gives NaN.
+func (h *Headcount) CellShare(s Sector, k SkillLevel) float64 {
+	w := h.SectorWorkforce(s)
+	if w == 0 {
+		return math.NaN()
+	}
+	return float64(h.At(s, k)) / w
+}
+
+// SectorShare returns the fraction of sector s's workforce that left:
+// Sector(s) / SectorWorkforce(s); NaN for a sector not in the table.
+func (h *Headcount) SectorShare(s Sector) float64 {
+	w := h.SectorWorkforce(s)
+	if w == 0 {
+		return math.NaN()
+	}
+	return float64(h.Sector(s)) / w
+}
+
+// Workforce returns the sector × skill-level workforce the headcounts were
+// computed on, in persons.
+func (h *Headcount) Workforce() *Table { return h.workforce }
+
+// Sources returns the sources of every input, without duplicates.
+func (h *Headcount) Sources() []exodus.Source { return slices.Clone(h.sources) }
+
+// Notes returns the provenance of the result, one line per step: where the
+// total, the workforce and each composition came from and how the joint
+// table was made.
+func (h *Headcount) Notes() []string { return slices.Clone(h.notes) }
+
+// String returns a one-line summary such as
+// "1126500 people (90%: 1126500–1126500), high skill 512345".
+func (h *Headcount) String() string {
+	lo, hi := h.TotalInterval()
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d people (%g%%: %.0f–%.0f)", h.total, 100*h.level, lo, hi)
+	for _, band := range Bands() {
+		fmt.Fprintf(&b, ", %s skill %d", band, h.Band(band))
+	}
+	return b.String()
+}

@@ -1,0 +1,445 @@
+package workforce_test
+
+import (
+	"context"
+	"errors"
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/exodus-lab/exodus/estimate"
+	"github.com/exodus-lab/exodus/workforce"
+)
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+// checkAddsUp checks the promise of Headcounts: whole cells that add up
+// to every sector total, every skill total and the grand total, each
+// adjacent to its unrounded value.
+func checkAddsUp(t *testing.T, h *workforce.Headcount) {
+	t.Helper()
+	var total int64
+	for _, s := range h.Sectors() {
+		var row int64
+		var exp float64
+		for _, k := range workforce.SkillLevels() {
+			n := h.At(s, k)
+			if n < 0 || math.Abs(float64(n)-h.Expected(s, k)) >= 1+1e-6 {
+				t.Errorf("cell %v/%v = %d, unrounded %v", s, k, n, h.Expected(s, k))
+			}
+			row += n
+			exp += h.Expected(s, k)
+		}
+		if row != h.Sector(s) || math.Abs(float64(row)-exp) >= 1+1e-6 {
+			t.Errorf("sector %v: cells %d, Sector %d, unrounded %v", s, row, h.Sector(s), exp)
+		}
+		total += row
+	}
+	var skills int64
+	for _, k := range workforce.SkillLevels() {
+		skills += h.Skill(k)
+	}
+	var bands int64
+	for _, b := range workforce.Bands() {
+		bands += h.Band(b)
+	}
+	if total != h.Total() || skills != h.Total() || bands != h.Total() {
+		t.Errorf("sum of cells %d, of skills %d, of bands %d; Total %d", total, skills, bands, h.Total())
+	}
+	tab := h.Table()
+	if tab.Total() != float64(h.Total()) {
+		t.Errorf("Table total %v, Total %d", tab.Total(), h.Total())
+	}
+}
+
+func TestHeadcountsAlfaBank(t *testing.T) {
+	// Alfa Bank's "about 1.5% of the workforce", on the LFS labour force of
+	// November 2022, 75.1 million: hand 0.015 × 75,100,000 = 1,126,500.
+	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+		Share:      must(estimate.Point(0.015)),
+		MonteCarlo: estimate.Options{Draws: 2000},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h.Total() != 1_126_500 {
+		t.Errorf("Total = %d, want 1126500", h.Total())
+	}
+	checkAddsUp(t, h)
+	// Same composition as the workforce: every sector loses the same
+	// fraction, 1,126,500 / 71,902,600 (Rosstat 2022 total) = 1.5667%,
+	// within a person per cell.
+	want := 1_126_500 / 71_902_600.0
+	for _, s := range h.Sectors() {
+		got := h.SectorShare(s)
+		if math.Abs(got-want) > 4/h.SectorWorkforce(s) {
+			t.Errorf("sector %v share %v, want %v", s, got, want)
+		}
+	}
+	// Point inputs: the intervals collapse onto the unrounded values.
+	lo, hi := h.TotalInterval()
+	if lo != 1_126_500 || hi != 1_126_500 {
+		t.Errorf("TotalInterval = %v, %v", lo, hi)
+	}
+	if len(h.Sources()) < 3 || len(h.Notes()) < 3 {
+		t.Errorf("sources %d, notes %v", len(h.Sources()), h.Notes())
+	}
+}
+
+func TestHeadcountsMargins(t *testing.T) {
+	// A small workforce, by hand: two sectors, skill levels 1–4.
+	wf := workforce.MustNewTable([]string{"C", "J"}, []string{"1", "2", "3", "4"},
+		[][]float64{{100, 500, 200, 200}, {10, 40, 150, 800}})
+	sectors := must(estimate.FixedShares([]float64{0.25, 0.75}))
+	skills := must(estimate.FixedShares([]float64{0.05, 0.15, 0.2, 0.6}))
+	tests := []struct {
+		name string
+		sc   workforce.Scenario
+		// hand-computed unrounded cells
+		want map[[2]int]float64
+	}{
+		{"sectors only", workforce.Scenario{Sectors: sectors}, map[[2]int]float64{
+			{0, 0}: 1000 * 0.25 * 100 / 1000, {1, 3}: 1000 * 0.75 * 800 / 1000}},
+		{"skills only", workforce.Scenario{Skills: skills}, map[[2]int]float64{
+			{0, 0}: 1000 * 0.05 * 100 / 110, {1, 2}: 1000 * 0.2 * 150 / 350}},
+		// Bands low 5%, medium 15%, high 80%: high splits 350:1000 between levels 3 and 4.
+		{"bands only", workforce.Scenario{Bands: must(estimate.FixedShares([]float64{0.05, 0.15, 0.8}))}, map[[2]int]float64{
+			{1, 3}: 1000 * 0.8 * 800 / 1350}},
+	}
+	for _, tt := range tests {
+		sc := tt.sc
+		sc.Total = must(estimate.Point(1000))
+		sc.Workforce = wf
+		sc.MonteCarlo = estimate.Options{Draws: 1000}
+		h, err := workforce.Headcounts(context.Background(), sc)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		checkAddsUp(t, h)
+		secs := []workforce.Sector{workforce.Manufacturing, workforce.Information}
+		for cell, want := range tt.want {
+			got := h.Expected(secs[cell[0]], workforce.SkillLevel(cell[1]+1))
+			if math.Abs(got-want) > 1e-9 {
+				t.Errorf("%s: cell %v = %v, want %v", tt.name, cell, got, want)
+			}
+		}
+	}
+	// Both margins: the result has both margins (checked against the
+	// targets, an independent property of the IPF solution).
+	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+		Total: must(estimate.Point(1000)), Workforce: wf, Sectors: sectors, Skills: skills,
+		MonteCarlo: estimate.Options{Draws: 1000},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkAddsUp(t, h)
+	if h.Sector(workforce.Manufacturing) != 250 || h.Sector(workforce.Information) != 750 {
+		t.Errorf("sector totals %d, %d; want 250, 750", h.Sector(workforce.Manufacturing), h.Sector(workforce.Information))
+	}
+	for k, want := range []int64{50, 150, 200, 600} {
+		if got := h.Skill(workforce.SkillLevel(k + 1)); got != want {
+			t.Errorf("level %d: %d, want %d", k+1, got, want)
+		}
+	}
+	if h.At(workforce.Agriculture, workforce.Skill1) != 0 || !math.IsNaN(h.SectorShare(workforce.Agriculture)) {
+		t.Error("a sector outside the table must count 0 with a NaN share")
+	}
+}
+
+// Property: with uncertain inputs, the point table still adds up exactly
+// and the intervals contain the point values' neighbourhood.
+func TestHeadcountsUncertain(t *testing.T) {
+	n := workforce.NumSectors
+	alpha := make([]float64, n)
+	for i := range alpha {
+		alpha[i] = 2
+	}
+	alpha[workforce.Information-1] = 40 // a third or so from IT
+	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+		Total:      must(estimate.Between(600_000, 1_000_000)), // Forbes, The Bell, RTVi
+		Sectors:    must(estimate.Dirichlet(alpha)),
+		Bands:      must(estimate.DirichletMean([]float64{0.05, 0.15, 0.80}, 200)), // OutRush: ~80% university degree
+		MonteCarlo: estimate.Options{Draws: 3000, Seed: 1},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkAddsUp(t, h)
+	lo, hi := h.TotalInterval()
+	// estimate.Between is a 90% interval: the simulated total's 90% interval
+	// is close to 600k–1M.
+	if math.Abs(lo-600_000) > 30_000 || math.Abs(hi-1_000_000) > 50_000 {
+		t.Errorf("total interval %v–%v, want about 600k–1M", lo, hi)
+	}
+	for _, s := range h.Sectors() {
+		for _, k := range workforce.SkillLevels() {
+			lo, hi := h.Interval(s, k)
+			if !(lo <= hi) || lo < 0 {
+				t.Fatalf("cell %v/%v interval %v–%v", s, k, lo, hi)
+			}
+		}
+	}
+	// Same seed, same result, whatever the number of workers.
+	h1, _ := workforce.Headcounts(context.Background(), workforce.Scenario{
+		Total: must(estimate.Between(600_000, 1_000_000)), Sectors: must(estimate.Dirichlet(alpha)),
+		Bands:      must(estimate.DirichletMean([]float64{0.05, 0.15, 0.80}, 200)),
+		MonteCarlo: estimate.Options{Draws: 3000, Seed: 1, Workers: 1},
+	})
+	a1, b1 := h1.Interval(workforce.Information, workforce.Skill4)
+	a2, b2 := h.Interval(workforce.Information, workforce.Skill4)
+	if a1 != a2 || b1 != b2 {
+		t.Errorf("Workers=1 gives %v–%v, default %v–%v", a1, b1, a2, b2)
+	}
+}
+
+func TestHeadcountsErrors(t *testing.T) {
+	p := must(estimate.Point(0.015))
+	occ, _ := workforce.DefaultEmployment(2022)
+	tests := []struct {
+		name string
+		sc   workforce.Scenario
+		err  error
+	}{
+		{"nothing", workforce.Scenario{}, workforce.ErrBadValue},
+		{"both", workforce.Scenario{Total: p, Share: p}, workforce.ErrBadValue},
+		{"level", workforce.Scenario{Share: p, Level: 1.5}, workforce.ErrBadValue},
+		{"base without share", workforce.Scenario{Total: p, Base: p}, workforce.ErrBadValue},
+		{"negative total", workforce.Scenario{Total: must(estimate.Point(-5))}, workforce.ErrBadValue},
+		{"sector shares length", workforce.Scenario{Share: p, Sectors: must(estimate.FixedShares([]float64{1, 1}))}, workforce.ErrShape},
+		{"skill shares length", workforce.Scenario{Share: p, Skills: must(estimate.FixedShares([]float64{1, 1}))}, workforce.ErrShape},
+		{"skills and bands", workforce.Scenario{Share: p, Skills: must(estimate.FixedShares([]float64{1, 1, 1, 1})), Bands: must(estimate.FixedShares([]float64{1, 1, 1}))}, workforce.ErrBadValue},
+		{"occupation columns", workforce.Scenario{Share: p, Workforce: occ}, workforce.ErrShape},
+		{"empty sector", workforce.Scenario{Share: p,
+			Workforce: workforce.MustNewTable([]string{"A", "B"}, []string{"1", "2", "3", "4"}, [][]float64{{1, 1, 1, 1}, {0, 0, 0, 0}}),
+			Sectors:   must(estimate.FixedShares([]float64{0.5, 0.5}))}, workforce.ErrInfeasible},
+		{"not a sector", workforce.Scenario{Share: p,
+			Workforce: workforce.MustNewTable([]string{"IT"}, []string{"1", "2", "3", "4"}, [][]float64{{1, 1, 1, 1}})}, workforce.ErrUnknownCode},
+	}
+	for _, tt := range tests {
+		tt.sc.MonteCarlo.Draws = 1000
+		if _, err := workforce.Headcounts(context.Background(), tt.sc); !errors.Is(err, tt.err) {
+			t.Errorf("%s: error = %v, want %v", tt.name, err, tt.err)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := workforce.Headcounts(ctx, workforce.Scenario{Share: p}); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled: error = %v", err)
+	}
+}
+
+func BenchmarkHeadcounts(b *testing.B) {
+	n := workforce.NumSectors
+	alpha := make([]float64, n)
+	for i := range alpha {
+		alpha[i] = 2
+	}
+	sc := workforce.Scenario{
+		Share:      must(estimate.ShareBetween(0.01, 0.02)),
+		Sectors:    must(estimate.Dirichlet(alpha)),
+		Bands:      must(estimate.DirichletMean([]float64{0.05, 0.15, 0.80}, 200)),
+		MonteCarlo: estimate.Options{Draws: 100_000},
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := workforce.Headcounts(context.Background(), sc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func TestHeadcountsSectorFocus(t *testing.T) {
+	wf := workforce.MustNewTable([]string{"A", "C", "J"}, []string{"1", "2", "3", "4"},
+		[][]float64{{500, 500, 500, 500}, {250, 250, 250, 250}, {0, 100, 400, 500}})
+	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+		Total:       must(estimate.Point(1000)),
+		Workforce:   wf,
+		SectorFocus: map[workforce.Sector]estimate.Estimate{workforce.Information: must(estimate.Point(0.5))},
+		MonteCarlo:  estimate.Options{Draws: 1000},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkAddsUp(t, h)
+	// Hand: J gets 500; the other 500 go 2000:1000 to A and C; within J,
+	// levels follow J's workforce 0:100:400:500.
+	want := map[workforce.Sector]int64{workforce.Agriculture: 333, workforce.Manufacturing: 167, workforce.Information: 500}
+	for s, n := range want {
+		if got := h.Sector(s); got < n-1 || got > n+1 {
+			t.Errorf("sector %v: %d, want %d ± 1", s, got, n)
+		}
+	}
+	if got := h.Expected(workforce.Information, workforce.Skill4); math.Abs(got-250) > 1e-9 {
+		t.Errorf("J/4 = %v, want 250", got)
+	}
+	if got := h.CellShare(workforce.Information, workforce.Skill4); got != 250.0/1000 {
+		t.Errorf("J/4 share of J's workforce = %v, want 0.25", got)
+	}
+	// Focus shares above 1 are scaled down.
+	h, err = workforce.Headcounts(context.Background(), workforce.Scenario{
+		Total: must(estimate.Point(1000)), Workforce: wf,
+		SectorFocus: map[workforce.Sector]estimate.Estimate{
+			workforce.Information: must(estimate.Point(0.9)), workforce.Agriculture: must(estimate.Point(0.3))},
+		MonteCarlo: estimate.Options{Draws: 1000},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := h.Sector(workforce.Information); got != 750 { // hand: 0.9/1.2 × 1000
+		t.Errorf("J = %d, want 750", got)
+	}
+	_, err = workforce.Headcounts(context.Background(), workforce.Scenario{
+		Total: must(estimate.Point(1000)), Workforce: wf,
+		SectorFocus: map[workforce.Sector]estimate.Estimate{workforce.Education: must(estimate.Point(0.1))},
+	})
+	if !errors.Is(err, workforce.ErrUnknownCode) {
+		t.Errorf("focus outside the table: error = %v", err)
+	}
+}
+
+func TestHeadcountSummaries(t *testing.T) {
+	total := must(estimate.Normal(1000, 100))
+	wf := workforce.MustNewTable([]string{"C"}, []string{"1", "2", "3", "4"}, [][]float64{{1, 1, 1, 1}})
+	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+		Total: total, Workforce: wf, MonteCarlo: estimate.Options{Draws: 20000, Seed: 3},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Hand: each level is a quarter of N(1000, 100): mean 250, SD 25; the
+	// 90% interval of the total is 1000 ± 164.5.
+	s := h.Summary(workforce.Manufacturing, workforce.Skill2)
+	if math.Abs(s.Mean()-250) > 1 || math.Abs(s.SD()-25) > 1 {
+		t.Errorf("cell mean %v, SD %v; want 250, 25", s.Mean(), s.SD())
+	}
+	lo, hi := h.TotalInterval()
+	if math.Abs(lo-835.5) > 5 || math.Abs(hi-1164.5) > 5 {
+		t.Errorf("total interval %v–%v, want 835.5–1164.5", lo, hi)
+	}
+	if m := h.BandSummary(workforce.High).Mean(); math.Abs(m-500) > 2 {
+		t.Errorf("high band mean %v, want 500", m)
+	}
+	if m := h.SkillSummary(workforce.Skill1).Mean() + h.SectorSummary(workforce.Manufacturing).Mean() - h.TotalSummary().Mean(); math.Abs(m-250) > 1 {
+		t.Errorf("summaries disagree: %v", m)
+	}
+	if !math.IsNaN(h.Summary(workforce.Agriculture, workforce.Skill1).Mean()) {
+		t.Error("summary of a cell outside the table must be empty")
+	}
+	lo1, hi1 := h.SkillInterval(workforce.Skill1)
+	lo2, hi2 := h.BandInterval(workforce.Low)
+	if lo1 != lo2 || hi1 != hi2 || !(lo1 < 250 && 250 < hi1) {
+		t.Errorf("level 1 interval %v–%v, low band %v–%v", lo1, hi1, lo2, hi2)
+	}
+	if h.Workforce().Total() != 4 {
+		t.Errorf("Workforce total %v", h.Workforce().Total())
+	}
+	if got, want := h.String(), "1000 people (90%: "; len(got) < len(want) || got[:len(want)] != want {
+		t.Errorf("String = %q", got)
+	}
+	if h.Draws() != 20000 || h.Level() != 0.9 {
+		t.Errorf("Draws %d, Level %v", h.Draws(), h.Level())
+	}
+}
+
+// A Table and a Headcount are immutable: concurrent readers are safe
+// (run with -race).
+func TestConcurrentUse(t *testing.T) {
+	tab, _ := workforce.DefaultWorkforce(2022)
+	share := must(estimate.Point(0.015))
+	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{Share: share, MonteCarlo: estimate.Options{Draws: 1000}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan bool)
+	for range 4 {
+		go func() {
+			_, _ = tab.RowShares()
+			_ = tab.Total()
+			_, _ = h.Interval(workforce.Information, workforce.Skill4)
+			_ = h.Table().Total()
+			done <- true
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+}
+
+func TestTableGetAllocs(t *testing.T) {
+	tab, _ := workforce.DefaultWorkforce(2022)
+	// Promise: lookups do not allocate.
+	if n := testing.AllocsPerRun(100, func() {
+		_, _ = tab.Get("J", "4")
+		_ = tab.At(3, 2)
+	}); n != 0 {
+		t.Errorf("Get/At allocate %v times", n)
+	}
+}
+
+// Property: on random workforces, totals and compositions, every headcount
+// table is whole and adds up exactly to its margins and total; given
+// margins are met within one person.
+func TestHeadcountsAddUpRandom(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 16))
+	secs := workforce.Sectors()
+	for trial := range 60 {
+		n := 1 + r.IntN(workforce.NumSectors)
+		rows := make([]string, n)
+		vals := make([][]float64, n)
+		for i := range rows {
+			rows[i] = secs[i].String()
+			vals[i] = make([]float64, 4)
+			for j := range vals[i] {
+				vals[i][j] = 1 + r.Float64()*1e5
+			}
+		}
+		sc := workforce.Scenario{
+			Total:      must(estimate.Point(float64(r.IntN(3_000_000)))),
+			Workforce:  workforce.MustNewTable(rows, []string{"1", "2", "3", "4"}, vals),
+			MonteCarlo: estimate.Options{Draws: 100, Seed: uint64(trial)},
+		}
+		var sec, skill []float64
+		if r.IntN(2) == 0 {
+			sec = randomShares(r, n)
+			sc.Sectors = must(estimate.FixedShares(sec))
+		}
+		if r.IntN(2) == 0 {
+			skill = randomShares(r, 4)
+			sc.Skills = must(estimate.FixedShares(skill))
+		}
+		h, err := workforce.Headcounts(context.Background(), sc)
+		if err != nil {
+			t.Fatalf("trial %d: %v", trial, err)
+		}
+		checkAddsUp(t, h)
+		for i, s := range sec {
+			if d := float64(h.Sector(secs[i])) - s*float64(h.Total()); math.Abs(d) >= 1+1e-6 {
+				t.Fatalf("trial %d: sector %v: %d for share %v of %d", trial, secs[i], h.Sector(secs[i]), s, h.Total())
+			}
+		}
+		for k, s := range skill {
+			if d := float64(h.Skill(workforce.SkillLevel(k+1))) - s*float64(h.Total()); math.Abs(d) >= 1+1e-6 {
+				t.Fatalf("trial %d: level %d: %d for share %v of %d", trial, k+1, h.Skill(workforce.SkillLevel(k+1)), s, h.Total())
+			}
+		}
+	}
+}
+
+func randomShares(r *rand.Rand, n int) []float64 {
+	s := make([]float64, n)
+	sum := 0.0
+	for i := range s {
+		s[i] = 0.01 + r.Float64()
+		sum += s[i]
+	}
+	for i := range s {
+		s[i] /= sum
+	}
+	return s
+}

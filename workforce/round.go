@@ -1,0 +1,322 @@
+package workforce
+
+import (
+	"fmt"
+	"math"
+)
+
+// ControlledRound rounds a table to multiples of base (1 for whole
+// numbers) so that the rounded table still adds up: every cell, every row
+// total, every column total and the grand total moves to one of the two
+// multiples of base adjacent to its value (a value that is already a
+// multiple is kept), and the rounded totals are the totals of the rounded
+// cells. This is the controlled rounding statistical agencies publish with
+// (Cox and Ernst 1982; Cox 1987).
+//
+// For a two-way table such a rounding always exists (Cox and Ernst 1982);
+// ControlledRound finds one as a feasible flow in a network with bounds
+// (rows to columns), so it takes polynomial time. For tables of up to 4096
+// cells it then cancels negative-cost cycles, so that among all controlled
+// roundings it returns one with the least total absolute change to the
+// cells; for larger tables it returns a valid rounding that leans to
+// rounding up the largest fractions, without that guarantee. The result is
+// deterministic.
+//
+// Cells must be finite, non-negative and not missing, and base finite and
+// positive (errors wrap [ErrMissing] or [ErrBadValue]); a cell more than
+// 2⁵³ times base is an error wrapping [ErrBadValue]. Should no rounding be
+// found (which the theorem rules out), the error wraps [ErrInfeasible].
+func ControlledRound(t *Table, base float64) (*Table, error) {
+	if !(base > 0) || math.IsInf(base, 0) {
+		return nil, fmt.Errorf("workforce: controlled rounding: base %v: %w", base, ErrBadValue)
+	}
+	if t.HasMissing() {
+		return nil, fmt.Errorf("workforce: controlled rounding: %w", ErrMissing)
+	}
+	r, c := t.Dims()
+	y := make([]float64, len(t.v))
+	for k, x := range t.v {
+		y[k] = x / base
+	}
+	n, err := roundInts(y, r, c)
+	if err != nil {
+		return nil, err
+	}
+	v := make([]float64, len(n))
+	for k, m := range n {
+		v[k] = float64(m) * base
+	}
+	return t.with(v), nil
+}
+
+// snap returns y rounded to the nearest integer if it is within 1e-9
+// plus a few dozen units in the last place of it, so that values such as
+// 2.9999999999 computed in floating point count as whole, while a real
+// fraction of a large value (1e9 + 0.001) does not.
+func snap(y float64) float64 {
+	if r := math.Round(y); math.Abs(y-r) <= 1e-9+64*0x1p-52*math.Abs(y) {
+		return r
+	}
+	return y
+}
+
+// roundInts is controlled rounding of the r×c row-major y to integers.
+func roundInts(y []float64, r, c int) ([]int64, error) {
+	out := make([]int64, len(y))
+	frac := make([]float64, len(y))
+	rowF := make([]float64, r)
+	colF := make([]float64, c)
+	var totF float64
+	for k, x := range y {
+		if !finiteNonNeg(x) || x > maxExact {
+			return nil, fmt.Errorf("workforce: controlled rounding: cell (%d, %d) = %v: %w", k/c, k%c, x, ErrBadValue)
+		}
+		x = snap(x)
+		f := math.Floor(x)
+		out[k] = int64(f)
+		frac[k] = x - f
+		rowF[k/c] += frac[k]
+		colF[k%c] += frac[k]
+		totF += frac[k]
+	}
+	// Network: source s, rows, columns, sink t; t→s closes the circulation.
+	s, tt := r+c, r+c+1
+	g := newFlowGraph(r + c + 4)
+	bounds := func(x float64) (lo, hi int) {
+		x = snap(x)
+		return int(math.Floor(x)), int(math.Ceil(x))
+	}
+	for i := range r {
+		lo, hi := bounds(rowF[i])
+		g.addBounded(s, i, lo, hi)
+	}
+	cellEdge := make([]int, len(y))
+	for i := range r {
+		// Larger fractions first: the search takes earlier edges first.
+		order := make([]int, 0, c)
+		for j := range c {
+			if frac[i*c+j] > 0 {
+				order = append(order, j)
+			}
+		}
+		sortByFracDesc(order, frac[i*c:(i+1)*c])
+		for k := range c {
+			cellEdge[i*c+k] = -1
+		}
+		for k := len(order) - 1; k >= 0; k-- { // the last edge added is tried first
+			j := order[k]
+			cellEdge[i*c+j] = g.addBounded(i, r+j, 0, 1)
+		}
+	}
+	for j := range c {
+		lo, hi := bounds(colF[j])
+		g.addBounded(r+j, tt, lo, hi)
+	}
+	lo, hi := bounds(totF)
+	g.addBounded(tt, s, lo, hi)
+	if !g.feasible() {
+		return nil, fmt.Errorf("workforce: controlled rounding of a %d×%d table: no rounding found: %w", r, c, ErrInfeasible)
+	}
+	if len(y) <= optimalCells {
+		g.cost = make([]float64, len(g.to))
+		for k, e := range cellEdge {
+			if e >= 0 {
+				g.cost[e] = 1 - 2*frac[k] // rounding up instead of down changes |error| by this
+				g.cost[e^1] = -g.cost[e]
+			}
+		}
+		g.cancelNegativeCycles(r+c+2, 4*len(y)+16)
+	}
+	for k, e := range cellEdge {
+		if e >= 0 && g.flowOn(e) > 0 {
+			out[k]++
+		}
+	}
+	return out, nil
+}
+
+func sortByFracDesc(order []int, frac []float64) {
+	// insertion sort: rows are short, and the order must be stable
+	for a := 1; a < len(order); a++ {
+		for b := a; b > 0 && frac[order[b]] > frac[order[b-1]]; b-- {
+			order[b], order[b-1] = order[b-1], order[b]
+		}
+	}
+}
+
+// optimalCells is the largest table for which ControlledRound minimises
+// the total absolute change (by cycle cancelling, O(cells²) per step).
+const optimalCells = 4096
+
+// cancelNegativeCycles improves the circulation in the first n nodes (the
+// super source and sink are left out) by pushing one unit around
+// negative-cost residual cycles, found by Bellman–Ford, at most limit times.
+func (g *flowGraph) cancelNegativeCycles(n, limit int) {
+	const eps = 1e-9
+	dist := make([]float64, n)
+	pred := make([]int, n)
+	for range limit {
+		clear(dist)
+		for i := range pred {
+			pred[i] = -1
+		}
+		last := -1
+		for range n {
+			last = -1
+			for u := range n {
+				for e := g.head[u]; e >= 0; e = g.next[e] {
+					v := g.to[e]
+					if v >= n || g.cap[e] <= 0 {
+						continue
+					}
+					if d := dist[u] + g.cost[e]; d < dist[v]-eps {
+						dist[v], pred[v], last = d, e, v
+					}
+				}
+			}
+			if last < 0 {
+				return // no negative cycle: optimal
+			}
+		}
+		// last was relaxed in round n: walk back n steps to land on the cycle.
+		v := last
+		for range n {
+			v = g.to[pred[v]^1]
+		}
+		sum := 0.0
+		for u := v; ; {
+			e := pred[u]
+			sum += g.cost[e]
+			u = g.to[e^1]
+			if u == v {
+				break
+			}
+		}
+		if sum > -eps {
+			return
+		}
+		for u := v; ; {
+			e := pred[u]
+			g.cap[e]--
+			g.cap[e^1]++
+			u = g.to[e^1]
+			if u == v {
+				break
+			}
+		}
+	}
+}
+
+// flowGraph is a Dinic max-flow network that also handles lower bounds
+// on edges (through a super source and sink).
+type flowGraph struct {
+	n      int
+	head   []int
+	to     []int
+	next   []int
+	cap    []int
+	cost   []float64 // per edge, for cancelNegativeCycles
+	lower  []int
+	excess []int
+	level  []int
+	iter   []int
+}
+
+func newFlowGraph(n int) *flowGraph {
+	g := &flowGraph{n: n, head: make([]int, n), excess: make([]int, n)}
+	for i := range g.head {
+		g.head[i] = -1
+	}
+	return g
+}
+
+func (g *flowGraph) addEdge(u, v, c int) int {
+	e := len(g.to)
+	g.to = append(g.to, v, u)
+	g.cap = append(g.cap, c, 0)
+	g.lower = append(g.lower, 0, 0)
+	g.next = append(g.next, g.head[u], g.head[v])
+	g.head[u], g.head[v] = e, e+1
+	return e
+}
+
+// addBounded adds an edge u→v carrying between lo and hi units.
+func (g *flowGraph) addBounded(u, v, lo, hi int) int {
+	e := g.addEdge(u, v, hi-lo)
+	g.lower[e] = lo
+	g.excess[v] += lo
+	g.excess[u] -= lo
+	return e
+}
+
+// flowOn returns the flow on edge e, lower bound included.
+func (g *flowGraph) flowOn(e int) int { return g.lower[e] + g.cap[e^1] }
+
+// feasible reports whether a circulation meeting every bound exists, and
+// leaves it in the graph.
+func (g *flowGraph) feasible() bool {
+	ss, st := g.n-2, g.n-1
+	need := 0
+	for v := range g.n - 2 {
+		switch x := g.excess[v]; {
+		case x > 0:
+			g.addEdge(ss, v, x)
+			need += x
+		case x < 0:
+			g.addEdge(v, st, -x)
+		}
+	}
+	return g.maxFlow(ss, st) == need
+}
+
+func (g *flowGraph) maxFlow(s, t int) int {
+	total := 0
+	g.level = make([]int, g.n)
+	g.iter = make([]int, g.n)
+	queue := make([]int, 0, g.n)
+	for {
+		for i := range g.level {
+			g.level[i] = -1
+		}
+		g.level[s] = 0
+		queue = append(queue[:0], s)
+		for q := 0; q < len(queue); q++ {
+			u := queue[q]
+			for e := g.head[u]; e >= 0; e = g.next[e] {
+				if g.cap[e] > 0 && g.level[g.to[e]] < 0 {
+					g.level[g.to[e]] = g.level[u] + 1
+					queue = append(queue, g.to[e])
+				}
+			}
+		}
+		if g.level[t] < 0 {
+			return total
+		}
+		copy(g.iter, g.head)
+		for {
+			f := g.augment(s, t, math.MaxInt)
+			if f == 0 {
+				break
+			}
+			total += f
+		}
+	}
+}
+
+func (g *flowGraph) augment(u, t, f int) int {
+	if u == t {
+		return f
+	}
+	for ; g.iter[u] >= 0; g.iter[u] = g.next[g.iter[u]] {
+		e := g.iter[u]
+		v := g.to[e]
+		if g.cap[e] > 0 && g.level[v] == g.level[u]+1 {
+			if d := g.augment(v, t, min(f, g.cap[e])); d > 0 {
+				g.cap[e] -= d
+				g.cap[e^1] += d
+				return d
+			}
+		}
+	}
+	return 0
+}

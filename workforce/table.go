@@ -1,0 +1,441 @@
+package workforce
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/exodus-lab/exodus"
+)
+
+// A Table is a labelled two-way table of non-negative float64 counts, such
+// as employment by sector (rows) and occupation or skill level (columns).
+//
+// A Table is immutable: constructors copy their inputs, accessors return
+// copies, and every transformation returns a new Table. It is therefore safe
+// for concurrent use. The zero Table is an empty 0×0 table.
+//
+// A cell may be missing: published as suppressed, or otherwise unknown. It
+// reads as NaN, and any total over it is NaN (unknown), never a silent zero.
+// Operations that need complete data ([Fit], [ControlledRound],
+// [Table.AggregateCols]) return an error wrapping [ErrMissing]; fill the gaps
+// first with [Table.SpreadMissing].
+//
+// A Table carries the sources of its figures ([Table.Sources]); derived
+// tables keep them.
+type Table struct {
+	rows, cols []string
+	v          []float64 // row-major; NaN = missing
+	sources    []exodus.Source
+}
+
+// NewTable returns a table with the given row and column labels and values,
+// values[i][j] being the cell in row i and column j. Labels must be
+// non-empty and unique within rows and within columns. Values must be
+// finite and non-negative; NaN marks a missing cell. NewTable copies its
+// arguments. Errors wrap [ErrShape], [ErrBadValue] or [ErrUnknownCode] (an
+// empty or duplicate label).
+func NewTable(rows, cols []string, values [][]float64) (*Table, error) {
+	if len(values) != len(rows) {
+		return nil, fmt.Errorf("workforce: new table: %d rows of values for %d row labels: %w", len(values), len(rows), ErrShape)
+	}
+	if err := checkLabels("row", rows); err != nil {
+		return nil, err
+	}
+	if err := checkLabels("column", cols); err != nil {
+		return nil, err
+	}
+	t := &Table{rows: slices.Clone(rows), cols: slices.Clone(cols), v: make([]float64, 0, len(rows)*len(cols))}
+	for i, r := range values {
+		if len(r) != len(cols) {
+			return nil, fmt.Errorf("workforce: new table: row %q has %d values for %d columns: %w", rows[i], len(r), len(cols), ErrShape)
+		}
+		for j, x := range r {
+			if !math.IsNaN(x) && !finiteNonNeg(x) {
+				return nil, fmt.Errorf("workforce: new table: cell (%q, %q) = %v: %w", rows[i], cols[j], x, ErrBadValue)
+			}
+		}
+		t.v = append(t.v, r...)
+	}
+	return t, nil
+}
+
+// MustNewTable is like [NewTable] but panics on error. It is meant for
+// literals in tests and examples.
+func MustNewTable(rows, cols []string, values [][]float64) *Table {
+	t, err := NewTable(rows, cols, values)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func checkLabels(kind string, labels []string) error {
+	seen := make(map[string]struct{}, len(labels))
+	for _, l := range labels {
+		if l == "" {
+			return fmt.Errorf("workforce: empty %s label: %w", kind, ErrUnknownCode)
+		}
+		if _, dup := seen[l]; dup {
+			return fmt.Errorf("workforce: duplicate %s label %q: %w", kind, l, ErrUnknownCode)
+		}
+		seen[l] = struct{}{}
+	}
+	return nil
+}
+
+// newTableOwned builds a table that takes ownership of its arguments.
+func newTableOwned(rows, cols []string, v []float64, src []exodus.Source) *Table {
+	return &Table{rows: rows, cols: cols, v: v, sources: src}
+}
+
+// with returns a copy of t's labels and sources around new values v.
+func (t *Table) with(v []float64) *Table {
+	return &Table{rows: t.rows, cols: t.cols, v: v, sources: t.sources}
+}
+
+// Dims returns the numbers of rows and columns.
+func (t *Table) Dims() (rows, cols int) { return len(t.rows), len(t.cols) }
+
+// Rows returns the row labels, in a new slice.
+func (t *Table) Rows() []string { return slices.Clone(t.rows) }
+
+// Cols returns the column labels, in a new slice.
+func (t *Table) Cols() []string { return slices.Clone(t.cols) }
+
+// RowIndex returns the index of the row labelled label, or false.
+func (t *Table) RowIndex(label string) (int, bool) {
+	i := slices.Index(t.rows, label)
+	return i, i >= 0
+}
+
+// ColIndex returns the index of the column labelled label, or false.
+func (t *Table) ColIndex(label string) (int, bool) {
+	j := slices.Index(t.cols, label)
+	return j, j >= 0
+}
+
+// At returns the cell in row i and column j; NaN if it is missing. It panics
+// if i or j is out of range, like a slice index.
+func (t *Table) At(i, j int) float64 {
+	if j < 0 || j >= len(t.cols) {
+		panic(fmt.Sprintf("workforce: column index %d out of range [0,%d)", j, len(t.cols)))
+	}
+	return t.v[i*len(t.cols)+j]
+}
+
+// Get returns the cell labelled (row, col); NaN if it is missing. An unknown
+// label is an error wrapping [ErrUnknownCode].
+func (t *Table) Get(row, col string) (float64, error) {
+	i, ok := t.RowIndex(row)
+	if !ok {
+		return 0, fmt.Errorf("workforce: table has no row %q: %w", row, ErrUnknownCode)
+	}
+	j, ok := t.ColIndex(col)
+	if !ok {
+		return 0, fmt.Errorf("workforce: table has no column %q: %w", col, ErrUnknownCode)
+	}
+	return t.v[i*len(t.cols)+j], nil
+}
+
+// Row returns row i's cells, in a new slice.
+func (t *Table) Row(i int) []float64 {
+	c := len(t.cols)
+	return slices.Clone(t.v[i*c : (i+1)*c])
+}
+
+// Values returns all cells as a new [][]float64, values[i][j] being row i,
+// column j.
+func (t *Table) Values() [][]float64 {
+	out := make([][]float64, len(t.rows))
+	for i := range out {
+		out[i] = t.Row(i)
+	}
+	return out
+}
+
+// RowTotals returns the sum of each row; NaN for a row with a missing cell.
+func (t *Table) RowTotals() []float64 {
+	c := len(t.cols)
+	out := make([]float64, len(t.rows))
+	for i := range out {
+		for _, x := range t.v[i*c : (i+1)*c] {
+			out[i] += x
+		}
+	}
+	return out
+}
+
+// ColTotals returns the sum of each column; NaN for a column with a missing
+// cell.
+func (t *Table) ColTotals() []float64 {
+	c := len(t.cols)
+	out := make([]float64, c)
+	for k, x := range t.v {
+		out[k%c] += x
+	}
+	return out
+}
+
+// Total returns the sum of all cells; NaN if any is missing.
+func (t *Table) Total() float64 {
+	s := 0.0
+	for _, x := range t.v {
+		s += x
+	}
+	return s
+}
+
+// HasMissing reports whether any cell is missing.
+func (t *Table) HasMissing() bool {
+	return slices.ContainsFunc(t.v, math.IsNaN)
+}
+
+// Missing reports whether the cell in row i and column j is missing.
+func (t *Table) Missing(i, j int) bool { return math.IsNaN(t.At(i, j)) }
+
+// Scale returns the table with every cell multiplied by f, which must be
+// finite and non-negative (an error wrapping [ErrBadValue] otherwise).
+// Missing cells stay missing.
+func (t *Table) Scale(f float64) (*Table, error) {
+	if !finiteNonNeg(f) {
+		return nil, fmt.Errorf("workforce: scale table by %v: %w", f, ErrBadValue)
+	}
+	v := make([]float64, len(t.v))
+	for k, x := range t.v {
+		v[k] = x * f
+	}
+	return t.with(v), nil
+}
+
+// Shares returns each cell divided by the grand total, so the cells sum
+// to 1. A table whose total is zero or NaN gives an error wrapping
+// [ErrBadValue] or [ErrMissing].
+func (t *Table) Shares() (*Table, error) {
+	if t.HasMissing() {
+		return nil, fmt.Errorf("workforce: shares of a table with missing cells: %w", ErrMissing)
+	}
+	tot := t.Total()
+	if tot == 0 {
+		return nil, fmt.Errorf("workforce: shares of a table whose total is 0: %w", ErrBadValue)
+	}
+	return t.Scale(1 / tot)
+}
+
+// RowShares returns each cell divided by its row total, so each row sums
+// to 1: within-row composition, such as each sector's occupation mix. A row
+// whose total is zero gives an error wrapping [ErrBadValue]. Missing cells
+// give an error wrapping [ErrMissing].
+func (t *Table) RowShares() (*Table, error) {
+	if t.HasMissing() {
+		return nil, fmt.Errorf("workforce: row shares of a table with missing cells: %w", ErrMissing)
+	}
+	c := len(t.cols)
+	v := make([]float64, len(t.v))
+	for i, tot := range t.RowTotals() {
+		if tot == 0 {
+			return nil, fmt.Errorf("workforce: row shares: row %q sums to 0: %w", t.rows[i], ErrBadValue)
+		}
+		for j := range c {
+			v[i*c+j] = t.v[i*c+j] / tot
+		}
+	}
+	return t.with(v), nil
+}
+
+// ColShares returns each cell divided by its column total, so each column
+// sums to 1. Errors are as for [Table.RowShares].
+func (t *Table) ColShares() (*Table, error) {
+	if t.HasMissing() {
+		return nil, fmt.Errorf("workforce: column shares of a table with missing cells: %w", ErrMissing)
+	}
+	c := len(t.cols)
+	tots := t.ColTotals()
+	for j, tot := range tots {
+		if tot == 0 {
+			return nil, fmt.Errorf("workforce: column shares: column %q sums to 0: %w", t.cols[j], ErrBadValue)
+		}
+	}
+	v := make([]float64, len(t.v))
+	for k, x := range t.v {
+		v[k] = x / tots[k%c]
+	}
+	return t.with(v), nil
+}
+
+// SpreadMissing fills the missing cells of each row so the row adds up to
+// rowTotals[i]: the gap between the total and the row's known cells is
+// divided evenly among its missing cells. This is the rule for suppressed
+// cells when only the row total is published; the source gives no split, so
+// say so wherever the result is used. A row with no missing cells must
+// already add up to its total within a relative 1e-5 (else an error
+// wrapping [ErrInconsistent]); a gap below minus that slack is an error wrapping
+// [ErrInconsistent]; len(rowTotals) must equal the number of rows.
+func (t *Table) SpreadMissing(rowTotals []float64) (*Table, error) {
+	if len(rowTotals) != len(t.rows) {
+		return nil, fmt.Errorf("workforce: spread missing: %d row totals for %d rows: %w", len(rowTotals), len(t.rows), ErrShape)
+	}
+	c := len(t.cols)
+	v := slices.Clone(t.v)
+	for i, tot := range rowTotals {
+		if !finiteNonNeg(tot) {
+			return nil, fmt.Errorf("workforce: spread missing: total of row %q = %v: %w", t.rows[i], tot, ErrBadValue)
+		}
+		known, n := 0.0, 0
+		for _, x := range v[i*c : (i+1)*c] {
+			if math.IsNaN(x) {
+				n++
+			} else {
+				known += x
+			}
+		}
+		gap := tot - known
+		slack := 1e-5 * math.Max(tot, 1)
+		switch {
+		case gap < -slack:
+			return nil, fmt.Errorf("workforce: spread missing: row %q: known cells sum to %v, more than the total %v: %w", t.rows[i], known, tot, ErrInconsistent)
+		case n == 0 && gap > slack:
+			return nil, fmt.Errorf("workforce: spread missing: row %q: cells sum to %v, not the total %v: %w", t.rows[i], known, tot, ErrInconsistent)
+		case n == 0:
+			continue
+		}
+		fill := math.Max(gap, 0) / float64(n)
+		for j := range c {
+			if math.IsNaN(v[i*c+j]) {
+				v[i*c+j] = fill
+			}
+		}
+	}
+	return t.with(v), nil
+}
+
+// AggregateCols maps the columns onto new columns labelled to:
+// weights[j][k] is the fraction of old column j that goes to new column k.
+// Each weights[j] must have len(to) finite non-negative entries; they
+// usually sum to 1, so the grand total is kept. Missing cells give an error
+// wrapping [ErrMissing]; bad shapes [ErrShape]; bad weights [ErrBadValue].
+// For occupations to skill levels, see [Table.SkillLevels].
+func (t *Table) AggregateCols(to []string, weights [][]float64) (*Table, error) {
+	if err := checkLabels("column", to); err != nil {
+		return nil, err
+	}
+	if len(weights) != len(t.cols) {
+		return nil, fmt.Errorf("workforce: aggregate columns: %d weight rows for %d columns: %w", len(weights), len(t.cols), ErrShape)
+	}
+	for j, w := range weights {
+		if len(w) != len(to) {
+			return nil, fmt.Errorf("workforce: aggregate columns: column %q has %d weights for %d new columns: %w", t.cols[j], len(w), len(to), ErrShape)
+		}
+		for k, x := range w {
+			if !finiteNonNeg(x) {
+				return nil, fmt.Errorf("workforce: aggregate columns: weight of %q in %q = %v: %w", t.cols[j], to[k], x, ErrBadValue)
+			}
+		}
+	}
+	if t.HasMissing() {
+		return nil, fmt.Errorf("workforce: aggregate columns of a table with missing cells: %w", ErrMissing)
+	}
+	c, nc := len(t.cols), len(to)
+	v := make([]float64, len(t.rows)*nc)
+	for i := range t.rows {
+		for j := range c {
+			x := t.v[i*c+j]
+			for k, w := range weights[j] {
+				v[i*nc+k] += x * w
+			}
+		}
+	}
+	return newTableOwned(t.rows, slices.Clone(to), v, t.sources), nil
+}
+
+// SkillLevels aggregates a table whose columns are ISCO-08 major group codes
+// ("0" to "9", as [Occupation.String] prints them) into the four ILO skill
+// levels "1" to "4", dividing groups 0 and 1 by m (see [SkillMap]; the zero
+// SkillMap splits evenly). A column that is not an occupation code is an
+// error wrapping [ErrUnknownCode].
+func (t *Table) SkillLevels(m SkillMap) (*Table, error) {
+	w := make([][]float64, len(t.cols))
+	for j, l := range t.cols {
+		o, err := ParseOccupation(l)
+		if err != nil {
+			return nil, fmt.Errorf("workforce: skill levels: column %q: %w", l, err)
+		}
+		s, err := m.Split(o)
+		if err != nil {
+			return nil, err
+		}
+		w[j] = s[:]
+	}
+	return t.AggregateCols([]string{"1", "2", "3", "4"}, w)
+}
+
+// Bands aggregates a table whose columns are skill levels "1" to "4" into
+// the broad bands "low", "medium" and "high". A column that is not a skill
+// level is an error wrapping [ErrUnknownCode].
+func (t *Table) Bands() (*Table, error) {
+	w := make([][]float64, len(t.cols))
+	for j, l := range t.cols {
+		k, err := ParseSkillLevel(l)
+		if err != nil {
+			return nil, fmt.Errorf("workforce: bands: column %q: %w", l, err)
+		}
+		w[j] = make([]float64, NumBands)
+		w[j][k.Band()-1] = 1
+	}
+	return t.AggregateCols([]string{"low", "medium", "high"}, w)
+}
+
+// Sources returns the sources of the table's figures, in a new slice.
+func (t *Table) Sources() []exodus.Source { return slices.Clone(t.sources) }
+
+// WithSources returns a copy of the table with src appended to its sources.
+func (t *Table) WithSources(src ...exodus.Source) *Table {
+	u := *t
+	u.sources = append(slices.Clip(slices.Clone(t.sources)), src...)
+	return &u
+}
+
+// Equal reports whether t and u have the same labels and cells (missing
+// cells equal each other). Sources are not compared.
+func (t *Table) Equal(u *Table) bool {
+	if !slices.Equal(t.rows, u.rows) || !slices.Equal(t.cols, u.cols) || len(t.v) != len(u.v) {
+		return false
+	}
+	for k, x := range t.v {
+		y := u.v[k]
+		if x != y && !(math.IsNaN(x) && math.IsNaN(y)) {
+			return false
+		}
+	}
+	return true
+}
+
+// String formats the table as aligned text, one line per row, with the
+// column labels on the first line, cells in the shortest exact form and
+// missing cells as "·". It is meant for reading, not parsing; see
+// [Table.WriteCSV].
+func (t *Table) String() string {
+	var b strings.Builder
+	w := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
+	for _, l := range t.cols {
+		fmt.Fprintf(w, "\t%s", l)
+	}
+	fmt.Fprintln(w, "\t")
+	c := len(t.cols)
+	for i, l := range t.rows {
+		fmt.Fprint(w, l)
+		for _, x := range t.v[i*c : (i+1)*c] {
+			if math.IsNaN(x) {
+				fmt.Fprint(w, "\t·")
+			} else {
+				fmt.Fprint(w, "\t"+strconv.FormatFloat(x, 'g', -1, 64))
+			}
+		}
+		fmt.Fprintln(w, "\t")
+	}
+	_ = w.Flush() // writes to a strings.Builder cannot fail
+	return strings.TrimRight(b.String(), "\n")
+}

@@ -1,0 +1,232 @@
+package workforce_test
+
+import (
+	"bytes"
+	"errors"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/exodus-lab/exodus"
+	"github.com/exodus-lab/exodus/workforce"
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+func smallTable() *workforce.Table {
+	return workforce.MustNewTable([]string{"A", "J"}, []string{"1", "2", "9"}, [][]float64{{1, 2, 3}, {4, 5, 6}})
+}
+
+func TestTableTotalsAndLookup(t *testing.T) {
+	tab := smallTable()
+	// Hand: rows 1+2+3 = 6, 4+5+6 = 15; columns 5, 7, 9; total 21.
+	if diff := cmp.Diff([]float64{6, 15}, tab.RowTotals()); diff != "" {
+		t.Errorf("RowTotals (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]float64{5, 7, 9}, tab.ColTotals()); diff != "" {
+		t.Errorf("ColTotals (-want +got):\n%s", diff)
+	}
+	if tab.Total() != 21 {
+		t.Errorf("Total = %v", tab.Total())
+	}
+	if v, err := tab.Get("J", "2"); err != nil || v != 5 {
+		t.Errorf("Get(J, 2) = %v, %v", v, err)
+	}
+	if _, err := tab.Get("K", "2"); !errors.Is(err, workforce.ErrUnknownCode) {
+		t.Errorf("Get(K) error = %v", err)
+	}
+	if _, err := tab.Get("J", "3"); !errors.Is(err, workforce.ErrUnknownCode) {
+		t.Errorf("Get(J, 3) error = %v", err)
+	}
+	// Accessors return copies: changing them leaves the table alone.
+	row := tab.Row(0)
+	row[0] = 100
+	tab.Rows()[0] = "Z"
+	if tab.At(0, 0) != 1 || tab.Rows()[0] != "A" {
+		t.Error("table changed through a returned slice")
+	}
+	vals := [][]float64{{1}}
+	owned := workforce.MustNewTable([]string{"a"}, []string{"b"}, vals)
+	vals[0][0] = 7
+	if owned.At(0, 0) != 1 {
+		t.Error("NewTable kept the caller's slice")
+	}
+}
+
+func TestTableShares(t *testing.T) {
+	tab := smallTable()
+	rs, err := tab.RowShares()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Hand: 1/6, 2/6, 3/6; 4/15, 5/15, 6/15.
+	want := [][]float64{{1.0 / 6, 2.0 / 6, 3.0 / 6}, {4.0 / 15, 5.0 / 15, 6.0 / 15}}
+	if diff := cmp.Diff(want, rs.Values(), cmpopts.EquateApprox(1e-15, 0)); diff != "" {
+		t.Errorf("RowShares (-want +got):\n%s", diff)
+	}
+	cs, _ := tab.ColShares()
+	if diff := cmp.Diff([]float64{1, 1, 1}, cs.ColTotals(), cmpopts.EquateApprox(1e-15, 0)); diff != "" {
+		t.Errorf("ColShares totals (-want +got):\n%s", diff)
+	}
+	s, _ := tab.Shares()
+	if math.Abs(s.Total()-1) > 1e-15 || math.Abs(s.At(1, 2)-6.0/21) > 1e-15 {
+		t.Errorf("Shares: total %v, cell %v", s.Total(), s.At(1, 2))
+	}
+	zero := workforce.MustNewTable([]string{"a"}, []string{"b"}, [][]float64{{0}})
+	if _, err := zero.RowShares(); !errors.Is(err, workforce.ErrBadValue) {
+		t.Errorf("zero row: error = %v", err)
+	}
+	if _, err := zero.Shares(); !errors.Is(err, workforce.ErrBadValue) {
+		t.Errorf("zero table: error = %v", err)
+	}
+}
+
+func TestTableSkillLevelsAndBands(t *testing.T) {
+	tab := smallTable()
+	got, err := tab.SkillLevels(workforce.SkillMap{Managers: [2]float64{1, 3}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Hand: ISCO 1 → ¼ to level 3, ¾ to level 4; ISCO 2 → 4; ISCO 9 → 1.
+	want := [][]float64{{3, 0, 0.25, 2.75}, {6, 0, 1, 8}}
+	if diff := cmp.Diff(want, got.Values()); diff != "" {
+		t.Errorf("SkillLevels (-want +got):\n%s", diff)
+	}
+	b, err := got.Bands()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([][]float64{{3, 0, 3}, {6, 0, 9}}, b.Values()); diff != "" {
+		t.Errorf("Bands (-want +got):\n%s", diff)
+	}
+	if _, err := b.Bands(); !errors.Is(err, workforce.ErrUnknownCode) {
+		t.Errorf("Bands of bands: error = %v", err)
+	}
+	if _, err := tab.AggregateCols([]string{"x"}, [][]float64{{1}}); !errors.Is(err, workforce.ErrShape) {
+		t.Errorf("AggregateCols shape: error = %v", err)
+	}
+}
+
+func TestTableMissing(t *testing.T) {
+	nan := math.NaN()
+	tab := workforce.MustNewTable([]string{"E", "U"}, []string{"1", "6", "9"}, [][]float64{{2, nan, 3}, {nan, nan, nan}})
+	if !tab.HasMissing() || !tab.Missing(0, 1) || tab.Missing(0, 0) {
+		t.Error("missing cells not reported")
+	}
+	if !math.IsNaN(tab.RowTotals()[0]) || !math.IsNaN(tab.Total()) {
+		t.Error("a total over a missing cell must be NaN, not a silent zero")
+	}
+	if _, err := tab.RowShares(); !errors.Is(err, workforce.ErrMissing) {
+		t.Errorf("RowShares: error = %v", err)
+	}
+	filled, err := tab.SpreadMissing([]float64{5.5, 0.9})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Hand: row E gap 5.5 − 5 = 0.5 to its one missing cell; row U 0.9/3 each.
+	want := [][]float64{{2, 0.5, 3}, {0.3, 0.3, 0.3}}
+	if diff := cmp.Diff(want, filled.Values(), cmpopts.EquateApprox(1e-12, 0)); diff != "" {
+		t.Errorf("SpreadMissing (-want +got):\n%s", diff)
+	}
+	if _, err := tab.SpreadMissing([]float64{4, 1}); !errors.Is(err, workforce.ErrInconsistent) {
+		t.Errorf("total below known cells: error = %v", err)
+	}
+}
+
+func TestNewTableErrors(t *testing.T) {
+	tests := []struct {
+		name       string
+		rows, cols []string
+		vals       [][]float64
+		err        error
+	}{
+		{"negative", []string{"a"}, []string{"x"}, [][]float64{{-1}}, workforce.ErrBadValue},
+		{"inf", []string{"a"}, []string{"x"}, [][]float64{{math.Inf(1)}}, workforce.ErrBadValue},
+		{"duplicate row", []string{"a", "a"}, []string{"x"}, [][]float64{{1}, {1}}, workforce.ErrUnknownCode},
+		{"empty column label", []string{"a"}, []string{""}, [][]float64{{1}}, workforce.ErrUnknownCode},
+		{"ragged", []string{"a"}, []string{"x", "y"}, [][]float64{{1}}, workforce.ErrShape},
+		{"rows", []string{"a", "b"}, []string{"x"}, [][]float64{{1}}, workforce.ErrShape},
+	}
+	for _, tt := range tests {
+		if _, err := workforce.NewTable(tt.rows, tt.cols, tt.vals); !errors.Is(err, tt.err) {
+			t.Errorf("%s: error = %v, want %v", tt.name, err, tt.err)
+		}
+	}
+}
+
+func TestTableSources(t *testing.T) {
+	src := exodus.Source{Publisher: "Rosstat"}
+	tab := smallTable().WithSources(src)
+	s, _ := tab.Scale(2)
+	if diff := cmp.Diff([]exodus.Source{src}, s.Sources()); diff != "" {
+		t.Errorf("derived table lost its sources (-want +got):\n%s", diff)
+	}
+	if len(smallTable().Sources()) != 0 {
+		t.Error("WithSources changed its receiver")
+	}
+}
+
+func TestCSVRoundTrip(t *testing.T) {
+	nan := math.NaN()
+	tab := workforce.MustNewTable([]string{"A", "B, with comma"}, []string{"1", "2"}, [][]float64{{0.1, nan}, {3e6, 1.0 / 3}})
+	var buf bytes.Buffer
+	if err := tab.WriteCSV(&buf, "sector"); err != nil {
+		t.Fatal(err)
+	}
+	want := "sector,1,2\nA,0.1,\n\"B, with comma\",3e+06,0.3333333333333333\n"
+	if diff := cmp.Diff(want, buf.String()); diff != "" {
+		t.Errorf("WriteCSV (-want +got):\n%s", diff)
+	}
+	back, err := workforce.ReadCSV(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !back.Equal(tab) {
+		t.Errorf("round trip: got %v", back.Values())
+	}
+}
+
+func TestReadCSVErrors(t *testing.T) {
+	tests := []struct {
+		in  string
+		err error
+	}{
+		{"", workforce.ErrSyntax},
+		{"s,1\nA,x\n", workforce.ErrSyntax},
+		{"s,1\nA,NaN\n", workforce.ErrSyntax},
+		{"s,1\nA,-1\n", workforce.ErrBadValue},
+		{"s,1\nA,+Inf\n", workforce.ErrBadValue},
+		{"s,1\nA,1,2\n", workforce.ErrSyntax},
+		{"s,1,1\nA,1,2\n", workforce.ErrUnknownCode},
+		{"s,1\nA,1\nA,2\n", workforce.ErrUnknownCode},
+		{"s,1\n\"A,1\n", workforce.ErrSyntax},
+	}
+	for _, tt := range tests {
+		if _, err := workforce.ReadCSV(strings.NewReader(tt.in)); !errors.Is(err, tt.err) {
+			t.Errorf("ReadCSV(%q) error = %v, want %v", tt.in, err, tt.err)
+		}
+	}
+}
+
+func FuzzReadCSV(f *testing.F) {
+	f.Add("sector,1,2\nA,0.1,\nB,3e6,4\n")
+	f.Add("# comment\ns,x\n\"q\"\"\",1\n")
+	f.Add("s\nA\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		tab, err := workforce.ReadCSV(strings.NewReader(in))
+		if err != nil {
+			return
+		}
+		var buf bytes.Buffer
+		if err := tab.WriteCSV(&buf, "s"); err != nil {
+			return // labels that CSV cannot carry back (such as a leading '#') are refused
+		}
+		back, err := workforce.ReadCSV(&buf)
+		if err != nil {
+			t.Fatalf("re-reading %q: %v", buf.String(), err)
+		}
+		if !back.Equal(tab) {
+			t.Fatalf("round trip changed the table: %q", buf.String())
+		}
+	})
+}
