@@ -91,14 +91,18 @@ func (thousandsTicks) Ticks(min, max float64) []plot.Tick {
 	return ticks
 }
 
-// humanCount writes a head count for an axis label: 0, 800, 25k, 1.2M.
-func humanCount(v float64) string {
-	switch a := math.Abs(v); {
+// humanCount writes a number of people to at most three significant
+// digits with a k or M suffix: 0, 820, 25k, 1.2M, 13.4M.
+func humanCount(v float64) string { return humanSig(v, 3) }
+
+// humanSig writes v to at most sig significant digits, with a k or M suffix.
+func humanSig(v float64, sig int) string {
+	suffix := ""
+	switch a := math.Abs(roundSig(v, sig)); {
 	case a >= 1e6:
-		return strconv.FormatFloat(v/1e6, 'f', -1, 64) + "M"
+		v, suffix = v/1e6, "M"
 	case a >= 1e3:
-		return strconv.FormatFloat(v/1e3, 'f', -1, 64) + "k"
-	default:
-		return strconv.FormatFloat(v, 'f', -1, 64)
+		v, suffix = v/1e3, "k"
 	}
+	return strconv.FormatFloat(roundSig(v, sig), 'f', -1, 64) + suffix
 }
