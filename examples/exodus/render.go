@@ -57,6 +57,8 @@ func writeText(buf *bytes.Buffer, rep *report) error {
 	p("Reproduces %q %s.\n", srcArticle.Title, cites([]int{1}))
 	p("Monte Carlo: %d draws, seed %d. Intervals are central %g%% intervals.\n", rep.Settings.Draws, rep.Settings.Seed, 100*rep.Settings.Level)
 
+	writeSummary(buf, rep)
+
 	p("\n1. SOURCES\n\n")
 	for _, s := range rep.Sources {
 		p("  [%d] %s\n", s.ID, s.Source)
@@ -247,4 +249,56 @@ func trimTrailingSpace(b []byte) []byte {
 		lines[i] = bytes.TrimRight(l, " ")
 	}
 	return bytes.Join(lines, []byte("\n"))
+}
+
+// writeSummary writes the headline findings, each pointing to its section.
+func writeSummary(buf *bytes.Buffer, rep *report) {
+	p := func(format string, a ...any) { fmt.Fprintf(buf, format, a...) }
+	e, h := rep.Emigrants, rep.Headcounts
+	p("\nIN SHORT\n\n")
+	p("  - About %s people left (90%%: %s), pooling %d sources by the %s (section 2).\n",
+		humanSig(e.Pooled.Median, 2), rangeText(e.Pooled.Lo, e.Pooled.Hi), pooledCount(e), e.Pooled.Method)
+	p("    The sources %s.\n", strings.TrimPrefix(e.Agreement.Verdict, "the sources "))
+	p("  - Alfa Bank's \"1.5%% of the workforce\" would be %s people (section 2).\n", e.CrossCheck.People.Text)
+	if len(h.Sectors) > 0 {
+		top := h.Sectors[0]
+		for _, s := range h.Sectors[1:] {
+			if s.Share > top.Share {
+				top = s
+			}
+		}
+		var high int64
+		for _, k := range h.Skills {
+			if k.Level >= 3 {
+				high += k.Count
+			}
+		}
+		p("  - %s (%s) lost the largest share of its workforce: %s people, %.1f%% (90%%: %.1f%%–%.1f%%) (section 3).\n",
+			top.Title, top.Code, commas(top.Count), 100*top.Share, 100*top.ShareLo, 100*top.ShareHi)
+		p("    %s of the %s who left worked at high skill levels 3–4 (section 3).\n", commas(high), commas(h.Total))
+	}
+	var official, article []string
+	for _, c := range rep.Money.Conversions {
+		if c.Exact == "" || (c.Currency != "USD" && c.Currency != "GBP") {
+			continue
+		}
+		if c.Basis == "official" {
+			official = append(official, c.Compact)
+		} else {
+			article = append(article, c.Compact)
+		}
+	}
+	p("  - %s was %s at the official rates of %s, not the article's %s,\n", rep.Money.Compact,
+		strings.Join(official, " / "), rep.Settings.Date, strings.Join(article, " / "))
+	p("    which uses rates of about June 2023 (section 4).\n")
+}
+
+func pooledCount(e emigrants) int {
+	n := 0
+	for _, f := range e.Estimates {
+		if f.Pooled {
+			n++
+		}
+	}
+	return n
 }

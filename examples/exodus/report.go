@@ -227,15 +227,24 @@ func buildEmigrants(rep *report, src *sourceList) (estimate.Estimate, error) {
 
 // verdict says in words whether the pooled sources disagree.
 func verdict(d estimate.Diagnostics) string {
+	var v string
 	switch {
 	case math.IsNaN(d.I2):
-		return "agreement cannot be measured"
+		v = "the sources' agreement cannot be measured"
 	case d.I2 >= 0.75:
-		return "the sources disagree strongly: their spreads do not explain the differences between them"
-	case d.I2 >= 0.25 || len(d.Disjoint) > 0:
-		return "the sources disagree moderately: more than their spreads explain, or some 90% intervals do not overlap"
+		v = fmt.Sprintf("the sources disagree strongly (I² = %.0f%%)", 100*d.I2)
+	case d.I2 >= 0.25:
+		v = fmt.Sprintf("the sources disagree moderately (I² = %.0f%%)", 100*d.I2)
 	default:
-		return "the sources agree within their stated spreads"
+		v = fmt.Sprintf("the sources agree within their stated spreads (I² = %.0f%%)", 100*d.I2)
+	}
+	switch n := len(d.Disjoint); n {
+	case 0:
+		return v
+	case 1:
+		return v + ", and one pair of their 90% intervals does not overlap"
+	default:
+		return v + fmt.Sprintf(", and %d pairs of their 90%% intervals do not overlap", n)
 	}
 }
 
