@@ -31,13 +31,16 @@
 //
 // # A ten-line tour
 //
-//	n, _ := estimate.Between(600_000, 1_000_000) // Forbes, The Bell, RTVi
+//	n, _ := estimate.Between(600_000, 1_000_000) // Forbes, The Bell, RTVi: a 90% interval
 //	n = n.Named("emigrants, 2022").WithSources(exodus.Source{Publisher: "The Bell"})
-//	fmt.Println(n) // median and 90% interval
+//	fmt.Println(n) // 770k (90%: 600k–1.0M)
 //
-//	a := finance.MustParseAmount("1.2 trillion roubles")
-//	usd, _ := finance.DefaultRates().Convert(a, finance.USD, day)
-//	fmt.Println(usd.Compact()) // "$15bn" at the article's implied rate
+//	h, _ := workforce.Headcounts(ctx, workforce.Scenario{Total: n})
+//	fmt.Println(h.Sector(workforce.Information)) // whole people, adding up to h.Total()
+//
+//	rub := finance.MustParseAmount("1.2 trillion roubles")
+//	usd, _ := finance.DefaultRates().Convert(rub, finance.USD, time.Date(2023, 6, 1, 0, 0, 0, 0, time.UTC))
+//	fmt.Println(usd.Compact()) // $15bn, at the rate the article implies
 //
 // The command examples/exodus reproduces the whole article from the embedded
 // data: go run ./examples/exodus.

@@ -1,59 +1,99 @@
 // Command exodus reproduces the figures of the article "Decoding the Mass
-// Departure from Russia" from the embedded default data, with their sources.
+// Departure from Russia: Who's Leaving and Where are They Heading?" (2023)
+// end to end, from the data embedded in the exodus packages, as a report
+// that cites every source:
+//
+//  1. the sources;
+//  2. how many left: each source's estimate, the pooled estimate with its
+//     method and whether the sources disagree, and the cross-check "1.5% of
+//     the labour force";
+//  3. who left: whole people by economic sector (ISIC Rev.4 / OKVED2
+//     section) and ILO skill level that add up exactly, each with its 90%
+//     interval, and the share of each sector's workforce that left;
+//  4. the money: 1.2 trillion roubles in USD, GBP, EUR and CNY at official
+//     Central Bank of Russia rates of the day, and at the rates the article's
+//     "£12bn / $15bn" implies.
 //
 // Usage:
 //
-//	go run ./examples/exodus
+//	go run ./examples/exodus [flags]
+//
+// The flags:
+//
+//	-format text|csv|json  output format (default text). csv is the sector ×
+//	                       skill headcount table only; json is the whole
+//	                       report in the schema "exodus-report/1" (see
+//	                       schema.go).
+//	-svg FILE, -png FILE   also draw headcounts by sector with their 90%
+//	                       intervals as an SVG or PNG chart.
+//	-draws N               Monte Carlo draws (default 100000).
+//	-seed N                random seed (default 1). The same flags and seed
+//	                       give byte-identical output.
+//	-total N | LO-HI       the number who left, as a point or a 90% interval,
+//	                       instead of the pooled estimate.
+//	-share S | LO-HI       the share of the labour force who left (0.015 or
+//	                       1.5%), as a point or a 90% interval, instead of the
+//	                       pooled estimate.
+//	-date YYYY-MM-DD       the day whose official rates convert the money
+//	                       (default 2022-03-15).
+//	-rates FILE            a Central Bank of Russia XML_daily / XML_dynamic
+//	                       file or an ECB eurofxref file, used instead of the
+//	                       embedded official rates.
+//	-workforce FILE        a CSV of employment by sector (rows: ISIC section
+//	                       letters) × ISCO-08 major group (columns 0–9), in
+//	                       persons, instead of the embedded data for Russia.
+//
+// On a long run a progress bar appears on stderr when stderr is a terminal.
 package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-
-	"github.com/exodus-lab/exodus"
 )
 
 func main() {
 	if err := run(context.Background(), os.Args[1:], os.Stdout, os.Stderr); err != nil {
-		fmt.Fprintln(os.Stderr, "exodus:", err)
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "exodus:", err)
+		}
 		os.Exit(1)
 	}
 }
 
-// claims are the article's figures, each with the publisher it names.
-var claims = []struct {
-	figure string
-	src    exodus.Source
-}{
-	{"up to 1.3 million people left Russia in 2022", exodus.Source{Publisher: "UK Ministry of Defence", Title: "Defence Intelligence update"}},
-	{"600,000 to 1 million people left Russia in 2022", exodus.Source{Publisher: "Forbes, The Bell, RTVi"}},
-	{"about 1.5% of the whole Russian workforce left", exodus.Source{Publisher: "Alfa Bank"}},
-	{"1.2 trillion roubles withdrawn from bank accounts in February 2022", exodus.Source{
-		Publisher: "Central Bank of Russia",
-		Title:     "О развитии банковского сектора (February 2022)",
-		Date:      "2022-03-21",
-	}},
-}
-
-func run(_ context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("exodus", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	if err := fs.Parse(args); err != nil {
+// run parses args, builds the report and writes it to stdout. Nothing is
+// written to stdout or to a chart file unless the whole report was built.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	cfg, err := parseFlags(args, stderr)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
-	}
-	if _, err := fmt.Fprintln(stdout, "The article's figures and their sources:"); err != nil {
+	in, err := loadInputs(cfg)
+	if err != nil {
 		return err
 	}
-	for _, c := range claims {
-		if _, err := fmt.Fprintf(stdout, "  - %s\n    source: %s\n", c.figure, c.src); err != nil {
-			return err
+	rep, err := buildReport(ctx, cfg, in, progressBar(stderr))
+	if err != nil {
+		return err
+	}
+	out, err := render(rep, cfg.format)
+	if err != nil {
+		return err
+	}
+	charts, err := renderCharts(rep, cfg)
+	if err != nil {
+		return err
+	}
+	for path, data := range charts {
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			return fmt.Errorf("write chart: %w", err)
 		}
+	}
+	if _, err := stdout.Write(out); err != nil {
+		return fmt.Errorf("write report: %w", err)
 	}
 	return nil
 }

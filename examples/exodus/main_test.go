@@ -3,29 +3,323 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"image/png"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
-func TestRunDefault(t *testing.T) {
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// runArgs runs the command with args and returns stdout, stderr and the error.
+func runArgs(t *testing.T, args ...string) (string, string, error) {
+	t.Helper()
 	var out, errOut bytes.Buffer
-	if err := run(context.Background(), nil, &out, &errOut); err != nil {
-		t.Fatalf("run: %v\nstderr: %s", err, errOut.String())
+	err := run(context.Background(), args, &out, &errOut)
+	return out.String(), errOut.String(), err
+}
+
+// fast keeps tests quick under -race: fewer draws than the default.
+var fast = []string{"-draws", "2000"}
+
+func runJSON(t *testing.T, args ...string) report {
+	t.Helper()
+	out, stderr, err := runArgs(t, append(append([]string{"-format", "json"}, fast...), args...)...)
+	if err != nil {
+		t.Fatalf("run %q: %v\nstderr: %s", args, err, stderr)
 	}
-	// The article's four figures each appear with their publisher.
-	for _, want := range []string{"UK Ministry of Defence", "The Bell", "Alfa Bank", "Central Bank of Russia"} {
-		if !strings.Contains(out.String(), want) {
-			t.Errorf("report lacks %q:\n%s", want, out.String())
+	var rep report
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("run %q: output is not JSON: %v", args, err)
+	}
+	return rep
+}
+
+// TestGolden checks the default report, byte for byte, as text and as
+// JSON (one simulation, both renderings). Rewrite the golden files with:
+//
+//	go test ./examples/exodus -run TestGolden -update
+func TestGolden(t *testing.T) {
+	cfg, err := parseFlags(nil, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := loadInputs(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := buildReport(context.Background(), cfg, in, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range []string{"text", "json"} {
+		got, err := render(rep, format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join("testdata", "report."+format+".golden")
+		if *update {
+			if err := os.WriteFile(path, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (run with -update to create it)", err)
+		}
+		if diff := cmp.Diff(string(want), string(got)); diff != "" {
+			t.Errorf("default %s report mismatch (-want +got):\n%s", format, diff)
 		}
 	}
 }
 
-func TestRunBadArgument(t *testing.T) {
-	var out, errOut bytes.Buffer
-	if err := run(context.Background(), []string{"extra"}, &out, &errOut); err == nil {
-		t.Fatal("run with a stray argument: want an error")
+// TestReportAddsUp checks the report's own arithmetic: every sector row
+// adds up to its total, every skill column to its total, and both to the
+// grand total.
+func TestReportAddsUp(t *testing.T) {
+	rep := runJSON(t)
+	h := rep.Headcounts
+	var grand int64
+	cols := make([]int64, 4)
+	for _, s := range h.Sectors {
+		var row int64
+		for i, c := range s.Cells {
+			row += c.Count
+			cols[i] += c.Count
+		}
+		if row != s.Count {
+			t.Errorf("sector %s: cells add up to %d, row total %d", s.Code, row, s.Count)
+		}
+		grand += row
 	}
-	if out.Len() != 0 {
-		t.Errorf("stdout written on error: %q", out.String())
+	if grand != h.Total {
+		t.Errorf("cells add up to %d, total %d", grand, h.Total)
+	}
+	for i, k := range h.Skills {
+		if cols[i] != k.Count {
+			t.Errorf("skill %d: cells add up to %d, column total %d", k.Level, cols[i], k.Count)
+		}
+	}
+	if len(h.Sectors) != 21 {
+		t.Errorf("%d sectors, want the 21 ISIC Rev.4 sections", len(h.Sectors))
+	}
+	if rep.Schema != schemaName {
+		t.Errorf("schema %q, want %q", rep.Schema, schemaName)
+	}
+	// Every cited source exists.
+	for _, f := range rep.Emigrants.Estimates {
+		for _, id := range f.SourceRefs {
+			if id < 1 || id > len(rep.Sources) {
+				t.Errorf("%s cites source %d of %d", f.Name, id, len(rep.Sources))
+			}
+		}
+	}
+}
+
+func TestMoney(t *testing.T) {
+	tests := []struct {
+		args []string
+		cur  string
+		want string // hand: 1.2e12 / rate, half to even (Python decimal)
+	}{
+		// CBR USD rate dated 25.02.2022: 86.9288 (issue #3).
+		{[]string{"-date", "2022-02-25"}, "USD", "13804400842.99 USD"},
+		// CBR XML_daily of 09.11.2024: USD 97,8335, EUR 105,4510.
+		{[]string{"-rates", "testdata/cbr-2024-11-09.xml", "-date", "2024-11-09"}, "USD", "12265737196.36 USD"},
+		{[]string{"-rates", "testdata/cbr-2024-11-09.xml", "-date", "2024-11-20"}, "EUR", "11379692937.95 EUR"},
+	}
+	for _, tt := range tests {
+		rep := runJSON(t, tt.args...)
+		var got string
+		for _, c := range rep.Money.Conversions {
+			if c.Basis == "official" && c.Currency == tt.cur {
+				got = c.Exact
+			}
+		}
+		if got != tt.want {
+			t.Errorf("run %q: %s = %q, want %q", tt.args, tt.cur, got, tt.want)
+		}
+	}
+	// The article's implied rates: 1.2e12/80 and 1.2e12/100 (hand).
+	rep := runJSON(t)
+	want := map[string]string{"USD": "$15bn", "GBP": "£12bn"}
+	for _, c := range rep.Money.Conversions {
+		if c.Basis == "article" && c.Exact != "" && c.Compact != want[c.Currency] {
+			t.Errorf("article %s = %s, want %s", c.Currency, c.Compact, want[c.Currency])
+		}
+	}
+}
+
+func TestTotalAndShare(t *testing.T) {
+	tests := []struct {
+		args []string
+		want int64
+	}{
+		{[]string{"-total", "1000000"}, 1_000_000},
+		{[]string{"-total", "1,000,000"}, 1_000_000},
+		// hand: 1.5% of the labour force, 75.1 million (Rosstat LFS, November 2022)
+		{[]string{"-share", "1.5%"}, 1_126_500},
+		{[]string{"-share", "0.015"}, 1_126_500},
+	}
+	for _, tt := range tests {
+		rep := runJSON(t, tt.args...)
+		if rep.Headcounts.Total != tt.want {
+			t.Errorf("run %q: total %d, want %d", tt.args, rep.Headcounts.Total, tt.want)
+		}
+		if lo, hi := rep.Headcounts.Lo, rep.Headcounts.Hi; lo != hi {
+			t.Errorf("run %q: a point total has interval %g–%g", tt.args, lo, hi)
+		}
+	}
+	rep := runJSON(t, "-total", "600000-1000000")
+	if h := rep.Headcounts; !(h.Lo < float64(h.Total) && float64(h.Total) < h.Hi) {
+		t.Errorf("-total 600000-1000000: total %d not inside its interval %g–%g", h.Total, h.Lo, h.Hi)
+	}
+}
+
+func TestSeed(t *testing.T) {
+	a, _, err := runArgs(t, append(fast, "-seed", "7")...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _, _ := runArgs(t, append(fast, "-seed", "7")...)
+	c, _, _ := runArgs(t, append(fast, "-seed", "8")...)
+	if a != b {
+		t.Error("the same seed gave different reports")
+	}
+	if a == c {
+		t.Error("seeds 7 and 8 gave the same report")
+	}
+	if !strings.Contains(a, "2000 draws, seed 7") {
+		t.Error("the report does not state its draws and seed")
+	}
+}
+
+func TestCSV(t *testing.T) {
+	out, _, err := runArgs(t, append(fast, "-format", "csv", "-total", "1000000")...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatalf("output is not CSV: %v", err)
+	}
+	if got, want := len(recs), 1+21*4; got != want {
+		t.Fatalf("%d records, want %d (header + 21 sectors × 4 skill levels)", got, want)
+	}
+	var sum int64
+	for _, r := range recs[1:] {
+		n, err := strconv.ParseInt(r[3], 10, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum += n
+	}
+	if sum != 1_000_000 {
+		t.Errorf("counts add up to %d, want 1000000", sum)
+	}
+}
+
+func TestCharts(t *testing.T) {
+	dir := t.TempDir()
+	svg, pngPath := filepath.Join(dir, "c.svg"), filepath.Join(dir, "c.png")
+	if _, stderr, err := runArgs(t, append(fast, "-svg", svg, "-png", pngPath)...); err != nil {
+		t.Fatalf("run: %v\n%s", err, stderr)
+	}
+	f, err := os.Open(pngPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := png.Decode(f); err != nil {
+		t.Errorf("-png: not a PNG: %v", err)
+	}
+	b, err := os.ReadFile(svg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"<svg", "Information and communication", "people who left"} {
+		if !bytes.Contains(b, []byte(want)) {
+			t.Errorf("-svg: lacks %q", want)
+		}
+	}
+}
+
+func TestWorkforceFile(t *testing.T) {
+	rep := runJSON(t, "-workforce", "testdata/workforce.csv", "-total", "1000")
+	h := rep.Headcounts
+	if h.Total != 1000 || len(h.Sectors) != 2 {
+		t.Fatalf("total %d in %d sectors, want 1000 in 2", h.Total, len(h.Sectors))
+	}
+	if h.Sectors[0].Count+h.Sectors[1].Count != 1000 {
+		t.Errorf("sectors add up to %d", h.Sectors[0].Count+h.Sectors[1].Count)
+	}
+	if rep.Settings.Workforce != "testdata/workforce.csv" {
+		t.Errorf("settings.workforce = %q", rep.Settings.Workforce)
+	}
+}
+
+func TestHelp(t *testing.T) {
+	_, stderr, err := runArgs(t, "-h")
+	if err == nil {
+		t.Fatal("-h: want flag.ErrHelp")
+	}
+	for _, name := range []string{"-format", "-svg", "-png", "-draws", "-seed", "-share", "-total", "-date", "-rates", "-workforce"} {
+		if !strings.Contains(stderr, name) {
+			t.Errorf("-h does not document %s", name)
+		}
+	}
+}
+
+// TestBadInput: each bad input is an error on one line that names the
+// problem, with nothing written to stdout and no chart file left behind.
+func TestBadInput(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want string // a word the error must contain
+	}{
+		{"date with no rate", []string{"-date", "2021-01-01"}, "2021-01-01"},
+		{"malformed date", []string{"-date", "15.03.2022"}, "15.03.2022"},
+		{"negative share", []string{"-share", "-0.01"}, "-0.01"},
+		{"share of 150%", []string{"-share", "150%"}, "150%"},
+		{"NaN total", []string{"-total", "NaN"}, "NaN"},
+		{"total and share", []string{"-total", "1000", "-share", "0.01"}, "choose one"},
+		{"unknown format", []string{"-format", "xml"}, "xml"},
+		{"too few draws", []string{"-draws", "5"}, "5"},
+		{"malformed CSV", []string{"-workforce", "testdata/bad-workforce.csv"}, "bad-workforce.csv"},
+		{"missing CSV", []string{"-workforce", "testdata/none.csv"}, "none.csv"},
+		{"truncated XML", []string{"-rates", "testdata/truncated.xml"}, "truncated.xml"},
+		{"not a rates file", []string{"-rates", "testdata/workforce.csv"}, "workforce.csv"},
+		{"stray argument", []string{"extra"}, "extra"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			chart := filepath.Join(t.TempDir(), "c.png")
+			out, _, err := runArgs(t, append(append(fast, "-png", chart), tt.args...)...)
+			if err == nil {
+				t.Fatalf("run %q: want an error", tt.args)
+			}
+			msg := err.Error()
+			if strings.Contains(msg, "\n") {
+				t.Errorf("error spans lines: %q", msg)
+			}
+			if !strings.Contains(msg, tt.want) {
+				t.Errorf("error %q does not name %q", msg, tt.want)
+			}
+			if out != "" {
+				t.Errorf("stdout written on error: %d bytes", len(out))
+			}
+			if _, err := os.Stat(chart); err == nil {
+				t.Error("chart written on error")
+			}
+		})
 	}
 }

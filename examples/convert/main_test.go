@@ -1,0 +1,88 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+)
+
+func runArgs(args ...string) (string, error) {
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), args, &out, &errOut)
+	return out.String(), err
+}
+
+func TestConvert(t *testing.T) {
+	tests := []struct {
+		args []string
+		want []string // lines the output must contain
+	}{
+		{ // hand: 1.2e12 / 115.1963 = 10417001240.49 (half to even; CBR 15.03.2022)
+			[]string{"1.2 trillion RUB", "USD", "2022-03-15"},
+			[]string{"= 10417001240.49 USD ($10.4bn)", "rate: 1 USD = 115.1963 RUB, dated 2022-03-15", "the inverse of the published USD/RUB 115.1963", "source: Central Bank of Russia"},
+		},
+		{ // hand: 1.2e12 / 86.9288 = 13804400842.99 (CBR 25.02.2022, issue #3)
+			[]string{"1.2 trillion roubles", "usd", "2022-02-25"},
+			[]string{"= 13804400842.99 USD ($13.8bn)"},
+		},
+		{ // hand: 12e9 × 151.5177 / 115.1963 = 15783600688.56 (cross through RUB)
+			[]string{"£12bn", "USD", "2022-03-15"},
+			[]string{"= 15783600688.56 USD", "crossed from the published rates:", "GBP/RUB 151.5177", "USD/RUB 115.1963"},
+		},
+		{ // the article's implied rate: 1.2e12 / 80 (hand)
+			[]string{"1.2 trillion RUB", "USD", "2023-06-01"},
+			[]string{"= 15000000000.00 USD ($15bn)"},
+		},
+		{ // a stale rate says how stale it is
+			[]string{"1.2 trillion RUB", "USD", "2022-02-24"},
+			[]string{"dated 2022-02-04 (20 days before 2022-02-24)"},
+		},
+		{ // hand: 1.2e12 / 97.8335 = 12265737196.36 (CBR XML_daily, 09.11.2024)
+			[]string{"-rates", "../exodus/testdata/cbr-2024-11-09.xml", "1.2 trillion RUB", "USD", "2024-11-09"},
+			[]string{"= 12265737196.36 USD", "date_req=09/11/2024"},
+		},
+	}
+	for _, tt := range tests {
+		out, err := runArgs(tt.args...)
+		if err != nil {
+			t.Errorf("convert %q: %v", tt.args, err)
+			continue
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("convert %q: output lacks %q:\n%s", tt.args, w, out)
+			}
+		}
+	}
+}
+
+func TestConvertBadInput(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"5 XYZ", "USD", "2022-03-15"}, "XYZ"},
+		{[]string{"5 USD", "ABC", "2022-03-15"}, "ABC"},
+		{[]string{"5 USD", "EUR", "2019-03-15"}, "2019-03-15"},
+		{[]string{"5 USD", "EUR", "15/03/2022"}, "15/03/2022"},
+		{[]string{"lots of money", "EUR", "2022-03-15"}, "lots of money"},
+		{[]string{"5 USD", "EUR"}, "3 arguments"},
+		{[]string{"-max-age", "3", "1 RUB", "USD", "2022-02-24"}, "2022-02-24"},
+		{[]string{"-rates", "../exodus/testdata/truncated.xml", "1 RUB", "USD", "2024-11-09"}, "truncated.xml"},
+		{[]string{"-rates", "testdata/none.xml", "1 RUB", "USD", "2024-11-09"}, "none.xml"},
+	}
+	for _, tt := range tests {
+		out, err := runArgs(tt.args...)
+		if err == nil {
+			t.Errorf("convert %q: want an error", tt.args)
+			continue
+		}
+		if msg := err.Error(); !strings.Contains(strings.ToUpper(msg), strings.ToUpper(tt.want)) || strings.Contains(msg, "\n") {
+			t.Errorf("convert %q: error %q should name %q on one line", tt.args, msg, tt.want)
+		}
+		if out != "" {
+			t.Errorf("convert %q: stdout written on error", tt.args)
+		}
+	}
+}

@@ -1,0 +1,153 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/exodus-lab/exodus/estimate"
+	"github.com/exodus-lab/exodus/workforce"
+)
+
+// The composition assumptions, from the surveys of emigrants.
+const (
+	// itLo, itHi: information and communication (J) as a share of emigrants,
+	// read as a 90% interval from ZOiS (27% in Georgia, 37% in Armenia) and
+	// OK Russians (about a third; over 45% in a later wave).
+	itLo, itHi = 0.27, 0.45
+	// highMean: the share in high-skill jobs (ILO levels 3–4), from "80% hold
+	// a university degree" (OutRush; IFRI).
+	highMean = 0.80
+	// highConcentration is the Dirichlet concentration that gives the high
+	// band a 90% interval of about 75%–85%: Beta(0.8c, 0.2c) has SD
+	// sqrt(0.16/(c+1)) = 0.05/1.645 at c = 172 (hand calculation).
+	highConcentration = 172
+)
+
+func buildHeadcounts(ctx context.Context, rep *report, src *sourceList, cfg config, in inputs,
+	pooled estimate.Estimate, progress func(done, total int)) error {
+	sc := workforce.Scenario{
+		Workforce: in.workforce,
+		Level:     level,
+		MonteCarlo: estimate.Options{
+			Draws:    cfg.draws,
+			Seed:     cfg.seed,
+			Progress: progress,
+		},
+	}
+	h := &rep.Headcounts
+	switch {
+	case cfg.total != nil:
+		e, err := spanEstimate(*cfg.total, estimate.Between)
+		if err != nil {
+			return fmt.Errorf("-total: %w", err)
+		}
+		sc.Total = e.Named("-total")
+		h.Basis = "the number given with -total: " + e.String()
+	case cfg.share != nil:
+		e, err := spanEstimate(*cfg.share, estimate.ShareBetween)
+		if err != nil {
+			return fmt.Errorf("-share: %w", err)
+		}
+		sc.Share = e.Named("-share")
+		h.Basis = "the share given with -share: " + e.String() + " of the labour force"
+		if in.workforce != nil {
+			// Another country's data: its employment is the base.
+			base, err := estimate.Point(total(in.workforce))
+			if err != nil {
+				return err
+			}
+			sc.Base = base.Named("employment in " + in.employment)
+			h.Basis += " (taken as total employment in " + in.employment + ")"
+		}
+	default:
+		sc.Total = pooled
+		h.Basis = "the pooled estimate (" + estimate.LinearPool.String() + "): " + pooled.String()
+	}
+
+	wf := in.workforce
+	if wf == nil {
+		var err error
+		if wf, err = workforce.DefaultWorkforce(workforce.DefaultYear); err != nil {
+			return err
+		}
+	}
+	if _, ok := wf.RowIndex(workforce.Information.String()); ok {
+		it, err := estimate.ShareBetween(itLo, itHi)
+		if err != nil {
+			return err
+		}
+		it = it.Named("information and communication (J), share of emigrants").WithSources(srcZOiS, srcOKRussians)
+		sc.SectorFocus = map[workforce.Sector]estimate.Estimate{workforce.Information: it}
+		h.Assumptions = append(h.Assumptions, assumption{
+			Text: fmt.Sprintf("Information and communication (J) is %s of emigrants: IT workers, 27%%–45%% by survey, read as a 90%% interval. The other sectors share the rest in proportion to their workforce.",
+				percentText(it)),
+			SourceRefs: src.cite(srcZOiS, srcOKRussians),
+		})
+	}
+	bands, err := wf.Bands()
+	if err != nil {
+		return err
+	}
+	bt := bands.ColTotals() // low, medium, high
+	lowMed := bt[0] + bt[1]
+	mean := []float64{(1 - highMean) * bt[0] / lowMed, (1 - highMean) * bt[1] / lowMed, highMean}
+	comp, err := estimate.DirichletMean(mean, highConcentration)
+	if err != nil {
+		return err
+	}
+	sc.Bands = comp.Named("emigrants by skill band").WithSources(srcOutRush, srcOKRussians)
+	h.Assumptions = append(h.Assumptions, assumption{
+		Text: "About 80% of emigrants hold a university degree; read as 80% (90%: about 75%–85%) in high-skill jobs (ILO skill levels 3–4). " +
+			"The other 20% split between low and medium skill as in the workforce. Graduates working below their level would make this an overstatement.",
+		SourceRefs: src.cite(srcOutRush, srcOKRussians),
+	})
+
+	hc, err := workforce.Headcounts(ctx, sc)
+	if err != nil {
+		return fmt.Errorf("headcounts: %w", err)
+	}
+	src.cite(hc.Sources()...)
+	h.Total = hc.Total()
+	h.Lo, h.Hi = hc.TotalInterval()
+	h.Notes = hc.Notes()
+	for _, k := range workforce.SkillLevels() {
+		lo, hi := hc.SkillInterval(k)
+		h.Skills = append(h.Skills, skillRow{Level: int(k), Count: hc.Skill(k), Lo: lo, Hi: hi})
+	}
+	for _, s := range hc.Sectors() {
+		lo, hi := hc.SectorInterval(s)
+		w := hc.SectorWorkforce(s)
+		row := sectorRow{
+			Code: s.String(), Title: s.Title(), Count: hc.Sector(s), Lo: lo, Hi: hi,
+			Workforce: w, Share: hc.SectorShare(s), ShareLo: lo / w, ShareHi: hi / w,
+		}
+		for _, k := range workforce.SkillLevels() {
+			clo, chi := hc.Interval(s, k)
+			row.Cells = append(row.Cells, cell{Level: int(k), Count: hc.At(s, k), Lo: clo, Hi: chi, Share: hc.CellShare(s, k)})
+		}
+		h.Sectors = append(h.Sectors, row)
+	}
+	return nil
+}
+
+// spanEstimate turns a command-line span into a point or a 90% interval.
+func spanEstimate(s span, between func(lo, hi float64) (estimate.Estimate, error)) (estimate.Estimate, error) {
+	if s.isPoint() {
+		return estimate.Point(s.lo)
+	}
+	return between(s.lo, s.hi)
+}
+
+func total(t *workforce.Table) float64 {
+	var sum float64
+	for _, v := range t.RowTotals() {
+		sum += v
+	}
+	return sum
+}
+
+// percentText writes a share estimate as "35% (90%: 27%–45%)".
+func percentText(e estimate.Estimate) string {
+	lo, hi := e.Interval(level)
+	return fmt.Sprintf("%.0f%% (90%%: %.0f%%–%.0f%%)", 100*e.Median(), 100*lo, 100*hi)
+}
