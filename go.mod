@@ -4,6 +4,9 @@ go 1.26
 
 require (
 	github.com/google/go-cmp v0.7.0
+	github.com/shopspring/decimal v1.6.0
+	golang.org/x/text v0.28.0
+	gonum.org/v1/gonum v0.17.0
 	gonum.org/v1/plot v0.17.0
 )
 
@@ -14,9 +17,5 @@ require (
 	git.sr.ht/~sbinet/gg v0.7.0 // indirect
 	github.com/ajstarks/svgo v0.0.0-20211024235047-1546f124cd8b // indirect
 	github.com/golang/freetype v0.0.0-20170609003504-e2365dfdc4a0 // indirect
-	github.com/shopspring/decimal v1.6.0
 	golang.org/x/image v0.30.0 // indirect
-	golang.org/x/text v0.28.0
 )
-
-require gonum.org/v1/gonum v0.17.0
