@@ -31,6 +31,8 @@
 //
 // # A ten-line tour
 //
+// (Runnable as the package [Example].)
+//
 //	n, _ := estimate.Between(600_000, 1_000_000) // Forbes, The Bell, RTVi: a 90% interval
 //	n = n.Named("emigrants, 2022").WithSources(exodus.Source{Publisher: "The Bell"})
 //	fmt.Println(n) // 770k (90%: 600k–1.0M)
@@ -39,8 +41,8 @@
 //	fmt.Println(h.Sector(workforce.Information)) // whole people, adding up to h.Total()
 //
 //	rub := finance.MustParseAmount("1.2 trillion roubles")
-//	usd, _ := finance.DefaultRates().Convert(rub, finance.USD, time.Date(2023, 6, 1, 0, 0, 0, 0, time.UTC))
-//	fmt.Println(usd.Compact()) // $15bn, at the rate the article implies
+//	usd, _ := finance.DefaultRates().Convert(rub, finance.USD, time.Date(2022, 2, 25, 0, 0, 0, 0, time.UTC))
+//	fmt.Println(usd, usd.Compact()) // 13804400842.99 USD $13.8bn, at the CBR rate of 25.02.2022
 //
 // The command examples/exodus reproduces the whole article from the embedded
 // data: go run ./examples/exodus.
