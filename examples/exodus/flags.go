@@ -56,7 +56,7 @@ Flags:
 	fs.StringVar(&share, "share", "", "share of the labour force who left, `S or LO-HI` (0.015 or 1.5%), instead of the pooled estimate")
 	fs.StringVar(&date, "date", defaultDate, "`day` (YYYY-MM-DD) whose official exchange rates convert the money")
 	fs.StringVar(&cfg.rates, "rates", "", "CBR XML or ECB eurofxref `FILE` used instead of the embedded official rates")
-	fs.StringVar(&cfg.workforce, "workforce", "", "CSV `FILE` of employment by sector × ISCO-08 major group, instead of the embedded data for Russia")
+	fs.StringVar(&cfg.workforce, "workforce", "", "CSV `FILE` of employment by sector × ISCO-08 major group, instead of the embedded data for Russia (with -total or -share)")
 	if err := fs.Parse(args); err != nil {
 		return config{}, err
 	}
@@ -73,6 +73,9 @@ Flags:
 	}
 	if total != "" && share != "" {
 		return config{}, errors.New("-total and -share both given: choose one")
+	}
+	if cfg.workforce != "" && total == "" && share == "" {
+		return config{}, errors.New("-workforce needs -total or -share: the pooled estimate is of emigrants from Russia")
 	}
 	var err error
 	if total != "" {

@@ -41,7 +41,20 @@
 //	                       embedded official rates.
 //	-workforce FILE        a CSV of employment by sector (rows: ISIC section
 //	                       letters) × ISCO-08 major group (columns 0–9), in
-//	                       persons, instead of the embedded data for Russia.
+//	                       persons, instead of the embedded data for Russia;
+//	                       give -total or -share with it.
+//
+// # The JSON report
+//
+// -format json writes one object in the schema "exodus-report/1", whose
+// fields are only ever added to: "schema"; "settings" (seed, draws, level,
+// date, pool_method, rates, workforce); "sources" (id, publisher, title,
+// url, date, note); "emigrants" (estimates, pooled, alternatives,
+// agreement, cross_check); "headcounts" (basis, total, lo, hi, assumptions,
+// skills, sectors with their cells, notes); "money" (amount, compact,
+// conversions, usd_path). Figures cite sources by id. People are persons,
+// shares fractions, intervals central 90% intervals, money exact decimal
+// text beside a headline form, dates YYYY-MM-DD.
 //
 // On a long run a progress bar appears on stderr when stderr is a terminal.
 package main
@@ -53,6 +66,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 )
 
 func main() {
@@ -88,12 +102,40 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	for path, data := range charts {
-		if err := os.WriteFile(path, data, 0o644); err != nil {
-			return fmt.Errorf("write chart: %w", err)
+		if err := writeFileAtomic(path, data); err != nil {
+			return fmt.Errorf("write chart %s: %w", path, err)
 		}
 	}
 	if _, err := stdout.Write(out); err != nil {
 		return fmt.Errorf("write report: %w", err)
+	}
+	return nil
+}
+
+// writeFileAtomic writes data to a temporary file beside path and renames it
+// into place, so a failed write never leaves a half-written chart.
+func writeFileAtomic(path string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	if err := os.Chmod(tmp, 0o644); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return err
 	}
 	return nil
 }

@@ -294,11 +294,13 @@ func TestBadInput(t *testing.T) {
 		{"total and share", []string{"-total", "1000", "-share", "0.01"}, "choose one"},
 		{"unknown format", []string{"-format", "xml"}, "xml"},
 		{"too few draws", []string{"-draws", "5"}, "5"},
-		{"malformed CSV", []string{"-workforce", "testdata/bad-workforce.csv"}, "bad-workforce.csv"},
-		{"missing CSV", []string{"-workforce", "testdata/none.csv"}, "none.csv"},
+		{"malformed CSV", []string{"-total", "1000", "-workforce", "testdata/bad-workforce.csv"}, "bad-workforce.csv"},
+		{"missing CSV", []string{"-total", "1000", "-workforce", "testdata/none.csv"}, "none.csv"},
 		{"truncated XML", []string{"-rates", "testdata/truncated.xml"}, "truncated.xml"},
 		{"not a rates file", []string{"-rates", "testdata/workforce.csv"}, "workforce.csv"},
 		{"stray argument", []string{"extra"}, "extra"},
+		{"workforce without a total", []string{"-workforce", "testdata/workforce.csv"}, "-total or -share"},
+		{"chart in a missing folder", []string{"-svg", "testdata/no/such/dir/c.svg"}, "c.svg"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -321,5 +323,20 @@ func TestBadInput(t *testing.T) {
 				t.Error("chart written on error")
 			}
 		})
+	}
+}
+
+func TestProgressBar(t *testing.T) {
+	// Not a terminal: no progress callback at all.
+	if progressBar(&bytes.Buffer{}) != nil {
+		t.Error("progress bar on a bytes.Buffer")
+	}
+	f, err := os.Create(filepath.Join(t.TempDir(), "stderr"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if progressBar(f) != nil {
+		t.Error("progress bar on a regular file")
 	}
 }

@@ -19,12 +19,18 @@ func progressBar(w io.Writer) func(done, total int) {
 		return nil
 	}
 	const width = 40
+	last := -1 // the percentage drawn last; redraw only when it changes
 	return func(done, total int) {
 		if total <= 0 {
 			return
 		}
+		pct := min(100, 100*done/total)
+		if pct == last {
+			return
+		}
+		last = pct
 		n := min(width, width*done/total)
-		fmt.Fprintf(f, "\rsimulating [%s%s] %3d%%", strings.Repeat("=", n), strings.Repeat(" ", width-n), 100*done/total)
+		fmt.Fprintf(f, "\rsimulating [%s%s] %3d%%", strings.Repeat("=", n), strings.Repeat(" ", width-n), pct)
 		if done >= total {
 			fmt.Fprint(f, "\r\033[K") // clear the line when done
 		}
