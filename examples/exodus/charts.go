@@ -5,11 +5,16 @@ import (
 	"fmt"
 )
 
-// renderCharts draws the -svg and -png charts, keyed by file name.
-func renderCharts(rep *report, cfg config) (map[string][]byte, error) {
-	out := map[string][]byte{}
+// A chartFile is a rendered chart and the path it goes to.
+type chartFile struct {
+	path string
+	data []byte
+}
+
+// renderCharts draws the -svg and -png charts.
+func renderCharts(rep *report, cfg config) ([]chartFile, error) {
 	if cfg.svg == "" && cfg.png == "" {
-		return out, nil
+		return nil, nil
 	}
 	// Bottom-up: the first sector reads at the top.
 	var bars []bar
@@ -18,15 +23,16 @@ func renderCharts(rep *report, cfg config) (map[string][]byte, error) {
 		bars = append(bars, bar{label: truncate(s.Title, 40) + " (" + s.Code + ")", value: float64(s.Count), lo: s.Lo, hi: s.Hi})
 	}
 	title := fmt.Sprintf("Emigrants from Russia by sector: whole people, with %g%% intervals", 100*rep.Settings.Level)
-	for path, format := range map[string]string{cfg.svg: "svg", cfg.png: "png"} {
-		if path == "" {
+	var out []chartFile
+	for _, c := range []struct{ path, format string }{{cfg.svg, "svg"}, {cfg.png, "png"}} {
+		if c.path == "" {
 			continue
 		}
 		var buf bytes.Buffer
-		if err := writeChart(&buf, format, title, "people who left", bars); err != nil {
+		if err := writeChart(&buf, c.format, title, "people who left", bars); err != nil {
 			return nil, err
 		}
-		out[path] = buf.Bytes()
+		out = append(out, chartFile{c.path, buf.Bytes()})
 	}
 	return out, nil
 }

@@ -101,10 +101,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	for path, data := range charts {
-		if err := writeFileAtomic(path, data); err != nil {
-			return fmt.Errorf("write chart %s: %w", path, err)
-		}
+	if err := writeFiles(charts); err != nil {
+		return err
 	}
 	if _, err := stdout.Write(out); err != nil {
 		return fmt.Errorf("write report: %w", err)
@@ -112,30 +110,40 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// writeFileAtomic writes data to a temporary file beside path and renames it
-// into place, so a failed write never leaves a half-written chart.
-func writeFileAtomic(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
+// writeFiles writes every chart to a temporary file beside its path, and
+// only when all are written renames them into place: a failed write leaves
+// no chart, half-written or not.
+func writeFiles(files []chartFile) error {
+	var temps []string
+	cleanup := func() {
+		for _, t := range temps {
+			os.Remove(t)
+		}
 	}
-	tmp := f.Name()
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		os.Remove(tmp)
-		return err
+	for _, c := range files {
+		f, err := os.CreateTemp(filepath.Dir(c.path), "."+filepath.Base(c.path)+".*")
+		if err != nil {
+			cleanup()
+			return fmt.Errorf("write chart %s: %w", c.path, err)
+		}
+		temps = append(temps, f.Name())
+		_, err = f.Write(c.data)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err == nil {
+			err = os.Chmod(f.Name(), 0o644)
+		}
+		if err != nil {
+			cleanup()
+			return fmt.Errorf("write chart %s: %w", c.path, err)
+		}
 	}
-	if err := f.Close(); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	if err := os.Chmod(tmp, 0o644); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return err
+	for i, c := range files {
+		if err := os.Rename(temps[i], c.path); err != nil {
+			cleanup()
+			return fmt.Errorf("write chart %s: %w", c.path, err)
+		}
 	}
 	return nil
 }

@@ -135,6 +135,9 @@ func TestMoney(t *testing.T) {
 		// CBR XML_daily of 09.11.2024: USD 97,8335, EUR 105,4510.
 		{[]string{"-rates", "testdata/cbr-2024-11-09.xml", "-date", "2024-11-09"}, "USD", "12265737196.36 USD"},
 		{[]string{"-rates", "testdata/cbr-2024-11-09.xml", "-date", "2024-11-20"}, "EUR", "11379692937.95 EUR"},
+		// ECB reference rates of 2022-03-01 (eurofxref-hist): 1.1162 USD and
+		// 117.201 RUB per EUR, so 1.2e12 × 1.1162 / 117.201, crossed through EUR.
+		{[]string{"-rates", "testdata/eurofxref-sample.xml", "-date", "2022-03-01"}, "USD", "11428571428.57 USD"},
 	}
 	for _, tt := range tests {
 		rep := runJSON(t, tt.args...)
@@ -298,6 +301,7 @@ func TestBadInput(t *testing.T) {
 		{"missing CSV", []string{"-total", "1000", "-workforce", "testdata/none.csv"}, "none.csv"},
 		{"truncated XML", []string{"-rates", "testdata/truncated.xml"}, "truncated.xml"},
 		{"not a rates file", []string{"-rates", "testdata/workforce.csv"}, "workforce.csv"},
+		{"unknown currency in a rates file", []string{"-rates", "testdata/unknown-currency.xml"}, "XYZ"},
 		{"stray argument", []string{"extra"}, "extra"},
 		{"workforce without a total", []string{"-workforce", "testdata/workforce.csv"}, "-total or -share"},
 		{"chart in a missing folder", []string{"-svg", "testdata/no/such/dir/c.svg"}, "c.svg"},
