@@ -126,6 +126,15 @@ func buildHeadcounts(ctx context.Context, rep *report, src *sourceList, cfg conf
 			row.Cells = append(row.Cells, cell{Level: int(k), Count: hc.At(s, k), Lo: clo, Hi: chi, Share: hc.CellShare(s, k)})
 		}
 		h.Sectors = append(h.Sectors, row)
+		if s == workforce.Information {
+			h.Comparisons = append(h.Comparisons, assumption{
+				Text: fmt.Sprintf("Russia's Ministry of Digital Development put the IT workers who left in 2022 and stayed away at about 100,000, "+
+					"about 10%% of the sector; this table has %s people (%.1f%% of its workforce; 90%%: %.1f%%–%.1f%%) from information and communication (J), "+
+					"a section wider than IT that also holds publishing, broadcasting and telecoms.",
+					commas(row.Count), 100*row.Share, 100*row.ShareLo, 100*row.ShareHi),
+				SourceRefs: src.cite(srcMinTsifry),
+			})
+		}
 	}
 	return nil
 }

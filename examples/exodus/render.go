@@ -107,6 +107,12 @@ func writeText(buf *bytes.Buffer, rep *report) error {
 	for _, a := range h.Assumptions {
 		p("  - %s %s\n", a.Text, cites(a.SourceRefs))
 	}
+	if len(h.Comparisons) > 0 {
+		p("  Compare:\n")
+		for _, c := range h.Comparisons {
+			p("  - %s %s\n", c.Text, cites(c.SourceRefs))
+		}
+	}
 	p("  How the table was made:\n")
 	for _, n := range h.Notes {
 		p("  - %s\n", n)

@@ -68,6 +68,11 @@ var (
 		Date:      "2022",
 		Note:      "80% of emigrants hold a university degree",
 	}
+	srcMinTsifry = exodus.Source{
+		Publisher: "Russian Ministry of Digital Development",
+		URL:       "https://gospodarka.dziennik.pl/news/artykuly/8710626,brytyjski-wywiad-problem-rosji-gospodarka.html",
+		Note:      "as cited in a UK Defence Intelligence update: about 100,000 IT workers (about 10% of the sector) left in 2022 and did not return",
+	}
 	srcCBRWithdrawal = exodus.Source{
 		Publisher: "Central Bank of Russia",
 		Title:     "О развитии банковского сектора Российской Федерации (February 2022)",

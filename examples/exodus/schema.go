@@ -87,6 +87,7 @@ type headcounts struct {
 	Lo          float64      `json:"lo"`
 	Hi          float64      `json:"hi"`
 	Assumptions []assumption `json:"assumptions"`
+	Comparisons []assumption `json:"comparisons"` // published figures to check the table against
 	Skills      []skillRow   `json:"skills"`
 	Sectors     []sectorRow  `json:"sectors"`
 	Notes       []string     `json:"notes"` // provenance of each step
