@@ -31,7 +31,7 @@
 //
 // # A ten-line tour
 //
-// (Runnable as the package [Example].)
+// The package Example runs the same tour.
 //
 //	n, _ := estimate.Between(600_000, 1_000_000) // Forbes, The Bell, RTVi: a 90% interval
 //	n = n.Named("emigrants, 2022").WithSources(exodus.Source{Publisher: "The Bell"})

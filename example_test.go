@@ -59,3 +59,14 @@ func Example() {
 	// sectors add up: true
 	// 13804400842.99 USD $13.8bn
 }
+
+func ExampleSource_Validate() {
+	for _, date := range []string{"2022-03-21", "2022-03", "21.03.2022"} {
+		err := exodus.Source{Publisher: "Central Bank of Russia", Date: date}.Validate()
+		fmt.Println(date, err)
+	}
+	// Output:
+	// 2022-03-21 <nil>
+	// 2022-03 <nil>
+	// 21.03.2022 exodus: source date "21.03.2022" is not YYYY, YYYY-MM or YYYY-MM-DD
+}
