@@ -1,7 +1,6 @@
 package finance
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -12,27 +11,6 @@ import (
 	"github.com/exodus-lab/exodus"
 	"github.com/shopspring/decimal"
 )
-
-// ErrFormat is wrapped by the errors of [ParseCBR] and [ParseECB] for files
-// that are malformed, truncated, too large or hold values that cannot be
-// used. The error names the bad element or value.
-var ErrFormat = errors.New("malformed rate file")
-
-// maxFileSize bounds the input of the file parsers, in bytes. The ECB's full
-// history (eurofxref-hist.xml) is about 7 MB; a CBR daily file about 8 kB.
-const maxFileSize = 64 << 20
-
-// readBounded reads all of r, failing if it holds more than maxFileSize bytes.
-func readBounded(what string, r io.Reader) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("finance: read %s: %w", what, err)
-	}
-	if len(data) > maxFileSize {
-		return nil, fmt.Errorf("finance: read %s: larger than %d bytes: %w", what, maxFileSize, ErrFormat)
-	}
-	return data, nil
-}
 
 // cbrEntry is one rate of a CBR file: a Valute of XML_daily or a Record of
 // XML_dynamic.
@@ -92,14 +70,15 @@ const cbrPublisher = "Central Bank of Russia"
 // currency listed twice for one date gives an error wrapping [ErrFormat]
 // that names the element.
 func ParseCBR(r io.Reader) ([]Rate, error) {
-	data, err := readBounded("CBR file", r)
+	root, err := readRateFile("CBR file", r)
 	if err != nil {
 		return nil, err
 	}
-	root, err := readXMLTree("CBR file", data)
-	if err != nil {
-		return nil, err
-	}
+	return parseCBRTree(root)
+}
+
+// parseCBRTree reads the rates of a CBR file already read into a tree.
+func parseCBRTree(root *xmlElem) ([]Rate, error) {
 	if root.name != "ValCurs" {
 		return nil, cbrBad("root element <%s>, want <ValCurs>", root.name)
 	}

@@ -82,8 +82,9 @@
 // responses as served (windows-1251, comma decimals, Nominal 1 to 10000,
 // with or without VunitRate). [ParseECB] reads the ECB's eurofxref-daily and
 // eurofxref-hist files; the ECB published no RUB rate after 1 March 2022.
-// Both bound their input and reject malformed or truncated files with an
-// error wrapping [ErrFormat].
+// [ParseRates] reads either, telling them apart by the file's root element.
+// All three bound their input and reject malformed or truncated files with
+// an error wrapping [ErrFormat].
 //
 // # Default rates
 //

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/exodus-lab/exodus"
@@ -157,6 +158,31 @@ func ExampleParseCBR() {
 	// AMD/RUB 0.252558 on 2024-11-09
 	// USD/RUB 97.8335 on 2024-11-09
 	// https://www.cbr.ru/scripts/XML_daily.asp?date_req=09/11/2024
+}
+
+// ParseRates tells a CBR file from an ECB file by its root element, so a
+// program can accept either.
+func ExampleParseRates() {
+	for _, name := range []string{"testdata/XML_daily_2024-11-09.cp1251.xml", "testdata/eurofxref-sample.xml"} {
+		f, err := os.Open(name)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		rates, err := finance.ParseRates(f)
+		f.Close()
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(len(rates), "rates from", rates[0].Source().Publisher)
+	}
+	_, err := finance.ParseRates(strings.NewReader(`<rates/>`))
+	fmt.Println(errors.Is(err, finance.ErrFormat), err)
+	// Output:
+	// 43 rates from Central Bank of Russia
+	// 11 rates from European Central Bank
+	// true finance: parse rate file: root element <rates> is neither a CBR <ValCurs> nor an ECB <Envelope>: malformed rate file
 }
 
 func ExampleDefaultRates() {
