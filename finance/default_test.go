@@ -67,6 +67,19 @@ func TestDefaultRatesConversions(t *testing.T) {
 	if err != nil || !strings.Contains(r.Sources()[0].Note, "[DERIVED]") {
 		t.Errorf("2023-06-01 rate %v should come from the article's implied source: %v", r, err)
 	}
+	// The implied rates cite the BBC piece the article follows, and say that
+	// the article's own publisher and URL are unknown (task brief, issue 3).
+	src := r.Sources()[0]
+	for _, want := range []string{"BBC News", "4 June 2023", "world-europe-65790759",
+		"https://www.allviewnews.com/2023/06/04/why-are-people-leaving-russia-who-are-they-and-where-are-they-going/",
+		"own publisher and URL are not known"} {
+		if !strings.Contains(src.Note, want) {
+			t.Errorf("article-implied source Note lacks %q: %q", want, src.Note)
+		}
+	}
+	if src.Publisher != "" || src.URL != "" {
+		t.Errorf("article-implied source names a publisher or URL that is not known: %+v", src)
+	}
 	if _, err := rates.Convert(roubles, finance.USD, date(2022, 2, 3)); !errors.Is(err, finance.ErrNoRate) {
 		t.Errorf("before the first file: %v, want ErrNoRate", err)
 	}
