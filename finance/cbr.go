@@ -51,7 +51,8 @@ const cbrPublisher = "Central Bank of Russia"
 //
 //   - XML_daily.asp?date_req=DD/MM/YYYY: every currency on one date;
 //   - XML_dynamic.asp?date_req1=…&date_req2=…&VAL_NM_RQ=ID: one currency
-//     over a range of dates, named only by its CBR ID (such as R01235).
+//     over a range of dates, named only by its CBR ID (such as R01235), with
+//     the range in DateRange1 and DateRange2 and every Record inside it.
 //
 // Each rate has Base the foreign currency, Quote RUB and Value the roubles
 // per one unit: the file's Value divided by its Nominal (1, 10, 100, 1000
@@ -109,7 +110,7 @@ func cbrBad(format string, args ...any) error {
 func parseCBRDate(s string) (time.Time, error) {
 	t, err := time.Parse("02.01.2006", strings.TrimSpace(s))
 	if err != nil {
-		return time.Time{}, cbrBad("date %q is not DD.MM.YYYY", s)
+		return time.Time{}, fmt.Errorf("date %q is not DD.MM.YYYY", s)
 	}
 	return t, nil
 }
@@ -167,7 +168,7 @@ func cbrRate(cur Currency, on time.Time, en cbrEntry, src exodus.Source) (Rate, 
 func parseCBRDaily(root *xmlElem, valutes []*xmlElem) ([]Rate, error) {
 	on, err := parseCBRDate(root.attr("Date"))
 	if err != nil {
-		return nil, err
+		return nil, cbrBad("ValCurs Date: %v", err)
 	}
 	src := exodus.Source{
 		Publisher: cbrPublisher,
@@ -206,7 +207,20 @@ func parseCBRDynamic(root *xmlElem, records []*xmlElem) ([]Rate, error) {
 	if !ok {
 		return nil, cbrBad("unknown CBR currency ID %q", id)
 	}
+	// The range names the request, so the Source's URL can repeat it; the
+	// records must lie within it.
 	d1, d2 := strings.TrimSpace(root.attr("DateRange1")), strings.TrimSpace(root.attr("DateRange2"))
+	from, err := parseCBRDate(d1)
+	if err != nil {
+		return nil, cbrBad("ValCurs DateRange1: %v", err)
+	}
+	to, err := parseCBRDate(d2)
+	if err != nil {
+		return nil, cbrBad("ValCurs DateRange2: %v", err)
+	}
+	if to.Before(from) {
+		return nil, cbrBad("DateRange2 %s before DateRange1 %s", d2, d1)
+	}
 	src := exodus.Source{
 		Publisher: cbrPublisher,
 		Title:     fmt.Sprintf("Dynamics of the official %s rate (XML_dynamic, %s), %s-%s", cur.Code(), id, d1, d2),
@@ -222,7 +236,10 @@ func parseCBRDynamic(root *xmlElem, records []*xmlElem) ([]Rate, error) {
 		}
 		on, err := parseCBRDate(rec.attr("Date"))
 		if err != nil {
-			return nil, err
+			return nil, cbrBad("Record Date: %v", err)
+		}
+		if on.Before(from) || on.After(to) {
+			return nil, cbrBad("Record for %s outside DateRange %s-%s", dayString(on), d1, d2)
 		}
 		if seen[on] {
 			return nil, cbrBad("two records for %s", dayString(on))
