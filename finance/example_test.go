@@ -111,24 +111,30 @@ func ExampleRates_Convert_inverse() {
 }
 
 // Pounds to dollars at the article's implied rates: both are quoted in
-// roubles, so the rate is crossed through RUB and keeps both sources.
+// roubles, so Convert crosses them through RUB (hand: 12e9 × 100 / 80 =
+// 15e9). Find shows the rate it used and the quotes, with their sources,
+// that it came from.
 func ExampleRates_Convert_cross() {
 	rates := finance.DefaultRates()
 	day := time.Date(2023, 6, 1, 0, 0, 0, 0, time.UTC)
+	usd, err := rates.Convert(finance.MustParseAmount("£12bn"), finance.USD, day)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(usd, usd.Compact())
 	r, err := rates.Find(finance.GBP, finance.USD, day)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	usd, _ := r.Convert(finance.MustParseAmount("£12bn"))
 	fmt.Println(r)
-	fmt.Println(usd.Compact())
 	for _, q := range r.Chain() {
 		fmt.Println(" ", q)
 	}
 	// Output:
+	// 15000000000.00 USD $15bn
 	// GBP/USD 1.25 on 2023-06-01 (derived)
-	// $15bn
 	//   GBP/RUB 100 on 2023-06-01
 	//   USD/RUB 80 on 2023-06-01
 }
