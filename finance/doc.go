@@ -100,7 +100,7 @@
 //
 // Errors wrap sentinels for errors.Is ([ErrUnknownCurrency], [ErrSyntax],
 // [ErrNoRate], [ErrInvalidRate], [ErrDuplicateRate], [ErrFormat],
-// [ErrInvalidWeights]) or are typed for errors.As (*[MismatchError],
+// [ErrInvalidWeights], [ErrRange]) or are typed for errors.As (*[MismatchError],
 // *[RateError]), and quote the bad value. Nothing panics except the Must
 // functions, which are meant for literals.
 package finance

@@ -85,8 +85,13 @@ func (a *Amount) UnmarshalJSON(data []byte) error {
 }
 
 // Value implements [driver.Valuer]: an Amount is stored as the text of
-// [Amount.String], such as "1200000000000.00 RUB", in a text column.
+// [Amount.String], such as "1200000000000.00 RUB", in a text column. The
+// zero Amount is stored as SQL NULL, which [Amount.Scan] reads back as the
+// zero Amount; any other amount without a currency is an error.
 func (a Amount) Value() (driver.Value, error) {
+	if a.cur == 0 && a.val.IsZero() {
+		return nil, nil
+	}
 	b, err := a.MarshalText()
 	if err != nil {
 		return nil, err

@@ -203,8 +203,8 @@ func (t *Rates) All() []Rate {
 // currency, with no limit on its age. See [Rates] for the rules and
 // [Rates.FindWith] to limit staleness.
 //
-// If from equals to, Find returns a rate of exactly 1 dated on with no
-// source. If no rate applies it returns a *[RateError] wrapping [ErrNoRate].
+// If from equals to (a currency of the ISO 4217 list), Find returns a rate
+// of exactly 1 dated on with no source. If no rate applies it returns a *[RateError] wrapping [ErrNoRate].
 func (t *Rates) Find(from, to Currency, on time.Time) (Rate, error) {
 	return t.FindWith(from, to, on, FindOptions{})
 }
@@ -212,7 +212,7 @@ func (t *Rates) Find(from, to Currency, on time.Time) (Rate, error) {
 // FindWith is [Rates.Find] with options.
 func (t *Rates) FindWith(from, to Currency, on time.Time, opt FindOptions) (Rate, error) {
 	d := day(on)
-	if from == to && from != 0 {
+	if from == to && from.known() {
 		return Rate{base: from, quote: to, num: one, den: one, on: d}, nil
 	}
 	t.mu.RLock()
@@ -350,15 +350,16 @@ func (t *Rates) best(from, to Currency, d time.Time, via []Currency) candidate {
 // Convert converts a into currency to at the rate [Rates.Find] returns for
 // the day of on. The result is computed exactly from the quoted rates and
 // rounded once, half to even, to the minor units of to. An amount already in
-// to is only rounded. With no rate it returns a *[RateError] wrapping
-// [ErrNoRate]; it never falls back to another date or rate.
+// to (a currency of the ISO 4217 list) is only rounded. With no rate it
+// returns a *[RateError] wrapping [ErrNoRate]; it never falls back to another
+// date or rate. An amount out of range gives an error wrapping [ErrRange].
 func (t *Rates) Convert(a Amount, to Currency, on time.Time) (Amount, error) {
 	return t.ConvertWith(a, to, on, FindOptions{})
 }
 
 // ConvertWith is [Rates.Convert] with options.
 func (t *Rates) ConvertWith(a Amount, to Currency, on time.Time, opt FindOptions) (Amount, error) {
-	if a.cur == to && to != 0 {
+	if a.cur == to && to.known() {
 		return a.Round(), nil
 	}
 	// As FindWith, but without building the Rate and its chain: only the
@@ -399,7 +400,10 @@ func checkFound(best candidate, from, to Currency, d time.Time, opt FindOptions)
 	if !best.valid {
 		return &RateError{From: from, To: to, On: d, MaxAge: opt.MaxAge}
 	}
-	if age := int(d.Sub(best.age).Hours() / 24); (opt.MaxAge > 0 && age > opt.MaxAge) || (opt.MaxAge < 0 && age > 0) {
+	// Whole days between two midnights UTC; not time.Sub, which saturates
+	// at about 292 years.
+	age := (d.Unix() - best.age.Unix()) / 86400
+	if (opt.MaxAge > 0 && age > int64(opt.MaxAge)) || (opt.MaxAge < 0 && age > 0) {
 		return &RateError{From: from, To: to, On: d, MaxAge: opt.MaxAge, Latest: best.age}
 	}
 	return nil
