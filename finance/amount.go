@@ -273,7 +273,7 @@ func (a Amount) Format(f fmt.State, verb rune) {
 			s = a.String()
 			break
 		}
-		s = a.val.RoundBank(int32(p)).StringFixed(int32(p))
+		s = roundDecimal(a.val, int32(p), HalfEven).StringFixed(int32(p))
 		if a.cur != 0 {
 			s += " " + a.cur.Code()
 		}

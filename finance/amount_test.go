@@ -363,3 +363,36 @@ func TestAmountOutOfRange(t *testing.T) {
 		t.Errorf("Rate.Convert(1e1048576 USD) failed: %v", err)
 	}
 }
+
+// An amount far below the rounding unit rounds by its sign and the mode
+// alone. hand: |x| < a tenth of a cent, so the nearest modes give 0 and the
+// directed ones 0 or one cent by the rule of each mode.
+func TestAmountRoundTiny(t *testing.T) {
+	t.Parallel()
+	modes := []finance.RoundingMode{finance.HalfEven, finance.HalfUp, finance.HalfDown, finance.Up, finance.Down, finance.Ceiling, finance.Floor}
+	tests := []struct {
+		in   decimal.Decimal
+		want [7]string // in the order of modes
+	}{
+		{decimal.New(3, -20000000), [7]string{"0", "0", "0", "0.01", "0", "0.01", "0"}},
+		{decimal.New(-3, -20000000), [7]string{"0", "0", "0", "-0.01", "0", "0", "-0.01"}},
+		{decimal.New(9, -4), [7]string{"0", "0", "0", "0.01", "0", "0.01", "0"}},                 // 0.0009: under a tenth of a cent
+		{decimal.New(-9, -4), [7]string{"0", "0", "0", "-0.01", "0", "0", "-0.01"}},              //
+		{decimal.New(49, -4), [7]string{"0", "0", "0", "0.01", "0", "0.01", "0"}},                // 0.0049: not tiny, the ordinary path
+		{decimal.New(5, -3), [7]string{"0", "0.01", "0", "0.01", "0", "0.01", "0"}},              // 0.005: a tie
+		{decimal.New(-51, -4), [7]string{"-0.01", "-0.01", "-0.01", "-0.01", "0", "0", "-0.01"}}, // -0.0051
+	}
+	for _, tt := range tests {
+		a := finance.NewAmount(tt.in, finance.USD)
+		var got [7]string
+		for i, m := range modes {
+			got[i] = a.RoundTo(2, m).Decimal().String()
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("RoundTo(%s USD, 2) mismatch (-want +got), modes %v:\n%s", tt.in.String()[:min(20, len(tt.in.String()))], modes, diff)
+		}
+	}
+	if got := fmt.Sprintf("%.2f", finance.NewAmount(decimal.New(3, -20000000), finance.USD)); got != "0.00 USD" {
+		t.Errorf("%%.2f of 3e-20000000 USD = %q, want 0.00 USD", got)
+	}
+}
