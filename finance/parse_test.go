@@ -1,6 +1,7 @@
 package finance_test
 
 import (
+	"encoding/json"
 	"errors"
 	"strconv"
 	"strings"
@@ -149,6 +150,15 @@ func FuzzParseAmount(f *testing.F) {
 		}
 		if !b.Equal(a) || b.String() != text {
 			t.Fatalf("round trip of %q: %q became %v", s, text, b)
+		}
+		// JSON is lossless too.
+		j, err := json.Marshal(a)
+		if err != nil {
+			t.Fatalf("MarshalJSON(%v): %v", a, err)
+		}
+		var c finance.Amount
+		if err := json.Unmarshal(j, &c); err != nil || !c.Equal(a) {
+			t.Fatalf("JSON round trip of %v: %s became %v, %v", a, j, c, err)
 		}
 		_ = a.Compact()
 	})
