@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/exodus-lab/exodus"
@@ -255,6 +256,7 @@ func TestAmountJSON(t *testing.T) {
 		{`{"amount":"-","currency":"USD"}`, finance.ErrSyntax},
 		{`{"amount":true,"currency":"USD"}`, finance.ErrSyntax},
 		{`{"currency":"USD"}`, finance.ErrSyntax},
+		{`{"amount":"` + strings.Repeat("9", 5000) + `","currency":"USD"}`, finance.ErrSyntax}, // longer than ParseAmount's 4096 bytes
 		{`{"amount":"12","currency":"XYZ"}`, finance.ErrUnknownCurrency},
 		{`{"amount":"12","currency":""}`, finance.ErrUnknownCurrency},
 		{`{"amount":"12"}`, finance.ErrUnknownCurrency},

@@ -70,12 +70,15 @@ func (a *Amount) UnmarshalJSON(data []byte) error {
 	if err := json.Unmarshal(raw.Amount, &s); err == nil {
 		text = s
 	}
+	if len(text) > maxAmountLen {
+		return fmt.Errorf("finance: unmarshal amount %.40q...: longer than %d bytes: %w", text, maxAmountLen, ErrSyntax)
+	}
 	v, err := parseNumber(strings.TrimPrefix(text, "-"))
+	if err != nil {
+		return fmt.Errorf("finance: unmarshal amount %q: %w", text, ErrSyntax)
+	}
 	if strings.HasPrefix(text, "-") {
 		v = v.Neg()
-	}
-	if err != nil || len(text) > maxAmountLen {
-		return fmt.Errorf("finance: unmarshal amount %.40q: %w", text, ErrSyntax)
 	}
 	if raw.Currency == 0 && !v.IsZero() {
 		return fmt.Errorf("finance: unmarshal amount %q: no currency: %w", text, ErrUnknownCurrency)
