@@ -45,7 +45,7 @@ func readRateFile(what string, r io.Reader) (*xmlElem, error) {
 //
 // ParseRates reads at most 64 MiB. A file whose root is neither, and any
 // file the chosen parser rejects, gives an error wrapping [ErrFormat]; an
-// error from r is returned wrapped as it is.
+// error reading r is wrapped, so errors.Is finds it.
 func ParseRates(r io.Reader) ([]Rate, error) {
 	root, err := readRateFile("rate file", r)
 	if err != nil {
