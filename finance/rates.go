@@ -100,9 +100,11 @@ func NewRates(rates ...Rate) (*Rates, error) {
 
 // Add adds rates to the table. Adding a rate equal to one already present
 // (same pair, day, value and source) does nothing. A different rate for the
-// same pair on the same day gives an error wrapping [ErrDuplicateRate]; the
-// zero Rate gives an error wrapping [ErrInvalidRate]. On error nothing is
-// added.
+// same pair on the same day, including the same value from another source,
+// gives an error wrapping [ErrDuplicateRate], since the table keeps one
+// quote per pair and day and would otherwise lose a value or a citation;
+// the zero Rate gives an error wrapping [ErrInvalidRate]. On error nothing
+// is added.
 func (t *Rates) Add(rates ...Rate) error {
 	t.mu.Lock()
 	defer t.mu.Unlock()
@@ -126,12 +128,12 @@ func (t *Rates) Add(rates ...Rate) error {
 		for _, r := range p {
 			if n := len(out); n > 0 && out[n-1].on.Equal(r.on) {
 				if !out[n-1].Equal(r) {
-					return fmt.Errorf("finance: add %v: already have %v: %w", r, out[n-1], ErrDuplicateRate)
+					return duplicate(r, out[n-1])
 				}
 				continue
 			}
 			if i, found := slices.BinarySearchFunc(t.pairs[k], r.on, byDate); found && !t.pairs[k][i].Equal(r) {
-				return fmt.Errorf("finance: add %v: already have %v: %w", r, t.pairs[k][i], ErrDuplicateRate)
+				return duplicate(r, t.pairs[k][i])
 			}
 			out = append(out, r)
 		}
@@ -160,6 +162,16 @@ func (t *Rates) Add(rates ...Rate) error {
 		t.link(k.quote, k.base)
 	}
 	return nil
+}
+
+// duplicate returns the error for adding r where have, a different rate of
+// the same pair and day, is already present. When only the sources differ
+// it says so, since the values alone look the same.
+func duplicate(r, have Rate) error {
+	if r.num.Mul(have.den).Equal(have.num.Mul(r.den)) && r.src != have.src {
+		return fmt.Errorf("finance: add %v: already have the same value from another source (%v, not %v): %w", r, have.src, r.src, ErrDuplicateRate)
+	}
+	return fmt.Errorf("finance: add %v: already have %v: %w", r, have, ErrDuplicateRate)
 }
 
 func (t *Rates) link(a, b Currency) {

@@ -223,6 +223,12 @@ func TestRatesAdd(t *testing.T) {
 	if _, err := finance.NewRates(fresh, mustRate(t, finance.EUR, finance.RUB, "1", date(2022, 2, 4), cbrSource)); !errors.Is(err, finance.ErrDuplicateRate) {
 		t.Errorf("NewRates with a conflict: %v", err)
 	}
+	// The same value from another source is still a second quote: the table
+	// keeps one per pair and day, and would lose a citation.
+	otherSource := mustRate(t, finance.USD, finance.RUB, "86.9288", date(2022, 2, 25), cbrSource)
+	if err := rates.Add(otherSource); !errors.Is(err, finance.ErrDuplicateRate) || rates.Len() != n {
+		t.Errorf("adding the same value from another source: %v, Len %d → %d; want ErrDuplicateRate", err, n, rates.Len())
+	}
 	if err := rates.Add(finance.Rate{}); !errors.Is(err, finance.ErrInvalidRate) {
 		t.Errorf("adding the zero Rate: %v", err)
 	}
