@@ -63,6 +63,11 @@ func TestDefaultRatesConversions(t *testing.T) {
 			t.Errorf("%s: Convert = %v, %v; want %s", tt.name, got, err, tt.want)
 		}
 	}
+	// XDR has no ISO minor unit, so a conversion rounds to whole SDRs.
+	// CBR 09.11.2024: 129.6529 RUB per XDR; 1000/129.6529 = 7.7129… → 8.
+	if got, err := rates.Convert(finance.MustParseAmount("1000 RUB"), finance.MustParseCurrency("XDR"), date(2024, 11, 9)); err != nil || got.String() != "8 XDR" {
+		t.Errorf("Convert(1000 RUB, XDR) = %v, %v; want 8 XDR", got, err)
+	}
 	r, err := rates.Find(finance.RUB, finance.USD, date(2023, 6, 1))
 	if err != nil || !strings.Contains(r.Sources()[0].Note, "[DERIVED]") {
 		t.Errorf("2023-06-01 rate %v should come from the article's implied source: %v", r, err)

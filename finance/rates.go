@@ -361,7 +361,10 @@ func (t *Rates) best(from, to Currency, d time.Time, via []Currency) candidate {
 
 // Convert converts a into currency to at the rate [Rates.Find] returns for
 // the day of on. The result is computed exactly from the quoted rates and
-// rounded once, half to even, to the minor units of to. An amount already in
+// rounded once, half to even, to the minor units of to: whole units for a
+// currency to which ISO 4217 gives none, such as XDR or a withdrawn code
+// (see [Currency.MinorUnits]); [Rates.Find] and [Rate.Value] give the rate
+// for other precisions. An amount already in
 // to (a currency of the ISO 4217 list) is only rounded. With no rate it
 // returns a *[RateError] wrapping [ErrNoRate]; it never falls back to another
 // date or rate. An amount out of range gives an error wrapping [ErrRange].
