@@ -138,7 +138,8 @@ var ErrInvalidWeights = errors.New("invalid allocation weights")
 // absolute value and negated.
 //
 // Allocate returns an error wrapping [ErrInvalidWeights] that names the bad
-// weight when weights is empty, any weight is negative, or all are zero.
+// weight when weights is empty, any weight is negative, or all are zero, and
+// one wrapping [ErrRange] for an amount out of range.
 func (a Amount) Allocate(weights ...int64) ([]Amount, error) {
 	if len(weights) == 0 {
 		return nil, fmt.Errorf("finance: allocate %v: no weights: %w", a, ErrInvalidWeights)
@@ -153,8 +154,8 @@ func (a Amount) Allocate(weights ...int64) ([]Amount, error) {
 	if total.Sign() == 0 {
 		return nil, fmt.Errorf("finance: allocate %v: all %d weights are zero: %w", a, len(weights), ErrInvalidWeights)
 	}
-	if e := a.val.Exponent(); e < -maxAmountExp || e > maxAmountExp {
-		return nil, fmt.Errorf("finance: allocate %.40s: exponent %d out of range: %w", a.val.String(), e, ErrInvalidWeights)
+	if err := a.checkRange("allocate"); err != nil {
+		return nil, err
 	}
 	p := a.scale()
 	units := a.val.Abs().Shift(p).BigInt() // exact: p covers every digit of a
@@ -272,7 +273,7 @@ func (a Amount) Format(f fmt.State, verb rune) {
 			s = a.String()
 			break
 		}
-		s = a.val.RoundBank(int32(p)).StringFixed(int32(p))
+		s = roundDecimal(a.val, int32(p), HalfEven).StringFixed(int32(p))
 		if a.cur != 0 {
 			s += " " + a.cur.Code()
 		}

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 
+	"github.com/exodus-lab/exodus"
 	"github.com/exodus-lab/exodus/finance"
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
@@ -242,10 +244,33 @@ func TestAmountJSON(t *testing.T) {
 	if string(b) != `{"amount":"0","currency":""}` {
 		t.Errorf("zero Amount JSON = %s", b)
 	}
-	for _, bad := range []string{`{"amount":"1e3","currency":"USD"}`, `{"amount":"12","currency":"XYZ"}`, `{"amount":"12","currency":""}`, `[1]`} {
-		if err := json.Unmarshal([]byte(bad), &back); err == nil {
-			t.Errorf("UnmarshalJSON(%s) succeeded", bad)
+	for _, tt := range []struct {
+		in   string
+		want error
+	}{
+		{`{"amount":"1e3","currency":"USD"}`, finance.ErrSyntax},
+		{`{"amount":1e400,"currency":"USD"}`, finance.ErrSyntax},
+		{`{"amount":"NaN","currency":"USD"}`, finance.ErrSyntax},
+		{`{"amount":"","currency":"USD"}`, finance.ErrSyntax},
+		{`{"amount":"--5","currency":"USD"}`, finance.ErrSyntax},
+		{`{"amount":"-","currency":"USD"}`, finance.ErrSyntax},
+		{`{"amount":true,"currency":"USD"}`, finance.ErrSyntax},
+		{`{"currency":"USD"}`, finance.ErrSyntax},
+		{`{"amount":"` + strings.Repeat("9", 5000) + `","currency":"USD"}`, finance.ErrSyntax}, // longer than ParseAmount's 4096 bytes
+		{`{"amount":"12","currency":"XYZ"}`, finance.ErrUnknownCurrency},
+		{`{"amount":"12","currency":""}`, finance.ErrUnknownCurrency},
+		{`{"amount":"12"}`, finance.ErrUnknownCurrency},
+	} {
+		before := back
+		if err := json.Unmarshal([]byte(tt.in), &back); !errors.Is(err, tt.want) {
+			t.Errorf("UnmarshalJSON(%s) = %v, want %v", tt.in, err, tt.want)
 		}
+		if !back.Equal(before) {
+			t.Errorf("UnmarshalJSON(%s) failed but changed the amount to %v", tt.in, back)
+		}
+	}
+	if err := json.Unmarshal([]byte(`[1]`), &back); err == nil {
+		t.Errorf("UnmarshalJSON([1]) succeeded")
 	}
 }
 
@@ -264,6 +289,13 @@ func TestAmountTextAndSQL(t *testing.T) {
 	}
 	if err := back.Scan(nil); err != nil || !back.Equal(finance.Amount{}) {
 		t.Errorf("Scan(nil) = %v, %v", back, err)
+	}
+	// The zero Amount goes to NULL and back.
+	if v, err := (finance.Amount{}).Value(); v != nil || err != nil {
+		t.Errorf("zero Amount Value = %v, %v; want nil (NULL)", v, err)
+	}
+	if _, err := finance.NewAmount(decimal.NewFromInt(5), 0).Value(); !errors.Is(err, finance.ErrUnknownCurrency) {
+		t.Errorf("Value of 5 with no currency = %v, want ErrUnknownCurrency", err)
 	}
 	if err := back.Scan(12); !errors.Is(err, finance.ErrSyntax) {
 		t.Errorf("Scan(12) = %v", err)
@@ -298,5 +330,71 @@ func TestAmountRoundToExtremes(t *testing.T) {
 	}
 	if got := a.RoundTo(math.MinInt32, finance.HalfEven).Decimal().String(); got != "0" {
 		t.Errorf("RoundTo(MinInt32, HalfEven) = %s, want 0", got) // hand: 1234.5 is far below half of 10^1048576
+	}
+}
+
+// Amounts of more than a million digits, which only NewAmount and Mul can
+// make, are refused by the operations that would expand them.
+func TestAmountOutOfRange(t *testing.T) {
+	t.Parallel()
+	rate, err := finance.NewRate(finance.USD, finance.RUB, decimal.RequireFromString("86.9288"), date(2022, 2, 25), exodus.Source{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rates, err := finance.NewRates(rate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []decimal.Decimal{decimal.New(1, 1<<20+1), decimal.New(1, -(1<<20 + 1))} {
+		a := finance.NewAmount(d, finance.USD)
+		if _, err := a.Allocate(1, 1); !errors.Is(err, finance.ErrRange) {
+			t.Errorf("Allocate(1e%d USD) = %v, want ErrRange", d.Exponent(), err)
+		}
+		if _, err := rate.Convert(a); !errors.Is(err, finance.ErrRange) {
+			t.Errorf("Rate.Convert(1e%d USD) = %v, want ErrRange", d.Exponent(), err)
+		}
+		if _, err := rates.Convert(a, finance.RUB, date(2022, 2, 25)); !errors.Is(err, finance.ErrRange) {
+			t.Errorf("Rates.Convert(1e%d USD) = %v, want ErrRange", d.Exponent(), err)
+		}
+	}
+	// The limit itself is accepted. hand: 10^1048576 × 86.9288 has no
+	// fractional part, so it converts exactly.
+	a := finance.NewAmount(decimal.New(1, 1<<20), finance.USD)
+	got, err := rate.Convert(a)
+	if err != nil || !got.Decimal().Equal(decimal.New(869288, 1<<20-4)) {
+		t.Errorf("Rate.Convert(1e1048576 USD) failed: %v", err)
+	}
+}
+
+// An amount far below the rounding unit rounds by its sign and the mode
+// alone. hand: |x| < a tenth of a cent, so the nearest modes give 0 and the
+// directed ones 0 or one cent by the rule of each mode.
+func TestAmountRoundTiny(t *testing.T) {
+	t.Parallel()
+	modes := []finance.RoundingMode{finance.HalfEven, finance.HalfUp, finance.HalfDown, finance.Up, finance.Down, finance.Ceiling, finance.Floor}
+	tests := []struct {
+		in   decimal.Decimal
+		want [7]string // in the order of modes
+	}{
+		{decimal.New(3, -20000000), [7]string{"0", "0", "0", "0.01", "0", "0.01", "0"}},
+		{decimal.New(-3, -20000000), [7]string{"0", "0", "0", "-0.01", "0", "0", "-0.01"}},
+		{decimal.New(9, -4), [7]string{"0", "0", "0", "0.01", "0", "0.01", "0"}},                 // 0.0009: under a tenth of a cent
+		{decimal.New(-9, -4), [7]string{"0", "0", "0", "-0.01", "0", "0", "-0.01"}},              //
+		{decimal.New(49, -4), [7]string{"0", "0", "0", "0.01", "0", "0.01", "0"}},                // 0.0049: not tiny, the ordinary path
+		{decimal.New(5, -3), [7]string{"0", "0.01", "0", "0.01", "0", "0.01", "0"}},              // 0.005: a tie
+		{decimal.New(-51, -4), [7]string{"-0.01", "-0.01", "-0.01", "-0.01", "0", "0", "-0.01"}}, // -0.0051
+	}
+	for _, tt := range tests {
+		a := finance.NewAmount(tt.in, finance.USD)
+		var got [7]string
+		for i, m := range modes {
+			got[i] = a.RoundTo(2, m).Decimal().String()
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("RoundTo(%s USD, 2) mismatch (-want +got), modes %v:\n%s", tt.in.String()[:min(20, len(tt.in.String()))], modes, diff)
+		}
+	}
+	if got := fmt.Sprintf("%.2f", finance.NewAmount(decimal.New(3, -20000000), finance.USD)); got != "0.00 USD" {
+		t.Errorf("%%.2f of 3e-20000000 USD = %q, want 0.00 USD", got)
 	}
 }

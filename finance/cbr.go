@@ -1,7 +1,6 @@
 package finance
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -12,27 +11,6 @@ import (
 	"github.com/exodus-lab/exodus"
 	"github.com/shopspring/decimal"
 )
-
-// ErrFormat is wrapped by the errors of [ParseCBR] and [ParseECB] for files
-// that are malformed, truncated, too large or hold values that cannot be
-// used. The error names the bad element or value.
-var ErrFormat = errors.New("malformed rate file")
-
-// maxFileSize bounds the input of the file parsers, in bytes. The ECB's full
-// history (eurofxref-hist.xml) is about 7 MB; a CBR daily file about 8 kB.
-const maxFileSize = 64 << 20
-
-// readBounded reads all of r, failing if it holds more than maxFileSize bytes.
-func readBounded(what string, r io.Reader) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("finance: read %s: %w", what, err)
-	}
-	if len(data) > maxFileSize {
-		return nil, fmt.Errorf("finance: read %s: larger than %d bytes: %w", what, maxFileSize, ErrFormat)
-	}
-	return data, nil
-}
 
 // cbrEntry is one rate of a CBR file: a Valute of XML_daily or a Record of
 // XML_dynamic.
@@ -73,7 +51,8 @@ const cbrPublisher = "Central Bank of Russia"
 //
 //   - XML_daily.asp?date_req=DD/MM/YYYY: every currency on one date;
 //   - XML_dynamic.asp?date_req1=…&date_req2=…&VAL_NM_RQ=ID: one currency
-//     over a range of dates, named only by its CBR ID (such as R01235).
+//     over a range of dates, named only by its CBR ID (such as R01235), with
+//     the range in DateRange1 and DateRange2 and every Record inside it.
 //
 // Each rate has Base the foreign currency, Quote RUB and Value the roubles
 // per one unit: the file's Value divided by its Nominal (1, 10, 100, 1000
@@ -92,14 +71,15 @@ const cbrPublisher = "Central Bank of Russia"
 // currency listed twice for one date gives an error wrapping [ErrFormat]
 // that names the element.
 func ParseCBR(r io.Reader) ([]Rate, error) {
-	data, err := readBounded("CBR file", r)
+	root, err := readRateFile("CBR file", r)
 	if err != nil {
 		return nil, err
 	}
-	root, err := readXMLTree("CBR file", data)
-	if err != nil {
-		return nil, err
-	}
+	return parseCBRTree(root)
+}
+
+// parseCBRTree reads the rates of a CBR file already read into a tree.
+func parseCBRTree(root *xmlElem) ([]Rate, error) {
 	if root.name != "ValCurs" {
 		return nil, cbrBad("root element <%s>, want <ValCurs>", root.name)
 	}
@@ -130,7 +110,7 @@ func cbrBad(format string, args ...any) error {
 func parseCBRDate(s string) (time.Time, error) {
 	t, err := time.Parse("02.01.2006", strings.TrimSpace(s))
 	if err != nil {
-		return time.Time{}, cbrBad("date %q is not DD.MM.YYYY", s)
+		return time.Time{}, fmt.Errorf("date %q is not DD.MM.YYYY", s)
 	}
 	return t, nil
 }
@@ -188,7 +168,7 @@ func cbrRate(cur Currency, on time.Time, en cbrEntry, src exodus.Source) (Rate, 
 func parseCBRDaily(root *xmlElem, valutes []*xmlElem) ([]Rate, error) {
 	on, err := parseCBRDate(root.attr("Date"))
 	if err != nil {
-		return nil, err
+		return nil, cbrBad("ValCurs Date: %v", err)
 	}
 	src := exodus.Source{
 		Publisher: cbrPublisher,
@@ -227,7 +207,20 @@ func parseCBRDynamic(root *xmlElem, records []*xmlElem) ([]Rate, error) {
 	if !ok {
 		return nil, cbrBad("unknown CBR currency ID %q", id)
 	}
+	// The range names the request, so the Source's URL can repeat it; the
+	// records must lie within it.
 	d1, d2 := strings.TrimSpace(root.attr("DateRange1")), strings.TrimSpace(root.attr("DateRange2"))
+	from, err := parseCBRDate(d1)
+	if err != nil {
+		return nil, cbrBad("ValCurs DateRange1: %v", err)
+	}
+	to, err := parseCBRDate(d2)
+	if err != nil {
+		return nil, cbrBad("ValCurs DateRange2: %v", err)
+	}
+	if to.Before(from) {
+		return nil, cbrBad("DateRange2 %s before DateRange1 %s", d2, d1)
+	}
 	src := exodus.Source{
 		Publisher: cbrPublisher,
 		Title:     fmt.Sprintf("Dynamics of the official %s rate (XML_dynamic, %s), %s-%s", cur.Code(), id, d1, d2),
@@ -243,7 +236,10 @@ func parseCBRDynamic(root *xmlElem, records []*xmlElem) ([]Rate, error) {
 		}
 		on, err := parseCBRDate(rec.attr("Date"))
 		if err != nil {
-			return nil, err
+			return nil, cbrBad("Record Date: %v", err)
+		}
+		if on.Before(from) || on.After(to) {
+			return nil, cbrBad("Record for %s outside DateRange %s-%s", dayString(on), d1, d2)
 		}
 		if seen[on] {
 			return nil, cbrBad("two records for %s", dayString(on))

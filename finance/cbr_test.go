@@ -132,7 +132,20 @@ func TestParseCBRErrors(t *testing.T) {
 		"twice":              strings.Replace(sample, "<CharCode>AUD</CharCode>", "<CharCode>USD</CharCode>", 1),
 		"unknown ID":         `<ValCurs ID="R99999" DateRange1="01.01.2022" DateRange2="02.01.2022"><Record Date="01.01.2022" Id="R99999"><Nominal>1</Nominal><Value>1,0</Value></Record></ValCurs>`,
 		"Id mismatch":        `<ValCurs ID="R01235" DateRange1="01.01.2022" DateRange2="02.01.2022"><Record Date="01.01.2022" Id="R01239"><Nominal>1</Nominal><Value>1,0</Value></Record></ValCurs>`,
-		"record twice":       `<ValCurs ID="R01235"><Record Date="01.01.2022"><Nominal>1</Nominal><Value>1,0</Value></Record><Record Date="01.01.2022"><Nominal>1</Nominal><Value>1,0</Value></Record></ValCurs>`,
+		"record twice":       `<ValCurs ID="R01235" DateRange1="01.01.2022" DateRange2="02.01.2022"><Record Date="01.01.2022"><Nominal>1</Nominal><Value>1,0</Value></Record><Record Date="01.01.2022"><Nominal>1</Nominal><Value>1,0</Value></Record></ValCurs>`,
+		"no date range":      `<ValCurs ID="R01235"><Record Date="01.01.2022"><Nominal>1</Nominal><Value>1,0</Value></Record></ValCurs>`,
+		"bad date range":     `<ValCurs ID="R01235" DateRange1="01.01.2022" DateRange2="2022-01-02"><Record Date="01.01.2022"><Nominal>1</Nominal><Value>1,0</Value></Record></ValCurs>`,
+		"reversed range":     `<ValCurs ID="R01235" DateRange1="02.01.2022" DateRange2="01.01.2022"><Record Date="01.01.2022"><Nominal>1</Nominal><Value>1,0</Value></Record></ValCurs>`,
+		"record outside":     `<ValCurs ID="R01235" DateRange1="01.01.2022" DateRange2="02.01.2022"><Record Date="03.01.2022"><Nominal>1</Nominal><Value>1,0</Value></Record></ValCurs>`,
+		"bad record date":    `<ValCurs ID="R01235" DateRange1="01.01.2022" DateRange2="02.01.2022"><Record Date="1/1/2022"><Nominal>1</Nominal><Value>1,0</Value></Record></ValCurs>`,
+		"huge value":         valute("USD", "1", "1e400", ""),
+		"negative nominal":   valute("USD", "-1", "97,8335", ""),
+		"huge nominal":       valute("USD", "100000000000000000000", "97,8335", ""),
+		"Infinity":           valute("USD", "1", "Infinity", ""),
+		"VunitRate NaN":      valute("USD", "1", "97,8335", "<VunitRate>NaN</VunitRate>"),
+		"two VunitRates":     valute("USD", "1", "97,8335", "<VunitRate>97,8335</VunitRate><VunitRate>97,8335</VunitRate>"),
+		"no CharCode":        strings.Replace(valute("USD", "1", "97,8335", ""), "<CharCode>USD</CharCode>", "", 1),
+		"entity":             valute("USD", "1", "&x;", ""),
 		"both kinds":         `<ValCurs Date="01.01.2022" ID="R01235"><Valute ID="R01235"><CharCode>USD</CharCode><Nominal>1</Nominal><Value>1,0</Value></Valute><Record Date="01.01.2022"><Nominal>1</Nominal><Value>1,0</Value></Record></ValCurs>`,
 		"unknown encoding":   `<?xml version="1.0" encoding="koi8-r"?><ValCurs Date="09.11.2024"></ValCurs>`,
 		"two values":         valute("USD", "1", "97,8335", "<Value>1,0</Value>"),
@@ -170,17 +183,20 @@ func (endless) Read(p []byte) (int, error) {
 	return len(p), nil
 }
 
+var errDiskOnFire = errors.New("disk on fire")
+
 type failingReader struct{}
 
-func (failingReader) Read([]byte) (int, error) { return 0, errors.New("disk on fire") }
+func (failingReader) Read([]byte) (int, error) { return 0, errDiskOnFire }
 
+// The reader's own error comes back wrapped, for errors.Is.
 func TestParseReadError(t *testing.T) {
 	t.Parallel()
-	if _, err := finance.ParseCBR(failingReader{}); err == nil || !strings.Contains(err.Error(), "disk on fire") {
-		t.Errorf("ParseCBR read error: %v", err)
+	if _, err := finance.ParseCBR(failingReader{}); !errors.Is(err, errDiskOnFire) {
+		t.Errorf("ParseCBR read error: %v, want the reader's error", err)
 	}
-	if _, err := finance.ParseECB(failingReader{}); err == nil || !strings.Contains(err.Error(), "disk on fire") {
-		t.Errorf("ParseECB read error: %v", err)
+	if _, err := finance.ParseECB(failingReader{}); !errors.Is(err, errDiskOnFire) {
+		t.Errorf("ParseECB read error: %v, want the reader's error", err)
 	}
 }
 
@@ -188,7 +204,7 @@ func FuzzParseCBR(f *testing.F) {
 	f.Add(readFile(f, sample2024))
 	f.Add(readFile(f, "testdata/XML_dynamic_R01235_2022-02-24_2022-03-01.xml"))
 	f.Add([]byte(`<ValCurs Date="09.11.2024"><Valute ID="R01060"><CharCode>AMD</CharCode><Nominal>100</Nominal><Value>25,2558</Value><VunitRate>0,252558</VunitRate></Valute></ValCurs>`))
-	f.Add([]byte(`<ValCurs ID="R01235"><Record Date="25.02.2022" Id="R01235"><Nominal>1</Nominal><Value>86,9288</Value></Record></ValCurs>`))
+	f.Add([]byte(`<ValCurs ID="R01235" DateRange1="24.02.2022" DateRange2="01.03.2022"><Record Date="25.02.2022" Id="R01235"><Nominal>1</Nominal><Value>86,9288</Value></Record></ValCurs>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		rates, err := finance.ParseCBR(bytes.NewReader(data))
 		if err != nil {

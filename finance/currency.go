@@ -29,6 +29,11 @@ type Currency uint16
 
 // Predefined currencies. The list is not exhaustive: any code in the embedded
 // ISO 4217 list can be obtained with [ParseCurrency].
+//
+// Each value packs the three letters of its code five bits apiece (A is 1,
+// Z is 26), which is why go doc shows it as an expression of the letters:
+// AED is 'A', 'E', 'D'. Use the names; the numbers are an implementation
+// detail, except that they sort in code order.
 const (
 	AED Currency = 'A'&31<<10 | 'E'&31<<5 | 'D'&31 // UAE Dirham
 	AMD Currency = 'A'&31<<10 | 'M'&31<<5 | 'D'&31 // Armenian Dram

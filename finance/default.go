@@ -115,7 +115,11 @@ var defaultRates = sync.OnceValue(func() []Rate {
 // Rates implied by the article's own conversion, under a separate source
 // whose Note says they are not official: 80 RUB per USD and 100 RUB per GBP
 // (so 1.25 USD per GBP), dated 01.06.2023 because they match CBR and ECB
-// rates of late May to early June 2023.
+// rates of late May to early June 2023. The article's text follows BBC
+// News, "Why are people leaving Russia, who are they, and where are they
+// going?", published 4 June 2023 (BBC id world-europe-65790759), which the
+// Note cites; the article's own publisher and URL are not known, so that
+// Source has neither.
 //
 // Because the article's rates are the newest USD and GBP quotes before
 // 09.11.2024, a USD or GBP conversion for any day from 01.06.2023 to

@@ -59,13 +59,17 @@
 // [HalfUp], [HalfDown], [Up], [Down], [Ceiling], [Floor]. [Amount.Allocate]
 // splits an amount by integer weights so that the parts add up to the last
 // minor unit (largest remainders get the leftover units, ties to the first).
+// For display only, [Amount.Compact] rounds half to even to three
+// significant digits and [Amount.Format]'s %.Nf half to even to N places.
 // The package never reads or sets shopspring/decimal's package variables
 // such as DivisionPrecision, so results do not depend on them.
 //
 // # Rates and dates
 //
 // A [Rate] says "1 Base = Value Quote, in force from a date, published by a
-// Source" ([NewRate]). Dates are whole days, kept as midnight UTC. A rate
+// Source" ([NewRate]). Dates are whole days, kept as midnight UTC; a
+// time.Time given to [NewRate] or [Rates.Find] counts by its calendar date in
+// its own location, so midnight in Moscow is that Moscow day. A rate
 // dated D applies from D: the Central Bank of Russia sets the rate dated D
 // on the previous working day. [Rates] is a concurrency-safe table;
 // [Rates.Find] returns the latest rate dated on or before the day asked for,
@@ -82,8 +86,9 @@
 // responses as served (windows-1251, comma decimals, Nominal 1 to 10000,
 // with or without VunitRate). [ParseECB] reads the ECB's eurofxref-daily and
 // eurofxref-hist files; the ECB published no RUB rate after 1 March 2022.
-// Both bound their input and reject malformed or truncated files with an
-// error wrapping [ErrFormat].
+// [ParseRates] reads either, telling them apart by the file's root element.
+// All three bound their input and reject malformed or truncated files with
+// an error wrapping [ErrFormat].
 //
 // # Default rates
 //
@@ -99,7 +104,7 @@
 //
 // Errors wrap sentinels for errors.Is ([ErrUnknownCurrency], [ErrSyntax],
 // [ErrNoRate], [ErrInvalidRate], [ErrDuplicateRate], [ErrFormat],
-// [ErrInvalidWeights]) or are typed for errors.As (*[MismatchError],
+// [ErrInvalidWeights], [ErrRange]) or are typed for errors.As (*[MismatchError],
 // *[RateError]), and quote the bad value. Nothing panics except the Must
 // functions, which are meant for literals.
 package finance

@@ -27,14 +27,15 @@ import (
 // positive number, or a currency listed twice for one day gives an error
 // wrapping [ErrFormat] that names the value.
 func ParseECB(r io.Reader) ([]Rate, error) {
-	data, err := readBounded("ECB file", r)
+	root, err := readRateFile("ECB file", r)
 	if err != nil {
 		return nil, err
 	}
-	root, err := readXMLTree("ECB file", data)
-	if err != nil {
-		return nil, err
-	}
+	return parseECBTree(root)
+}
+
+// parseECBTree reads the rates of an ECB file already read into a tree.
+func parseECBTree(root *xmlElem) ([]Rate, error) {
 	bad := func(format string, args ...any) error {
 		return fmt.Errorf("finance: parse ECB file: "+format+": %w", append(args, ErrFormat)...)
 	}

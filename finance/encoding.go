@@ -70,12 +70,15 @@ func (a *Amount) UnmarshalJSON(data []byte) error {
 	if err := json.Unmarshal(raw.Amount, &s); err == nil {
 		text = s
 	}
+	if len(text) > maxAmountLen {
+		return fmt.Errorf("finance: unmarshal amount %.40q...: longer than %d bytes: %w", text, maxAmountLen, ErrSyntax)
+	}
 	v, err := parseNumber(strings.TrimPrefix(text, "-"))
+	if err != nil {
+		return fmt.Errorf("finance: unmarshal amount %q: %w", text, ErrSyntax)
+	}
 	if strings.HasPrefix(text, "-") {
 		v = v.Neg()
-	}
-	if err != nil || len(text) > maxAmountLen {
-		return fmt.Errorf("finance: unmarshal amount %.40q: %w", text, ErrSyntax)
 	}
 	if raw.Currency == 0 && !v.IsZero() {
 		return fmt.Errorf("finance: unmarshal amount %q: no currency: %w", text, ErrUnknownCurrency)
@@ -85,8 +88,13 @@ func (a *Amount) UnmarshalJSON(data []byte) error {
 }
 
 // Value implements [driver.Valuer]: an Amount is stored as the text of
-// [Amount.String], such as "1200000000000.00 RUB", in a text column.
+// [Amount.String], such as "1200000000000.00 RUB", in a text column. The
+// zero Amount is stored as SQL NULL, which [Amount.Scan] reads back as the
+// zero Amount; any other amount without a currency is an error.
 func (a Amount) Value() (driver.Value, error) {
+	if a.cur == 0 && a.val.IsZero() {
+		return nil, nil
+	}
 	b, err := a.MarshalText()
 	if err != nil {
 		return nil, err

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/exodus-lab/exodus"
@@ -110,24 +111,30 @@ func ExampleRates_Convert_inverse() {
 }
 
 // Pounds to dollars at the article's implied rates: both are quoted in
-// roubles, so the rate is crossed through RUB and keeps both sources.
+// roubles, so Convert crosses them through RUB (hand: 12e9 × 100 / 80 =
+// 15e9). Find shows the rate it used and the quotes, with their sources,
+// that it came from.
 func ExampleRates_Convert_cross() {
 	rates := finance.DefaultRates()
 	day := time.Date(2023, 6, 1, 0, 0, 0, 0, time.UTC)
+	usd, err := rates.Convert(finance.MustParseAmount("£12bn"), finance.USD, day)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(usd, usd.Compact())
 	r, err := rates.Find(finance.GBP, finance.USD, day)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	usd, _ := r.Convert(finance.MustParseAmount("£12bn"))
 	fmt.Println(r)
-	fmt.Println(usd.Compact())
 	for _, q := range r.Chain() {
 		fmt.Println(" ", q)
 	}
 	// Output:
+	// 15000000000.00 USD $15bn
 	// GBP/USD 1.25 on 2023-06-01 (derived)
-	// $15bn
 	//   GBP/RUB 100 on 2023-06-01
 	//   USD/RUB 80 on 2023-06-01
 }
@@ -157,6 +164,31 @@ func ExampleParseCBR() {
 	// AMD/RUB 0.252558 on 2024-11-09
 	// USD/RUB 97.8335 on 2024-11-09
 	// https://www.cbr.ru/scripts/XML_daily.asp?date_req=09/11/2024
+}
+
+// ParseRates tells a CBR file from an ECB file by its root element, so a
+// program can accept either.
+func ExampleParseRates() {
+	for _, name := range []string{"testdata/XML_daily_2024-11-09.cp1251.xml", "testdata/eurofxref-sample.xml"} {
+		f, err := os.Open(name)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		rates, err := finance.ParseRates(f)
+		f.Close()
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(len(rates), "rates from", rates[0].Source().Publisher)
+	}
+	_, err := finance.ParseRates(strings.NewReader(`<rates/>`))
+	fmt.Println(errors.Is(err, finance.ErrFormat), err)
+	// Output:
+	// 43 rates from Central Bank of Russia
+	// 11 rates from European Central Bank
+	// true finance: parse rate file: root element <rates> is neither a CBR <ValCurs> nor an ECB <Envelope>: malformed rate file
 }
 
 func ExampleDefaultRates() {
@@ -344,4 +376,108 @@ func ExampleRate_Convert() {
 	fmt.Println(rub, back)
 	// Output:
 	// 25255.80 RUB 100000.00 AMD
+}
+
+func ExampleCurrency() {
+	for _, c := range []finance.Currency{finance.RUB, finance.USD, finance.GBP, finance.JPY, finance.KZT} {
+		fmt.Printf("%s %-3s %d %s\n", c, c.Symbol(), c.MinorUnits(), c.Name())
+	}
+	// Output:
+	// RUB ₽   2 Russian Ruble
+	// USD $   2 US Dollar
+	// GBP £   2 Pound Sterling
+	// JPY JP¥ 0 Yen
+	// KZT ₸   2 Tenge
+}
+
+// NewAmount takes an exact decimal and does not round; String shows every
+// digit it holds, and at least the currency's minor units.
+func ExampleNewAmount() {
+	a := finance.NewAmount(decimal.New(12, 11), finance.RUB) // 12×10^11: 1.2 trillion roubles
+	fmt.Println(a, a.Compact())
+	b := finance.NewAmount(decimal.RequireFromString("0.1255"), finance.MustParseCurrency("BHD"))
+	fmt.Println(b, b.Round())
+	// Output:
+	// 1200000000000.00 RUB ₽1.2trn
+	// 0.1255 BHD 0.126 BHD
+}
+
+// Amounts of different currencies do not mix: convert first.
+func ExampleAmount_Add() {
+	a, b := finance.MustParseAmount("10.50 USD"), finance.MustParseAmount("0.75 USD")
+	sum, err := a.Add(b)
+	fmt.Println(sum, err)
+	_, err = a.Add(finance.MustParseAmount("1 RUB"))
+	var m *finance.MismatchError
+	fmt.Println(errors.As(err, &m), err)
+	// Output:
+	// 11.25 USD <nil>
+	// true finance: add: currency mismatch: USD and RUB
+}
+
+// Find returns the rate in force on a day: the latest dated on or before
+// it. The CBR sets no rate for a Sunday, so 27 February 2022 gets the one
+// dated Saturday 26 February (83.5485 RUB per USD).
+func ExampleRates_Find() {
+	rates := finance.DefaultRates()
+	r, err := rates.Find(finance.USD, finance.RUB, time.Date(2022, 2, 27, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(r)
+	fmt.Println(r.Source().Publisher)
+	// Output:
+	// USD/RUB 83.5485 on 2022-02-26
+	// Central Bank of Russia
+}
+
+// Rates of one's own join the defaults: here the ECB's, so that EUR/USD
+// on 11 March 2022 is the ECB's direct quote rather than a cross through
+// roubles.
+func ExampleRates_Add() {
+	f, err := os.Open("testdata/eurofxref-sample.xml")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer f.Close()
+	ecb, err := finance.ParseECB(f)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	rates := finance.DefaultRates()
+	if err := rates.Add(ecb...); err != nil {
+		fmt.Println(err)
+		return
+	}
+	r, err := rates.Find(finance.EUR, finance.USD, time.Date(2022, 3, 11, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(r, r.Source().Publisher)
+	// Output:
+	// EUR/USD 1.099 on 2022-03-11 European Central Bank
+}
+
+// The inverse of a quote is exact: converting there and back returns the
+// amount, and the derived rate cites the quote it came from.
+func ExampleRate_Inverse() {
+	src := exodus.Source{Publisher: "Central Bank of Russia", Date: "2024-11-09"}
+	usd, err := finance.NewRate(finance.USD, finance.RUB, decimal.RequireFromString("97.8335"),
+		time.Date(2024, 11, 9, 0, 0, 0, 0, time.UTC), src)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	inv := usd.Inverse()
+	fmt.Println(inv.IsDerived(), inv.Base(), inv.Quote(), inv.Sources()[0].Publisher)
+	rub, _ := usd.Convert(finance.MustParseAmount("1000 USD"))
+	back, _ := inv.Convert(rub)
+	fmt.Println(rub, back)
+	// Output:
+	// true RUB USD Central Bank of Russia
+	// 97833.50 RUB 1000.00 USD
 }

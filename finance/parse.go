@@ -108,6 +108,10 @@ func ParseAmount(s string) (Amount, error) {
 	if err != nil {
 		return Amount{}, syntax(err.Error())
 	}
+	if after := rest[end:]; len(after) > 1 && (after[0] == 'e' || after[0] == 'E') &&
+		strings.IndexByte("0123456789+-", after[1]) >= 0 {
+		return Amount{}, syntax("exponent notation is not accepted; write the digits or a scale word")
+	}
 	// Scale and currency words after it.
 	words := strings.Fields(strings.ToLower(rest[end:]))
 	if len(words) > 0 {
@@ -147,7 +151,7 @@ func currencyWord(input, w string) (Currency, error) {
 	if len(w) == 3 && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) || r > unicode.MaxASCII }) < 0 {
 		c, err := ParseCurrency(w)
 		if err != nil {
-			return 0, fmt.Errorf("finance: parse amount %q: %w", input, err)
+			return 0, fmt.Errorf("finance: parse amount %q: currency %q is not in the ISO 4217 list: %w", input, w, ErrUnknownCurrency)
 		}
 		return c, nil
 	}

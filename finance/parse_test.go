@@ -1,7 +1,9 @@
 package finance_test
 
 import (
+	"encoding/json"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -39,6 +41,9 @@ func TestParseAmount(t *testing.T) {
 		{"  7 chf  ", "7.00 CHF"},
 		{"100 DEM", "100 DEM"}, // withdrawn 2002-03, still parses
 		{"0.5 JPY", "0.5 JPY"},
+		// Huge but exact: 10^30 trillions is 10^42, not rounded, not a float.
+		{"1" + strings.Repeat("0", 30) + " trillion RUB", "1" + strings.Repeat("0", 42) + ".00 RUB"},
+		{"-0 USD", "0.00 USD"}, // decimal has no negative zero
 	}
 	for _, tt := range tests {
 		a, err := finance.ParseAmount(tt.in)
@@ -76,7 +81,29 @@ func TestParseAmountErrors(t *testing.T) {
 		{"Inf USD", finance.ErrSyntax},
 		{"12 XYZ", finance.ErrUnknownCurrency},
 		{"XYZ 12", finance.ErrUnknownCurrency},
+		{"12 zzz", finance.ErrUnknownCurrency},
 		{strings.Repeat("9", 5000) + " USD", finance.ErrSyntax},
+		// Bad input audit (issue 3, GUIDE "Bad input").
+		{"   ", finance.ErrSyntax},
+		{"€", finance.ErrSyntax},
+		{"nan USD", finance.ErrSyntax},
+		{"Infinity USD", finance.ErrSyntax},
+		{"-Inf USD", finance.ErrSyntax},
+		{"1e400 USD", finance.ErrSyntax},
+		{"1E-5 USD", finance.ErrSyntax},
+		{"0x10 USD", finance.ErrSyntax},
+		{"1_000 USD", finance.ErrSyntax},
+		{"١٢ USD", finance.ErrSyntax}, // Arabic-Indic digits
+		{"12\x00 USD", finance.ErrSyntax},
+		{"+12 USD", finance.ErrSyntax},
+		{"-$-3", finance.ErrSyntax},
+		{"12 thousand", finance.ErrSyntax},
+		{"12 m", finance.ErrSyntax},
+		{"12 RUB bn", finance.ErrSyntax},
+		{"12 usd usd", finance.ErrSyntax},
+		{"12 USDT", finance.ErrSyntax},
+		{"12 JPY ¥", finance.ErrSyntax},
+		{"￥12", finance.ErrSyntax}, // fullwidth yen sign: as ambiguous as ¥
 	}
 	for _, tt := range tests {
 		a, err := finance.ParseAmount(tt.in)
@@ -84,7 +111,7 @@ func TestParseAmountErrors(t *testing.T) {
 			t.Errorf("ParseAmount(%q) = %v, %v; want error wrapping %v", tt.in, a, err, tt.want)
 			continue
 		}
-		if len(tt.in) < 100 && !strings.Contains(err.Error(), tt.in) {
+		if len(tt.in) < 100 && !strings.Contains(err.Error(), strconv.Quote(tt.in)) {
 			t.Errorf("ParseAmount(%q) error %q does not quote the input", tt.in, err)
 		}
 	}
@@ -123,6 +150,15 @@ func FuzzParseAmount(f *testing.F) {
 		}
 		if !b.Equal(a) || b.String() != text {
 			t.Fatalf("round trip of %q: %q became %v", s, text, b)
+		}
+		// JSON is lossless too.
+		j, err := json.Marshal(a)
+		if err != nil {
+			t.Fatalf("MarshalJSON(%v): %v", a, err)
+		}
+		var c finance.Amount
+		if err := json.Unmarshal(j, &c); err != nil || !c.Equal(a) {
+			t.Fatalf("JSON round trip of %v: %s became %v, %v", a, j, c, err)
 		}
 		_ = a.Compact()
 	})

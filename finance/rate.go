@@ -187,7 +187,8 @@ func cross(a, b Rate) Rate {
 // Quote, an amount in Quote becomes Base. The result is computed exactly
 // and rounded once, half to even, to the target currency's minor units
 // ([Currency.MinorUnits]). An amount in another currency gives a
-// *[MismatchError]. Convert leaves a unchanged.
+// *[MismatchError]; an amount out of range, an error wrapping [ErrRange].
+// Convert leaves a unchanged.
 func (r Rate) Convert(a Amount) (Amount, error) {
 	var num, den decimal.Decimal
 	var to Currency
@@ -201,14 +202,35 @@ func (r Rate) Convert(a Amount) (Amount, error) {
 	default:
 		return Amount{}, &MismatchError{Op: "convert", Left: a.cur, Right: r.base}
 	}
-	if e := a.val.Exponent(); e < -maxAmountExp || e > maxAmountExp {
-		return Amount{}, fmt.Errorf("finance: convert %.40s: exponent %d out of range", a.val.String(), e)
+	if err := a.checkRange("convert"); err != nil {
+		return Amount{}, err
 	}
 	return Amount{val: divRoundHalfEven(a.val.Mul(num), den, to.MinorUnits()), cur: to}, nil
 }
 
-// maxAmountExp bounds the decimal exponent of an amount that Convert accepts.
+// maxAmountExp bounds the decimal exponent of an amount that Convert and
+// Allocate accept.
 const maxAmountExp = 1 << 20
+
+// ErrRange is wrapped by the errors of conversions and [Amount.Allocate] for
+// an amount whose decimal exponent is beyond ±1048576 (2^20), which they
+// refuse rather than compute with numbers of over a million digits. Such an
+// amount can only come from [NewAmount] or [Amount.Mul]; [ParseAmount]
+// never returns one.
+var ErrRange = errors.New("amount out of range")
+
+// checkRange returns an error wrapping ErrRange if a's exponent is beyond
+// ±maxAmountExp.
+func (a Amount) checkRange(op string) error {
+	if e := a.val.Exponent(); e < -maxAmountExp || e > maxAmountExp {
+		coef := a.val.Coefficient().String()
+		if len(coef) > 20 {
+			coef = coef[:20] + "…"
+		}
+		return fmt.Errorf("finance: %s %se%d %v: decimal exponent beyond ±%d: %w", op, coef, e, a.cur, maxAmountExp, ErrRange)
+	}
+	return nil
+}
 
 // String returns "USD/RUB 86.9288 on 2022-02-25" (the value as [Rate.Value]
 // returns it), with " (derived)" for a derived rate.

@@ -100,9 +100,11 @@ func NewRates(rates ...Rate) (*Rates, error) {
 
 // Add adds rates to the table. Adding a rate equal to one already present
 // (same pair, day, value and source) does nothing. A different rate for the
-// same pair on the same day gives an error wrapping [ErrDuplicateRate]; the
-// zero Rate gives an error wrapping [ErrInvalidRate]. On error nothing is
-// added.
+// same pair on the same day, including the same value from another source,
+// gives an error wrapping [ErrDuplicateRate], since the table keeps one
+// quote per pair and day and would otherwise lose a value or a citation;
+// the zero Rate gives an error wrapping [ErrInvalidRate]. On error nothing
+// is added.
 func (t *Rates) Add(rates ...Rate) error {
 	t.mu.Lock()
 	defer t.mu.Unlock()
@@ -126,12 +128,12 @@ func (t *Rates) Add(rates ...Rate) error {
 		for _, r := range p {
 			if n := len(out); n > 0 && out[n-1].on.Equal(r.on) {
 				if !out[n-1].Equal(r) {
-					return fmt.Errorf("finance: add %v: already have %v: %w", r, out[n-1], ErrDuplicateRate)
+					return duplicate(r, out[n-1])
 				}
 				continue
 			}
 			if i, found := slices.BinarySearchFunc(t.pairs[k], r.on, byDate); found && !t.pairs[k][i].Equal(r) {
-				return fmt.Errorf("finance: add %v: already have %v: %w", r, t.pairs[k][i], ErrDuplicateRate)
+				return duplicate(r, t.pairs[k][i])
 			}
 			out = append(out, r)
 		}
@@ -160,6 +162,16 @@ func (t *Rates) Add(rates ...Rate) error {
 		t.link(k.quote, k.base)
 	}
 	return nil
+}
+
+// duplicate returns the error for adding r where have, a different rate of
+// the same pair and day, is already present. When only the sources differ
+// it says so, since the values alone look the same.
+func duplicate(r, have Rate) error {
+	if r.num.Mul(have.den).Equal(have.num.Mul(r.den)) && r.src != have.src {
+		return fmt.Errorf("finance: add %v: already have the same value from another source (%v, not %v): %w", r, have.src, r.src, ErrDuplicateRate)
+	}
+	return fmt.Errorf("finance: add %v: already have %v: %w", r, have, ErrDuplicateRate)
 }
 
 func (t *Rates) link(a, b Currency) {
@@ -203,8 +215,8 @@ func (t *Rates) All() []Rate {
 // currency, with no limit on its age. See [Rates] for the rules and
 // [Rates.FindWith] to limit staleness.
 //
-// If from equals to, Find returns a rate of exactly 1 dated on with no
-// source. If no rate applies it returns a *[RateError] wrapping [ErrNoRate].
+// If from equals to (a currency of the ISO 4217 list), Find returns a rate
+// of exactly 1 dated on with no source. If no rate applies it returns a *[RateError] wrapping [ErrNoRate].
 func (t *Rates) Find(from, to Currency, on time.Time) (Rate, error) {
 	return t.FindWith(from, to, on, FindOptions{})
 }
@@ -212,7 +224,7 @@ func (t *Rates) Find(from, to Currency, on time.Time) (Rate, error) {
 // FindWith is [Rates.Find] with options.
 func (t *Rates) FindWith(from, to Currency, on time.Time, opt FindOptions) (Rate, error) {
 	d := day(on)
-	if from == to && from != 0 {
+	if from == to && from.known() {
 		return Rate{base: from, quote: to, num: one, den: one, on: d}, nil
 	}
 	t.mu.RLock()
@@ -349,16 +361,20 @@ func (t *Rates) best(from, to Currency, d time.Time, via []Currency) candidate {
 
 // Convert converts a into currency to at the rate [Rates.Find] returns for
 // the day of on. The result is computed exactly from the quoted rates and
-// rounded once, half to even, to the minor units of to. An amount already in
-// to is only rounded. With no rate it returns a *[RateError] wrapping
-// [ErrNoRate]; it never falls back to another date or rate.
+// rounded once, half to even, to the minor units of to: whole units for a
+// currency to which ISO 4217 gives none, such as XDR or a withdrawn code
+// (see [Currency.MinorUnits]); [Rates.Find] and [Rate.Value] give the rate
+// for other precisions. An amount already in
+// to (a currency of the ISO 4217 list) is only rounded. With no rate it
+// returns a *[RateError] wrapping [ErrNoRate]; it never falls back to another
+// date or rate. An amount out of range gives an error wrapping [ErrRange].
 func (t *Rates) Convert(a Amount, to Currency, on time.Time) (Amount, error) {
 	return t.ConvertWith(a, to, on, FindOptions{})
 }
 
 // ConvertWith is [Rates.Convert] with options.
 func (t *Rates) ConvertWith(a Amount, to Currency, on time.Time, opt FindOptions) (Amount, error) {
-	if a.cur == to && to != 0 {
+	if a.cur == to && to.known() {
 		return a.Round(), nil
 	}
 	// As FindWith, but without building the Rate and its chain: only the
@@ -399,7 +415,10 @@ func checkFound(best candidate, from, to Currency, d time.Time, opt FindOptions)
 	if !best.valid {
 		return &RateError{From: from, To: to, On: d, MaxAge: opt.MaxAge}
 	}
-	if age := int(d.Sub(best.age).Hours() / 24); (opt.MaxAge > 0 && age > opt.MaxAge) || (opt.MaxAge < 0 && age > 0) {
+	// Whole days between two midnights UTC; not time.Sub, which saturates
+	// at about 292 years.
+	age := (d.Unix() - best.age.Unix()) / 86400
+	if (opt.MaxAge > 0 && age > int64(opt.MaxAge)) || (opt.MaxAge < 0 && age > 0) {
 		return &RateError{From: from, To: to, On: d, MaxAge: opt.MaxAge, Latest: best.age}
 	}
 	return nil

@@ -223,6 +223,12 @@ func TestRatesAdd(t *testing.T) {
 	if _, err := finance.NewRates(fresh, mustRate(t, finance.EUR, finance.RUB, "1", date(2022, 2, 4), cbrSource)); !errors.Is(err, finance.ErrDuplicateRate) {
 		t.Errorf("NewRates with a conflict: %v", err)
 	}
+	// The same value from another source is still a second quote: the table
+	// keeps one per pair and day, and would lose a citation.
+	otherSource := mustRate(t, finance.USD, finance.RUB, "86.9288", date(2022, 2, 25), cbrSource)
+	if err := rates.Add(otherSource); !errors.Is(err, finance.ErrDuplicateRate) || rates.Len() != n {
+		t.Errorf("adding the same value from another source: %v, Len %d → %d; want ErrDuplicateRate", err, n, rates.Len())
+	}
 	if err := rates.Add(finance.Rate{}); !errors.Is(err, finance.ErrInvalidRate) {
 		t.Errorf("adding the zero Rate: %v", err)
 	}
@@ -403,5 +409,51 @@ func TestErrorMessages(t *testing.T) {
 	}
 	if s := (finance.Rate{}).String(); s != "Rate(zero)" {
 		t.Errorf("zero Rate String = %q", s)
+	}
+}
+
+// Staleness is counted in calendar days even centuries apart, where
+// time.Duration (about 292 years at most) would saturate.
+// hand: 2000-01-01 to 2400-01-01 is 400 Gregorian years = 146097 days.
+func TestRatesMaxAgeCenturies(t *testing.T) {
+	t.Parallel()
+	rates, err := finance.NewRates(mustRate(t, finance.USD, finance.RUB, "27", date(2000, 1, 1), cbrSource))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		maxAge int
+		ok     bool
+	}{{146097, true}, {146096, false}, {120000, false}} {
+		_, err := rates.FindWith(finance.USD, finance.RUB, date(2400, 1, 1), finance.FindOptions{MaxAge: tt.maxAge})
+		if ok := err == nil; ok != tt.ok {
+			t.Errorf("MaxAge %d on 2400-01-01 for a rate of 2000-01-01: error %v, want ok=%v", tt.maxAge, err, tt.ok)
+		}
+		if !tt.ok && !errors.Is(err, finance.ErrNoRate) {
+			t.Errorf("MaxAge %d: error %v, want ErrNoRate", tt.maxAge, err)
+		}
+	}
+}
+
+// A "conversion" between a currency and itself needs a real currency: the
+// zero Currency and values that are no ISO code have no rate, not a rate
+// of 1.
+func TestRatesSameCurrency(t *testing.T) {
+	t.Parallel()
+	rates := testRates(t)
+	on := date(2022, 2, 25)
+	for _, c := range []finance.Currency{0, finance.Currency(60000), finance.Currency(1)} {
+		if r, err := rates.Find(c, c, on); !errors.Is(err, finance.ErrNoRate) {
+			t.Errorf("Find(%v, %v) = %v, %v; want ErrNoRate", c, c, r, err)
+		}
+		if a, err := rates.Convert(finance.NewAmount(decimal.NewFromInt(5), c), c, on); !errors.Is(err, finance.ErrNoRate) {
+			t.Errorf("Convert(5 %v, %v) = %v, %v; want ErrNoRate", c, c, a, err)
+		}
+	}
+	// hand: an amount already in the target currency is only rounded,
+	// half to even: 2.345 → 2.34.
+	got, err := rates.Convert(finance.MustParseAmount("2.345 EUR"), finance.EUR, on)
+	if err != nil || got.String() != "2.34 EUR" {
+		t.Errorf("Convert(2.345 EUR, EUR) = %v, %v; want 2.34 EUR", got, err)
 	}
 }

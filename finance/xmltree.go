@@ -19,6 +19,11 @@ import (
 // levels deep.
 const maxXMLDepth = 16
 
+// maxXMLElems bounds the number of elements in a rate file, so that a file
+// within the size limit cannot make the tree take many times its size in
+// memory. The ECB's full history since 1999 has about 250,000.
+const maxXMLElems = 1 << 20
+
 // An xmlElem is one element: its local name, attributes, the character data
 // directly inside it and its child elements.
 type xmlElem struct {
@@ -75,7 +80,8 @@ func newXMLDecoder(data []byte) *xml.Decoder {
 // readXMLTree parses data, which must hold exactly one root element, into a
 // tree. It checks that every element is closed by a matching tag, that
 // nothing but white space, comments and processing instructions lies
-// outside the root, and that elements nest at most maxXMLDepth deep.
+// outside the root, that elements nest at most maxXMLDepth deep and that
+// there are at most maxXMLElems of them.
 func readXMLTree(what string, data []byte) (*xmlElem, error) {
 	bad := func(format string, args ...any) error {
 		return fmt.Errorf("finance: parse %s: "+format+": %w", append([]any{what}, append(args, ErrFormat)...)...)
@@ -84,6 +90,7 @@ func readXMLTree(what string, data []byte) (*xmlElem, error) {
 	var root *xmlElem
 	var stack []*xmlElem
 	var names []xml.Name // raw names, to match end tags
+	elems := 0
 	for {
 		tok, err := dec.RawToken()
 		if err == io.EOF {
@@ -99,6 +106,9 @@ func readXMLTree(what string, data []byte) (*xmlElem, error) {
 			}
 			if len(stack) == maxXMLDepth {
 				return nil, bad("elements nested deeper than %d", maxXMLDepth)
+			}
+			if elems++; elems > maxXMLElems {
+				return nil, bad("more than %d elements", maxXMLElems)
 			}
 			e := &xmlElem{name: tok.Name.Local, attrs: tok.Copy().Attr}
 			if len(stack) == 0 {
