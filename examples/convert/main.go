@@ -21,7 +21,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -128,16 +127,12 @@ func run(_ context.Context, args []string, stdout, stderr io.Writer) error {
 }
 
 func loadRates(path string) (*finance.Rates, error) {
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("-rates: %w", err)
 	}
-	var rs []finance.Rate
-	if bytes.Contains(data, []byte("ValCurs")) {
-		rs, err = finance.ParseCBR(bytes.NewReader(data))
-	} else {
-		rs, err = finance.ParseECB(bytes.NewReader(data))
-	}
+	defer f.Close()
+	rs, err := finance.ParseRates(f) // bounds what it reads
 	if err != nil {
 		return nil, fmt.Errorf("-rates %s: %w", path, err)
 	}

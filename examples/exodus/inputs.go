@@ -28,12 +28,7 @@ func loadInputs(cfg config) (inputs, error) {
 		if err != nil {
 			return inputs{}, fmt.Errorf("-rates: %w", err)
 		}
-		var rs []finance.Rate
-		if bytes.Contains(data, []byte("ValCurs")) {
-			rs, err = finance.ParseCBR(bytes.NewReader(data))
-		} else {
-			rs, err = finance.ParseECB(bytes.NewReader(data))
-		}
+		rs, err := finance.ParseRates(bytes.NewReader(data))
 		if err != nil {
 			return inputs{}, fmt.Errorf("-rates %s: %w", cfg.rates, err)
 		}
