@@ -152,7 +152,9 @@ func Normal(mean, sd float64) (Estimate, error) {
 
 // LogNormal returns the distribution of exp(X) with X normal of mean mu and
 // standard deviation sigma > 0: its median is exp(mu). The error wraps
-// [ErrInvalid] when a parameter is NaN or infinite or sigma ≤ 0.
+// [ErrInvalid] when a parameter is NaN or infinite or sigma ≤ 0, or when
+// the median exp(mu) or the mean exp(mu + sigma²/2) is not a finite,
+// positive float64.
 func LogNormal(mu, sigma float64) (Estimate, error) {
 	if err := finite("LogNormal", "mu", mu); err != nil {
 		return Estimate{}, err
@@ -160,7 +162,23 @@ func LogNormal(mu, sigma float64) (Estimate, error) {
 	if err := checkPositive("LogNormal", "sigma", sigma); err != nil {
 		return Estimate{}, err
 	}
-	return newEstimate(&dist{kind: kindLogNormal, p: [6]float64{mu, sigma}}), nil
+	if m := math.Exp(mu); !(m > 0) || math.IsInf(m, 0) {
+		return Estimate{}, paramErr("LogNormal", "mu", mu, "median exp(mu) = "+fmtG(m)+" is not a positive finite float64")
+	}
+	e := newEstimate(&dist{kind: kindLogNormal, p: [6]float64{mu, sigma}})
+	if err := checkMoments("LogNormal", "sigma", sigma, "too large for mu = "+fmtG(mu), e); err != nil {
+		return Estimate{}, err
+	}
+	return e, nil
+}
+
+// checkMoments rejects an estimate whose mean or SD overflows float64 (a
+// lognormal of huge σ), blaming param = v.
+func checkMoments(fn, param string, v float64, why string, e Estimate) error {
+	if isBad(e.d.mean) || isBad(e.d.sd) {
+		return paramErr(fn, param, v, why+": the mean or SD overflows float64")
+	}
+	return nil
 }
 
 // Beta returns the beta distribution on [0, 1] with shapes a > 0 and b > 0.
@@ -180,13 +198,17 @@ func Beta(a, b float64) (Estimate, error) {
 // σ = (ln hi − ln lo)/(2 × 1.6448536269514722), as Squiggle's and
 // squigglepy's "lo to hi" do. Its median is √(lo·hi). Use it for counts
 // and amounts given as a range ("600,000 to 1 million"). The error wraps
-// [ErrInvalid] when a bound is NaN, infinite or ≤ 0, or lo ≥ hi.
+// [ErrInvalid] when a bound is NaN, infinite or ≤ 0, lo ≥ hi, or hi/lo is
+// so large (tens of orders of magnitude) that the mean or SD overflows
+// float64.
 func Between(lo, hi float64) (Estimate, error) {
 	return between("Between", lo, hi, 0.9)
 }
 
 // BetweenLevel is [Between] for a central interval of the given level in
-// (0, 1): BetweenLevel(lo, hi, 0.95) reads [lo, hi] as a 95% interval.
+// (0, 1): BetweenLevel(lo, hi, 0.95) reads [lo, hi] as a 95% interval. The
+// error also wraps [ErrInvalid] when level is outside (0, 1) or so close to
+// 0 (below about 10⁻¹⁶) that the interval carries no information.
 func BetweenLevel(lo, hi, level float64) (Estimate, error) {
 	return between("BetweenLevel", lo, hi, level)
 }
@@ -201,18 +223,30 @@ func between(fn string, lo, hi, level float64) (Estimate, error) {
 	if err := checkOrder(fn, lo, hi); err != nil {
 		return Estimate{}, err
 	}
-	z := zFor(level)
+	z, err := zFor(fn, level)
+	if err != nil {
+		return Estimate{}, err
+	}
 	l, h := math.Log(lo), math.Log(hi)
-	return newEstimate(&dist{kind: kindLogNormal, p: [6]float64{(l + h) / 2, (h - l) / (2 * z)}}), nil
+	e := newEstimate(&dist{kind: kindLogNormal, p: [6]float64{(l + h) / 2, (h - l) / (2 * z)}})
+	if err := checkMoments(fn, "hi", hi, "too far from lo = "+fmtG(lo)+" for a "+fmtG(level)+" interval", e); err != nil {
+		return Estimate{}, err
+	}
+	return e, nil
 }
 
 // zFor returns the standard normal quantile bounding a central interval of
-// the given level.
-func zFor(level float64) float64 {
+// the given level, and an error naming the level when it is so close to 0
+// that the quantile rounds to 0 (the interval would have no width in z).
+func zFor(fn string, level float64) (float64, error) {
 	if level == 0.9 {
-		return z90
+		return z90, nil
 	}
-	return normQuantile((1 + level) / 2)
+	z := normQuantile((1 + level) / 2)
+	if !(z > 0) {
+		return 0, paramErr(fn, "level", level, "too close to 0")
+	}
+	return z, nil
 }
 
 // NormalBetween returns the normal distribution whose central 90% interval
@@ -224,7 +258,8 @@ func NormalBetween(lo, hi float64) (Estimate, error) {
 }
 
 // NormalBetweenLevel is [NormalBetween] for a central interval of the
-// given level in (0, 1).
+// given level in (0, 1). The error also wraps [ErrInvalid] for a level
+// outside (0, 1) or too close to 0, as for [BetweenLevel].
 func NormalBetweenLevel(lo, hi, level float64) (Estimate, error) {
 	return normalBetween("NormalBetweenLevel", lo, hi, level)
 }
@@ -236,7 +271,10 @@ func normalBetween(fn string, lo, hi, level float64) (Estimate, error) {
 	if err := checkOrder(fn, lo, hi); err != nil {
 		return Estimate{}, err
 	}
-	z := zFor(level)
+	z, err := zFor(fn, level)
+	if err != nil {
+		return Estimate{}, err
+	}
 	return newEstimate(&dist{kind: kindNormal, p: [6]float64{lo/2 + hi/2, (hi - lo) / (2 * z)}}), nil
 }
 
@@ -260,7 +298,8 @@ func ShareBetween(lo, hi float64) (Estimate, error) {
 }
 
 // ShareBetweenLevel is [ShareBetween] for a central interval of the given
-// level in (0, 1).
+// level in (0, 1). The error also wraps [ErrInvalid] for a level outside
+// (0, 1) or too close to 0, as for [BetweenLevel].
 func ShareBetweenLevel(lo, hi, level float64) (Estimate, error) {
 	return shareBetween("ShareBetweenLevel", lo, hi, level)
 }
@@ -280,7 +319,10 @@ func shareBetween(fn string, lo, hi, level float64) (Estimate, error) {
 	if lo >= hi {
 		return Estimate{}, paramErr(fn, "lo", lo, "must be < hi = "+fmtG(hi))
 	}
-	z := zFor(level)
+	z, err := zFor(fn, level)
+	if err != nil {
+		return Estimate{}, err
+	}
 	l, h := logit(lo), logit(hi)
 	return newEstimate(&dist{kind: kindLogitNormal, p: [6]float64{(l + h) / 2, (h - l) / (2 * z)}}), nil
 }

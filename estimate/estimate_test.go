@@ -214,6 +214,21 @@ func TestBadInput(t *testing.T) {
 		{"ShareBetween lo>hi", func() (estimate.Estimate, error) { return estimate.ShareBetween(0.5, 0.4) }, "lo", 0.5},
 		{"ShareBetween NaN", func() (estimate.Estimate, error) { return estimate.ShareBetween(0.1, nan) }, "hi", nan},
 		{"ShareBetweenLevel 2", func() (estimate.Estimate, error) { return estimate.ShareBetweenLevel(0.1, 0.2, 2) }, "level", 2},
+		// hand: (1 + 1e-300)/2 rounds to 0.5, whose normal quantile is 0: the
+		// interval would have no width in z and σ would be infinite.
+		{"BetweenLevel tiny", func() (estimate.Estimate, error) { return estimate.BetweenLevel(1, 2, 1e-300) }, "level", 1e-300},
+		{"NormalBetweenLevel tiny", func() (estimate.Estimate, error) { return estimate.NormalBetweenLevel(1, 2, 1e-300) }, "level", 1e-300},
+		{"ShareBetweenLevel tiny", func() (estimate.Estimate, error) { return estimate.ShareBetweenLevel(0.1, 0.2, 1e-300) }, "level", 1e-300},
+		// hand: the largest float64 is e^709.78, so a median e^800 overflows
+		// and e^-800 underflows to 0.
+		{"LogNormal mu huge", func() (estimate.Estimate, error) { return estimate.LogNormal(800, 1) }, "mu", 800},
+		{"LogNormal mu tiny", func() (estimate.Estimate, error) { return estimate.LogNormal(-800, 1) }, "mu", -800},
+		// hand: mean e^(σ²/2) = e^500000 overflows.
+		{"LogNormal sigma huge", func() (estimate.Estimate, error) { return estimate.LogNormal(0, 1e3) }, "sigma", 1e3},
+		// hand: σ = ln(1e300)/(2·1.645) = 210, mean e^(σ²/2) overflows.
+		{"Between too wide", func() (estimate.Estimate, error) { return estimate.Between(1e-150, 1e150) }, "hi", 1e150},
+		{"Point huge", func() (estimate.Estimate, error) { return estimate.Point(1e200) }, "v", 1e200},
+		{"Normal sd huge", func() (estimate.Estimate, error) { return estimate.Normal(0, -math.MaxFloat64) }, "sd", -math.MaxFloat64},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -235,6 +250,18 @@ func TestBadInput(t *testing.T) {
 				t.Errorf("Value mismatch (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestExtremeShapes checks moments that a naive formula underflows: the
+// SD of Beta(a, a) is √(1/(4(2a+1))) (hand, from ab/((a+b)²(a+b+1))), about
+// 3.5e-76 for a = 1e150, not 0.
+func TestExtremeShapes(t *testing.T) {
+	for _, a := range []float64{1e-150, 0.5, 1e150} {
+		e := must(t)(estimate.Beta(a, a))
+		if got, want := e.SD(), math.Sqrt(1/(4*(2*a+1))); !closeRel(got, want, 1e-12) || got == 0 {
+			t.Errorf("Beta(%g, %g).SD() = %v, want %v", a, a, got, want)
+		}
 	}
 }
 

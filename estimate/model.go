@@ -232,10 +232,14 @@ func (m *Model) validate(outputs int, f Func, opt *Options) error {
 		if opt.Draws == 0 {
 			opt.Draws = defaultBlock
 		}
-		opt.Draws = (opt.Draws + chunkSize - 1) / chunkSize * chunkSize
 		if opt.MaxDraws == 0 {
 			opt.MaxDraws = defaultMaxDraws
 		}
+		// Checked before rounding the block up, which could overflow.
+		if opt.Draws > opt.MaxDraws/2 {
+			return paramErr("Run", "Options.MaxDraws", float64(opt.MaxDraws), fmt.Sprintf("must allow two blocks of %d draws", opt.Draws))
+		}
+		opt.Draws = (opt.Draws + chunkSize - 1) / chunkSize * chunkSize
 		if opt.MaxDraws < 2*opt.Draws {
 			return paramErr("Run", "Options.MaxDraws", float64(opt.MaxDraws), fmt.Sprintf("must allow two blocks of %d draws", opt.Draws))
 		}

@@ -319,6 +319,15 @@ func TestRunBadInput(t *testing.T) {
 		{"quantile type 10", m, 1, ok, estimate.Options{Quantile: 10}},
 		{"MaxDraws below two blocks", m, 1, ok, estimate.Options{Tolerance: 0.1, Draws: 1000, MaxDraws: 1500}},
 		{"huge", m, 1 << 40, ok, estimate.Options{Draws: 1 << 30}},
+		// Rounding a block of math.MaxInt up to whole chunks would overflow.
+		{"adaptive block huge", m, 1, ok, estimate.Options{Tolerance: 0.1, Draws: math.MaxInt}},
+		{"adaptive block above MaxDraws", m, 1, ok, estimate.Options{Tolerance: 0.1, Draws: math.MaxInt - 10, MaxDraws: math.MaxInt}},
+		{"negative MaxDraws", m, 1, ok, estimate.Options{Tolerance: 0.1, MaxDraws: -1}},
+		{"negative outputs", m, -3, ok, estimate.Options{}},
+		{"coverage negative", m, 1, ok, estimate.Options{Coverage: -0.5}},
+		{"coverage NaN", m, 1, ok, estimate.Options{Coverage: math.NaN()}},
+		{"infinite tolerance", m, 1, ok, estimate.Options{Tolerance: math.Inf(1)}},
+		{"quantile type -1", m, 1, ok, estimate.Options{Quantile: -1}},
 		{"zero Estimate input", zero, 1, ok, estimate.Options{}},
 		{"zero Composition input", zeroC, 1, ok, estimate.Options{}},
 	}
