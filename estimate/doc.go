@@ -82,4 +82,14 @@
 //   - Sample standard deviations divide by n − 1.
 //   - Log-space diagnostics read each estimate as a lognormal through its
 //     median and 90% interval.
+//
+// # Zero values
+//
+// The zero [Options] run [DefaultDraws] draws with seed 0 on GOMAXPROCS
+// workers, with type 7 quantiles and no progress callback. The zero
+// [QuantileMethod] is type 7. The zero [Model] is empty and ready for
+// inputs. The zero [Estimate], [Composition] and [Summary] are invalid or
+// empty: their methods return NaN, 0 or nil, never panic, and they cannot
+// enter a pool or a model. The zero [PoolMethod] is invalid, so a pool always names its
+// method.
 package estimate

@@ -33,8 +33,9 @@ const defaultMaxDraws = 1_000_000
 // draw every input has one value, the same each time the model reads it, so
 // x − x is exactly 0 and x·x is a square.
 //
-// Declaring inputs is not safe for concurrent use; Run may be called from
-// several goroutines once the inputs are declared.
+// The zero Model is an empty model ready for inputs, the same as
+// [NewModel]'s. Declaring inputs is not safe for concurrent use; Run may be
+// called from several goroutines once the inputs are declared.
 type Model struct {
 	inputs []Estimate
 	comps  []Composition
