@@ -119,7 +119,7 @@ func PERT(lo, mode, hi float64) (Estimate, error) {
 }
 
 // PERTLambda is [PERT] with shape λ > 0: a larger λ concentrates the mass
-// around the mode. The error also wraps [ErrInvalid] when λ ≤ 0.
+// around the mode. The error also wraps [ErrInvalid] when λ ≤ 0 or λ > 10⁶.
 func PERTLambda(lo, mode, hi, lambda float64) (Estimate, error) {
 	return pert("PERTLambda", lo, mode, hi, lambda)
 }
@@ -128,7 +128,7 @@ func pert(fn string, lo, mode, hi, lambda float64) (Estimate, error) {
 	if err := checkMode(fn, lo, mode, hi); err != nil {
 		return Estimate{}, err
 	}
-	if err := checkPositive(fn, "lambda", lambda); err != nil {
+	if err := checkShape(fn, "lambda", lambda); err != nil {
 		return Estimate{}, err
 	}
 	w := hi - lo
@@ -181,13 +181,30 @@ func checkMoments(fn, param string, v float64, why string, e Estimate) error {
 	return nil
 }
 
+// maxShape bounds the shapes of the beta and PERT families: the continued
+// fraction for their distribution function needs of the order of √shape
+// terms, and beyond 10⁶ it no longer converges to full precision (a beta
+// that concentrated is better stated as a [Normal] or a [ShareBetween]).
+const maxShape = 1e6
+
+func checkShape(fn, name string, v float64) error {
+	if err := checkPositive(fn, name, v); err != nil {
+		return err
+	}
+	if v > maxShape {
+		return paramErr(fn, name, v, "must be ≤ 1e6")
+	}
+	return nil
+}
+
 // Beta returns the beta distribution on [0, 1] with shapes a > 0 and b > 0.
-// The error wraps [ErrInvalid] when a shape is NaN, infinite or ≤ 0.
+// The error wraps [ErrInvalid] when a shape is NaN, infinite, ≤ 0 or above
+// 10⁶ (a share known that closely is better stated with [ShareBetween]).
 func Beta(a, b float64) (Estimate, error) {
-	if err := checkPositive("Beta", "a", a); err != nil {
+	if err := checkShape("Beta", "a", a); err != nil {
 		return Estimate{}, err
 	}
-	if err := checkPositive("Beta", "b", b); err != nil {
+	if err := checkShape("Beta", "b", b); err != nil {
 		return Estimate{}, err
 	}
 	return newEstimate(&dist{kind: kindBeta, p: [6]float64{a, b}}), nil

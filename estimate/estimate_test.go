@@ -200,6 +200,8 @@ func TestBadInput(t *testing.T) {
 		{"Beta a 0", func() (estimate.Estimate, error) { return estimate.Beta(0, 1) }, "a", 0},
 		{"Beta b -1", func() (estimate.Estimate, error) { return estimate.Beta(1, -1) }, "b", -1},
 		{"Beta b Inf", func() (estimate.Estimate, error) { return estimate.Beta(1, inf) }, "b", inf},
+		{"Beta a huge", func() (estimate.Estimate, error) { return estimate.Beta(2e6, 1) }, "a", 2e6},
+		{"PERTLambda huge", func() (estimate.Estimate, error) { return estimate.PERTLambda(0, 1, 2, 1e15) }, "lambda", 1e15},
 		{"Between lo 0", func() (estimate.Estimate, error) { return estimate.Between(0, 10) }, "lo", 0},
 		{"Between lo<0", func() (estimate.Estimate, error) { return estimate.Between(-5, 10) }, "lo", -5},
 		{"Between lo>hi", func() (estimate.Estimate, error) { return estimate.Between(10, 5) }, "lo", 10},
@@ -253,11 +255,44 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
+// TestBetaLargeShape checks the beta distribution function where one shape
+// is large, against the binomial identity for whole shapes (hand):
+// I_x(a, b) = 1 − Σ_{k<a} C(n, k) xᵏ (1−x)ⁿ⁻ᵏ with n = a + b − 1, three
+// terms here. A naive ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a+b) loses nine
+// digits at b = 10⁶, and shapes far beyond 10⁶ (such as Beta(36, 5.6e14),
+// found by FuzzConstructors with disordered quantiles) are refused.
+func TestBetaLargeShape(t *testing.T) {
+	const a, b = 3, 999_998
+	const n = a + b - 1
+	e := must(t)(estimate.Beta(a, b))
+	for _, p := range []float64{0.001, 0.05, 0.5, 0.95, 0.999} {
+		x := e.Quantile(p)
+		lc := 0.0 // ln C(n, k)
+		s := 0.0
+		for k := range a {
+			if k > 0 {
+				lc += math.Log(float64(n-k+1)) - math.Log(float64(k))
+			}
+			s += math.Exp(lc + float64(k)*math.Log(x) + float64(n-k)*math.Log1p(-x))
+		}
+		if got := 1 - s; math.Abs(got-p) > 1e-11 {
+			t.Errorf("I(Quantile(%v)) = %v by the binomial sum", p, got)
+		}
+	}
+	// hand: a symmetric beta has its median at ½.
+	if got := must(t)(estimate.Beta(1e6, 1e6)).CDF(0.5); math.Abs(got-0.5) > 1e-10 {
+		t.Errorf("Beta(1e6, 1e6).CDF(0.5) = %v, want 0.5", got)
+	}
+	if _, err := estimate.Beta(36, 5.641042273380799e+14); !errors.Is(err, estimate.ErrInvalid) {
+		t.Errorf("Beta(36, 5.6e14) error = %v, want ErrInvalid", err)
+	}
+}
+
 // TestExtremeShapes checks moments that a naive formula underflows: the
-// SD of Beta(a, a) is √(1/(4(2a+1))) (hand, from ab/((a+b)²(a+b+1))), about
-// 3.5e-76 for a = 1e150, not 0.
+// SD of Beta(a, a) is √(1/(4(2a+1))) (hand, from ab/((a+b)²(a+b+1))),
+// and for tiny shapes a·b underflows.
 func TestExtremeShapes(t *testing.T) {
-	for _, a := range []float64{1e-150, 0.5, 1e150} {
+	for _, a := range []float64{1e-200, 0.5, 1e6} {
 		e := must(t)(estimate.Beta(a, a))
 		if got, want := e.SD(), math.Sqrt(1/(4*(2*a+1))); !closeRel(got, want, 1e-12) || got == 0 {
 			t.Errorf("Beta(%g, %g).SD() = %v, want %v", a, a, got, want)

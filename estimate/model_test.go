@@ -133,11 +133,9 @@ func TestReproducible(t *testing.T) {
 	want := run(1, 0)
 	for _, c := range []struct{ procs, workers int }{{4, 0}, {1, 3}, {4, 7}, {2, 1}} {
 		got := run(c.procs, c.workers)
-		if sameBits(want, got) {
-			continue
-		}
-		if diff := cmp.Diff(want, got); diff != "" {
-			t.Errorf("GOMAXPROCS=%d Workers=%d differs from GOMAXPROCS=1 (-want +got):\n%.2000s", c.procs, c.workers, diff)
+		if !sameBits(want, got) {
+			// cmp.Diff is empty when only the bits differ (0 and -0).
+			t.Errorf("GOMAXPROCS=%d Workers=%d differs from GOMAXPROCS=1 (-want +got):\n%.2000s", c.procs, c.workers, cmp.Diff(want, got))
 		}
 	}
 	other, err := m.Run(context.Background(), outputs, f, estimate.Options{Draws: draws, Seed: 43})
@@ -361,6 +359,18 @@ func TestAdaptive(t *testing.T) {
 	}
 	if diff := cmp.Diff(fixed.Output(0).Samples(), res.Output(0).Samples()); diff != "" {
 		t.Errorf("adaptive differs from a fixed run of %d draws:\n%.1000s", res.Draws(), diff)
+	}
+	// The stopping rule sees the same blocks whatever the parallelism.
+	for _, workers := range []int{1, 3} {
+		opt := opt
+		opt.Workers = workers
+		other, err := m.Run(context.Background(), 1, f, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a, b := [][]float64{res.Output(0).Samples()}, [][]float64{other.Output(0).Samples()}; !sameBits(a, b) {
+			t.Errorf("Workers=%d: adaptive run of %d draws differs from the default's %d", workers, other.Draws(), res.Draws())
+		}
 	}
 	// A tighter tolerance needs more draws: the block spread falls as
 	// 1/√h, and the 97.5% quantile alone needs about 28/Tolerance² draws
