@@ -46,6 +46,7 @@ func (m PoolMethod) String() string {
 // Pooling records how a pooled estimate was made: returned by
 // [Estimate.Pooling].
 type Pooling struct {
+	// Method is the pooling method.
 	Method PoolMethod
 	// Inputs are the pooled estimates, with their names and sources.
 	Inputs []Estimate
