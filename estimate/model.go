@@ -24,6 +24,12 @@ const DefaultDraws = 100_000
 // which is below 10⁴ for p ≤ 0.99.
 const defaultBlock = 10_000
 
+// maxValues bounds draws × outputs (MaxDraws × outputs in adaptive mode):
+// the result keeps every value, 8 bytes each, so 2³⁷ values are 1 TiB. A
+// larger request would make the runtime panic or abort in makeslice rather
+// than return an error.
+const maxValues = 1 << 37
+
 // defaultMaxDraws caps an adaptive run when [Options].MaxDraws is 0.
 const defaultMaxDraws = 1_000_000
 
@@ -162,7 +168,8 @@ type Options struct {
 // a run are the same for any total number of draws.
 //
 // Run checks ctx between chunks. Errors: [ErrInvalid] (as a [*ParamError])
-// for bad outputs, options or inputs; [ErrNotFinite] (as an [*OutputError])
+// for bad outputs, options or inputs, or more than 2³⁷ values to keep
+// (draws × outputs, 1 TiB); [ErrNotFinite] (as an [*OutputError])
 // when f produces NaN or ±Inf; ctx.Err() wrapped when cancelled;
 // [ErrNotConverged] with a valid result when an adaptive run reaches
 // MaxDraws. If f panics, Run stops the other workers and panics with the
@@ -251,8 +258,8 @@ func (m *Model) validate(outputs int, f Func, opt *Options) error {
 	if opt.Tolerance > 0 {
 		keep = opt.MaxDraws
 	}
-	if keep > math.MaxInt/8/outputs {
-		return paramErr("Run", "draws × outputs", float64(keep)*float64(outputs), "the result (8 bytes each) would not fit in memory")
+	if keep > maxValues/outputs {
+		return paramErr("Run", "draws × outputs", float64(keep)*float64(outputs), "must be ≤ 2³⁷: the result keeps 8 bytes per value, and beyond 1 TiB the allocation would crash the program")
 	}
 	return nil
 }

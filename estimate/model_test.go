@@ -317,6 +317,10 @@ func TestRunBadInput(t *testing.T) {
 		{"quantile type 10", m, 1, ok, estimate.Options{Quantile: 10}},
 		{"MaxDraws below two blocks", m, 1, ok, estimate.Options{Tolerance: 0.1, Draws: 1000, MaxDraws: 1500}},
 		{"huge", m, 1 << 40, ok, estimate.Options{Draws: 1 << 30}},
+		// hand: 2⁵⁰ draws of 8 bytes exceed the 2⁴⁸-byte address space, so
+		// allocating them would panic in makeslice.
+		{"huge draws", m, 1, ok, estimate.Options{Draws: 1 << 50}},
+		{"huge adaptive cap", m, 2, ok, estimate.Options{Tolerance: 0.1, MaxDraws: 1 << 37}},
 		// Rounding a block of math.MaxInt up to whole chunks would overflow.
 		{"adaptive block huge", m, 1, ok, estimate.Options{Tolerance: 0.1, Draws: math.MaxInt}},
 		{"adaptive block above MaxDraws", m, 1, ok, estimate.Options{Tolerance: 0.1, Draws: math.MaxInt - 10, MaxDraws: math.MaxInt}},
