@@ -172,8 +172,9 @@ type Options struct {
 // (draws × outputs, 1 TiB); [ErrNotFinite] (as an [*OutputError])
 // when f produces NaN or ±Inf; ctx.Err() wrapped when cancelled;
 // [ErrNotConverged] with a valid result when an adaptive run reaches
-// MaxDraws. If f panics, Run stops the other workers and panics with the
-// same value in the calling goroutine, where it can be recovered.
+// MaxDraws. If f or Options.Progress panics, Run stops the other workers
+// and panics with the same value in the calling goroutine, where it can be
+// recovered.
 func (m *Model) Run(ctx context.Context, outputs int, f Func, opt Options) (*Result, error) {
 	if err := m.validate(outputs, f, &opt); err != nil {
 		return nil, err
@@ -424,6 +425,16 @@ func (m *Model) runRange(ctx context.Context, f Func, opt Options, cols [][]floa
 		go func() {
 			wg.Wait()
 			close(doneCh)
+		}()
+		// If the callback panics, stop the workers and drain the channel
+		// before re-panicking, so that none is left blocked on a send.
+		defer func() {
+			if p := recover(); p != nil {
+				stopped.Store(true)
+				for range doneCh {
+				}
+				panic(p)
+			}
 		}()
 		done := 0
 		for c := range doneCh {

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -483,6 +484,32 @@ func TestPanicReachesCaller(t *testing.T) {
 			}, estimate.Options{Draws: 5000, Workers: workers})
 		}()
 	}
+}
+
+// TestProgressPanic checks that a panic in the progress callback reaches
+// the caller and leaves no worker blocked sending progress: the number of
+// goroutines returns to what it was (polled, as exiting goroutines take a
+// moment to be counted out; without the fix they never exit).
+func TestProgressPanic(t *testing.T) {
+	m, f, outputs := reproModel(t)
+	before := runtime.NumGoroutine()
+	func() {
+		defer func() {
+			if recover() == nil {
+				t.Error("a panicking Progress did not panic in Run's caller")
+			}
+		}()
+		_, _ = m.Run(context.Background(), outputs, f, estimate.Options{Draws: 200_000, Workers: 2, Progress: func(int, int) {
+			panic("progress")
+		}})
+	}()
+	for range 1000 {
+		if runtime.NumGoroutine() <= before {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Errorf("%d goroutines before Run, %d ten seconds after its panic", before, runtime.NumGoroutine())
 }
 
 // TestVectorOutput checks a lognormal total split by a Dirichlet into 84
