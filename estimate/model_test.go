@@ -51,9 +51,10 @@ func TestJCGMAdditive(t *testing.T) {
 	}{
 		// Y ~ N(0, 2²): density at 3.92 is φ(1.96)/2.
 		{"normal", normal, 2.00, 3.92, math.Exp(-1.96*1.96/2) / math.Sqrt(2*math.Pi) / 2},
-		// The sum of four rectangles is close to normal in the centre and
-		// lighter in the tails; the normal density is a fair estimate.
-		{"rectangular", rect, 2.00, 3.88, math.Exp(-1.94*1.94/2) / math.Sqrt(2*math.Pi) / 2},
+		// Y = 2√3(X − 2) with X the Irwin–Hall sum of four U(0, 1), whose
+		// density on [3, 4] is (4 − x)³/6 (hand): at y = 3.88,
+		// x = 2 + 3.88/(2√3) and f_Y(y) = f_X(x)/(2√3) ≈ 0.0328.
+		{"rectangular", rect, 2.00, 3.88, math.Pow(4-(2+3.88/(2*math.Sqrt(3))), 3) / 6 / (2 * math.Sqrt(3))},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
