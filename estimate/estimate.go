@@ -299,7 +299,9 @@ func normalBetween(fn string, lo, hi, level float64) (Estimate, error) {
 // work in IT") whose central 90% interval is [lo, hi], with 0 < lo < hi < 1.
 // It is the logit-normal distribution: the log-odds ln(x/(1−x)) are normal
 // with μ = (logit lo + logit hi)/2 and σ = (logit hi − logit lo)/(2 ×
-// 1.6448536269514722). Every draw lies strictly inside (0, 1).
+// 1.6448536269514722). Every draw lies in [0, 1], and strictly inside
+// unless float64 cannot tell it from an end (a share above 1 − 10⁻¹⁶,
+// log-odds beyond about 37, rounds to 1).
 //
 // The logit-normal is chosen over a beta fitted to the interval because it
 // matches both ends exactly in closed form (a beta needs a two-parameter
