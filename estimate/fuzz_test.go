@@ -66,3 +66,56 @@ func FuzzConstructors(f *testing.F) {
 }
 
 func bad(v float64) bool { return math.IsNaN(v) || math.IsInf(v, 0) }
+
+// FuzzCompositions checks that every composition constructor, given any
+// numbers, returns either an error wrapping ErrInvalid or a composition
+// whose draws are non-negative shares adding up to exactly 1.
+func FuzzCompositions(f *testing.F) {
+	f.Add(0.5, 2.0, 7.0, 10.0)
+	f.Add(1e-300, 1e-300, 5.0, 1e-300)
+	f.Add(1e150, 1.0, 1e-150, 1e150)
+	f.Add(0.27, 0.45, -1.0, math.Inf(1))
+	f.Fuzz(func(t *testing.T, a, b, c, conc float64) {
+		r := rand.New(rand.NewPCG(3, 4))
+		v := []float64{a, b, c}
+		ctors := map[string]func() (estimate.Composition, error){
+			"Dirichlet":     func() (estimate.Composition, error) { return estimate.Dirichlet(v) },
+			"DirichletMean": func() (estimate.Composition, error) { return estimate.DirichletMean(v, conc) },
+			"FixedShares":   func() (estimate.Composition, error) { return estimate.FixedShares(v) },
+			"RangeShares": func() (estimate.Composition, error) {
+				var es []estimate.Estimate
+				for i := 0; i+1 < len(v); i++ {
+					e, err := estimate.Uniform(math.Abs(v[i]), math.Abs(v[i+1]))
+					if err != nil {
+						return estimate.Composition{}, err
+					}
+					es = append(es, e)
+				}
+				return estimate.RangeShares(es)
+			},
+		}
+		for name, ctor := range ctors {
+			comp, err := ctor()
+			if err != nil {
+				if !errors.Is(err, estimate.ErrInvalid) {
+					t.Fatalf("%s(%v, %v, %v, %v): error %v does not wrap ErrInvalid", name, a, b, c, conc, err)
+				}
+				continue
+			}
+			dst := make([]float64, comp.Len())
+			for range 20 {
+				comp.Sample(r, dst)
+				s := 0.0
+				for _, x := range dst {
+					if !(x >= 0) {
+						t.Fatalf("%s(%v, %v, %v, %v): share %v", name, a, b, c, conc, dst)
+					}
+					s += x
+				}
+				if s != 1 {
+					t.Fatalf("%s(%v, %v, %v, %v): shares %v sum to %v", name, a, b, c, conc, dst, s)
+				}
+			}
+		}
+	})
+}
