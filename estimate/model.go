@@ -96,21 +96,22 @@ type Draw struct {
 	shares []float64 // this draw's shares, all vector inputs back to back
 }
 
-// Value returns the value of v in this draw. It panics if v was declared on
-// another model, a programming error.
+// Value returns the value of v in this draw. It panics if v was not
+// declared on this model (a zero Var, or one from another model), a
+// programming error.
 func (d *Draw) Value(v Var) float64 {
 	if v.m != d.m {
-		panic("estimate: Draw.Value: Var from another Model")
+		panic("estimate: Draw.Value: Var not declared on this Model")
 	}
 	return d.vals[v.i*chunkSize+d.k]
 }
 
 // Shares returns the shares of v in this draw, which sum to 1. The slice is
 // a read-only view valid only during the call: do not retain or modify it.
-// It panics if v was declared on another model.
+// It panics if v was not declared on this model.
 func (d *Draw) Shares(v Vec) []float64 {
 	if v.m != d.m {
-		panic("estimate: Draw.Shares: Vec from another Model")
+		panic("estimate: Draw.Shares: Vec not declared on this Model")
 	}
 	return d.shares[v.off : v.off+v.n : v.off+v.n]
 }
