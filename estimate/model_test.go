@@ -262,6 +262,20 @@ func TestCancel(t *testing.T) {
 		}
 		cancel()
 	}
+	// An adaptive run that could go on to 10⁶ draws stops in its first block.
+	ctx, cancel = context.WithCancel(context.Background())
+	done := 0
+	res, err := m.Run(ctx, outputs, f, estimate.Options{Tolerance: 1e-9, Workers: 2, Progress: func(d, _ int) {
+		done = d
+		cancel()
+	}})
+	if !errors.Is(err, context.Canceled) || res != nil {
+		t.Errorf("adaptive: Run() = %v, %v; want nil, context.Canceled", res, err)
+	}
+	// hand: the first block is 10,000 draws (JCGM 101 §7.9.2).
+	if done > 10_000 {
+		t.Errorf("adaptive: %d draws done after cancelling at the first chunk", done)
+	}
 }
 
 // TestNotFinite checks that a NaN output is an error naming the first bad
