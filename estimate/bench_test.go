@@ -224,3 +224,16 @@ func BenchmarkSummaryQuantile(b *testing.B) {
 		_ = res.Output(0).Quantile(0.95)
 	}
 }
+
+// BenchmarkCompositionSample measures one draw of 84 Dirichlet shares
+// (21 sectors × 4 skill levels), the inner loop of the lognormal ×
+// Dirichlet model.
+func BenchmarkCompositionSample(b *testing.B) {
+	c := mustC(b)(estimate.Dirichlet(benchAlpha()))
+	r := rand.New(rand.NewChaCha8([32]byte{}))
+	dst := make([]float64, c.Len())
+	b.ReportAllocs()
+	for b.Loop() {
+		c.Sample(r, dst)
+	}
+}

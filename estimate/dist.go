@@ -436,7 +436,9 @@ func (d *dist) moments() (mean, sd float64) {
 
 func betaMoments(a, b float64) (mean, sd float64) {
 	s := a + b
-	return a / s, math.Sqrt(a * b / (s * s * (s + 1)))
+	// (a/s)(b/s)/(s+1) rather than ab/(s²(s+1)), which underflows or
+	// overflows for shapes beyond 10¹⁰⁰.
+	return a / s, math.Sqrt((a / s) * (b / s) / (s + 1))
 }
 
 func clamp01(x float64) float64 {

@@ -16,9 +16,10 @@
 // textbook families; [Point] is a figure without spread.
 //
 // Constructors reject NaN, ±Inf, magnitudes above [MaxMagnitude], lo ≥ hi,
-// sd ≤ 0 and a mode outside [lo, hi] with a [*ParamError] that names the
-// parameter and its value and wraps [ErrInvalid]. Methods on the zero
-// Estimate return NaN, never panic.
+// sd ≤ 0, a mode outside [lo, hi], an interval level outside (0, 1), beta
+// and PERT shapes above 10⁶, and lognormals whose mean or SD would overflow
+// float64, with a [*ParamError] that names the parameter and its value and
+// wraps [ErrInvalid]. Methods on the zero Estimate return NaN, never panic.
 //
 // [Estimate.Quantile] is exact in closed form for the uniform, triangular,
 // normal, lognormal and logit-normal families, and found to about 15
@@ -30,8 +31,14 @@
 //
 // [Pool] and [PoolWeighted] combine estimates of one quantity from
 // different publishers by the linear opinion pool, the logarithmic pool or
-// inverse-variance pooling in log space ([PoolMethod]; [PoolWeighted] says
-// when to use each). The result records the method, the inputs and the
+// inverse-variance pooling in log space ([PoolMethod]). In short: the
+// linear pool when the sources are rival accounts of which one is right
+// (the safe default for headline ranges; it stays wide where they
+// disagree); the logarithmic pool when each is a partly informed judgement
+// of the same thing (it centres on their common ground); inverse variance
+// only for independent measurements with honest spreads (it is narrower
+// than every input, so check I² first). [PoolWeighted] gives the details.
+// The result records the method, the inputs and the
 // weights and lists every input's sources; its [Diagnostics] ([Diagnose]
 // computes them alone) give Cochran's Q, its p-value and I² in log space,
 // and the pairs of 90% intervals that do not overlap. A point, such as the
@@ -82,4 +89,14 @@
 //   - Sample standard deviations divide by n − 1.
 //   - Log-space diagnostics read each estimate as a lognormal through its
 //     median and 90% interval.
+//
+// # Zero values
+//
+// The zero [Options] run [DefaultDraws] draws with seed 0 on GOMAXPROCS
+// workers, with type 7 quantiles and no progress callback. The zero
+// [QuantileMethod] is type 7. The zero [Model] is empty and ready for
+// inputs. The zero [Estimate], [Composition] and [Summary] are invalid or
+// empty: their methods return NaN, 0 or nil, never panic, and they cannot
+// enter a pool or a model. The zero [PoolMethod] is invalid, so a pool always names its
+// method.
 package estimate

@@ -119,7 +119,7 @@ func PERT(lo, mode, hi float64) (Estimate, error) {
 }
 
 // PERTLambda is [PERT] with shape λ > 0: a larger λ concentrates the mass
-// around the mode. The error also wraps [ErrInvalid] when λ ≤ 0.
+// around the mode. The error also wraps [ErrInvalid] when λ ≤ 0 or λ > 10⁶.
 func PERTLambda(lo, mode, hi, lambda float64) (Estimate, error) {
 	return pert("PERTLambda", lo, mode, hi, lambda)
 }
@@ -128,7 +128,7 @@ func pert(fn string, lo, mode, hi, lambda float64) (Estimate, error) {
 	if err := checkMode(fn, lo, mode, hi); err != nil {
 		return Estimate{}, err
 	}
-	if err := checkPositive(fn, "lambda", lambda); err != nil {
+	if err := checkShape(fn, "lambda", lambda); err != nil {
 		return Estimate{}, err
 	}
 	w := hi - lo
@@ -152,7 +152,9 @@ func Normal(mean, sd float64) (Estimate, error) {
 
 // LogNormal returns the distribution of exp(X) with X normal of mean mu and
 // standard deviation sigma > 0: its median is exp(mu). The error wraps
-// [ErrInvalid] when a parameter is NaN or infinite or sigma ≤ 0.
+// [ErrInvalid] when a parameter is NaN or infinite or sigma ≤ 0, or when
+// the median exp(mu) or the mean exp(mu + sigma²/2) is not a finite,
+// positive float64.
 func LogNormal(mu, sigma float64) (Estimate, error) {
 	if err := finite("LogNormal", "mu", mu); err != nil {
 		return Estimate{}, err
@@ -160,16 +162,49 @@ func LogNormal(mu, sigma float64) (Estimate, error) {
 	if err := checkPositive("LogNormal", "sigma", sigma); err != nil {
 		return Estimate{}, err
 	}
-	return newEstimate(&dist{kind: kindLogNormal, p: [6]float64{mu, sigma}}), nil
+	if m := math.Exp(mu); !(m > 0) || math.IsInf(m, 0) {
+		return Estimate{}, paramErr("LogNormal", "mu", mu, "median exp(mu) = "+fmtG(m)+" is not a positive finite float64")
+	}
+	e := newEstimate(&dist{kind: kindLogNormal, p: [6]float64{mu, sigma}})
+	if err := checkMoments("LogNormal", "sigma", sigma, "too large for mu = "+fmtG(mu), e); err != nil {
+		return Estimate{}, err
+	}
+	return e, nil
+}
+
+// checkMoments rejects an estimate whose mean or SD overflows float64 (a
+// lognormal of huge σ), blaming param = v.
+func checkMoments(fn, param string, v float64, why string, e Estimate) error {
+	if isBad(e.d.mean) || isBad(e.d.sd) {
+		return paramErr(fn, param, v, why+": the mean or SD overflows float64")
+	}
+	return nil
+}
+
+// maxShape bounds the shapes of the beta and PERT families: the continued
+// fraction for their distribution function needs of the order of √shape
+// terms, and beyond 10⁶ it no longer converges to full precision (a beta
+// that concentrated is better stated as a [Normal] or a [ShareBetween]).
+const maxShape = 1e6
+
+func checkShape(fn, name string, v float64) error {
+	if err := checkPositive(fn, name, v); err != nil {
+		return err
+	}
+	if v > maxShape {
+		return paramErr(fn, name, v, "must be ≤ 1e6")
+	}
+	return nil
 }
 
 // Beta returns the beta distribution on [0, 1] with shapes a > 0 and b > 0.
-// The error wraps [ErrInvalid] when a shape is NaN, infinite or ≤ 0.
+// The error wraps [ErrInvalid] when a shape is NaN, infinite, ≤ 0 or above
+// 10⁶ (a share known that closely is better stated with [ShareBetween]).
 func Beta(a, b float64) (Estimate, error) {
-	if err := checkPositive("Beta", "a", a); err != nil {
+	if err := checkShape("Beta", "a", a); err != nil {
 		return Estimate{}, err
 	}
-	if err := checkPositive("Beta", "b", b); err != nil {
+	if err := checkShape("Beta", "b", b); err != nil {
 		return Estimate{}, err
 	}
 	return newEstimate(&dist{kind: kindBeta, p: [6]float64{a, b}}), nil
@@ -180,13 +215,17 @@ func Beta(a, b float64) (Estimate, error) {
 // σ = (ln hi − ln lo)/(2 × 1.6448536269514722), as Squiggle's and
 // squigglepy's "lo to hi" do. Its median is √(lo·hi). Use it for counts
 // and amounts given as a range ("600,000 to 1 million"). The error wraps
-// [ErrInvalid] when a bound is NaN, infinite or ≤ 0, or lo ≥ hi.
+// [ErrInvalid] when a bound is NaN, infinite or ≤ 0, lo ≥ hi, or hi/lo is
+// so large (tens of orders of magnitude) that the mean or SD overflows
+// float64.
 func Between(lo, hi float64) (Estimate, error) {
 	return between("Between", lo, hi, 0.9)
 }
 
 // BetweenLevel is [Between] for a central interval of the given level in
-// (0, 1): BetweenLevel(lo, hi, 0.95) reads [lo, hi] as a 95% interval.
+// (0, 1): BetweenLevel(lo, hi, 0.95) reads [lo, hi] as a 95% interval. The
+// error also wraps [ErrInvalid] when level is outside (0, 1) or so close to
+// 0 (below about 10⁻¹⁶) that the interval carries no information.
 func BetweenLevel(lo, hi, level float64) (Estimate, error) {
 	return between("BetweenLevel", lo, hi, level)
 }
@@ -201,18 +240,30 @@ func between(fn string, lo, hi, level float64) (Estimate, error) {
 	if err := checkOrder(fn, lo, hi); err != nil {
 		return Estimate{}, err
 	}
-	z := zFor(level)
+	z, err := zFor(fn, level)
+	if err != nil {
+		return Estimate{}, err
+	}
 	l, h := math.Log(lo), math.Log(hi)
-	return newEstimate(&dist{kind: kindLogNormal, p: [6]float64{(l + h) / 2, (h - l) / (2 * z)}}), nil
+	e := newEstimate(&dist{kind: kindLogNormal, p: [6]float64{(l + h) / 2, (h - l) / (2 * z)}})
+	if err := checkMoments(fn, "hi", hi, "too far from lo = "+fmtG(lo)+" for a "+fmtG(level)+" interval", e); err != nil {
+		return Estimate{}, err
+	}
+	return e, nil
 }
 
 // zFor returns the standard normal quantile bounding a central interval of
-// the given level.
-func zFor(level float64) float64 {
+// the given level, and an error naming the level when it is so close to 0
+// that the quantile rounds to 0 (the interval would have no width in z).
+func zFor(fn string, level float64) (float64, error) {
 	if level == 0.9 {
-		return z90
+		return z90, nil
 	}
-	return normQuantile((1 + level) / 2)
+	z := normQuantile((1 + level) / 2)
+	if !(z > 0) {
+		return 0, paramErr(fn, "level", level, "too close to 0")
+	}
+	return z, nil
 }
 
 // NormalBetween returns the normal distribution whose central 90% interval
@@ -224,7 +275,8 @@ func NormalBetween(lo, hi float64) (Estimate, error) {
 }
 
 // NormalBetweenLevel is [NormalBetween] for a central interval of the
-// given level in (0, 1).
+// given level in (0, 1). The error also wraps [ErrInvalid] for a level
+// outside (0, 1) or too close to 0, as for [BetweenLevel].
 func NormalBetweenLevel(lo, hi, level float64) (Estimate, error) {
 	return normalBetween("NormalBetweenLevel", lo, hi, level)
 }
@@ -236,7 +288,10 @@ func normalBetween(fn string, lo, hi, level float64) (Estimate, error) {
 	if err := checkOrder(fn, lo, hi); err != nil {
 		return Estimate{}, err
 	}
-	z := zFor(level)
+	z, err := zFor(fn, level)
+	if err != nil {
+		return Estimate{}, err
+	}
 	return newEstimate(&dist{kind: kindNormal, p: [6]float64{lo/2 + hi/2, (hi - lo) / (2 * z)}}), nil
 }
 
@@ -244,7 +299,9 @@ func normalBetween(fn string, lo, hi, level float64) (Estimate, error) {
 // work in IT") whose central 90% interval is [lo, hi], with 0 < lo < hi < 1.
 // It is the logit-normal distribution: the log-odds ln(x/(1−x)) are normal
 // with μ = (logit lo + logit hi)/2 and σ = (logit hi − logit lo)/(2 ×
-// 1.6448536269514722). Every draw lies strictly inside (0, 1).
+// 1.6448536269514722). Every draw lies in [0, 1], and strictly inside
+// unless float64 cannot tell it from an end (a share above 1 − 10⁻¹⁶,
+// log-odds beyond about 37, rounds to 1).
 //
 // The logit-normal is chosen over a beta fitted to the interval because it
 // matches both ends exactly in closed form (a beta needs a two-parameter
@@ -260,7 +317,8 @@ func ShareBetween(lo, hi float64) (Estimate, error) {
 }
 
 // ShareBetweenLevel is [ShareBetween] for a central interval of the given
-// level in (0, 1).
+// level in (0, 1). The error also wraps [ErrInvalid] for a level outside
+// (0, 1) or too close to 0, as for [BetweenLevel].
 func ShareBetweenLevel(lo, hi, level float64) (Estimate, error) {
 	return shareBetween("ShareBetweenLevel", lo, hi, level)
 }
@@ -280,7 +338,10 @@ func shareBetween(fn string, lo, hi, level float64) (Estimate, error) {
 	if lo >= hi {
 		return Estimate{}, paramErr(fn, "lo", lo, "must be < hi = "+fmtG(hi))
 	}
-	z := zFor(level)
+	z, err := zFor(fn, level)
+	if err != nil {
+		return Estimate{}, err
+	}
 	l, h := logit(lo), logit(hi)
 	return newEstimate(&dist{kind: kindLogitNormal, p: [6]float64{(l + h) / 2, (h - l) / (2 * z)}}), nil
 }

@@ -200,6 +200,8 @@ func TestBadInput(t *testing.T) {
 		{"Beta a 0", func() (estimate.Estimate, error) { return estimate.Beta(0, 1) }, "a", 0},
 		{"Beta b -1", func() (estimate.Estimate, error) { return estimate.Beta(1, -1) }, "b", -1},
 		{"Beta b Inf", func() (estimate.Estimate, error) { return estimate.Beta(1, inf) }, "b", inf},
+		{"Beta a huge", func() (estimate.Estimate, error) { return estimate.Beta(2e6, 1) }, "a", 2e6},
+		{"PERTLambda huge", func() (estimate.Estimate, error) { return estimate.PERTLambda(0, 1, 2, 1e15) }, "lambda", 1e15},
 		{"Between lo 0", func() (estimate.Estimate, error) { return estimate.Between(0, 10) }, "lo", 0},
 		{"Between lo<0", func() (estimate.Estimate, error) { return estimate.Between(-5, 10) }, "lo", -5},
 		{"Between lo>hi", func() (estimate.Estimate, error) { return estimate.Between(10, 5) }, "lo", 10},
@@ -214,6 +216,21 @@ func TestBadInput(t *testing.T) {
 		{"ShareBetween lo>hi", func() (estimate.Estimate, error) { return estimate.ShareBetween(0.5, 0.4) }, "lo", 0.5},
 		{"ShareBetween NaN", func() (estimate.Estimate, error) { return estimate.ShareBetween(0.1, nan) }, "hi", nan},
 		{"ShareBetweenLevel 2", func() (estimate.Estimate, error) { return estimate.ShareBetweenLevel(0.1, 0.2, 2) }, "level", 2},
+		// hand: (1 + 1e-300)/2 rounds to 0.5, whose normal quantile is 0: the
+		// interval would have no width in z and σ would be infinite.
+		{"BetweenLevel tiny", func() (estimate.Estimate, error) { return estimate.BetweenLevel(1, 2, 1e-300) }, "level", 1e-300},
+		{"NormalBetweenLevel tiny", func() (estimate.Estimate, error) { return estimate.NormalBetweenLevel(1, 2, 1e-300) }, "level", 1e-300},
+		{"ShareBetweenLevel tiny", func() (estimate.Estimate, error) { return estimate.ShareBetweenLevel(0.1, 0.2, 1e-300) }, "level", 1e-300},
+		// hand: the largest float64 is e^709.78, so a median e^800 overflows
+		// and e^-800 underflows to 0.
+		{"LogNormal mu huge", func() (estimate.Estimate, error) { return estimate.LogNormal(800, 1) }, "mu", 800},
+		{"LogNormal mu tiny", func() (estimate.Estimate, error) { return estimate.LogNormal(-800, 1) }, "mu", -800},
+		// hand: mean e^(σ²/2) = e^500000 overflows.
+		{"LogNormal sigma huge", func() (estimate.Estimate, error) { return estimate.LogNormal(0, 1e3) }, "sigma", 1e3},
+		// hand: σ = ln(1e300)/(2·1.645) = 210, mean e^(σ²/2) overflows.
+		{"Between too wide", func() (estimate.Estimate, error) { return estimate.Between(1e-150, 1e150) }, "hi", 1e150},
+		{"Point huge", func() (estimate.Estimate, error) { return estimate.Point(1e200) }, "v", 1e200},
+		{"Normal sd huge", func() (estimate.Estimate, error) { return estimate.Normal(0, -math.MaxFloat64) }, "sd", -math.MaxFloat64},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -235,6 +252,51 @@ func TestBadInput(t *testing.T) {
 				t.Errorf("Value mismatch (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestBetaLargeShape checks the beta distribution function where one shape
+// is large, against the binomial identity for whole shapes (hand):
+// I_x(a, b) = 1 − Σ_{k<a} C(n, k) xᵏ (1−x)ⁿ⁻ᵏ with n = a + b − 1, three
+// terms here. A naive ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a+b) loses nine
+// digits at b = 10⁶, and shapes far beyond 10⁶ (such as Beta(36, 5.6e14),
+// found by FuzzConstructors with disordered quantiles) are refused.
+func TestBetaLargeShape(t *testing.T) {
+	const a, b = 3, 999_998
+	const n = a + b - 1
+	e := must(t)(estimate.Beta(a, b))
+	for _, p := range []float64{0.001, 0.05, 0.5, 0.95, 0.999} {
+		x := e.Quantile(p)
+		lc := 0.0 // ln C(n, k)
+		s := 0.0
+		for k := range a {
+			if k > 0 {
+				lc += math.Log(float64(n-k+1)) - math.Log(float64(k))
+			}
+			s += math.Exp(lc + float64(k)*math.Log(x) + float64(n-k)*math.Log1p(-x))
+		}
+		if got := 1 - s; math.Abs(got-p) > 1e-11 {
+			t.Errorf("I(Quantile(%v)) = %v by the binomial sum", p, got)
+		}
+	}
+	// hand: a symmetric beta has its median at ½.
+	if got := must(t)(estimate.Beta(1e6, 1e6)).CDF(0.5); math.Abs(got-0.5) > 1e-10 {
+		t.Errorf("Beta(1e6, 1e6).CDF(0.5) = %v, want 0.5", got)
+	}
+	if _, err := estimate.Beta(36, 5.641042273380799e+14); !errors.Is(err, estimate.ErrInvalid) {
+		t.Errorf("Beta(36, 5.6e14) error = %v, want ErrInvalid", err)
+	}
+}
+
+// TestExtremeShapes checks moments that a naive formula underflows: the
+// SD of Beta(a, a) is √(1/(4(2a+1))) (hand, from ab/((a+b)²(a+b+1))),
+// and for tiny shapes a·b underflows.
+func TestExtremeShapes(t *testing.T) {
+	for _, a := range []float64{1e-200, 0.5, 1e6} {
+		e := must(t)(estimate.Beta(a, a))
+		if got, want := e.SD(), math.Sqrt(1/(4*(2*a+1))); !closeRel(got, want, 1e-12) || got == 0 {
+			t.Errorf("Beta(%g, %g).SD() = %v, want %v", a, a, got, want)
+		}
 	}
 }
 
@@ -360,6 +422,12 @@ func TestString(t *testing.T) {
 		{func() (estimate.Estimate, error) { return estimate.NormalBetween(-3e6, -1e6) }, "-2.0M (90%: -3.0M–-1.0M)"},
 		{func() (estimate.Estimate, error) { return estimate.Point(1.3e6) }, "1.3M"},
 		{func() (estimate.Estimate, error) { return estimate.Between(2e-6, 8e-6) }, "4.0e-06 (90%: 2.0e-06–8.0e-06)"},
+		// hand: median √(2·8)·1e15 = 4e15, printed with an exponent from 1e15.
+		{func() (estimate.Estimate, error) { return estimate.Between(2e15, 8e15) }, "4.0e+15 (90%: 2.0e+15–8.0e+15)"},
+		// hand: a signed interval straddling 0, median 1M.
+		{func() (estimate.Estimate, error) { return estimate.NormalBetween(-1e6, 3e6) }, "1.0M (90%: -1.0M–3.0M)"},
+		// hand: 999,999.6 rounds to 1.0M at two digits, not 1000k.
+		{func() (estimate.Estimate, error) { return estimate.NormalBetween(999_999.6-1e5, 999_999.6+1e5) }, "1.0M (90%: 900k–1.1M)"},
 		// hand: median √(15·20) = 17.32bn; 17 is 6.4% of the width 5 away: 3 digits.
 		{func() (estimate.Estimate, error) { return estimate.Between(15e9, 20e9) }, "17.3bn (90%: 15.0bn–20.0bn)"},
 	}

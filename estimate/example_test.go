@@ -306,6 +306,39 @@ func ExampleEstimate_Interval() {
 	// P(n ≤ 1M) = 0.95
 }
 
+// String prints the median and the central 90% interval with two
+// significant digits, or more where two would move a figure by over 5% of
+// the interval's width, with k, M, bn and tn suffixes; very small and very
+// large magnitudes use exponents.
+func ExampleEstimate_String() {
+	for _, e := range []estimate.Estimate{
+		estimate.Must(estimate.Between(600_000, 1_000_000)), // emigrants
+		estimate.Must(estimate.ShareBetween(0.27, 0.45)),    // a share
+		estimate.Must(estimate.NormalBetween(-3e6, 1e6)),    // a signed change
+		estimate.Must(estimate.Between(1.08e12, 1.32e12)),   // roubles
+		estimate.Must(estimate.Between(2e-6, 8e-6)),         // tiny
+		estimate.Must(estimate.Between(2e15, 8e15)),         // huge
+		estimate.Must(estimate.Point(1_300_000)),            // a point
+	} {
+		fmt.Println(e)
+	}
+	// Output:
+	// 770k (90%: 600k–1.0M)
+	// 0.35 (90%: 0.27–0.45)
+	// -1.0M (90%: -3.0M–1.0M)
+	// 1.19tn (90%: 1.08tn–1.32tn)
+	// 4.0e-06 (90%: 2.0e-06–8.0e-06)
+	// 4.0e+15 (90%: 2.0e+15–8.0e+15)
+	// 1.3M
+}
+
+func ExampleEstimate_Quantile() {
+	n, _ := estimate.PERT(600_000, 700_000, 1_500_000)
+	fmt.Printf("median %.0f, 95th percentile %.0f\n", n.Quantile(0.5), n.Quantile(0.95))
+	// Output:
+	// median 789776, 95th percentile 1096254
+}
+
 func ExampleEstimate_WithSources() {
 	n, _ := estimate.Between(600_000, 1_000_000)
 	n = n.Named("emigrants, 2022").WithSources(

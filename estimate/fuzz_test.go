@@ -11,8 +11,8 @@ import (
 
 // FuzzConstructors checks that every constructor, given any numbers,
 // returns either an error wrapping ErrInvalid or an estimate whose
-// quantiles are ordered and inside its support, whose moments are not NaN
-// and whose String and samples do not panic.
+// quantiles are ordered, whose moments are finite and whose String and
+// samples do not panic.
 func FuzzConstructors(f *testing.F) {
 	f.Add(600e3, 1e6, 0.9, 4.0)
 	f.Add(0.27, 0.45, 0.5, 1.0)
@@ -20,6 +20,8 @@ func FuzzConstructors(f *testing.F) {
 	f.Add(1e-300, 1e300, 0.1, 1e6)
 	f.Add(-math.MaxFloat64, math.MaxFloat64, 0.9, 4.0)
 	f.Add(0.0, 5e-324, 0.9, 4.0)
+	f.Add(1e-150, 1e150, 1e-300, 1e150) // once an infinite mean and σ
+	f.Add(800.0, 1.0, 0.5, 4.0)
 	f.Fuzz(func(t *testing.T, a, b, c, d float64) {
 		r := rand.New(rand.NewPCG(1, 2))
 		ctors := map[string]func() (estimate.Estimate, error){
@@ -50,7 +52,7 @@ func FuzzConstructors(f *testing.F) {
 			if !(q05 <= q50 && q50 <= q95) {
 				t.Fatalf("%s(%v, %v, %v, %v): quantiles %v, %v, %v not ordered", name, a, b, c, d, q05, q50, q95)
 			}
-			if math.IsNaN(e.Mean()) || math.IsNaN(e.SD()) || e.SD() < 0 {
+			if bad(e.Mean()) || bad(e.SD()) || e.SD() < 0 {
 				t.Fatalf("%s(%v, %v, %v, %v): mean %v, SD %v", name, a, b, c, d, e.Mean(), e.SD())
 			}
 			if e.String() == "" {
@@ -58,6 +60,61 @@ func FuzzConstructors(f *testing.F) {
 			}
 			if x := e.Sample(r); math.IsNaN(x) {
 				t.Fatalf("%s(%v, %v, %v, %v): Sample = NaN", name, a, b, c, d)
+			}
+		}
+	})
+}
+
+func bad(v float64) bool { return math.IsNaN(v) || math.IsInf(v, 0) }
+
+// FuzzCompositions checks that every composition constructor, given any
+// numbers, returns either an error wrapping ErrInvalid or a composition
+// whose draws are non-negative shares adding up to exactly 1.
+func FuzzCompositions(f *testing.F) {
+	f.Add(0.5, 2.0, 7.0, 10.0)
+	f.Add(1e-300, 1e-300, 5.0, 1e-300)
+	f.Add(1e150, 1.0, 1e-150, 1e150)
+	f.Add(0.27, 0.45, -1.0, math.Inf(1))
+	f.Fuzz(func(t *testing.T, a, b, c, conc float64) {
+		r := rand.New(rand.NewPCG(3, 4))
+		v := []float64{a, b, c}
+		ctors := map[string]func() (estimate.Composition, error){
+			"Dirichlet":     func() (estimate.Composition, error) { return estimate.Dirichlet(v) },
+			"DirichletMean": func() (estimate.Composition, error) { return estimate.DirichletMean(v, conc) },
+			"FixedShares":   func() (estimate.Composition, error) { return estimate.FixedShares(v) },
+			"RangeShares": func() (estimate.Composition, error) {
+				var es []estimate.Estimate
+				for i := 0; i+1 < len(v); i++ {
+					e, err := estimate.Uniform(math.Abs(v[i]), math.Abs(v[i+1]))
+					if err != nil {
+						return estimate.Composition{}, err
+					}
+					es = append(es, e)
+				}
+				return estimate.RangeShares(es)
+			},
+		}
+		for name, ctor := range ctors {
+			comp, err := ctor()
+			if err != nil {
+				if !errors.Is(err, estimate.ErrInvalid) {
+					t.Fatalf("%s(%v, %v, %v, %v): error %v does not wrap ErrInvalid", name, a, b, c, conc, err)
+				}
+				continue
+			}
+			dst := make([]float64, comp.Len())
+			for range 20 {
+				comp.Sample(r, dst)
+				s := 0.0
+				for _, x := range dst {
+					if !(x >= 0) {
+						t.Fatalf("%s(%v, %v, %v, %v): share %v", name, a, b, c, conc, dst)
+					}
+					s += x
+				}
+				if s != 1 {
+					t.Fatalf("%s(%v, %v, %v, %v): shares %v sum to %v", name, a, b, c, conc, dst, s)
+				}
 			}
 		}
 	})

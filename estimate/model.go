@@ -24,6 +24,12 @@ const DefaultDraws = 100_000
 // which is below 10⁴ for p ≤ 0.99.
 const defaultBlock = 10_000
 
+// maxValues bounds draws × outputs (MaxDraws × outputs in adaptive mode):
+// the result keeps every value, 8 bytes each, so 2³⁷ values are 1 TiB. A
+// larger request would make the runtime panic or abort in makeslice rather
+// than return an error.
+const maxValues = 1 << 37
+
 // defaultMaxDraws caps an adaptive run when [Options].MaxDraws is 0.
 const defaultMaxDraws = 1_000_000
 
@@ -33,8 +39,9 @@ const defaultMaxDraws = 1_000_000
 // draw every input has one value, the same each time the model reads it, so
 // x − x is exactly 0 and x·x is a square.
 //
-// Declaring inputs is not safe for concurrent use; Run may be called from
-// several goroutines once the inputs are declared.
+// The zero Model is an empty model ready for inputs, the same as
+// [NewModel]'s. Declaring inputs is not safe for concurrent use; Run may be
+// called from several goroutines once the inputs are declared.
 type Model struct {
 	inputs []Estimate
 	comps  []Composition
@@ -89,21 +96,22 @@ type Draw struct {
 	shares []float64 // this draw's shares, all vector inputs back to back
 }
 
-// Value returns the value of v in this draw. It panics if v was declared on
-// another model, a programming error.
+// Value returns the value of v in this draw. It panics if v was not
+// declared on this model (a zero Var, or one from another model), a
+// programming error.
 func (d *Draw) Value(v Var) float64 {
 	if v.m != d.m {
-		panic("estimate: Draw.Value: Var from another Model")
+		panic("estimate: Draw.Value: Var not declared on this Model")
 	}
 	return d.vals[v.i*chunkSize+d.k]
 }
 
 // Shares returns the shares of v in this draw, which sum to 1. The slice is
 // a read-only view valid only during the call: do not retain or modify it.
-// It panics if v was declared on another model.
+// It panics if v was not declared on this model.
 func (d *Draw) Shares(v Vec) []float64 {
 	if v.m != d.m {
-		panic("estimate: Draw.Shares: Vec from another Model")
+		panic("estimate: Draw.Shares: Vec not declared on this Model")
 	}
 	return d.shares[v.off : v.off+v.n : v.off+v.n]
 }
@@ -161,11 +169,13 @@ type Options struct {
 // a run are the same for any total number of draws.
 //
 // Run checks ctx between chunks. Errors: [ErrInvalid] (as a [*ParamError])
-// for bad outputs, options or inputs; [ErrNotFinite] (as an [*OutputError])
+// for bad outputs, options or inputs, or more than 2³⁷ values to keep
+// (draws × outputs, 1 TiB); [ErrNotFinite] (as an [*OutputError])
 // when f produces NaN or ±Inf; ctx.Err() wrapped when cancelled;
 // [ErrNotConverged] with a valid result when an adaptive run reaches
-// MaxDraws. If f panics, Run stops the other workers and panics with the
-// same value in the calling goroutine, where it can be recovered.
+// MaxDraws. If f or Options.Progress panics, Run stops the other workers
+// and panics with the same value in the calling goroutine, where it can be
+// recovered.
 func (m *Model) Run(ctx context.Context, outputs int, f Func, opt Options) (*Result, error) {
 	if err := m.validate(outputs, f, &opt); err != nil {
 		return nil, err
@@ -232,10 +242,14 @@ func (m *Model) validate(outputs int, f Func, opt *Options) error {
 		if opt.Draws == 0 {
 			opt.Draws = defaultBlock
 		}
-		opt.Draws = (opt.Draws + chunkSize - 1) / chunkSize * chunkSize
 		if opt.MaxDraws == 0 {
 			opt.MaxDraws = defaultMaxDraws
 		}
+		// Checked before rounding the block up, which could overflow.
+		if opt.Draws > opt.MaxDraws/2 {
+			return paramErr("Run", "Options.MaxDraws", float64(opt.MaxDraws), fmt.Sprintf("must allow two blocks of %d draws", opt.Draws))
+		}
+		opt.Draws = (opt.Draws + chunkSize - 1) / chunkSize * chunkSize
 		if opt.MaxDraws < 2*opt.Draws {
 			return paramErr("Run", "Options.MaxDraws", float64(opt.MaxDraws), fmt.Sprintf("must allow two blocks of %d draws", opt.Draws))
 		}
@@ -246,8 +260,8 @@ func (m *Model) validate(outputs int, f Func, opt *Options) error {
 	if opt.Tolerance > 0 {
 		keep = opt.MaxDraws
 	}
-	if keep > math.MaxInt/8/outputs {
-		return paramErr("Run", "draws × outputs", float64(keep)*float64(outputs), "the result (8 bytes each) would not fit in memory")
+	if keep > maxValues/outputs {
+		return paramErr("Run", "draws × outputs", float64(keep)*float64(outputs), "must be ≤ 2³⁷: the result keeps 8 bytes per value, and beyond 1 TiB the allocation would crash the program")
 	}
 	return nil
 }
@@ -412,6 +426,16 @@ func (m *Model) runRange(ctx context.Context, f Func, opt Options, cols [][]floa
 		go func() {
 			wg.Wait()
 			close(doneCh)
+		}()
+		// If the callback panics, stop the workers and drain the channel
+		// before re-panicking, so that none is left blocked on a send.
+		defer func() {
+			if p := recover(); p != nil {
+				stopped.Store(true)
+				for range doneCh {
+				}
+				panic(p)
+			}
 		}()
 		done := 0
 		for c := range doneCh {

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -50,9 +51,10 @@ func TestJCGMAdditive(t *testing.T) {
 	}{
 		// Y ~ N(0, 2²): density at 3.92 is φ(1.96)/2.
 		{"normal", normal, 2.00, 3.92, math.Exp(-1.96*1.96/2) / math.Sqrt(2*math.Pi) / 2},
-		// The sum of four rectangles is close to normal in the centre and
-		// lighter in the tails; the normal density is a fair estimate.
-		{"rectangular", rect, 2.00, 3.88, math.Exp(-1.94*1.94/2) / math.Sqrt(2*math.Pi) / 2},
+		// Y = 2√3(X − 2) with X the Irwin–Hall sum of four U(0, 1), whose
+		// density on [3, 4] is (4 − x)³/6 (hand): at y = 3.88,
+		// x = 2 + 3.88/(2√3) and f_Y(y) = f_X(x)/(2√3) ≈ 0.0328.
+		{"rectangular", rect, 2.00, 3.88, math.Pow(4-(2+3.88/(2*math.Sqrt(3))), 3) / 6 / (2 * math.Sqrt(3))},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -133,11 +135,9 @@ func TestReproducible(t *testing.T) {
 	want := run(1, 0)
 	for _, c := range []struct{ procs, workers int }{{4, 0}, {1, 3}, {4, 7}, {2, 1}} {
 		got := run(c.procs, c.workers)
-		if sameBits(want, got) {
-			continue
-		}
-		if diff := cmp.Diff(want, got); diff != "" {
-			t.Errorf("GOMAXPROCS=%d Workers=%d differs from GOMAXPROCS=1 (-want +got):\n%.2000s", c.procs, c.workers, diff)
+		if !sameBits(want, got) {
+			// cmp.Diff is empty when only the bits differ (0 and -0).
+			t.Errorf("GOMAXPROCS=%d Workers=%d differs from GOMAXPROCS=1 (-want +got):\n%.2000s", c.procs, c.workers, cmp.Diff(want, got))
 		}
 	}
 	other, err := m.Run(context.Background(), outputs, f, estimate.Options{Draws: draws, Seed: 43})
@@ -262,6 +262,20 @@ func TestCancel(t *testing.T) {
 		}
 		cancel()
 	}
+	// An adaptive run that could go on to 10⁶ draws stops in its first block.
+	ctx, cancel = context.WithCancel(context.Background())
+	done := 0
+	res, err := m.Run(ctx, outputs, f, estimate.Options{Tolerance: 1e-9, Workers: 2, Progress: func(d, _ int) {
+		done = d
+		cancel()
+	}})
+	if !errors.Is(err, context.Canceled) || res != nil {
+		t.Errorf("adaptive: Run() = %v, %v; want nil, context.Canceled", res, err)
+	}
+	// hand: the first block is 10,000 draws (JCGM 101 §7.9.2).
+	if done > 10_000 {
+		t.Errorf("adaptive: %d draws done after cancelling at the first chunk", done)
+	}
 }
 
 // TestNotFinite checks that a NaN output is an error naming the first bad
@@ -319,6 +333,19 @@ func TestRunBadInput(t *testing.T) {
 		{"quantile type 10", m, 1, ok, estimate.Options{Quantile: 10}},
 		{"MaxDraws below two blocks", m, 1, ok, estimate.Options{Tolerance: 0.1, Draws: 1000, MaxDraws: 1500}},
 		{"huge", m, 1 << 40, ok, estimate.Options{Draws: 1 << 30}},
+		// hand: 2⁵⁰ draws of 8 bytes exceed the 2⁴⁸-byte address space, so
+		// allocating them would panic in makeslice.
+		{"huge draws", m, 1, ok, estimate.Options{Draws: 1 << 50}},
+		{"huge adaptive cap", m, 2, ok, estimate.Options{Tolerance: 0.1, MaxDraws: 1 << 37}},
+		// Rounding a block of math.MaxInt up to whole chunks would overflow.
+		{"adaptive block huge", m, 1, ok, estimate.Options{Tolerance: 0.1, Draws: math.MaxInt}},
+		{"adaptive block above MaxDraws", m, 1, ok, estimate.Options{Tolerance: 0.1, Draws: math.MaxInt - 10, MaxDraws: math.MaxInt}},
+		{"negative MaxDraws", m, 1, ok, estimate.Options{Tolerance: 0.1, MaxDraws: -1}},
+		{"negative outputs", m, -3, ok, estimate.Options{}},
+		{"coverage negative", m, 1, ok, estimate.Options{Coverage: -0.5}},
+		{"coverage NaN", m, 1, ok, estimate.Options{Coverage: math.NaN()}},
+		{"infinite tolerance", m, 1, ok, estimate.Options{Tolerance: math.Inf(1)}},
+		{"quantile type -1", m, 1, ok, estimate.Options{Quantile: -1}},
 		{"zero Estimate input", zero, 1, ok, estimate.Options{}},
 		{"zero Composition input", zeroC, 1, ok, estimate.Options{}},
 	}
@@ -352,6 +379,18 @@ func TestAdaptive(t *testing.T) {
 	}
 	if diff := cmp.Diff(fixed.Output(0).Samples(), res.Output(0).Samples()); diff != "" {
 		t.Errorf("adaptive differs from a fixed run of %d draws:\n%.1000s", res.Draws(), diff)
+	}
+	// The stopping rule sees the same blocks whatever the parallelism.
+	for _, workers := range []int{1, 3} {
+		opt := opt
+		opt.Workers = workers
+		other, err := m.Run(context.Background(), 1, f, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a, b := [][]float64{res.Output(0).Samples()}, [][]float64{other.Output(0).Samples()}; !sameBits(a, b) {
+			t.Errorf("Workers=%d: adaptive run of %d draws differs from the default's %d", workers, other.Draws(), res.Draws())
+		}
 	}
 	// A tighter tolerance needs more draws: the block spread falls as
 	// 1/√h, and the 97.5% quantile alone needs about 28/Tolerance² draws
@@ -460,6 +499,32 @@ func TestPanicReachesCaller(t *testing.T) {
 			}, estimate.Options{Draws: 5000, Workers: workers})
 		}()
 	}
+}
+
+// TestProgressPanic checks that a panic in the progress callback reaches
+// the caller and leaves no worker blocked sending progress: the number of
+// goroutines returns to what it was (polled, as exiting goroutines take a
+// moment to be counted out; without the fix they never exit).
+func TestProgressPanic(t *testing.T) {
+	m, f, outputs := reproModel(t)
+	before := runtime.NumGoroutine()
+	func() {
+		defer func() {
+			if recover() == nil {
+				t.Error("a panicking Progress did not panic in Run's caller")
+			}
+		}()
+		_, _ = m.Run(context.Background(), outputs, f, estimate.Options{Draws: 200_000, Workers: 2, Progress: func(int, int) {
+			panic("progress")
+		}})
+	}()
+	for range 1000 {
+		if runtime.NumGoroutine() <= before {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Errorf("%d goroutines before Run, %d ten seconds after its panic", before, runtime.NumGoroutine())
 }
 
 // TestVectorOutput checks a lognormal total split by a Dirichlet into 84

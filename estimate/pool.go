@@ -46,6 +46,7 @@ func (m PoolMethod) String() string {
 // Pooling records how a pooled estimate was made: returned by
 // [Estimate.Pooling].
 type Pooling struct {
+	// Method is the pooling method.
 	Method PoolMethod
 	// Inputs are the pooled estimates, with their names and sources.
 	Inputs []Estimate
@@ -187,19 +188,30 @@ func poolWeights(fn string, method PoolMethod, weights []float64, n int) ([]floa
 	if len(weights) != n {
 		return nil, paramErr(fn, "len(weights)", float64(len(weights)), "must equal the number of estimates, "+strconv.Itoa(n))
 	}
-	sum := 0.0
+	top := 0.0
 	for i, x := range weights {
 		name := "weights[" + strconv.Itoa(i) + "]"
 		if isBad(x) || x < 0 {
 			return nil, paramErr(fn, name, x, "must be finite and ≥ 0")
 		}
-		sum += x
+		top = math.Max(top, x)
 	}
-	if !(sum > 0) || isBad(sum) {
-		return nil, paramErr(fn, "sum(weights)", sum, "must be finite and > 0")
+	if top == 0 {
+		return nil, paramErr(fn, "sum(weights)", 0, "must be > 0")
 	}
+	// Weights near math.MaxFloat64 are scaled by the largest first, so
+	// that their sum does not overflow.
+	scale := 1.0
+	if top > 1e300 {
+		scale = top
+	}
+	sum := 0.0
 	for i, x := range weights {
-		w[i] = x / sum
+		w[i] = x / scale
+		sum += w[i]
+	}
+	for i := range w {
+		w[i] /= sum
 	}
 	return w, nil
 }

@@ -126,6 +126,19 @@ func TestLinearPool(t *testing.T) {
 	if diff := cmp.Diff([]float64{0.75, 0.25}, info.Weights); diff != "" || info.Method != estimate.LinearPool {
 		t.Errorf("Pooling() = %v, %v", info.Method, info.Weights)
 	}
+	// hand: a linear pool with all the weight on one input is that input.
+	only := must(t)(estimate.PoolWeighted(estimate.LinearPool, []float64{0, 2}, wide, narrow))
+	for _, pr := range []float64{0.05, 0.5, 0.95} {
+		if got, want := only.Quantile(pr), narrow.Quantile(pr); got != want {
+			t.Errorf("weights [0 2]: Quantile(%v) = %v, want the narrow input's %v", pr, got, want)
+		}
+	}
+	// hand: equal weights, however large, normalise to ½ each; their sum
+	// would overflow float64.
+	huge := must(t)(estimate.PoolWeighted(estimate.LinearPool, []float64{math.MaxFloat64, math.MaxFloat64}, wide, narrow))
+	if info, _ := huge.Pooling(); !cmp.Equal([]float64{0.5, 0.5}, info.Weights) {
+		t.Errorf("weights MaxFloat64, MaxFloat64 normalised to %v, want [0.5 0.5]", info.Weights)
+	}
 	if got := p.Family(); got != "mixture" {
 		t.Errorf("Family() = %q, want mixture", got)
 	}

@@ -274,7 +274,7 @@ func (s Summary) Mean() float64 {
 }
 
 // SD returns the sample standard deviation (denominator n−1), the standard
-// uncertainty u(y) of JCGM 101 §7.6.
+// uncertainty u(y) of JCGM 101 §7.6; NaN for a run of one draw.
 func (s Summary) SD() float64 {
 	if s.o == nil {
 		return math.NaN()
@@ -304,7 +304,10 @@ func (s Summary) Median() float64 { return s.Quantile(0.5) }
 
 // Interval returns the equal-tailed (probabilistically symmetric) coverage
 // interval of JCGM 101 §7.7.1 for a level in (0, 1): the (1−level)/2 and
-// (1+level)/2 sample quantiles.
+// (1+level)/2 sample quantiles of the run's [QuantileMethod]. JCGM 101
+// takes the order statistics y₍ᵣ₎ and y₍ᵣ₊q₎ instead; the two differ by
+// less than one gap between neighbouring draws. It returns NaN, NaN for a
+// level outside (0, 1).
 func (s Summary) Interval(level float64) (lo, hi float64) {
 	if math.IsNaN(level) || level <= 0 || level >= 1 {
 		return math.NaN(), math.NaN()

@@ -69,6 +69,28 @@ func TestHyndmanFan(t *testing.T) {
 	}
 }
 
+// TestHyndmanFanPublished checks three definitions against the worked
+// examples on the sample {15, 20, 35, 40, 50} in Wikipedia's "Percentile"
+// article (the nearest-rank method, and the alternatives noted by NIST,
+// whose e-Handbook of Statistical Methods §7.2.6.2 uses the rank p(N+1)):
+// the nearest rank ⌈pN⌉ is Hyndman–Fan type 1 and gives
+// the 5th, 30th, 40th, 50th and 100th percentiles 15, 20, 20, 35, 50; NIST's
+// rank p(N+1) is type 6 and Excel's 1 + p(N−1) is type 7, giving the 40th
+// percentile as 26 and 29.
+func TestHyndmanFanPublished(t *testing.T) {
+	sample := []float64{35, 50, 15, 40, 20} // unsorted on purpose
+	g := func(i int) float64 { return sample[i] }
+	nearest := indexRun(t, 5, estimate.HyndmanFan1, g)
+	got := []float64{nearest.Quantile(0.05), nearest.Quantile(0.3), nearest.Quantile(0.4), nearest.Quantile(0.5), nearest.Quantile(1)}
+	if diff := cmp.Diff([]float64{15, 20, 20, 35, 50}, got); diff != "" {
+		t.Errorf("type 1 percentiles mismatch (-want +got):\n%s", diff)
+	}
+	got = []float64{indexRun(t, 5, estimate.HyndmanFan6, g).Quantile(0.4), indexRun(t, 5, estimate.HyndmanFan7, g).Quantile(0.4)}
+	if diff := cmp.Diff([]float64{26, 29}, got, cmpopts.EquateApprox(0, 1e-12)); diff != "" {
+		t.Errorf("types 6, 7 40th percentile mismatch (-want +got):\n%s", diff)
+	}
+}
+
 // TestIntervals checks the equal-tailed and the shortest coverage
 // intervals on the sample 0², 1², …, 99².
 func TestIntervals(t *testing.T) {
