@@ -2,6 +2,7 @@ package workforce_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"os"
@@ -168,21 +169,51 @@ func ExampleFit() {
 	// converged: true error below 1e-10: true
 }
 
+// Emigrants by sector × skill × destination country, a 2×2×3 array,
+// fitted to known sector × skill totals and to arrivals by country. The
+// seed is flat except for a structural zero (no medium-skill IT workers
+// recorded in Armenia), which stays zero.
 func ExampleFitN() {
-	// sector (2) × skill (2) × destination (2), fitted to sector × skill
-	// totals and to destination totals.
-	seed := []float64{1, 1, 1, 1, 1, 1, 1, 1}
-	x, _, err := workforce.FitN(seed, []int{2, 2, 2}, []workforce.Margin{
-		{Dims: []int{0, 1}, Values: []float64{10, 20, 30, 40}},
-		{Dims: []int{2}, Values: []float64{60, 40}},
+	sectors, skills := []string{"C", "J"}, []string{"medium", "high"}
+	countries := []string{"Georgia", "Armenia", "Kazakhstan"}
+	seed := []float64{
+		1, 1, 1, // C, medium: Georgia, Armenia, Kazakhstan
+		1, 1, 1, // C, high
+		1, 0, 1, // J, medium: none in Armenia
+		1, 1, 1, // J, high
+	}
+	shape := []int{len(sectors), len(skills), len(countries)}
+	x, rep, err := workforce.FitN(seed, shape, []workforce.Margin{
+		{Dims: []int{0, 1}, Values: []float64{300, 200, 100, 400}}, // sector × skill
+		{Dims: []int{2}, Values: []float64{450, 350, 200}},         // country
 	}, workforce.FitOptions{})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	fmt.Printf("%.0f\n", x)
+	fmt.Printf("%-10s %8s %8s %10s\n", "", countries[0], countries[1], countries[2])
+	for i, s := range sectors {
+		for j, k := range skills {
+			c := (i*len(skills) + j) * len(countries)
+			fmt.Printf("%-10s %8.1f %8.1f %10.1f\n", s+" "+k, x[c], x[c+1], x[c+2])
+		}
+	}
+	fmt.Printf("converged in %d iterations, margin error below 1e-10 of the total: %v\n", rep.Iterations, rep.MaxError < 1e-10)
+
+	// Arrivals that add up to 900, not 1000: an error, not a fit.
+	_, _, err = workforce.FitN(seed, shape, []workforce.Margin{
+		{Dims: []int{0, 1}, Values: []float64{300, 200, 100, 400}},
+		{Dims: []int{2}, Values: []float64{450, 250, 200}},
+	}, workforce.FitOptions{})
+	fmt.Println(errors.Is(err, workforce.ErrInconsistent))
 	// Output:
-	// [6 4 12 8 18 12 24 16]
+	//             Georgia  Armenia Kazakhstan
+	// C medium      126.9    116.7       56.4
+	// C high         84.6     77.8       37.6
+	// J medium       69.2      0.0       30.8
+	// J high        169.2    155.6       75.2
+	// converged in 9 iterations, margin error below 1e-10 of the total: true
+	// true
 }
 
 func ExampleControlledRound() {

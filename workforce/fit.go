@@ -53,11 +53,12 @@ type FitReport struct {
 // Targets must be finite and non-negative with equal sums (within a
 // relative 1e-9, else an error wrapping [ErrInconsistent]). A positive
 // target for a row or column whose seed cells are all zero is an error
-// wrapping [ErrInfeasible]; so are zero patterns that make the margins
-// unreachable, reported as [ErrNotConverged] once opt.MaxIter iterations
-// are spent (the returned table is then the last iterate, with the report).
-// Fit always terminates. Other errors wrap [ErrShape], [ErrBadValue] or
-// [ErrMissing].
+// wrapping [ErrInfeasible]. Fit always terminates: when the tolerance is not
+// reached within opt.MaxIter iterations, as happens when the seed's zero
+// pattern makes the targets unreachable, the error wraps
+// [ErrNotConverged] and Fit returns the last iterate with its report.
+// Other errors wrap [ErrShape], [ErrBadValue] or [ErrMissing]; they come
+// with a nil table and a zero report.
 func Fit(seed *Table, rows, cols []float64, opt FitOptions) (*Table, FitReport, error) {
 	tol, maxIter, err := opt.resolve()
 	if err != nil {

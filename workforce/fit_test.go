@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/exodus-lab/exodus/workforce"
@@ -142,6 +143,110 @@ func TestFitN3D(t *testing.T) {
 	} {
 		if _, _, err := workforce.FitN(seed, shape, bad, workforce.FitOptions{}); !errors.Is(err, workforce.ErrShape) {
 			t.Errorf("margins %v: error = %v, want ErrShape", bad, err)
+		}
+	}
+}
+
+func TestFitN3DStructuralZeros(t *testing.T) {
+	// sector (2) × skill (2) × country (3). With a flat seed the fit to a
+	// sector × skill margin and a country margin has the closed form
+	// x[i,j,k] = m01[i,j]·m2[k]/N (hand: the independence model).
+	shape := []int{2, 2, 3}
+	m01 := []float64{300, 200, 100, 400}
+	m2 := []float64{450, 350, 200}
+	margins := []workforce.Margin{{Dims: []int{0, 1}, Values: m01}, {Dims: []int{2}, Values: m2}}
+	flat := make([]float64, 12)
+	for c := range flat {
+		flat[c] = 1
+	}
+	got, rep, err := workforce.FitN(flat, shape, margins, workforce.FitOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := make([]float64, 12)
+	for c := range want {
+		want[c] = m01[c/3] * m2[c%3] / 1000
+	}
+	if diff := cmp.Diff(want, got, cmpopts.EquateApprox(1e-9, 0)); diff != "" {
+		t.Errorf("flat seed mismatch (-want +got):\n%s", diff)
+	}
+	if !rep.Converged || rep.Iterations < 1 || rep.MaxError > 1e-10 {
+		t.Errorf("report %+v", rep)
+	}
+	// A structural zero stays exactly zero, and both margins still hold
+	// (checked by summing the result, independently of the algorithm).
+	seed := slices.Clone(flat)
+	seed[7] = 0 // J, medium, Armenia
+	got, _, err = workforce.FitN(seed, shape, margins, workforce.FitOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got[7] != 0 {
+		t.Errorf("structural zero became %v", got[7])
+	}
+	s01, s2 := make([]float64, 4), make([]float64, 3)
+	for c, v := range got {
+		s01[c/3] += v
+		s2[c%3] += v
+	}
+	if diff := cmp.Diff(m01, s01, cmpopts.EquateApprox(1e-9, 0)); diff != "" {
+		t.Errorf("sector × skill margin (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(m2, s2, cmpopts.EquateApprox(1e-9, 0)); diff != "" {
+		t.Errorf("country margin (-want +got):\n%s", diff)
+	}
+	// A zero pattern that no array with these margins fits: the only
+	// non-zero cells of country 0 are in sector × skill cell 0, which
+	// holds 300 while country 0 needs 450. Hand: infeasible. FitN stops at
+	// its limit and says so.
+	bad := make([]float64, 12)
+	for c := range bad {
+		if c%3 != 0 || c == 0 {
+			bad[c] = 1
+		}
+	}
+	x, rep, err := workforce.FitN(bad, shape, margins, workforce.FitOptions{MaxIter: 50})
+	if !errors.Is(err, workforce.ErrNotConverged) && !errors.Is(err, workforce.ErrInfeasible) {
+		t.Errorf("infeasible zero pattern: error = %v", err)
+	}
+	if errors.Is(err, workforce.ErrNotConverged) && (rep.Iterations != 50 || rep.Converged || !(rep.MaxError > 0) || x == nil) {
+		t.Errorf("infeasible zero pattern: report %+v, result %v", rep, x)
+	}
+}
+
+// Property: FitN terminates within its iteration limit on random 3-D seeds
+// with random zero patterns and consistent margins, and reports honestly.
+func TestFitNTerminates(t *testing.T) {
+	r := rand.New(rand.NewPCG(17, 18))
+	for range 100 {
+		shape := []int{1 + r.IntN(4), 1 + r.IntN(4), 1 + r.IntN(4)}
+		n := shape[0] * shape[1] * shape[2]
+		seed, truth := make([]float64, n), make([]float64, n)
+		for c := range seed {
+			if r.IntN(4) > 0 {
+				seed[c] = r.Float64()
+			}
+			truth[c] = r.Float64() * 100
+		}
+		// Margins of a random array: consistent, but not always reachable
+		// from the seed's zero pattern.
+		m01 := make([]float64, shape[0]*shape[1])
+		m2 := make([]float64, shape[2])
+		for c, v := range truth {
+			m01[c/shape[2]] += v
+			m2[c%shape[2]] += v
+		}
+		x, rep, err := workforce.FitN(seed, shape, []workforce.Margin{{Dims: []int{0, 1}, Values: m01}, {Dims: []int{2}, Values: m2}}, workforce.FitOptions{MaxIter: 100})
+		if rep.Iterations > 100 {
+			t.Fatalf("ran %d iterations", rep.Iterations)
+		}
+		if (err == nil) != rep.Converged {
+			t.Fatalf("error %v with report %+v", err, rep)
+		}
+		for c := range x {
+			if seed[c] == 0 && x[c] != 0 {
+				t.Fatalf("structural zero %d became %v", c, x[c])
+			}
 		}
 	}
 }
