@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -31,11 +32,13 @@ type Scenario struct {
 	Total estimate.Estimate
 	// Share is the fraction of Base who left, such as 0.015 for Alfa Bank's
 	// "about 1.5% of the workforce". The point result uses the medians of
-	// Share and Base; draws of Share outside [0, 1] are clamped.
+	// Share and Base. The median must lie in [0, 1]; single draws outside
+	// it (from a normal, say) are clamped to 0 or 1.
 	Share estimate.Estimate
 	// Base is the workforce that Share refers to, in persons. Zero means
 	// [LabourForce] (Rosstat LFS, November 2022: 75.1 million). Setting it
-	// without Share is an error. The people are spread over the Workforce
+	// without Share is an error; its median must be positive, and draws
+	// below zero count as zero. The people are spread over the Workforce
 	// table, which counts the employed: with the defaults, 1.5% of the
 	// labour force is 1.57% of each sector's employment, as the unemployed
 	// have no sector.
@@ -56,7 +59,9 @@ type Scenario struct {
 	// sectors share the rest in proportion to their workforce. In a draw
 	// where the focus shares sum to more than 1 they are scaled down to 1
 	// (and scaled up to 1 if every sector is in focus). Each sector must be
-	// a row of Workforce. Set at most one of Sectors and SectorFocus.
+	// a row of Workforce, and each share's median must lie in [0, 1]
+	// (single draws outside it are clamped). Set at most one of Sectors and
+	// SectorFocus.
 	SectorFocus map[Sector]estimate.Estimate
 
 	// Skills is the emigrants' composition by skill level 1–4 (four
@@ -85,8 +90,24 @@ type Scenario struct {
 // concurrent use.
 //
 // Point results are integers: every cell, every sector and skill total and
-// the grand total, which add up exactly. Intervals are equal-tailed
-// quantiles of the unrounded simulated counts.
+// the grand total, which add up exactly. Each cell, sector total, skill
+// total and the grand total is one of the two whole numbers next to its
+// unrounded value ([Headcount.Expected]); a band total, the sum of one or
+// two skill totals, is within two persons of its unrounded value.
+//
+// Intervals are equal-tailed quantiles of the unrounded simulated counts,
+// not of whole numbers, so they need not contain the point result. With
+// point inputs every draw gives the same unrounded count: the interval
+// shrinks to that value, such as 12665.8–12665.8, while the point result
+// is rounded to 12666 beside it. When the point total (Total, or Share
+// times Base) is a whole number, the whole numbers around the interval,
+// math.Floor(lo) to math.Ceil(hi), contain the point result of every cell,
+// sector, skill level and the total; otherwise the point table is first
+// scaled to the rounded total, which can move a cell by a further fraction
+// of a person. With uncertain inputs the
+// point result comes from the inputs' medians and the compositions' means
+// rather than from the draws, so it usually, but not always, lies inside a
+// cell's interval.
 type Headcount struct {
 	sectors   []Sector
 	rowOf     [NumSectors + 1]int // index+1 of each sector's row; 0 if absent
@@ -122,11 +143,15 @@ type Headcount struct {
 // N·P (a per-draw fit stops at a relative error of 1e-9 or after 500
 // iterations, far below the Monte Carlo noise).
 //
-// Errors wrap [ErrBadValue] (no total or share, both, a negative or huge
-// total, a bad level), [ErrShape] (a composition of the wrong length, a
-// workforce table that is not sector × skill level), [ErrMissing],
-// [ErrInfeasible] (a share for a sector or level with no workforce), or
-// come from the estimate package (invalid inputs, ctx cancelled).
+// Errors name the bad value and wrap [ErrBadValue] (no total or share,
+// both, a negative or huge total, a share whose median is outside [0, 1],
+// a base whose median is not positive, a bad level), [ErrShape] (a
+// composition of the wrong length, a workforce table that is not sector ×
+// skill level), [ErrUnknownCode] (a workforce row that is not a sector, a
+// SectorFocus sector that is not a workforce row), [ErrMissing] (a missing
+// workforce cell), [ErrInfeasible] (a share for a sector or level with no
+// workforce), or come from the estimate package (invalid inputs, ctx
+// cancelled).
 func Headcounts(ctx context.Context, sc Scenario) (*Headcount, error) {
 	p, err := prepare(sc)
 	if err != nil {
@@ -186,6 +211,12 @@ func prepare(sc Scenario) (*plan, error) {
 		p.sources = append(p.sources, sc.Total.Sources()...)
 		p.notes = append(p.notes, "total: "+describe(sc.Total))
 	default:
+		if m := sc.Share.Median(); !(m >= 0 && m <= 1) {
+			return nil, fmt.Errorf("workforce: headcounts: Share %v: median %v outside [0, 1]: %w", sc.Share, m, ErrBadValue)
+		}
+		if m := sc.Base.Median(); !sc.Base.IsZero() && !(m > 0 && m <= maxExact) {
+			return nil, fmt.Errorf("workforce: headcounts: Base %v: median %v not in (0, 2^53]: %w", sc.Base, m, ErrBadValue)
+		}
 		if sc.Base.IsZero() {
 			base, _ := estimate.Point(LabourForce())
 			p.sc.Base = base.Named("labour force, November 2022").WithSources(LabourForceSource())
@@ -228,8 +259,8 @@ func (p *plan) setWorkforce(wf *Table) error {
 	if r == 0 {
 		return fmt.Errorf("workforce: headcounts: workforce has no rows: %w", ErrShape)
 	}
-	if wf.HasMissing() {
-		return fmt.Errorf("workforce: headcounts: workforce: %w", ErrMissing)
+	if k := slices.IndexFunc(wf.v, math.IsNaN); k >= 0 {
+		return fmt.Errorf("workforce: headcounts: workforce cell (%q, %q) is missing: %w", wf.rows[k/c], wf.cols[k%c], ErrMissing)
 	}
 	p.sectors = make([]Sector, r)
 	for i, l := range wf.rows {
@@ -284,6 +315,9 @@ func (p *plan) setCompositions() error {
 			if e.IsZero() {
 				return fmt.Errorf("workforce: headcounts: sector focus %v: zero Estimate: %w", s, ErrBadValue)
 			}
+			if m := e.Median(); !(m >= 0 && m <= 1) {
+				return fmt.Errorf("workforce: headcounts: sector focus %v = %v: median %v outside [0, 1]: %w", s, e, m, ErrBadValue)
+			}
 			if p.wRow[i] == 0 {
 				return fmt.Errorf("workforce: headcounts: sector %v has no workforce to leave: %w", s, ErrInfeasible)
 			}
@@ -293,7 +327,7 @@ func (p *plan) setCompositions() error {
 			parts = append(parts, s.String()+" "+describe(e))
 		}
 		if len(p.focus) != len(sc.SectorFocus) {
-			for s := range sc.SectorFocus {
+			for _, s := range slices.Sorted(maps.Keys(sc.SectorFocus)) { // the first, whatever the map order
 				if !slices.Contains(p.sectors, s) {
 					return fmt.Errorf("workforce: headcounts: sector focus %v is not a workforce row: %w", s, ErrUnknownCode)
 				}
@@ -694,7 +728,9 @@ func (h *Headcount) interval(o int) (lo, hi float64) {
 }
 
 // Interval returns the equal-tailed interval, at [Headcount.Level], of the
-// number who left sector s at level k. A cell not in the table gives (0, 0).
+// number who left sector s at level k, from the unrounded simulated counts
+// (see [Headcount] for why it may not contain [Headcount.At]). A cell not in
+// the table gives (0, 0).
 func (h *Headcount) Interval(s Sector, k SkillLevel) (lo, hi float64) {
 	i := h.row(s)
 	if i < 0 || !k.Valid() {
