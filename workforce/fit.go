@@ -195,7 +195,9 @@ func fit2(x []float64, r, c int, rows, cols []float64, tol float64, maxIter int,
 // last dimension varying fastest). For a sector × skill × country array,
 // Margin{Dims: []int{0, 2}} targets sector × country totals.
 type Margin struct {
-	Dims   []int
+	// Dims are the dimensions the margin keeps, distinct and increasing.
+	Dims []int
+	// Values are the target totals, row-major over Dims.
 	Values []float64
 }
 

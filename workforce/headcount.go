@@ -87,7 +87,9 @@ type Scenario struct {
 // A Headcount is the result of [Headcounts]: emigrants by sector and skill
 // level, as whole people that add up, with Monte Carlo intervals and each
 // cell's share of its sector's workforce. It is immutable and safe for
-// concurrent use.
+// concurrent use. The zero Headcount is empty: no sectors (so every cell
+// is outside the table), a total of 0 whose interval and summary are NaN,
+// and a nil [Headcount.Workforce].
 //
 // Point results are integers: every cell, every sector and skill total and
 // the grand total, which add up exactly. Each cell, sector total, skill
@@ -714,6 +716,9 @@ func (h *Headcount) Table() *Table {
 	for k, n := range h.cells {
 		v[k] = float64(n)
 	}
+	if h.workforce == nil { // the zero Headcount
+		return newTableOwned(nil, []string{"1", "2", "3", "4"}, v, nil)
+	}
 	return newTableOwned(h.workforce.rows, h.workforce.cols, v, slices.Clone(h.sources))
 }
 
@@ -721,10 +726,29 @@ func (h *Headcount) Table() *Table {
 func (h *Headcount) Level() float64 { return h.level }
 
 // Draws returns the number of Monte Carlo draws made.
-func (h *Headcount) Draws() int { return h.res.Draws() }
+func (h *Headcount) Draws() int {
+	if h.res == nil {
+		return 0
+	}
+	return h.res.Draws()
+}
+
+// output returns the summary of output o; the zero Summary for the zero
+// Headcount.
+func (h *Headcount) output(o int) estimate.Summary {
+	if h.res == nil {
+		return estimate.Summary{}
+	}
+	return h.res.Output(o)
+}
+
+// totalOutput is the index of the grand total among the outputs.
+func (h *Headcount) totalOutput() int {
+	return len(h.cells) + len(h.sectors) + NumSkillLevels + NumBands
+}
 
 func (h *Headcount) interval(o int) (lo, hi float64) {
-	return h.res.Output(o).Interval(h.level)
+	return h.output(o).Interval(h.level)
 }
 
 // Interval returns the equal-tailed interval, at [Headcount.Level], of the
@@ -766,7 +790,7 @@ func (h *Headcount) BandInterval(b Band) (lo, hi float64) {
 
 // TotalInterval returns the interval of the total who left.
 func (h *Headcount) TotalInterval() (lo, hi float64) {
-	return h.interval(h.res.Len() - 1)
+	return h.interval(h.totalOutput())
 }
 
 // Summary returns the Monte Carlo summary (mean, SD, quantiles, samples)
@@ -777,7 +801,7 @@ func (h *Headcount) Summary(s Sector, k SkillLevel) estimate.Summary {
 	if i < 0 || !k.Valid() {
 		return estimate.Summary{}
 	}
-	return h.res.Output(i*NumSkillLevels + int(k) - 1)
+	return h.output(i*NumSkillLevels + int(k) - 1)
 }
 
 // SectorSummary returns the Monte Carlo summary of the number who left
@@ -787,7 +811,7 @@ func (h *Headcount) SectorSummary(s Sector) estimate.Summary {
 	if i < 0 {
 		return estimate.Summary{}
 	}
-	return h.res.Output(len(h.cells) + i)
+	return h.output(len(h.cells) + i)
 }
 
 // SkillSummary returns the Monte Carlo summary of the number who left at
@@ -796,7 +820,7 @@ func (h *Headcount) SkillSummary(k SkillLevel) estimate.Summary {
 	if !k.Valid() {
 		return estimate.Summary{}
 	}
-	return h.res.Output(len(h.cells) + len(h.sectors) + int(k) - 1)
+	return h.output(len(h.cells) + len(h.sectors) + int(k) - 1)
 }
 
 // BandSummary returns the Monte Carlo summary of the number who left in
@@ -805,11 +829,11 @@ func (h *Headcount) BandSummary(b Band) estimate.Summary {
 	if !b.Valid() {
 		return estimate.Summary{}
 	}
-	return h.res.Output(len(h.cells) + len(h.sectors) + NumSkillLevels + int(b) - 1)
+	return h.output(len(h.cells) + len(h.sectors) + NumSkillLevels + int(b) - 1)
 }
 
 // TotalSummary returns the Monte Carlo summary of the total who left.
-func (h *Headcount) TotalSummary() estimate.Summary { return h.res.Output(h.res.Len() - 1) }
+func (h *Headcount) TotalSummary() estimate.Summary { return h.output(h.totalOutput()) }
 
 // SectorWorkforce returns the workforce of sector s (all levels), the
 // denominator of [Headcount.CellShare] and [Headcount.SectorShare]; 0 for

@@ -379,6 +379,20 @@ func TestHeadcountSummaries(t *testing.T) {
 	}
 }
 
+// The zero Headcount is empty and never panics.
+func TestHeadcountZero(t *testing.T) {
+	var h workforce.Headcount
+	lo, hi := h.TotalInterval()
+	clo, chi := h.Interval(workforce.Information, workforce.Skill4)
+	if h.Total() != 0 || h.Draws() != 0 || len(h.Sectors()) != 0 || !math.IsNaN(lo) || !math.IsNaN(hi) || clo != 0 || chi != 0 {
+		t.Errorf("zero Headcount: total %d, draws %d, sectors %v, intervals %v–%v, %v–%v", h.Total(), h.Draws(), h.Sectors(), lo, hi, clo, chi)
+	}
+	if r, c := h.Table().Dims(); r != 0 || c != 4 || h.Workforce() != nil || !math.IsNaN(h.TotalSummary().Mean()) {
+		t.Errorf("zero Headcount: table %d×%d, workforce %v", r, c, h.Workforce())
+	}
+	_ = h.String()
+}
+
 // A Table and a Headcount are immutable: concurrent readers are safe
 // (run with -race).
 func TestConcurrentUse(t *testing.T) {
