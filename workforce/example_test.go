@@ -481,3 +481,99 @@ func ExampleTable_WithSources() {
 	// Output:
 	// Ministry of Digital Development (IT workers who left in 2022)
 }
+
+// When sector shares and skill shares come from different surveys, the
+// joint table is the workforce fitted to both by iterative proportional
+// fitting, then rounded so that every row and column adds up.
+func ExampleHeadcounts_margins() {
+	total, _ := estimate.Point(1000)
+	sectors, _ := estimate.FixedShares([]float64{0.25, 0.75})          // C, J
+	skills, _ := estimate.FixedShares([]float64{0.05, 0.15, 0.2, 0.6}) // levels 1–4
+	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+		Total: total,
+		Workforce: workforce.MustNewTable([]string{"C", "J"}, []string{"1", "2", "3", "4"},
+			[][]float64{{100, 500, 200, 200}, {10, 40, 150, 800}}),
+		Sectors:    sectors,
+		Skills:     skills,
+		MonteCarlo: estimate.Options{Draws: 1000},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, s := range h.Sectors() {
+		fmt.Print(s)
+		for _, k := range workforce.SkillLevels() {
+			fmt.Printf(" %4d", h.At(s, k))
+		}
+		fmt.Printf(" | %4d\n", h.Sector(s))
+	}
+	fmt.Print("=")
+	for _, k := range workforce.SkillLevels() {
+		fmt.Printf(" %4d", h.Skill(k))
+	}
+	fmt.Printf(" | %4d\n", h.Total())
+	// Output:
+	// C   37  117   56   40 |  250
+	// J   13   33  144  560 |  750
+	// =   50  150  200  600 | 1000
+}
+
+func ExampleILOSTATSectorTotals() {
+	totals, _ := workforce.ILOSTATSectorTotals(2021)
+	u := workforce.Extraterritorial
+	fmt.Printf("J: %.3f thousand; U: %v (not published)\n", totals[workforce.Information-1], totals[u-1])
+	// Output:
+	// J: 1277.949 thousand; U: NaN (not published)
+}
+
+func ExampleRosstatEmploymentTotal() {
+	// Sections T and U are not published separately: they are what the
+	// total leaves after A–S.
+	total, _ := workforce.RosstatEmploymentTotal(2022)
+	t := workforce.RosstatEmployment()
+	j, _ := t.ColIndex("2022")
+	listed := 0.0
+	rows, _ := t.Dims()
+	for i := range rows {
+		listed += t.At(i, j)
+	}
+	fmt.Printf("total %.1f, A–S %.1f, T+U %.1f thousand\n", total, listed, total-listed)
+	// Output:
+	// total 71902.6, A–S 71841.9, T+U 60.7 thousand
+}
+
+func ExampleRosstatSource() {
+	s := workforce.RosstatSource()
+	fmt.Println(s.Publisher)
+	fmt.Println(s.URL, s.Date)
+	// Output:
+	// Rosstat (Federal State Statistics Service of Russia)
+	// https://rosstat.gov.ru/storage/mediabank/05-05_2017-2024.xls 2025
+}
+
+func ExampleILOSTATSource() {
+	s := workforce.ILOSTATSource(2022)
+	fmt.Println(s.Publisher)
+	fmt.Println(s.Title)
+	// Output:
+	// International Labour Organization (ILOSTAT)
+	// Employment by economic activity and occupation (thousands), EMP_TEMP_ECO_OCU_NB, Russian Federation, 2022
+}
+
+func ExampleOccupations() {
+	for _, o := range workforce.Occupations() {
+		fmt.Println(o, o.Title(), o.SkillLevels())
+	}
+	// Output:
+	// 0 Armed forces occupations [1 2 4]
+	// 1 Managers [3 4]
+	// 2 Professionals [4]
+	// 3 Technicians and associate professionals [3]
+	// 4 Clerical support workers [2]
+	// 5 Service and sales workers [2]
+	// 6 Skilled agricultural, forestry and fishery workers [2]
+	// 7 Craft and related trades workers [2]
+	// 8 Plant and machine operators, and assemblers [2]
+	// 9 Elementary occupations [1]
+}
