@@ -70,6 +70,8 @@ func TestFitErrors(t *testing.T) {
 	seed := workforce.MustNewTable([]string{"a", "b"}, []string{"x", "y"}, [][]float64{{0, 0}, {1, 1}})
 	missing := workforce.MustNewTable([]string{"a"}, []string{"x"}, [][]float64{{math.NaN()}})
 	diag := workforce.MustNewTable([]string{"a", "b"}, []string{"x", "y"}, [][]float64{{1, 0}, {0, 1}})
+	ones := workforce.MustNewTable([]string{"a", "b"}, []string{"x", "y"}, [][]float64{{1, 1}, {1, 1}})
+	corner := workforce.MustNewTable([]string{"a", "b"}, []string{"x", "y"}, [][]float64{{1, 1}, {1, 0}})
 	tests := []struct {
 		name       string
 		seed       *workforce.Table
@@ -81,10 +83,16 @@ func TestFitErrors(t *testing.T) {
 		{"zero row with target", seed, []float64{1, 1}, []float64{1, 1}, workforce.FitOptions{}, workforce.ErrInfeasible},
 		{"shape", seed, []float64{1}, []float64{1, 1}, workforce.FitOptions{}, workforce.ErrShape},
 		{"NaN target", seed, []float64{math.NaN(), 1}, []float64{1, 1}, workforce.FitOptions{}, workforce.ErrBadValue},
+		// Each target is finite, their sum is not: an error, not a wrong fit.
+		{"targets overflow", ones, []float64{1e308, 1e308}, []float64{1.5e308, 0.5e308}, workforce.FitOptions{}, workforce.ErrBadValue},
 		{"missing", missing, []float64{1}, []float64{1}, workforce.FitOptions{}, workforce.ErrMissing},
 		{"bad tolerance", seed, []float64{0, 2}, []float64{1, 1}, workforce.FitOptions{Tolerance: -1}, workforce.ErrBadValue},
 		// Hand: a diagonal seed can only give rows = columns; 1,2 vs 2,1 is unreachable.
-		{"unreachable", diag, []float64{1, 2}, []float64{2, 1}, workforce.FitOptions{MaxIter: 50}, workforce.ErrNotConverged},
+		{"unreachable", diag, []float64{1, 2}, []float64{2, 1}, workforce.FitOptions{MaxIter: 50}, workforce.ErrInfeasible},
+		// Hand: with b.y a structural zero, rows 1,1 and columns 1,1 force
+		// b.x = 1, so a.x = 0 although its seed is 1: reachable only in the
+		// limit, which RAS approaches like 1/k, so 50 iterations fall short.
+		{"boundary", corner, []float64{1, 1}, []float64{1, 1}, workforce.FitOptions{MaxIter: 50}, workforce.ErrNotConverged},
 	}
 	for _, tt := range tests {
 		_, _, err := workforce.Fit(tt.seed, tt.rows, tt.cols, tt.opt)
@@ -251,6 +259,100 @@ func TestFitNTerminates(t *testing.T) {
 	}
 }
 
+// A seed whose sum overflows float64 fits like the same seed scaled down
+// (RAS does not depend on the seed's scale: hand, a flat 2×2 seed gives
+// rows·cols/total).
+func TestFitHugeSeed(t *testing.T) {
+	big := workforce.MustNewTable([]string{"a", "b"}, []string{"x", "y"}, [][]float64{{1e308, 1e308}, {1e308, 1e308}})
+	got, _, err := workforce.Fit(big, []float64{3, 1}, []float64{2, 2}, workforce.FitOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]float64{{1.5, 1.5}, {0.5, 0.5}}
+	if diff := cmp.Diff(want, got.Values(), cmpopts.EquateApprox(1e-12, 0)); diff != "" {
+		t.Errorf("mismatch (-want +got):\n%s", diff)
+	}
+	x, _, err := workforce.FitN([]float64{1e308, 1e308, 1e308, 1e308}, []int{2, 2},
+		[]workforce.Margin{{Dims: []int{0}, Values: []float64{3, 1}}, {Dims: []int{1}, Values: []float64{2, 2}}}, workforce.FitOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]float64{1.5, 1.5, 0.5, 0.5}, x, cmpopts.EquateApprox(1e-12, 0)); diff != "" {
+		t.Errorf("FitN mismatch (-want +got):\n%s", diff)
+	}
+	_, _, err = workforce.FitN([]float64{1, 1}, []int{2}, []workforce.Margin{{Dims: []int{0}, Values: []float64{1e308, 1e308}}}, workforce.FitOptions{})
+	if !errors.Is(err, workforce.ErrBadValue) {
+		t.Errorf("FitN margin overflow: error = %v", err)
+	}
+}
+
+// Property: Fit reports ErrInfeasible exactly when no table with the seed's
+// zero cells has the targets, decided independently by the
+// Gale–Hoffman condition: for every set J of columns, the column targets
+// in J sum to no more than the row targets of the rows with a non-zero
+// seed cell in J (checked by brute force over all sets).
+func TestFitInfeasibleGaleHoffman(t *testing.T) {
+	r := rand.New(rand.NewPCG(19, 20))
+	checked := 0
+	for range 400 {
+		nr, nc := 1+r.IntN(5), 1+r.IntN(5)
+		vals := make([][]float64, nr)
+		for i := range vals {
+			vals[i] = make([]float64, nc)
+			for j := range vals[i] {
+				if r.IntN(2) == 0 {
+					vals[i][j] = 1 + r.Float64()
+				}
+			}
+		}
+		rows, cols := make([]float64, nr), make([]float64, nc)
+		var sr, sc float64
+		for i := range rows {
+			rows[i] = 1 + r.Float64()*9
+			sr += rows[i]
+		}
+		for j := range cols {
+			cols[j] = 1 + r.Float64()*9
+			sc += cols[j]
+		}
+		for j := range cols {
+			cols[j] *= sr / sc
+		}
+		slack := math.Inf(1) // smallest margin of the condition over all sets
+		for set := 1; set < 1<<nc; set++ {
+			need, have := 0.0, 0.0
+			for j := range nc {
+				if set>>j&1 == 1 {
+					need += cols[j]
+				}
+			}
+			for i := range nr {
+				for j := range nc {
+					if set>>j&1 == 1 && vals[i][j] > 0 {
+						have += rows[i]
+						break
+					}
+				}
+			}
+			slack = math.Min(slack, have-need)
+		}
+		// Rows with no non-zero cell (and a positive target) fail early
+		// with the same error; skip near-ties of the condition.
+		if math.Abs(slack) < 1e-6 {
+			continue
+		}
+		checked++
+		seed := workforce.MustNewTable(labels("r", nr), labels("c", nc), vals)
+		_, _, err := workforce.Fit(seed, rows, cols, workforce.FitOptions{MaxIter: 20})
+		if got, want := errors.Is(err, workforce.ErrInfeasible), slack < 0; got != want {
+			t.Fatalf("seed %v, rows %v, cols %v: error %v, Gale–Hoffman says feasible = %v", vals, rows, cols, err, !want)
+		}
+	}
+	if checked < 200 {
+		t.Fatalf("only %d cases checked", checked)
+	}
+}
+
 // Property: Fit terminates within the iteration limit on random seeds
 // with random zero patterns and random consistent margins.
 func TestFitTerminates(t *testing.T) {
@@ -305,14 +407,36 @@ func FuzzFit(f *testing.F) {
 			return
 		}
 		c1 := r0 + r1 - c0
-		_, rep, _ := workforce.Fit(seed, []float64{r0, r1}, []float64{c0, c1}, workforce.FitOptions{MaxIter: 200})
+		got, rep, err := workforce.Fit(seed, []float64{r0, r1}, []float64{c0, c1}, workforce.FitOptions{MaxIter: 200})
 		if rep.Iterations > 200 {
 			t.Fatalf("ran %d iterations", rep.Iterations)
+		}
+		if err != nil {
+			return
+		}
+		// A fit without error meets its targets and keeps the zeros.
+		tot := r0 + r1
+		for i, want := range []float64{r0, r1} {
+			if g := got.RowTotals()[i]; math.Abs(g-want) > 1e-9*tot {
+				t.Fatalf("row %d: %v, target %v", i, g, want)
+			}
+		}
+		for j, want := range []float64{c0, c1} {
+			if g := got.ColTotals()[j]; math.Abs(g-want) > 1e-9*tot {
+				t.Fatalf("column %d: %v, target %v", j, g, want)
+			}
+		}
+		for i := range 2 {
+			for j := range 2 {
+				if seed.At(i, j) == 0 && got.At(i, j) != 0 {
+					t.Fatalf("zero cell (%d, %d) became %v", i, j, got.At(i, j))
+				}
+			}
 		}
 	})
 }
 
-func benchFit(b *testing.B, nr, nc int) {
+func benchFit(b *testing.B, nr, nc int, zeros bool) {
 	r := rand.New(rand.NewPCG(7, 8))
 	rows := make([]string, nr)
 	cols := make([]string, nc)
@@ -324,6 +448,9 @@ func benchFit(b *testing.B, nr, nc int) {
 		vals[i] = make([]float64, nc)
 		for j := range vals[i] {
 			vals[i][j] = 1 + r.Float64()
+			if zeros && j > 0 && r.IntN(5) == 0 { // a fifth structural zeros, none in column 0
+				vals[i][j] = 0
+			}
 		}
 		rt[i] = float64(nc) * (1 + r.Float64())
 	}
@@ -345,6 +472,9 @@ func benchFit(b *testing.B, nr, nc int) {
 }
 
 func BenchmarkFit(b *testing.B) {
-	b.Run("21x9", func(b *testing.B) { benchFit(b, 21, 9) })
-	b.Run("2000x50", func(b *testing.B) { benchFit(b, 2000, 50) })
+	b.Run("21x9", func(b *testing.B) { benchFit(b, 21, 9, false) })
+	b.Run("2000x50", func(b *testing.B) { benchFit(b, 2000, 50, false) })
+	// With zero cells, Fit first checks by a maximum flow that the targets
+	// are reachable.
+	b.Run("2000x50/zeros", func(b *testing.B) { benchFit(b, 2000, 50, true) })
 }
