@@ -281,7 +281,7 @@ func (p *plan) setWorkforce(wf *Table) error {
 		p.wCol[k%c] += x
 	}
 	p.wTot = wf.Total()
-	if p.wTot <= 0 {
+	if !(p.wTot > 0) || math.IsInf(p.wTot, 1) {
 		return fmt.Errorf("workforce: headcounts: workforce total is %v: %w", wf.Total(), ErrBadValue)
 	}
 	return nil
