@@ -153,8 +153,9 @@ func TestHeadcountsMargins(t *testing.T) {
 	}
 }
 
-// Property: with uncertain inputs, the point table still adds up exactly
-// and the intervals contain the point values' neighbourhood.
+// With uncertain inputs the point table still adds up exactly, the total's
+// interval matches its input's, and the point results of the total and of
+// the high band lie inside their intervals.
 func TestHeadcountsUncertain(t *testing.T) {
 	n := workforce.NumSectors
 	alpha := make([]float64, n)
@@ -177,6 +178,13 @@ func TestHeadcountsUncertain(t *testing.T) {
 	// is close to 600k–1M.
 	if math.Abs(lo-600_000) > 30_000 || math.Abs(hi-1_000_000) > 50_000 {
 		t.Errorf("total interval %v–%v, want about 600k–1M", lo, hi)
+	}
+	if n := float64(h.Total()); n < lo || n > hi {
+		t.Errorf("total %v outside its interval %v–%v", n, lo, hi)
+	}
+	blo, bhi := h.BandInterval(workforce.High)
+	if n := float64(h.Band(workforce.High)); n < blo || n > bhi {
+		t.Errorf("high band %v outside its interval %v–%v", n, blo, bhi)
 	}
 	for _, s := range h.Sectors() {
 		for _, k := range workforce.SkillLevels() {
