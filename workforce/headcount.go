@@ -143,7 +143,8 @@ type Headcount struct {
 // margins and total are whole and add up to N exactly. The intervals come
 // from scenario.MonteCarlo draws of every input, each recomputing P and
 // N·P (a per-draw fit stops at a relative error of 1e-9 or after 500
-// iterations, far below the Monte Carlo noise).
+// iterations, far below the Monte Carlo noise; in a draw whose shares no
+// table with the workforce's empty cells can meet, the last iterate stands).
 //
 // Errors name the bad value and wrap [ErrBadValue] (no total or share,
 // both, a negative or huge total, a share whose median is outside [0, 1],
@@ -152,7 +153,8 @@ type Headcount struct {
 // skill level), [ErrUnknownCode] (a workforce row that is not a sector, a
 // SectorFocus sector that is not a workforce row), [ErrMissing] (a missing
 // workforce cell), [ErrInfeasible] (a share for a sector or level with no
-// workforce), or come from the estimate package (invalid inputs, ctx
+// workforce, or sector and skill compositions that no table with the
+// workforce's empty cells can meet), or come from the estimate package (invalid inputs, ctx
 // cancelled).
 func Headcounts(ctx context.Context, sc Scenario) (*Headcount, error) {
 	p, err := prepare(sc)
@@ -497,6 +499,18 @@ func (p *plan) point() (*Headcount, error) {
 		}
 	}
 	x := make([]float64, p.r*NumSkillLevels)
+	if sec != nil && skill != nil && n > 0 {
+		rows, cols := make([]float64, p.r), make([]float64, NumSkillLevels)
+		for i, v := range sec {
+			rows[i] = v * n
+		}
+		for j, v := range skill {
+			cols[j] = v * n
+		}
+		if !reachable2(p.w, p.r, NumSkillLevels, rows, cols) {
+			return nil, fmt.Errorf("workforce: headcounts: no table with the workforce's empty cells has both the sector and the skill composition: %w", ErrInfeasible)
+		}
+	}
 	rep := p.joint(x, n, sec, skill, p.newBuf(), pointTol, 10000)
 	if !rep.Converged {
 		return nil, fmt.Errorf("workforce: headcounts: fitting the workforce to both compositions: error %.3g after %d iterations: %w", rep.MaxError, rep.Iterations, ErrNotConverged)

@@ -227,6 +227,12 @@ func TestHeadcountsErrors(t *testing.T) {
 		{"empty sector", workforce.Scenario{Share: p,
 			Workforce: workforce.MustNewTable([]string{"A", "B"}, []string{"1", "2", "3", "4"}, [][]float64{{1, 1, 1, 1}, {0, 0, 0, 0}}),
 			Sectors:   must(estimate.FixedShares([]float64{0.5, 0.5}))}, workforce.ErrInfeasible},
+		// Hand: sector A has only level-1 workers and is half the emigrants,
+		// but level 1 is a quarter of them: no table fits both.
+		{"compositions unreachable", workforce.Scenario{Total: must(estimate.Point(1000)),
+			Workforce: workforce.MustNewTable([]string{"A", "B"}, []string{"1", "2", "3", "4"}, [][]float64{{1, 0, 0, 0}, {0, 1, 1, 1}}),
+			Sectors:   must(estimate.FixedShares([]float64{0.5, 0.5})),
+			Skills:    must(estimate.FixedShares([]float64{0.25, 0.25, 0.25, 0.25}))}, workforce.ErrInfeasible},
 		{"repeated sector", workforce.Scenario{Share: p,
 			Workforce: workforce.MustNewTable([]string{"J", "j"}, []string{"1", "2", "3", "4"}, [][]float64{{1, 1, 1, 1}, {1, 1, 1, 1}})}, workforce.ErrUnknownCode},
 		{"not a sector", workforce.Scenario{Share: p,
