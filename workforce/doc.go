@@ -136,4 +136,11 @@
 // tables). Shares are fractions in [0, 1]. Intervals are equal-tailed and
 // their level is a probability, 0.9 by default. All functions are safe for
 // concurrent use; no function keeps or modifies a slice it is given.
+//
+// Errors name the bad value, where there is one, and wrap one of the
+// sentinel errors ([ErrUnknownCode], [ErrBadValue], [ErrShape],
+// [ErrMissing], [ErrInconsistent], [ErrInfeasible], [ErrNotConverged],
+// [ErrNoData], [ErrSyntax]); test for them with [errors.Is]. Nothing panics
+// on bad data: only the Must functions, meant for literals, and index
+// accessors such as [Table.At] do, like a slice index.
 package workforce
