@@ -29,7 +29,8 @@ func TestRosstatEmployment(t *testing.T) {
 		t.Errorf("total 2022 = %v, %v", tot, err)
 	}
 	// The published total («Всего») less sections A–S is the unlisted T+U
-	// remainder that employment.md §1 T1 computes for each year.
+	// remainder; hand: «Всего» less the sum of A–S, each year, from Rosstat's
+	// 05-05_2017-2024.xls.
 	residual := map[string]float64{"2017": 80.5, "2018": 72.9, "2019": 71.7, "2020": 64.8, "2021": 63.4, "2022": 60.7, "2023": 72.1, "2024": 64.7}
 	for j, y := range tab.Cols() {
 		var listed float64
@@ -72,9 +73,11 @@ func TestRosstatEmployment(t *testing.T) {
 	}
 }
 
-// The published ILOSTAT totals, typed from employment.md (T2: section
-// totals; T3: ISCO-08 major-group totals), thousand persons. U 2021 is not
-// published (NaN).
+// The published ILOSTAT totals, thousand persons, typed from ILOSTAT's
+// EMP_TEMP_SEX_ECO_NB (section totals) and EMP_TEMP_ECO_OCU_NB
+// (ISCO-08 major-group totals), Russian Federation, both sexes, as in the
+// bulk download converted by open-numbers/ddf--ilo--ilostat (commit
+// c50d0605). U 2021 is not published (NaN).
 var (
 	iloSectionTotals = map[int][]float64{
 		2021: {4136.744, 1566.479, 9872.142, 1777.509, 522.464, 4777.465, 10878.700, 6132.780, 1792.993, 1277.949, 1534.096,
@@ -87,13 +90,13 @@ var (
 		2022: {3274.098, 19267.685, 9997.567, 2470.309, 11617.259, 1558.841, 8889.292, 9275.400, 5623.102},
 	}
 	iloGrandTotal = map[int]float64{2021: 69872.421, 2022: 71973.553}
-	// The suppressed ("·") cells of T4-2021 and T4-2022, as section → ISCO groups.
+	// The cells ILOSTAT suppresses in EMP_TEMP_ECO_OCU_NB 2021 and 2022, as section → ISCO groups.
 	iloSuppressed = map[int]map[string]string{
 		2021: {"B": "6", "E": "6", "J": "6", "K": "6", "T": "123478", "U": "123456789"},
 		2022: {"E": "6", "J": "6", "K": "6", "T": "12348", "U": "13456789"},
 	}
 	// The documented gaps, section total minus its published cells
-	// (employment.md §3 and §4; J6's value rounds to 0; U 2021 is the grand
+	// (hand, from the published figures; J6's value rounds to 0; U 2021 is the grand
 	// total minus the published sections), thousand persons.
 	iloGaps = map[int]map[string]float64{
 		2021: {"B": 0.753, "E": 0.625, "J": 0, "K": 0.052, "T": 0.306, "U": 0.624},
@@ -105,8 +108,8 @@ var (
 // 0.001 thousand, compared with a published total: (n+1) half-units.
 func rounding(n int) float64 { return 0.0005*float64(n+1) + 1e-9 }
 
-// The embedded ILOSTAT cells reproduce the published section totals (T2)
-// and ISCO-08 group totals (T3) of employment.md, up to the publisher's
+// The embedded ILOSTAT cells reproduce the published section totals
+// and ISCO-08 group totals typed above, up to the publisher's
 // rounding and the documented gaps of the suppressed cells, which are
 // missing, never zero.
 func TestILOSTATSectorOccupationTotals(t *testing.T) {
@@ -187,7 +190,7 @@ func TestILOSTATSectorOccupationTotals(t *testing.T) {
 		if math.Abs(colGaps-rowGaps) > rounding(21*9+9) {
 			t.Errorf("%d: column gaps %v, row gaps %v", year, colGaps, rowGaps)
 		}
-		// Grand total: ISCO totals add up to it (T3).
+		// Grand total: ISCO totals add up to it.
 		var sum float64
 		for _, x := range iloGroupTotals[year] {
 			sum += x
@@ -201,7 +204,7 @@ func TestILOSTATSectorOccupationTotals(t *testing.T) {
 		}
 	}
 	t21, _ := workforce.ILOSTATSectorOccupation(2021)
-	if v, _ := t21.Get("G", "5"); v != 5050.316 { // T4-2021
+	if v, _ := t21.Get("G", "5"); v != 5050.316 { // ILOSTAT EMP_TEMP_ECO_OCU_NB 2021, G × ISCO 5
 		t.Errorf("2021 G5 = %v, want 5050.316", v)
 	}
 	if _, err := workforce.ILOSTATSectorOccupation(2020); !errors.Is(err, workforce.ErrNoData) {
@@ -255,7 +258,7 @@ func TestDefaultEmployment(t *testing.T) {
 				t.Errorf("%d %s: %v persons, Rosstat %v thousand", year, tab.Rows()[i], rows[i], ros.At(i, j))
 			}
 		}
-		// Within-section mix = ILOSTAT's: J 2022, professionals 803.334/1317.664 (T4-2022).
+		// Within-section mix = ILOSTAT's: J 2022, professionals 803.334/1317.664 (ILOSTAT EMP_TEMP_ECO_OCU_NB 2022).
 		if year == 2022 {
 			v, _ := tab.Get("J", "2")
 			if want := 1636.6e3 * 803.334 / 1317.664; math.Abs(v-want) > 1e-6 {
@@ -283,7 +286,8 @@ func TestDefaultEmployment(t *testing.T) {
 }
 
 func TestLabourForce(t *testing.T) {
-	// Rosstat LFS, November 2022: 75.1 million (emigration-and-rates.md §A.1).
+	// Rosstat LFS, November 2022: 75.1 million (as reported by economy.com and
+	// primorye24.ru; see LabourForceSource).
 	if got := workforce.LabourForce(); got != 75.1e6 {
 		t.Errorf("LabourForce = %v", got)
 	}
