@@ -1,7 +1,6 @@
 package workforce
 
 import (
-	"cmp"
 	"container/heap"
 	"fmt"
 	"math"
@@ -162,11 +161,26 @@ func hamilton(total int64, w []float64, atLeast []int64, out []int64) {
 	}
 }
 
-func largestRemainder(total int64, w []float64, sum float64, fixed []bool, out []int64) {
-	type rem struct {
-		i    int
-		frac float64
+// A rem is a category's fractional remainder under largest remainder.
+type rem struct {
+	i    int
+	frac float64
+}
+
+// remBefore reports whether a gets a seat before b: the larger fraction,
+// then the larger weight, then the earlier category. It is a strict total
+// order, so the categories that get a seat do not depend on the algorithm.
+func remBefore(a, b rem, w []float64) bool {
+	switch {
+	case a.frac != b.frac:
+		return a.frac > b.frac
+	case w[a.i] != w[b.i]:
+		return w[a.i] > w[b.i]
 	}
+	return a.i < b.i
+}
+
+func largestRemainder(total int64, w []float64, sum float64, fixed []bool, out []int64) {
 	rems := make([]rem, 0, len(w))
 	given := int64(0)
 	for i, x := range w {
@@ -179,18 +193,22 @@ func largestRemainder(total int64, w []float64, sum float64, fixed []bool, out [
 		given += out[i]
 		rems = append(rems, rem{i, q - f})
 	}
-	slices.SortFunc(rems, func(a, b rem) int { // fractions and weights are finite
-		switch {
-		case a.frac > b.frac:
-			return -1
-		case a.frac < b.frac:
-			return 1
-		case w[a.i] > w[b.i]:
-			return -1
-		case w[a.i] < w[b.i]:
-			return 1
+	// The usual case: the k seats left go to the k best remainders, found
+	// in linear time, all of positive weight.
+	if k := total - given; k >= 0 && k <= int64(len(rems)) {
+		selectTop(rems, int(k), w)
+		if !slices.ContainsFunc(rems[:k], func(r rem) bool { return w[r.i] == 0 }) {
+			for _, r := range rems[:k] {
+				out[r.i]++
+			}
+			return
 		}
-		return cmp.Compare(a.i, b.i)
+	}
+	slices.SortFunc(rems, func(a, b rem) int { // fractions and weights are finite
+		if remBefore(a, b, w) {
+			return -1
+		}
+		return 1 // never equal: categories differ
 	})
 	// Floating-point error can leave the floors a few seats off in either
 	// direction; the loops keep every share non-negative and the sum exact.
@@ -207,6 +225,48 @@ func largestRemainder(total int64, w []float64, sum float64, fixed []bool, out [
 		if out[i] > 0 {
 			out[i]--
 			given--
+		}
+	}
+}
+
+// selectTop reorders r so that r[:k] holds its k first elements in the
+// order of [remBefore] (quickselect with a median-of-three pivot, falling
+// back to sorting if the partitions stay unbalanced).
+func selectTop(r []rem, k int, w []float64) {
+	lo, hi := 0, len(r)
+	for rounds := 0; lo < k && k < hi; rounds++ {
+		if rounds > 64 { // unbalanced pivots: sort what is left
+			slices.SortFunc(r[lo:hi], func(a, b rem) int {
+				if remBefore(a, b, w) {
+					return -1
+				}
+				return 1
+			})
+			return
+		}
+		a, m, b := lo, lo+(hi-lo)/2, hi-1
+		if remBefore(r[m], r[a], w) {
+			r[a], r[m] = r[m], r[a]
+		}
+		if remBefore(r[b], r[m], w) {
+			r[m], r[b] = r[b], r[m]
+			if remBefore(r[m], r[a], w) {
+				r[a], r[m] = r[m], r[a]
+			}
+		}
+		r[m], r[b] = r[b], r[m] // the median is the pivot, at the end
+		pivot, store := r[b], lo
+		for j := lo; j < b; j++ {
+			if remBefore(r[j], pivot, w) {
+				r[store], r[j] = r[j], r[store]
+				store++
+			}
+		}
+		r[store], r[b] = r[b], r[store]
+		if k <= store {
+			hi = store
+		} else {
+			lo = store + 1
 		}
 	}
 }

@@ -3,7 +3,9 @@ package workforce_test
 import (
 	"errors"
 	"math"
+	"math/big"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/exodus-lab/exodus/workforce"
@@ -196,6 +198,69 @@ func checkDivisor(t *testing.T, m workforce.Method, w []float64, a []int64) {
 	}
 	if maxNext > minLast*(1+1e-12) {
 		t.Fatalf("%v: allocation %v of %v is not a divisor allocation (%v > %v)", m, a, w, maxNext, minLast)
+	}
+}
+
+// Hamilton on integer weights agrees with an independent exact
+// implementation in rational arithmetic (math/big): quotas total·w/W, their
+// floors, then one more seat each for the largest remainders, ties to the
+// larger weight and then the earlier category (the documented rule).
+func TestApportionHamiltonExact(t *testing.T) {
+	r := rand.New(rand.NewPCG(21, 22))
+	for range 300 {
+		n := 1 + r.IntN(40)
+		w := make([]float64, n)
+		W := new(big.Int)
+		for i := range w {
+			w[i] = float64(r.IntN(4) * r.IntN(1_000_000))
+			if n%2 == 0 { // small weights: many exact ties
+				w[i] = float64(r.IntN(4))
+			}
+			W.Add(W, big.NewInt(int64(w[i])))
+		}
+		if W.Sign() == 0 {
+			w[0], W = 1, big.NewInt(1)
+		}
+		total := r.Int64N(5_000_000)
+		if n%2 == 0 {
+			total = r.Int64N(50)
+		}
+		want := make([]int64, n)
+		rems := make([]*big.Rat, n)
+		given := int64(0)
+		for i := range w {
+			q := new(big.Int).Mul(big.NewInt(total), big.NewInt(int64(w[i])))
+			fl, rem := new(big.Int).QuoRem(q, W, new(big.Int))
+			want[i] = fl.Int64()
+			given += want[i]
+			rems[i] = new(big.Rat).SetFrac(rem, W)
+		}
+		order := make([]int, n)
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortStableFunc(order, func(a, b int) int {
+			if c := rems[b].Cmp(rems[a]); c != 0 {
+				return c
+			}
+			switch {
+			case w[a] > w[b]:
+				return -1
+			case w[a] < w[b]:
+				return 1
+			}
+			return 0 // stable: the earlier category first
+		})
+		for _, i := range order[:total-given] {
+			want[i]++
+		}
+		got, err := workforce.Apportion(total, w, workforce.Hamilton)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("Apportion(%d, %v) mismatch (-want +got):\n%s", total, w, diff)
+		}
 	}
 }
 

@@ -82,6 +82,18 @@ func RosstatEmploymentTotal(year int) (float64, error) {
 // forces group is published for Russia. The published section totals,
 // which include the suppressed cells, are [ILOSTATSectorTotals]. Another
 // year is an error wrapping [ErrNoData]. The table carries [ILOSTATSource].
+//
+// The suppressed cells and what they hold together (a section's published
+// total less its published cells, in thousands) are:
+//
+//   - 2021: B6 0.753, E6 0.625, J6 0.000, K6 0.052; in T, groups 1–4, 7 and 8
+//     together 0.306; all of U, whose total is not published either (the
+//     grand total less sections A–T: 0.624).
+//   - 2022: E6 0.138, J6 0.000, K6 0.122; in T, groups 1–4 and 8 together
+//     0.729; in U, every group but 2, together 0.219.
+//
+// Published figures are rounded to 0.001 thousand, so complete rows and
+// columns miss their totals by up to a few units of 0.001.
 func ILOSTATSectorOccupation(year int) (*Table, error) {
 	d, err := iloYear(year)
 	if err != nil {

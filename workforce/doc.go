@@ -11,10 +11,24 @@
 // 1), medium (2) and high (3 and 4). Each has Parse and String; an unknown
 // code is an error wrapping [ErrUnknownCode].
 //
+// # Split rules
+//
 // ISCO-08 maps occupations to skill levels ([Occupation.SkillLevels]):
 // groups 2 → 4, 3 → 3, 4–8 → 2, 9 → 1, while group 1 (managers) spans
 // levels 3 and 4 and group 0 (armed forces) spans 1, 2 and 4. A [SkillMap]
-// says how those two groups are split; its zero value splits them evenly.
+// says how those two groups are split; its zero value, used by
+// [DefaultWorkforce], splits them evenly: half of the managers at level 3
+// and half at level 4, a third of the armed forces at each of their
+// levels. Band totals do not depend on the managers' split, as both their
+// levels are in the high band. No source was found for a better split of
+// Russia's managers (employment by ISCO-08 sub-major group).
+//
+// [Headcounts] splits a composition given for one dimension along the
+// other like the workforce: sector shares are divided among skill levels
+// as in each sector's workforce, and skill shares among sectors as in each
+// level's workforce; band shares are divided among the levels of a band
+// as in the workforce; a [Scenario].SectorFocus leaves the other sectors
+// the rest in proportion to their workforce.
 //
 // # Tables
 //
@@ -50,6 +64,8 @@
 // skill total and to the grand total, Monte Carlo intervals for each, and
 // each cell's share of its sector's workforce. When only margins are
 // known, the joint table is the workforce's own structure fitted to them.
+// Intervals are those of the unrounded simulated counts; [Headcount] says
+// how they relate to the whole-number point result.
 //
 // # Default data for Russia
 //
@@ -75,10 +91,56 @@
 // sub-major group (which would fix the split of managers between levels 3
 // and 4), and ISCO group 0 for Russia.
 //
+// # Data caveats
+//
+// Two concepts of employment. Rosstat's figures come from its balance of
+// labour resources: the persons employed, by the activity of the employing
+// unit (workplace-based), an estimate that integrates several sources
+// («расчеты на основе интеграции данных»), revised for the 2020 census, and from 2022 excluding the DPR,
+// LPR, Zaporozhye and Kherson regions. ILOSTAT's come from the labour force
+// survey: persons, by the activity of their main job. The totals differ by
+// 1.6 million in 2021 and 0.07 million in 2022, single sections by up to
+// 2.5 million (trade, 13.36 against 10.88 million in 2021; construction,
+// 6.53 against 4.78), and education and public administration are 1.2 to
+// 1.6 million higher in the survey. So the default takes section sizes
+// from Rosstat only and the occupation mix within each section from
+// ILOSTAT only; never add figures of one to figures of the other.
+//
+// Sections T and U. Rosstat does not publish them; its total less sections
+// A–S (63.4 thousand in 2021, 60.7 in 2022) is a computed residual, not a
+// published figure. The default divides it between T and U in proportion
+// to ILOSTAT's T and U; ILOSTAT's U for 2021 is itself not published and is
+// taken as its grand total less the published sections (0.624 thousand).
+//
+// Suppressed cells. ILOSTAT suppresses small, unreliable cells (listed in
+// [ILOSTATSectorOccupation]; 2.4 thousand persons in 2021 and 1.2 thousand
+// in 2022 in all). They are missing (NaN), never zero. The default divides
+// each section's gap evenly among its suppressed cells
+// ([Table.SpreadMissing]); the source gives no split.
+//
+// A break between years. ILOSTAT's total rises by 2.1 million from 2021 to
+// 2022 against Rosstat's 0.46 million, with managers down 0.57 million and
+// clerks up 0.62 million: most likely a coding or weighting change in the
+// survey, which the data do not flag. Do not read the two years as a
+// series. No ISCO group 0 (armed forces) is published for Russia.
+//
+// Labour force and employment. "1.5% of the workforce" refers to the
+// labour force (75.1 million in November 2022, the unemployed included),
+// while headcounts are spread over employment (71.9 million in Rosstat's
+// 2022 figure); with the defaults, 1.5% of the labour force is 1.57% of
+// each sector's employment ([Scenario].Base).
+//
 // # Conventions
 //
 // Counts are persons unless a function says thousands (the published
 // tables). Shares are fractions in [0, 1]. Intervals are equal-tailed and
 // their level is a probability, 0.9 by default. All functions are safe for
 // concurrent use; no function keeps or modifies a slice it is given.
+//
+// Errors name the bad value, where there is one, and wrap one of the
+// sentinel errors ([ErrUnknownCode], [ErrBadValue], [ErrShape],
+// [ErrMissing], [ErrInconsistent], [ErrInfeasible], [ErrNotConverged],
+// [ErrNoData], [ErrSyntax]); test for them with [errors.Is]. Nothing panics
+// on bad data: only the Must functions, meant for literals, and index
+// accessors such as [Table.At] do, like a slice index.
 package workforce

@@ -2,6 +2,7 @@ package workforce_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"os"
@@ -168,21 +169,51 @@ func ExampleFit() {
 	// converged: true error below 1e-10: true
 }
 
+// Emigrants by sector × skill × destination country, a 2×2×3 array,
+// fitted to known sector × skill totals and to arrivals by country. The
+// seed is flat except for a structural zero (no medium-skill IT workers
+// recorded in Armenia), which stays zero.
 func ExampleFitN() {
-	// sector (2) × skill (2) × destination (2), fitted to sector × skill
-	// totals and to destination totals.
-	seed := []float64{1, 1, 1, 1, 1, 1, 1, 1}
-	x, _, err := workforce.FitN(seed, []int{2, 2, 2}, []workforce.Margin{
-		{Dims: []int{0, 1}, Values: []float64{10, 20, 30, 40}},
-		{Dims: []int{2}, Values: []float64{60, 40}},
+	sectors, skills := []string{"C", "J"}, []string{"medium", "high"}
+	countries := []string{"Georgia", "Armenia", "Kazakhstan"}
+	seed := []float64{
+		1, 1, 1, // C, medium: Georgia, Armenia, Kazakhstan
+		1, 1, 1, // C, high
+		1, 0, 1, // J, medium: none in Armenia
+		1, 1, 1, // J, high
+	}
+	shape := []int{len(sectors), len(skills), len(countries)}
+	x, rep, err := workforce.FitN(seed, shape, []workforce.Margin{
+		{Dims: []int{0, 1}, Values: []float64{300, 200, 100, 400}}, // sector × skill
+		{Dims: []int{2}, Values: []float64{450, 350, 200}},         // country
 	}, workforce.FitOptions{})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	fmt.Printf("%.0f\n", x)
+	fmt.Printf("%-10s %8s %8s %10s\n", "", countries[0], countries[1], countries[2])
+	for i, s := range sectors {
+		for j, k := range skills {
+			c := (i*len(skills) + j) * len(countries)
+			fmt.Printf("%-10s %8.1f %8.1f %10.1f\n", s+" "+k, x[c], x[c+1], x[c+2])
+		}
+	}
+	fmt.Printf("converged in %d iterations, margin error below 1e-10 of the total: %v\n", rep.Iterations, rep.MaxError < 1e-10)
+
+	// Arrivals that add up to 900, not 1000: an error, not a fit.
+	_, _, err = workforce.FitN(seed, shape, []workforce.Margin{
+		{Dims: []int{0, 1}, Values: []float64{300, 200, 100, 400}},
+		{Dims: []int{2}, Values: []float64{450, 250, 200}},
+	}, workforce.FitOptions{})
+	fmt.Println(errors.Is(err, workforce.ErrInconsistent))
 	// Output:
-	// [6 4 12 8 18 12 24 16]
+	//             Georgia  Armenia Kazakhstan
+	// C medium      126.9    116.7       56.4
+	// C high         84.6     77.8       37.6
+	// J medium       69.2      0.0       30.8
+	// J high        169.2    155.6       75.2
+	// converged in 9 iterations, margin error below 1e-10 of the total: true
+	// true
 }
 
 func ExampleControlledRound() {
@@ -449,4 +480,100 @@ func ExampleTable_WithSources() {
 	}
 	// Output:
 	// Ministry of Digital Development (IT workers who left in 2022)
+}
+
+// When sector shares and skill shares come from different surveys, the
+// joint table is the workforce fitted to both by iterative proportional
+// fitting, then rounded so that every row and column adds up.
+func ExampleHeadcounts_margins() {
+	total, _ := estimate.Point(1000)
+	sectors, _ := estimate.FixedShares([]float64{0.25, 0.75})          // C, J
+	skills, _ := estimate.FixedShares([]float64{0.05, 0.15, 0.2, 0.6}) // levels 1–4
+	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+		Total: total,
+		Workforce: workforce.MustNewTable([]string{"C", "J"}, []string{"1", "2", "3", "4"},
+			[][]float64{{100, 500, 200, 200}, {10, 40, 150, 800}}),
+		Sectors:    sectors,
+		Skills:     skills,
+		MonteCarlo: estimate.Options{Draws: 1000},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, s := range h.Sectors() {
+		fmt.Print(s)
+		for _, k := range workforce.SkillLevels() {
+			fmt.Printf(" %4d", h.At(s, k))
+		}
+		fmt.Printf(" | %4d\n", h.Sector(s))
+	}
+	fmt.Print("=")
+	for _, k := range workforce.SkillLevels() {
+		fmt.Printf(" %4d", h.Skill(k))
+	}
+	fmt.Printf(" | %4d\n", h.Total())
+	// Output:
+	// C   37  117   56   40 |  250
+	// J   13   33  144  560 |  750
+	// =   50  150  200  600 | 1000
+}
+
+func ExampleILOSTATSectorTotals() {
+	totals, _ := workforce.ILOSTATSectorTotals(2021)
+	u := workforce.Extraterritorial
+	fmt.Printf("J: %.3f thousand; U: %v (not published)\n", totals[workforce.Information-1], totals[u-1])
+	// Output:
+	// J: 1277.949 thousand; U: NaN (not published)
+}
+
+func ExampleRosstatEmploymentTotal() {
+	// Sections T and U are not published separately: they are what the
+	// total leaves after A–S.
+	total, _ := workforce.RosstatEmploymentTotal(2022)
+	t := workforce.RosstatEmployment()
+	j, _ := t.ColIndex("2022")
+	listed := 0.0
+	rows, _ := t.Dims()
+	for i := range rows {
+		listed += t.At(i, j)
+	}
+	fmt.Printf("total %.1f, A–S %.1f, T+U %.1f thousand\n", total, listed, total-listed)
+	// Output:
+	// total 71902.6, A–S 71841.9, T+U 60.7 thousand
+}
+
+func ExampleRosstatSource() {
+	s := workforce.RosstatSource()
+	fmt.Println(s.Publisher)
+	fmt.Println(s.URL, s.Date)
+	// Output:
+	// Rosstat (Federal State Statistics Service of Russia)
+	// https://rosstat.gov.ru/storage/mediabank/05-05_2017-2024.xls 2025
+}
+
+func ExampleILOSTATSource() {
+	s := workforce.ILOSTATSource(2022)
+	fmt.Println(s.Publisher)
+	fmt.Println(s.Title)
+	// Output:
+	// International Labour Organization (ILOSTAT)
+	// Employment by economic activity and occupation (thousands), EMP_TEMP_ECO_OCU_NB, Russian Federation, 2022
+}
+
+func ExampleOccupations() {
+	for _, o := range workforce.Occupations() {
+		fmt.Println(o, o.Title(), o.SkillLevels())
+	}
+	// Output:
+	// 0 Armed forces occupations [1 2 4]
+	// 1 Managers [3 4]
+	// 2 Professionals [4]
+	// 3 Technicians and associate professionals [3]
+	// 4 Clerical support workers [2]
+	// 5 Service and sales workers [2]
+	// 6 Skilled agricultural, forestry and fishery workers [2]
+	// 7 Craft and related trades workers [2]
+	// 8 Plant and machine operators, and assemblers [2]
+	// 9 Elementary occupations [1]
 }

@@ -50,14 +50,20 @@ type FitReport struct {
 // totals equal cols, keeping the seed's interactions (odds ratios). Cells
 // that are zero in the seed stay zero (structural zeros).
 //
-// Targets must be finite and non-negative with equal sums (within a
-// relative 1e-9, else an error wrapping [ErrInconsistent]). A positive
+// Targets must be finite and non-negative with a finite sum (else an
+// error wrapping [ErrBadValue]), and the row and column targets must have
+// equal sums (within a relative 1e-9, else an error wrapping
+// [ErrInconsistent]). A positive
 // target for a row or column whose seed cells are all zero is an error
-// wrapping [ErrInfeasible]; so are zero patterns that make the margins
-// unreachable, reported as [ErrNotConverged] once opt.MaxIter iterations
-// are spent (the returned table is then the last iterate, with the report).
-// Fit always terminates. Other errors wrap [ErrShape], [ErrBadValue] or
-// [ErrMissing].
+// wrapping [ErrInfeasible], and so is any zero pattern that no table with
+// the target totals fits (Fit checks by a maximum flow from rows to
+// columns through the non-zero cells; exactly then RAS cannot converge).
+// Fit always terminates: when the tolerance is not reached within
+// opt.MaxIter iterations, as can happen when the targets are reachable
+// only by driving some non-zero cells to zero, the error wraps
+// [ErrNotConverged] and Fit returns the last iterate with its report.
+// Other errors wrap [ErrShape], [ErrBadValue] or [ErrMissing]; they come
+// with a nil table and a zero report.
 func Fit(seed *Table, rows, cols []float64, opt FitOptions) (*Table, FitReport, error) {
 	tol, maxIter, err := opt.resolve()
 	if err != nil {
@@ -74,8 +80,12 @@ func Fit(seed *Table, rows, cols []float64, opt FitOptions) (*Table, FitReport, 
 		return nil, FitReport{}, err
 	}
 	x := slices.Clone(seed.v)
+	rescale(x)
 	if err := feasible2(x, r, c, rows, cols, seed.rows, seed.cols); err != nil {
 		return nil, FitReport{}, err
+	}
+	if !reachable2(x, r, c, rows, cols) {
+		return nil, FitReport{}, fmt.Errorf("workforce: fit: no table with the seed's zero cells has these row and column totals: %w", ErrInfeasible)
 	}
 	rep := fit2(x, r, c, rows, cols, tol, maxIter, make([]float64, c))
 	out := seed.with(x)
@@ -98,6 +108,9 @@ func checkTargets(rows, cols []float64) error {
 			return fmt.Errorf("workforce: fit: column target %d = %v: %w", j, x, ErrBadValue)
 		}
 		sc += x
+	}
+	if math.IsInf(sr, 0) || math.IsInf(sc, 0) {
+		return fmt.Errorf("workforce: fit: row targets sum to %v, column targets to %v: %w", sr, sc, ErrBadValue)
 	}
 	if math.Abs(sr-sc) > 1e-9*math.Max(sr, sc) {
 		return fmt.Errorf("workforce: fit: row targets sum to %v, column targets to %v: %w", sr, sc, ErrInconsistent)
@@ -194,7 +207,9 @@ func fit2(x []float64, r, c int, rows, cols []float64, tol float64, maxIter int,
 // last dimension varying fastest). For a sector × skill × country array,
 // Margin{Dims: []int{0, 2}} targets sector × country totals.
 type Margin struct {
-	Dims   []int
+	// Dims are the dimensions the margin keeps, distinct and increasing.
+	Dims []int
+	// Values are the target totals, row-major over Dims.
 	Values []float64
 }
 
@@ -204,12 +219,15 @@ type Margin struct {
 // fitted array in a new slice and a report.
 //
 // Margins must have valid, sorted, distinct dimensions and the right
-// number of finite non-negative values (else errors wrapping [ErrShape] or
-// [ErrBadValue]); their grand totals, and their totals over the dimensions
+// number of finite non-negative values with a finite sum (else errors
+// wrapping [ErrShape] or [ErrBadValue]); their grand totals, and their totals over the dimensions
 // they share, must agree within a relative 1e-9 ([ErrInconsistent]). A
 // positive target whose seed cells are all zero is an error wrapping
-// [ErrInfeasible]; failure to reach the tolerance within opt.MaxIter
-// iterations wraps [ErrNotConverged] and returns the last iterate. FitN
+// [ErrInfeasible]. Other zero patterns that make the margins unreachable
+// are not detected in advance, as [Fit] does for two dimensions (in general
+// that is a linear program): like a slow fit, they end in failure to reach
+// the tolerance within opt.MaxIter iterations, which wraps
+// [ErrNotConverged] and returns the last iterate with its report. FitN
 // always terminates.
 func FitN(seed []float64, shape []int, margins []Margin, opt FitOptions) ([]float64, FitReport, error) {
 	tol, maxIter, err := opt.resolve()
@@ -253,12 +271,16 @@ func FitN(seed []float64, shape []int, margins []Margin, opt FitOptions) ([]floa
 			}
 			totals[m] += v
 		}
+		if math.IsInf(totals[m], 0) {
+			return nil, FitReport{}, fmt.Errorf("workforce: fit: margin %d sums to %v: %w", m, totals[m], ErrBadValue)
+		}
 		idx[m] = marginIndex(shape, mg.Dims, n)
 	}
 	if err := consistentN(shape, margins, idx, totals, n); err != nil {
 		return nil, FitReport{}, err
 	}
 	x := slices.Clone(seed)
+	rescale(x)
 	sums := make([][]float64, len(margins))
 	for m, mg := range margins {
 		sums[m] = make([]float64, len(mg.Values))
@@ -320,6 +342,21 @@ func FitN(seed []float64, shape []int, margins []Margin, opt FitOptions) ([]floa
 		return x, rep, fmt.Errorf("workforce: fit: %d iterations left a margin error of %.3g of the total: %w", rep.Iterations, rep.MaxError, ErrNotConverged)
 	}
 	return x, rep, nil
+}
+
+// rescale divides x by its largest cell if its sum overflows float64, so
+// that margin sums stay finite; the fit does not depend on the seed's scale.
+func rescale(x []float64) {
+	sum, top := 0.0, 0.0
+	for _, v := range x {
+		sum += v
+		top = math.Max(top, v)
+	}
+	if math.IsInf(sum, 1) {
+		for k := range x {
+			x[k] /= top
+		}
+	}
 }
 
 // marginIndex maps each of the n cells of an array of the given shape to

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -31,11 +32,13 @@ type Scenario struct {
 	Total estimate.Estimate
 	// Share is the fraction of Base who left, such as 0.015 for Alfa Bank's
 	// "about 1.5% of the workforce". The point result uses the medians of
-	// Share and Base; draws of Share outside [0, 1] are clamped.
+	// Share and Base. The median must lie in [0, 1]; single draws outside
+	// it (from a normal, say) are clamped to 0 or 1.
 	Share estimate.Estimate
 	// Base is the workforce that Share refers to, in persons. Zero means
 	// [LabourForce] (Rosstat LFS, November 2022: 75.1 million). Setting it
-	// without Share is an error. The people are spread over the Workforce
+	// without Share is an error; its median must be positive, and draws
+	// below zero count as zero. The people are spread over the Workforce
 	// table, which counts the employed: with the defaults, 1.5% of the
 	// labour force is 1.57% of each sector's employment, as the unemployed
 	// have no sector.
@@ -56,7 +59,9 @@ type Scenario struct {
 	// sectors share the rest in proportion to their workforce. In a draw
 	// where the focus shares sum to more than 1 they are scaled down to 1
 	// (and scaled up to 1 if every sector is in focus). Each sector must be
-	// a row of Workforce. Set at most one of Sectors and SectorFocus.
+	// a row of Workforce, and each share's median must lie in [0, 1]
+	// (single draws outside it are clamped). Set at most one of Sectors and
+	// SectorFocus.
 	SectorFocus map[Sector]estimate.Estimate
 
 	// Skills is the emigrants' composition by skill level 1–4 (four
@@ -82,11 +87,29 @@ type Scenario struct {
 // A Headcount is the result of [Headcounts]: emigrants by sector and skill
 // level, as whole people that add up, with Monte Carlo intervals and each
 // cell's share of its sector's workforce. It is immutable and safe for
-// concurrent use.
+// concurrent use. The zero Headcount is empty: no sectors (so every cell
+// is outside the table), a total of 0 whose interval and summary are NaN,
+// and a nil [Headcount.Workforce].
 //
 // Point results are integers: every cell, every sector and skill total and
-// the grand total, which add up exactly. Intervals are equal-tailed
-// quantiles of the unrounded simulated counts.
+// the grand total, which add up exactly. Each cell, sector total, skill
+// total and the grand total is one of the two whole numbers next to its
+// unrounded value ([Headcount.Expected]); a band total, the sum of one or
+// two skill totals, is within two persons of its unrounded value.
+//
+// Intervals are equal-tailed quantiles of the unrounded simulated counts,
+// not of whole numbers, so they need not contain the point result. With
+// point inputs every draw gives the same unrounded count: the interval
+// shrinks to that value, such as 12665.8–12665.8, while the point result
+// is rounded to 12666 beside it. When the point total (Total, or Share
+// times Base) is a whole number, the whole numbers around the interval,
+// math.Floor(lo) to math.Ceil(hi), contain the point result of every cell,
+// sector, skill level and the total; otherwise the point table is first
+// scaled to the rounded total, which can move a cell by a further fraction
+// of a person. With uncertain inputs the
+// point result comes from the inputs' medians and the compositions' means
+// rather than from the draws, so it usually, but not always, lies inside a
+// cell's interval.
 type Headcount struct {
 	sectors   []Sector
 	rowOf     [NumSectors + 1]int // index+1 of each sector's row; 0 if absent
@@ -120,13 +143,19 @@ type Headcount struct {
 // margins and total are whole and add up to N exactly. The intervals come
 // from scenario.MonteCarlo draws of every input, each recomputing P and
 // N·P (a per-draw fit stops at a relative error of 1e-9 or after 500
-// iterations, far below the Monte Carlo noise).
+// iterations, far below the Monte Carlo noise; in a draw whose shares no
+// table with the workforce's empty cells can meet, the last iterate stands).
 //
-// Errors wrap [ErrBadValue] (no total or share, both, a negative or huge
-// total, a bad level), [ErrShape] (a composition of the wrong length, a
-// workforce table that is not sector × skill level), [ErrMissing],
-// [ErrInfeasible] (a share for a sector or level with no workforce), or
-// come from the estimate package (invalid inputs, ctx cancelled).
+// Errors name the bad value and wrap [ErrBadValue] (no total or share,
+// both, a negative or huge total, a share whose median is outside [0, 1],
+// a base whose median is not positive, a bad level), [ErrShape] (a
+// composition of the wrong length, a workforce table that is not sector ×
+// skill level), [ErrUnknownCode] (a workforce row that is not a sector, a
+// SectorFocus sector that is not a workforce row), [ErrMissing] (a missing
+// workforce cell), [ErrInfeasible] (a share for a sector or level with no
+// workforce, or sector and skill compositions that no table with the
+// workforce's empty cells can meet), or come from the estimate package (invalid inputs, ctx
+// cancelled).
 func Headcounts(ctx context.Context, sc Scenario) (*Headcount, error) {
 	p, err := prepare(sc)
 	if err != nil {
@@ -186,6 +215,12 @@ func prepare(sc Scenario) (*plan, error) {
 		p.sources = append(p.sources, sc.Total.Sources()...)
 		p.notes = append(p.notes, "total: "+describe(sc.Total))
 	default:
+		if m := sc.Share.Median(); !(m >= 0 && m <= 1) {
+			return nil, fmt.Errorf("workforce: headcounts: Share %v: median %v outside [0, 1]: %w", sc.Share, m, ErrBadValue)
+		}
+		if m := sc.Base.Median(); !sc.Base.IsZero() && !(m > 0 && m <= maxExact) {
+			return nil, fmt.Errorf("workforce: headcounts: Base %v: median %v not in (0, 2^53]: %w", sc.Base, m, ErrBadValue)
+		}
 		if sc.Base.IsZero() {
 			base, _ := estimate.Point(LabourForce())
 			p.sc.Base = base.Named("labour force, November 2022").WithSources(LabourForceSource())
@@ -228,8 +263,8 @@ func (p *plan) setWorkforce(wf *Table) error {
 	if r == 0 {
 		return fmt.Errorf("workforce: headcounts: workforce has no rows: %w", ErrShape)
 	}
-	if wf.HasMissing() {
-		return fmt.Errorf("workforce: headcounts: workforce: %w", ErrMissing)
+	if k := slices.IndexFunc(wf.v, math.IsNaN); k >= 0 {
+		return fmt.Errorf("workforce: headcounts: workforce cell (%q, %q) is missing: %w", wf.rows[k/c], wf.cols[k%c], ErrMissing)
 	}
 	p.sectors = make([]Sector, r)
 	for i, l := range wf.rows {
@@ -248,7 +283,7 @@ func (p *plan) setWorkforce(wf *Table) error {
 		p.wCol[k%c] += x
 	}
 	p.wTot = wf.Total()
-	if p.wTot <= 0 {
+	if !(p.wTot > 0) || math.IsInf(p.wTot, 1) {
 		return fmt.Errorf("workforce: headcounts: workforce total is %v: %w", wf.Total(), ErrBadValue)
 	}
 	return nil
@@ -284,6 +319,9 @@ func (p *plan) setCompositions() error {
 			if e.IsZero() {
 				return fmt.Errorf("workforce: headcounts: sector focus %v: zero Estimate: %w", s, ErrBadValue)
 			}
+			if m := e.Median(); !(m >= 0 && m <= 1) {
+				return fmt.Errorf("workforce: headcounts: sector focus %v = %v: median %v outside [0, 1]: %w", s, e, m, ErrBadValue)
+			}
 			if p.wRow[i] == 0 {
 				return fmt.Errorf("workforce: headcounts: sector %v has no workforce to leave: %w", s, ErrInfeasible)
 			}
@@ -293,7 +331,7 @@ func (p *plan) setCompositions() error {
 			parts = append(parts, s.String()+" "+describe(e))
 		}
 		if len(p.focus) != len(sc.SectorFocus) {
-			for s := range sc.SectorFocus {
+			for _, s := range slices.Sorted(maps.Keys(sc.SectorFocus)) { // the first, whatever the map order
 				if !slices.Contains(p.sectors, s) {
 					return fmt.Errorf("workforce: headcounts: sector focus %v is not a workforce row: %w", s, ErrUnknownCode)
 				}
@@ -461,6 +499,18 @@ func (p *plan) point() (*Headcount, error) {
 		}
 	}
 	x := make([]float64, p.r*NumSkillLevels)
+	if sec != nil && skill != nil && n > 0 {
+		rows, cols := make([]float64, p.r), make([]float64, NumSkillLevels)
+		for i, v := range sec {
+			rows[i] = v * n
+		}
+		for j, v := range skill {
+			cols[j] = v * n
+		}
+		if !reachable2(p.w, p.r, NumSkillLevels, rows, cols) {
+			return nil, fmt.Errorf("workforce: headcounts: no table with the workforce's empty cells has both the sector and the skill composition: %w", ErrInfeasible)
+		}
+	}
 	rep := p.joint(x, n, sec, skill, p.newBuf(), pointTol, 10000)
 	if !rep.Converged {
 		return nil, fmt.Errorf("workforce: headcounts: fitting the workforce to both compositions: error %.3g after %d iterations: %w", rep.MaxError, rep.Iterations, ErrNotConverged)
@@ -680,6 +730,9 @@ func (h *Headcount) Table() *Table {
 	for k, n := range h.cells {
 		v[k] = float64(n)
 	}
+	if h.workforce == nil { // the zero Headcount
+		return newTableOwned(nil, []string{"1", "2", "3", "4"}, v, nil)
+	}
 	return newTableOwned(h.workforce.rows, h.workforce.cols, v, slices.Clone(h.sources))
 }
 
@@ -687,14 +740,35 @@ func (h *Headcount) Table() *Table {
 func (h *Headcount) Level() float64 { return h.level }
 
 // Draws returns the number of Monte Carlo draws made.
-func (h *Headcount) Draws() int { return h.res.Draws() }
+func (h *Headcount) Draws() int {
+	if h.res == nil {
+		return 0
+	}
+	return h.res.Draws()
+}
+
+// output returns the summary of output o; the zero Summary for the zero
+// Headcount.
+func (h *Headcount) output(o int) estimate.Summary {
+	if h.res == nil {
+		return estimate.Summary{}
+	}
+	return h.res.Output(o)
+}
+
+// totalOutput is the index of the grand total among the outputs.
+func (h *Headcount) totalOutput() int {
+	return len(h.cells) + len(h.sectors) + NumSkillLevels + NumBands
+}
 
 func (h *Headcount) interval(o int) (lo, hi float64) {
-	return h.res.Output(o).Interval(h.level)
+	return h.output(o).Interval(h.level)
 }
 
 // Interval returns the equal-tailed interval, at [Headcount.Level], of the
-// number who left sector s at level k. A cell not in the table gives (0, 0).
+// number who left sector s at level k, from the unrounded simulated counts
+// (see [Headcount] for why it may not contain [Headcount.At]). A cell not in
+// the table gives (0, 0).
 func (h *Headcount) Interval(s Sector, k SkillLevel) (lo, hi float64) {
 	i := h.row(s)
 	if i < 0 || !k.Valid() {
@@ -730,7 +804,7 @@ func (h *Headcount) BandInterval(b Band) (lo, hi float64) {
 
 // TotalInterval returns the interval of the total who left.
 func (h *Headcount) TotalInterval() (lo, hi float64) {
-	return h.interval(h.res.Len() - 1)
+	return h.interval(h.totalOutput())
 }
 
 // Summary returns the Monte Carlo summary (mean, SD, quantiles, samples)
@@ -741,7 +815,7 @@ func (h *Headcount) Summary(s Sector, k SkillLevel) estimate.Summary {
 	if i < 0 || !k.Valid() {
 		return estimate.Summary{}
 	}
-	return h.res.Output(i*NumSkillLevels + int(k) - 1)
+	return h.output(i*NumSkillLevels + int(k) - 1)
 }
 
 // SectorSummary returns the Monte Carlo summary of the number who left
@@ -751,7 +825,7 @@ func (h *Headcount) SectorSummary(s Sector) estimate.Summary {
 	if i < 0 {
 		return estimate.Summary{}
 	}
-	return h.res.Output(len(h.cells) + i)
+	return h.output(len(h.cells) + i)
 }
 
 // SkillSummary returns the Monte Carlo summary of the number who left at
@@ -760,7 +834,7 @@ func (h *Headcount) SkillSummary(k SkillLevel) estimate.Summary {
 	if !k.Valid() {
 		return estimate.Summary{}
 	}
-	return h.res.Output(len(h.cells) + len(h.sectors) + int(k) - 1)
+	return h.output(len(h.cells) + len(h.sectors) + int(k) - 1)
 }
 
 // BandSummary returns the Monte Carlo summary of the number who left in
@@ -769,11 +843,11 @@ func (h *Headcount) BandSummary(b Band) estimate.Summary {
 	if !b.Valid() {
 		return estimate.Summary{}
 	}
-	return h.res.Output(len(h.cells) + len(h.sectors) + NumSkillLevels + int(b) - 1)
+	return h.output(len(h.cells) + len(h.sectors) + NumSkillLevels + int(b) - 1)
 }
 
 // TotalSummary returns the Monte Carlo summary of the total who left.
-func (h *Headcount) TotalSummary() estimate.Summary { return h.res.Output(h.res.Len() - 1) }
+func (h *Headcount) TotalSummary() estimate.Summary { return h.output(h.totalOutput()) }
 
 // SectorWorkforce returns the workforce of sector s (all levels), the
 // denominator of [Headcount.CellShare] and [Headcount.SectorShare]; 0 for

@@ -153,8 +153,9 @@ func TestHeadcountsMargins(t *testing.T) {
 	}
 }
 
-// Property: with uncertain inputs, the point table still adds up exactly
-// and the intervals contain the point values' neighbourhood.
+// With uncertain inputs the point table still adds up exactly, the total's
+// interval matches its input's, and the point results of the total and of
+// the high band lie inside their intervals.
 func TestHeadcountsUncertain(t *testing.T) {
 	n := workforce.NumSectors
 	alpha := make([]float64, n)
@@ -177,6 +178,13 @@ func TestHeadcountsUncertain(t *testing.T) {
 	// is close to 600k–1M.
 	if math.Abs(lo-600_000) > 30_000 || math.Abs(hi-1_000_000) > 50_000 {
 		t.Errorf("total interval %v–%v, want about 600k–1M", lo, hi)
+	}
+	if n := float64(h.Total()); n < lo || n > hi {
+		t.Errorf("total %v outside its interval %v–%v", n, lo, hi)
+	}
+	blo, bhi := h.BandInterval(workforce.High)
+	if n := float64(h.Band(workforce.High)); n < blo || n > bhi {
+		t.Errorf("high band %v outside its interval %v–%v", n, blo, bhi)
 	}
 	for _, s := range h.Sectors() {
 		for _, k := range workforce.SkillLevels() {
@@ -219,10 +227,38 @@ func TestHeadcountsErrors(t *testing.T) {
 		{"empty sector", workforce.Scenario{Share: p,
 			Workforce: workforce.MustNewTable([]string{"A", "B"}, []string{"1", "2", "3", "4"}, [][]float64{{1, 1, 1, 1}, {0, 0, 0, 0}}),
 			Sectors:   must(estimate.FixedShares([]float64{0.5, 0.5}))}, workforce.ErrInfeasible},
+		// Hand: sector A has only level-1 workers and is half the emigrants,
+		// but level 1 is a quarter of them: no table fits both.
+		{"compositions unreachable", workforce.Scenario{Total: must(estimate.Point(1000)),
+			Workforce: workforce.MustNewTable([]string{"A", "B"}, []string{"1", "2", "3", "4"}, [][]float64{{1, 0, 0, 0}, {0, 1, 1, 1}}),
+			Sectors:   must(estimate.FixedShares([]float64{0.5, 0.5})),
+			Skills:    must(estimate.FixedShares([]float64{0.25, 0.25, 0.25, 0.25}))}, workforce.ErrInfeasible},
 		{"repeated sector", workforce.Scenario{Share: p,
 			Workforce: workforce.MustNewTable([]string{"J", "j"}, []string{"1", "2", "3", "4"}, [][]float64{{1, 1, 1, 1}, {1, 1, 1, 1}})}, workforce.ErrUnknownCode},
 		{"not a sector", workforce.Scenario{Share: p,
 			Workforce: workforce.MustNewTable([]string{"IT"}, []string{"1", "2", "3", "4"}, [][]float64{{1, 1, 1, 1}})}, workforce.ErrUnknownCode},
+		{"share above 1", workforce.Scenario{Share: must(estimate.Point(1.5))}, workforce.ErrBadValue},
+		{"negative share", workforce.Scenario{Share: must(estimate.Point(-0.01))}, workforce.ErrBadValue},
+		{"share median above 1", workforce.Scenario{Share: must(estimate.Normal(1.2, 0.1))}, workforce.ErrBadValue},
+		{"negative base", workforce.Scenario{Share: p, Base: must(estimate.Point(-75e6))}, workforce.ErrBadValue},
+		{"zero base", workforce.Scenario{Share: p, Base: must(estimate.Point(0))}, workforce.ErrBadValue},
+		{"focus share above 1", workforce.Scenario{Share: p,
+			SectorFocus: map[workforce.Sector]estimate.Estimate{workforce.Information: must(estimate.Point(1.2))}}, workforce.ErrBadValue},
+		{"focus sector not in the table", workforce.Scenario{Share: p,
+			Workforce:   workforce.MustNewTable([]string{"J"}, []string{"1", "2", "3", "4"}, [][]float64{{1, 1, 1, 1}}),
+			SectorFocus: map[workforce.Sector]estimate.Estimate{workforce.Information: p, workforce.Mining: p}}, workforce.ErrUnknownCode},
+		{"invalid focus sector", workforce.Scenario{Share: p,
+			SectorFocus: map[workforce.Sector]estimate.Estimate{workforce.Sector(0): p}}, workforce.ErrUnknownCode},
+		{"zero focus estimate", workforce.Scenario{Share: p,
+			SectorFocus: map[workforce.Sector]estimate.Estimate{workforce.Information: {}}}, workforce.ErrBadValue},
+		{"sectors and focus", workforce.Scenario{Share: p, Sectors: must(estimate.FixedShares(make21())),
+			SectorFocus: map[workforce.Sector]estimate.Estimate{workforce.Information: p}}, workforce.ErrBadValue},
+		{"missing workforce cell", workforce.Scenario{Share: p,
+			Workforce: workforce.MustNewTable([]string{"A"}, []string{"1", "2", "3", "4"}, [][]float64{{1, math.NaN(), 1, 1}})}, workforce.ErrMissing},
+		{"band shares length", workforce.Scenario{Share: p, Bands: must(estimate.FixedShares([]float64{1, 1, 1, 1}))}, workforce.ErrShape},
+		{"huge total", workforce.Scenario{Total: must(estimate.Point(1e100))}, workforce.ErrBadValue},
+		{"workforce total overflows", workforce.Scenario{Share: p,
+			Workforce: workforce.MustNewTable([]string{"A"}, []string{"1", "2", "3", "4"}, [][]float64{{1e308, 1e308, 1, 1}})}, workforce.ErrBadValue},
 	}
 	for _, tt := range tests {
 		tt.sc.MonteCarlo.Draws = 1000
@@ -235,6 +271,15 @@ func TestHeadcountsErrors(t *testing.T) {
 	if _, err := workforce.Headcounts(ctx, workforce.Scenario{Share: p}); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled: error = %v", err)
 	}
+}
+
+// make21 returns 21 equal weights, one per ISIC section.
+func make21() []float64 {
+	w := make([]float64, workforce.NumSectors)
+	for i := range w {
+		w[i] = 1
+	}
+	return w
 }
 
 func BenchmarkHeadcounts(b *testing.B) {
@@ -350,6 +395,20 @@ func TestHeadcountSummaries(t *testing.T) {
 	}
 }
 
+// The zero Headcount is empty and never panics.
+func TestHeadcountZero(t *testing.T) {
+	var h workforce.Headcount
+	lo, hi := h.TotalInterval()
+	clo, chi := h.Interval(workforce.Information, workforce.Skill4)
+	if h.Total() != 0 || h.Draws() != 0 || len(h.Sectors()) != 0 || !math.IsNaN(lo) || !math.IsNaN(hi) || clo != 0 || chi != 0 {
+		t.Errorf("zero Headcount: total %d, draws %d, sectors %v, intervals %v–%v, %v–%v", h.Total(), h.Draws(), h.Sectors(), lo, hi, clo, chi)
+	}
+	if r, c := h.Table().Dims(); r != 0 || c != 4 || h.Workforce() != nil || !math.IsNaN(h.TotalSummary().Mean()) {
+		t.Errorf("zero Headcount: table %d×%d, workforce %v", r, c, h.Workforce())
+	}
+	_ = h.String()
+}
+
 // A Table and a Headcount are immutable: concurrent readers are safe
 // (run with -race).
 func TestConcurrentUse(t *testing.T) {
@@ -385,13 +444,15 @@ func TestTableGetAllocs(t *testing.T) {
 	}
 }
 
-// Property: on random workforces, totals and compositions, every headcount
+// Property: on random workforces, totals and compositions (by sector,
+// sector focus, skill level or band, point or uncertain), every headcount
 // table is whole and adds up exactly to its margins and total; given
-// margins are met within one person.
+// margins are met within one person; and with point inputs the whole
+// numbers around each interval contain the point result.
 func TestHeadcountsAddUpRandom(t *testing.T) {
 	r := rand.New(rand.NewPCG(15, 16))
 	secs := workforce.Sectors()
-	for trial := range 60 {
+	for trial := range 80 {
 		n := 1 + r.IntN(workforce.NumSectors)
 		rows := make([]string, n)
 		vals := make([][]float64, n)
@@ -402,19 +463,30 @@ func TestHeadcountsAddUpRandom(t *testing.T) {
 				vals[i][j] = 1 + r.Float64()*1e5
 			}
 		}
+		point := trial%4 != 3
 		sc := workforce.Scenario{
-			Total:      must(estimate.Point(float64(r.IntN(3_000_000)))),
 			Workforce:  workforce.MustNewTable(rows, []string{"1", "2", "3", "4"}, vals),
 			MonteCarlo: estimate.Options{Draws: 100, Seed: uint64(trial)},
 		}
+		if point {
+			sc.Total = must(estimate.Point(float64(r.IntN(3_000_000))))
+		} else {
+			sc.Total = must(estimate.Between(1000+r.Float64()*1e5, 2e5+r.Float64()*1e6))
+		}
 		var sec, skill []float64
-		if r.IntN(2) == 0 {
+		switch r.IntN(3) {
+		case 0:
 			sec = randomShares(r, n)
 			sc.Sectors = must(estimate.FixedShares(sec))
+		case 1:
+			sc.SectorFocus = map[workforce.Sector]estimate.Estimate{secs[r.IntN(n)]: must(estimate.Point(r.Float64()))}
 		}
-		if r.IntN(2) == 0 {
+		switch r.IntN(3) {
+		case 0:
 			skill = randomShares(r, 4)
 			sc.Skills = must(estimate.FixedShares(skill))
+		case 1:
+			sc.Bands = must(estimate.FixedShares(randomShares(r, 3)))
 		}
 		h, err := workforce.Headcounts(context.Background(), sc)
 		if err != nil {
@@ -429,6 +501,33 @@ func TestHeadcountsAddUpRandom(t *testing.T) {
 		for k, s := range skill {
 			if d := float64(h.Skill(workforce.SkillLevel(k+1))) - s*float64(h.Total()); math.Abs(d) >= 1+1e-6 {
 				t.Fatalf("trial %d: level %d: %d for share %v of %d", trial, k+1, h.Skill(workforce.SkillLevel(k+1)), s, h.Total())
+			}
+		}
+		if !point {
+			continue
+		}
+		around := func(what string, n int64, lo, hi float64) {
+			if float64(n) < math.Floor(lo) || float64(n) > math.Ceil(hi) {
+				t.Fatalf("trial %d: %s = %d, outside the whole numbers around its interval %v–%v", trial, what, n, lo, hi)
+			}
+		}
+		lo, hi := h.TotalInterval()
+		around("total", h.Total(), lo, hi)
+		for _, s := range h.Sectors() {
+			lo, hi := h.SectorInterval(s)
+			around("sector "+s.String(), h.Sector(s), lo, hi)
+			for _, k := range workforce.SkillLevels() {
+				lo, hi := h.Interval(s, k)
+				around("cell "+s.String()+k.String(), h.At(s, k), lo, hi)
+			}
+		}
+		for _, k := range workforce.SkillLevels() {
+			lo, hi := h.SkillInterval(k)
+			around("level "+k.String(), h.Skill(k), lo, hi)
+		}
+		for _, b := range workforce.Bands() {
+			if lo, hi := h.BandInterval(b); float64(h.Band(b)) <= lo-2 || float64(h.Band(b)) >= hi+2 {
+				t.Fatalf("trial %d: band %v = %d, interval %v–%v", trial, b, h.Band(b), lo, hi)
 			}
 		}
 	}

@@ -15,18 +15,24 @@ import (
 //
 // For a two-way table such a rounding always exists (Cox and Ernst 1982);
 // ControlledRound finds one as a feasible flow in a network with bounds
-// (rows to columns), so it takes polynomial time. For tables of up to 1024
-// cells and 80 rows and columns together (such as 21 sectors × 9
-// occupations) it then cancels negative-cost cycles, so that among all
-// controlled roundings it returns one with the least total absolute change
-// to the cells; larger tables get a valid rounding that leans to rounding
-// up the largest fractions, without that guarantee. The result is
-// deterministic.
+// (rows to columns), in polynomial time, for a table of any size. The
+// result is deterministic.
+//
+// Size limit: among all controlled roundings, ControlledRound returns one with the
+// least total absolute change to the cells only for tables of at most 1024
+// cells whose rows and columns number at most 80 together: 21 sectors × 9
+// occupations (189 cells, 30 lines) or 32 × 32 qualify, 21 × 60 (1260
+// cells) or 50 × 40 (90 lines) do not. For those it cancels negative-cost
+// cycles in the flow, which costs O((rows+columns)·cells) per cycle (about
+// 20 ms for 32 × 32). A larger table gets a valid controlled rounding that
+// leans towards rounding up the largest fractions, without the guarantee.
 //
 // Cells must be finite, non-negative and not missing, and base finite and
-// positive (errors wrap [ErrMissing] or [ErrBadValue]); a cell more than
-// 2⁵³ times base is an error wrapping [ErrBadValue]. Should no rounding be
-// found (which the theorem rules out), the error wraps [ErrInfeasible].
+// positive (errors wrap [ErrMissing] or [ErrBadValue]). A cell more than
+// 2⁵³ times base, whose multiples float64 cannot tell apart, is an error
+// wrapping [ErrBadValue], as is a quotient cell/base that overflows. Should
+// no rounding be found (which the theorem rules out), the error wraps
+// [ErrInfeasible]; no table is returned with an error.
 func ControlledRound(t *Table, base float64) (*Table, error) {
 	if !(base > 0) || math.IsInf(base, 0) {
 		return nil, fmt.Errorf("workforce: controlled rounding: base %v: %w", base, ErrBadValue)

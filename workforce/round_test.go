@@ -31,12 +31,13 @@ func isMultiple(y, base float64) bool {
 // and the rounded table adds up.
 func TestControlledRoundProperties(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 10))
-	for trial := range 310 {
+	bases := []float64{1, 5, 10, 1000, 0.5, 3}
+	for trial := range 372 {
 		nr, nc := 1+r.IntN(8), 1+r.IntN(8)
-		if trial >= 300 { // large tables take the feasible-flow path
+		if trial >= 360 { // large tables take the feasible-flow path
 			nr, nc = 50+r.IntN(100), 10+r.IntN(30)
 		}
-		base := []float64{1, 5, 10, 0.5, 3}[r.IntN(5)]
+		base := bases[trial%len(bases)] // every base, small and large tables
 		vals := make([][]float64, nr)
 		for i := range vals {
 			vals[i] = make([]float64, nc)
@@ -44,8 +45,10 @@ func TestControlledRoundProperties(t *testing.T) {
 				switch r.IntN(4) {
 				case 0: // already a multiple: must stay
 					vals[i][j] = float64(r.IntN(5)) * base
+				case 1: // below one base: rounds to 0 or base
+					vals[i][j] = r.Float64() * base
 				default:
-					vals[i][j] = r.Float64() * 40
+					vals[i][j] = r.Float64() * 40 * base
 				}
 			}
 		}
@@ -120,9 +123,15 @@ func TestControlledRoundErrors(t *testing.T) {
 	if _, err := workforce.ControlledRound(missing, 1); !errors.Is(err, workforce.ErrMissing) {
 		t.Errorf("missing: error = %v", err)
 	}
-	huge := workforce.MustNewTable([]string{"a"}, []string{"x"}, [][]float64{{1e300}})
-	if _, err := workforce.ControlledRound(huge, 1); !errors.Is(err, workforce.ErrBadValue) {
-		t.Errorf("huge: error = %v", err)
+	// Cells that no float64 multiple of base can round exactly (more than
+	// 2⁵³ bases, or an overflowing quotient) are an error, not a wrong table.
+	for _, tt := range []struct {
+		cell, base float64
+	}{{1e300, 1}, {1e10, 1e-7}, {1, 1e-320}, {(1 << 53) * 5.5, 5}} {
+		tab := workforce.MustNewTable([]string{"a", "b"}, []string{"x", "y"}, [][]float64{{tt.cell, 0.5}, {0.5, 0.5}})
+		if got, err := workforce.ControlledRound(tab, tt.base); !errors.Is(err, workforce.ErrBadValue) || got != nil {
+			t.Errorf("cell %v, base %v: got %v, error %v; want ErrBadValue", tt.cell, tt.base, got, err)
+		}
 	}
 }
 

@@ -198,8 +198,8 @@ func (t *Table) HasMissing() bool {
 func (t *Table) Missing(i, j int) bool { return math.IsNaN(t.At(i, j)) }
 
 // Scale returns the table with every cell multiplied by f, which must be
-// finite and non-negative (an error wrapping [ErrBadValue] otherwise).
-// Missing cells stay missing.
+// finite and non-negative, as must every product (an error wrapping
+// [ErrBadValue] otherwise). Missing cells stay missing.
 func (t *Table) Scale(f float64) (*Table, error) {
 	if !finiteNonNeg(f) {
 		return nil, fmt.Errorf("workforce: scale table by %v: %w", f, ErrBadValue)
@@ -207,8 +207,20 @@ func (t *Table) Scale(f float64) (*Table, error) {
 	v := make([]float64, len(t.v))
 	for k, x := range t.v {
 		v[k] = x * f
+		if math.IsInf(v[k], 1) {
+			return nil, fmt.Errorf("workforce: scale table by %v: cell (%q, %q) = %v overflows: %w", f, t.rows[k/len(t.cols)], t.cols[k%len(t.cols)], x, ErrBadValue)
+		}
 	}
 	return t.with(v), nil
+}
+
+// checkTotal returns an error wrapping [ErrBadValue] if a total overflows
+// float64, so that shares are never silently zero.
+func checkTotal(what string, tot float64) error {
+	if math.IsInf(tot, 1) {
+		return fmt.Errorf("workforce: %s sums to %v: %w", what, tot, ErrBadValue)
+	}
+	return nil
 }
 
 // Shares returns each cell divided by the grand total, so the cells sum
@@ -221,6 +233,9 @@ func (t *Table) Shares() (*Table, error) {
 	tot := t.Total()
 	if tot == 0 {
 		return nil, fmt.Errorf("workforce: shares of a table whose total is 0: %w", ErrBadValue)
+	}
+	if err := checkTotal("shares: table", tot); err != nil {
+		return nil, err
 	}
 	return t.Scale(1 / tot)
 }
@@ -238,6 +253,9 @@ func (t *Table) RowShares() (*Table, error) {
 	for i, tot := range t.RowTotals() {
 		if tot == 0 {
 			return nil, fmt.Errorf("workforce: row shares: row %q sums to 0: %w", t.rows[i], ErrBadValue)
+		}
+		if err := checkTotal(fmt.Sprintf("row shares: row %q", t.rows[i]), tot); err != nil {
+			return nil, err
 		}
 		for j := range c {
 			v[i*c+j] = t.v[i*c+j] / tot
@@ -257,6 +275,9 @@ func (t *Table) ColShares() (*Table, error) {
 	for j, tot := range tots {
 		if tot == 0 {
 			return nil, fmt.Errorf("workforce: column shares: column %q sums to 0: %w", t.cols[j], ErrBadValue)
+		}
+		if err := checkTotal(fmt.Sprintf("column shares: column %q", t.cols[j]), tot); err != nil {
+			return nil, err
 		}
 	}
 	v := make([]float64, len(t.v))
@@ -316,7 +337,8 @@ func (t *Table) SpreadMissing(rowTotals []float64) (*Table, error) {
 // weights[j][k] is the fraction of old column j that goes to new column k.
 // Each weights[j] must have len(to) finite non-negative entries; they
 // usually sum to 1, so the grand total is kept. Missing cells give an error
-// wrapping [ErrMissing]; bad shapes [ErrShape]; bad weights [ErrBadValue].
+// wrapping [ErrMissing]; bad shapes [ErrShape]; bad weights, or a new cell
+// that overflows float64, [ErrBadValue].
 // For occupations to skill levels, see [Table.SkillLevels].
 func (t *Table) AggregateCols(to []string, weights [][]float64) (*Table, error) {
 	if err := checkLabels("column", to); err != nil {
@@ -345,6 +367,11 @@ func (t *Table) AggregateCols(to []string, weights [][]float64) (*Table, error) 
 			x := t.v[i*c+j]
 			for k, w := range weights[j] {
 				v[i*nc+k] += x * w
+			}
+		}
+		for k := range nc {
+			if math.IsInf(v[i*nc+k], 1) {
+				return nil, fmt.Errorf("workforce: aggregate columns: cell (%q, %q) overflows: %w", t.rows[i], to[k], ErrBadValue)
 			}
 		}
 	}

@@ -79,6 +79,23 @@ func TestTableShares(t *testing.T) {
 	if _, err := zero.Shares(); !errors.Is(err, workforce.ErrBadValue) {
 		t.Errorf("zero table: error = %v", err)
 	}
+	// Totals that overflow float64 would make every share 0: an error.
+	huge := workforce.MustNewTable([]string{"a", "b"}, []string{"x", "y"}, [][]float64{{1e308, 1e308}, {1e308, 1e308}})
+	if _, err := huge.Shares(); !errors.Is(err, workforce.ErrBadValue) {
+		t.Errorf("overflowing total: Shares error = %v", err)
+	}
+	if _, err := huge.RowShares(); !errors.Is(err, workforce.ErrBadValue) {
+		t.Errorf("overflowing total: RowShares error = %v", err)
+	}
+	if _, err := huge.ColShares(); !errors.Is(err, workforce.ErrBadValue) {
+		t.Errorf("overflowing total: ColShares error = %v", err)
+	}
+	if _, err := huge.Scale(10); !errors.Is(err, workforce.ErrBadValue) {
+		t.Errorf("overflowing Scale: error = %v", err)
+	}
+	if _, err := huge.AggregateCols([]string{"all"}, [][]float64{{1}, {1}}); !errors.Is(err, workforce.ErrBadValue) {
+		t.Errorf("overflowing AggregateCols: error = %v", err)
+	}
 }
 
 func TestTableSkillLevelsAndBands(t *testing.T) {
