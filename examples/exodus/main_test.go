@@ -344,3 +344,25 @@ func TestProgressBar(t *testing.T) {
 		t.Error("progress bar on a regular file")
 	}
 }
+
+// TestReadmeShowsTheReport keeps the README's excerpt of the default
+// report true: it must be the first lines of the golden report.
+func TestReadmeShowsTheReport(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const open = "The report begins:\n\n```\n"
+	_, after, ok := strings.Cut(string(readme), open)
+	if !ok {
+		t.Fatal("README.md has no 'The report begins:' block")
+	}
+	excerpt, _, _ := strings.Cut(after, "```")
+	golden, err := os.ReadFile(filepath.Join("testdata", "report.text.golden"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(golden), excerpt) {
+		t.Errorf("README.md's excerpt is not the start of the default report; copy the first lines of testdata/report.text.golden")
+	}
+}
