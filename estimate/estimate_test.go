@@ -419,13 +419,13 @@ func TestString(t *testing.T) {
 		// hand: median sigmoid((logit 0.27 + logit 0.45)/2) = 0.3549; 0.35 is
 		// 2.7% of the width 0.18 away: 2 digits.
 		{func() (estimate.Estimate, error) { return estimate.ShareBetween(0.27, 0.45) }, "0.35 (90%: 0.27–0.45)"},
-		{func() (estimate.Estimate, error) { return estimate.NormalBetween(-3e6, -1e6) }, "-2.0M (90%: -3.0M–-1.0M)"},
+		{func() (estimate.Estimate, error) { return estimate.NormalBetween(-3e6, -1e6) }, "-2.0M (90%: -3.0M to -1.0M)"},
 		{func() (estimate.Estimate, error) { return estimate.Point(1.3e6) }, "1.3M"},
 		{func() (estimate.Estimate, error) { return estimate.Between(2e-6, 8e-6) }, "4.0e-06 (90%: 2.0e-06–8.0e-06)"},
 		// hand: median √(2·8)·1e15 = 4e15, printed with an exponent from 1e15.
 		{func() (estimate.Estimate, error) { return estimate.Between(2e15, 8e15) }, "4.0e+15 (90%: 2.0e+15–8.0e+15)"},
 		// hand: a signed interval straddling 0, median 1M.
-		{func() (estimate.Estimate, error) { return estimate.NormalBetween(-1e6, 3e6) }, "1.0M (90%: -1.0M–3.0M)"},
+		{func() (estimate.Estimate, error) { return estimate.NormalBetween(-1e6, 3e6) }, "1.0M (90%: -1.0M to 3.0M)"},
 		// hand: 999,999.6 rounds to 1.0M at two digits, not 1000k.
 		{func() (estimate.Estimate, error) { return estimate.NormalBetween(999_999.6-1e5, 999_999.6+1e5) }, "1.0M (90%: 900k–1.1M)"},
 		// hand: median √(15·20) = 17.32bn; 17 is 6.4% of the width 5 away: 3 digits.

@@ -40,7 +40,7 @@ func ExampleNormalBetween() {
 	fmt.Println(d)
 	fmt.Printf("P(change < 0) = %.3f\n", d.CDF(0))
 	// Output:
-	// 0.020 (90%: -0.020–0.060)
+	// 0.020 (90%: -0.020 to 0.060)
 	// P(change < 0) = 0.205
 }
 
@@ -325,7 +325,7 @@ func ExampleEstimate_String() {
 	// Output:
 	// 770k (90%: 600k–1.0M)
 	// 0.35 (90%: 0.27–0.45)
-	// -1.0M (90%: -3.0M–1.0M)
+	// -1.0M (90%: -3.0M to 1.0M)
 	// 1.19tn (90%: 1.08tn–1.32tn)
 	// 4.0e-06 (90%: 2.0e-06–8.0e-06)
 	// 4.0e+15 (90%: 2.0e+15–8.0e+15)

@@ -15,7 +15,8 @@ func fmtG(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 //
 //	780k (90%: 610k–1.0M)
 //
-// A point prints as its value alone (to at most 6 significant digits), and the zero Estimate as
+// When a bound is negative the bounds are joined by "to", so that a minus
+// sign never follows the dash: "-2.0M (90%: -3.0M to -1.0M)". A point prints as its value alone (to at most 6 significant digits), and the zero Estimate as
 // "invalid estimate". A name given with [Estimate.Named] is not printed.
 func (e Estimate) String() string {
 	if e.d == nil {
@@ -28,14 +29,19 @@ func (e Estimate) String() string {
 	return formatSummary(e.Median(), lo, hi)
 }
 
-// formatSummary prints "median (90%: lo–hi)".
+// formatSummary prints "median (90%: lo–hi)", or "lo to hi" when a bound
+// is negative, so that a minus sign never follows the dash.
 func formatSummary(med, lo, hi float64) string {
 	sig := sigDigits(med, lo, hi)
 	var b strings.Builder
 	b.WriteString(formatSig(med, sig))
 	b.WriteString(" (90%: ")
 	b.WriteString(formatSig(lo, sig))
-	b.WriteString("–")
+	if lo < 0 || hi < 0 {
+		b.WriteString(" to ")
+	} else {
+		b.WriteString("–")
+	}
 	b.WriteString(formatSig(hi, sig))
 	b.WriteString(")")
 	return b.String()
