@@ -1,6 +1,7 @@
 package exodus
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -74,17 +75,36 @@ func (s Source) String() string {
 
 // Validate reports whether Date is empty or a valid ISO 8601 calendar date
 // at year, month or day precision ("2022", "2022-03", "2022-03-21"). The
-// error names the bad value.
+// error names the bad value and says what is wrong with it: its shape, or
+// (for "2022-02-30") the day or month.
 func (s Source) Validate() error {
 	if s.Date == "" {
 		return nil
 	}
 	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
-		if len(s.Date) == len(layout) {
-			if _, err := time.Parse(layout, s.Date); err == nil {
-				return nil
-			}
+		if len(s.Date) != len(layout) || !sameShape(s.Date, layout) {
+			continue
 		}
+		if _, err := time.Parse(layout, s.Date); err != nil {
+			var pe *time.ParseError
+			if errors.As(err, &pe) && pe.Message != "" {
+				return fmt.Errorf("exodus: source date %q%s", s.Date, pe.Message) // Message starts ": "
+			}
+			return fmt.Errorf("exodus: source date %q is not a calendar date", s.Date)
+		}
+		return nil
 	}
 	return fmt.Errorf("exodus: source date %q is not YYYY, YYYY-MM or YYYY-MM-DD", s.Date)
+}
+
+// sameShape reports whether s has digits where layout has digits and the
+// same separators elsewhere.
+func sameShape(s, layout string) bool {
+	for i := range len(s) {
+		d := s[i] >= '0' && s[i] <= '9'
+		if l := layout[i]; (l >= '0' && l <= '9') != d || (!d && s[i] != l) {
+			return false
+		}
+	}
+	return true
 }

@@ -2,6 +2,7 @@ package exodus_test
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/exodus-lab/exodus"
@@ -78,5 +79,17 @@ func TestSourceIsZero(t *testing.T) {
 	}
 	if (exodus.Source{Note: "x"}).IsZero() {
 		t.Error("Source with a note: IsZero() = true")
+	}
+}
+
+func TestSourceValidateSays(t *testing.T) {
+	// A date of the right shape that does not exist says why, not "not YYYY-MM-DD".
+	err := exodus.Source{Date: "2022-02-30"}.Validate()
+	if err == nil || !strings.Contains(err.Error(), "day out of range") {
+		t.Errorf("Validate(2022-02-30) = %v, want a day-out-of-range error", err)
+	}
+	err = exodus.Source{Date: "2022-13"}.Validate()
+	if err == nil || !strings.Contains(err.Error(), "month out of range") {
+		t.Errorf("Validate(2022-13) = %v, want a month-out-of-range error", err)
 	}
 }
