@@ -66,7 +66,7 @@ const cbrPublisher = "Central Bank of Russia"
 // CBR quoted on 09.11.2024 and the ones it quoted in 2022; other IDs are an
 // error.
 //
-// ParseCBR reads at most 64 MiB. A malformed, truncated or empty file, an
+// ParseCBR reads at most 64 MiB. A nil r, a malformed, truncated or empty file, an
 // unknown currency, a Nominal or Value that is not a positive number, or a
 // currency listed twice for one date gives an error wrapping [ErrFormat]
 // that names the element.

@@ -70,6 +70,13 @@ type pair struct{ base, quote Currency }
 // [Rates.Convert]. The zero Rates is an empty table ready to use; a Rates
 // must not be copied after first use.
 //
+// A nil *Rates reads as an empty table: [Rates.Find], [Rates.FindWith],
+// [Rates.Convert] and [Rates.ConvertWith] return a *[RateError] wrapping
+// [ErrNoRate] (or the exact rate 1 between a currency and itself),
+// [Rates.Len] returns 0 and [Rates.All] nil. [Rates.Add] on a nil *Rates
+// returns an error, since there is no table to add to: start from
+// [NewRates] or new(Rates).
+//
 // # Which rate applies
 //
 // A rate dated D applies from D until the next rate of the same pair. So
@@ -104,8 +111,11 @@ func NewRates(rates ...Rate) (*Rates, error) {
 // gives an error wrapping [ErrDuplicateRate], since the table keeps one
 // quote per pair and day and would otherwise lose a value or a citation;
 // the zero Rate gives an error wrapping [ErrInvalidRate]. On error nothing
-// is added.
+// is added. Add on a nil *Rates returns an error and adds nothing.
 func (t *Rates) Add(rates ...Rate) error {
+	if t == nil {
+		return errNilRates
+	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if t.pairs == nil {
@@ -164,6 +174,11 @@ func (t *Rates) Add(rates ...Rate) error {
 	return nil
 }
 
+// errNilRates is returned by Add on a nil *Rates: a programming error, not a
+// kind of data problem that callers branch on, so it has no exported
+// sentinel.
+var errNilRates = errors.New("finance: add to a nil *Rates: make the table with NewRates or new(Rates)")
+
 // duplicate returns the error for adding r where have, a different rate of
 // the same pair and day, is already present. When only the sources differ
 // it says so, since the values alone look the same.
@@ -183,8 +198,11 @@ func (t *Rates) link(a, b Currency) {
 	m[b] = true
 }
 
-// Len returns the number of quoted rates in the table.
+// Len returns the number of quoted rates in the table; 0 for a nil *Rates.
 func (t *Rates) Len() int {
+	if t == nil {
+		return 0
+	}
 	t.mu.RLock()
 	defer t.mu.RUnlock()
 	n := 0
@@ -195,8 +213,11 @@ func (t *Rates) Len() int {
 }
 
 // All returns every quoted rate in the table, sorted by date, then base,
-// then quote.
+// then quote; nil for an empty table or a nil *Rates.
 func (t *Rates) All() []Rate {
+	if t == nil {
+		return nil
+	}
 	t.mu.RLock()
 	var out []Rate
 	for _, l := range t.pairs {
@@ -226,6 +247,9 @@ func (t *Rates) FindWith(from, to Currency, on time.Time, opt FindOptions) (Rate
 	d := day(on)
 	if from == to && from.known() {
 		return Rate{base: from, quote: to, num: one, den: one, on: d}, nil
+	}
+	if t == nil {
+		return Rate{}, checkFound(candidate{}, from, to, d, opt)
 	}
 	t.mu.RLock()
 	best := t.best(from, to, d, opt.Via)
@@ -380,6 +404,9 @@ func (t *Rates) ConvertWith(a Amount, to Currency, on time.Time, opt FindOptions
 	// As FindWith, but without building the Rate and its chain: only the
 	// exact ratio of the winning legs is needed.
 	d := day(on)
+	if t == nil {
+		return Amount{}, checkFound(candidate{}, a.cur, to, d, opt)
+	}
 	t.mu.RLock()
 	best := t.best(a.cur, to, d, opt.Via)
 	var r Rate

@@ -457,3 +457,45 @@ func TestRatesSameCurrency(t *testing.T) {
 		t.Errorf("Convert(2.345 EUR, EUR) = %v, %v; want 2.34 EUR", got, err)
 	}
 }
+
+// A nil *Rates behaves as an empty table: no panic, and every lookup is a
+// *RateError wrapping ErrNoRate; adding to it is an error (finding 1).
+func TestRatesNil(t *testing.T) {
+	t.Parallel()
+	var rates *finance.Rates
+	on := date(2022, 2, 25)
+	noRate := func(name string, err error, maxAge int) {
+		t.Helper()
+		var re *finance.RateError
+		if !errors.As(err, &re) || !errors.Is(err, finance.ErrNoRate) {
+			t.Errorf("nil Rates %s: error %v, want *RateError wrapping ErrNoRate", name, err)
+			return
+		}
+		want := finance.RateError{From: finance.USD, To: finance.RUB, On: on, MaxAge: maxAge}
+		if diff := cmp.Diff(want, *re); diff != "" {
+			t.Errorf("nil Rates %s: RateError mismatch (-want +got):\n%s", name, diff)
+		}
+	}
+	_, err := rates.Find(finance.USD, finance.RUB, on)
+	noRate("Find", err, 0)
+	_, err = rates.FindWith(finance.USD, finance.RUB, on, finance.FindOptions{MaxAge: 7})
+	noRate("FindWith", err, 7)
+	_, err = rates.Convert(finance.MustParseAmount("1 USD"), finance.RUB, on)
+	noRate("Convert", err, 0)
+	_, err = rates.ConvertWith(finance.MustParseAmount("1 USD"), finance.RUB, on, finance.FindOptions{})
+	noRate("ConvertWith", err, 0)
+	if n, all := rates.Len(), rates.All(); n != 0 || all != nil {
+		t.Errorf("nil Rates: Len %d, All %v; want 0, nil", n, all)
+	}
+	// As in an empty table, a currency converts to itself at exactly 1.
+	if r, err := rates.Find(finance.EUR, finance.EUR, on); err != nil || r.Value().String() != "1" {
+		t.Errorf("nil Rates Find(EUR, EUR) = %v, %v; want 1", r, err)
+	}
+	usd := mustRate(t, finance.USD, finance.RUB, "86.9288", on, fixtureSource)
+	if err := rates.Add(usd); err == nil {
+		t.Errorf("nil Rates Add: no error")
+	}
+	if err := rates.Add(); err == nil {
+		t.Errorf("nil Rates Add(): no error")
+	}
+}
