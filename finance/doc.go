@@ -80,6 +80,10 @@
 // [Rates.Convert] return a *[RateError] wrapping [ErrNoRate], naming both
 // currencies and the day; they never fall back to another date.
 //
+// A Rate marshals to JSON with its exact value as a string, its date and
+// its source, and a derived rate with its chain of quoted rates, from which
+// [Rate.UnmarshalJSON] rebuilds it ([Rate.MarshalJSON] gives the shape).
+//
 // # Official files
 //
 // [ParseCBR] reads the Central Bank of Russia's XML_daily and XML_dynamic

@@ -481,3 +481,31 @@ func ExampleRate_Inverse() {
 	// true RUB USD Central Bank of Russia
 	// 97833.50 RUB 1000.00 USD
 }
+
+// A rate keeps its exact value, date and source in JSON; a derived rate
+// carries the quoted rates it came from and is rebuilt from them (Python
+// decimal: 1/97.8335 = 0.010221447663632600…, shown to 16 places).
+func ExampleRate_MarshalJSON() {
+	src := exodus.Source{Publisher: "Central Bank of Russia", Date: "2024-11-09"}
+	usd, err := finance.NewRate(finance.USD, finance.RUB, decimal.RequireFromString("97.8335"),
+		time.Date(2024, 11, 9, 0, 0, 0, 0, time.UTC), src)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	b, err := json.Marshal(usd.Inverse())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(string(b))
+	var back finance.Rate
+	if err := json.Unmarshal(b, &back); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(back, back.Equal(usd.Inverse()))
+	// Output:
+	// {"base":"RUB","quote":"USD","value":"0.0102214476636326","date":"2024-11-09","chain":[{"base":"USD","quote":"RUB","value":"97.8335","date":"2024-11-09","source":{"publisher":"Central Bank of Russia","date":"2024-11-09"}}]}
+	// RUB/USD 0.0102214476636326 on 2024-11-09 (derived) true
+}
