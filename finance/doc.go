@@ -41,7 +41,11 @@
 //
 // [ParseAmount] reads what people write: "1200000000000 RUB",
 // "RUB 1,200,000,000,000.00", "1.2 trillion roubles", "₽1.2 trillion",
-// "£12bn", "$15 bn", "€3.5m", "12 billion pounds", "15 млрд долларов".
+// "£12bn", "$15 bn", "€3.5m", "12 billion pounds", "15 млрд долларов",
+// and Russian-style numbers: "1 200 000 руб" (spaces, no-break or narrow
+// no-break spaces between groups of three digits), "1,2 трлн руб" and
+// "12,50 €" (a decimal comma wherever it cannot be a thousands separator;
+// "1,200 RUB" is still 1200 roubles). [ParseAmount] states the rule.
 // Scale words are short scale (a billion is 10⁹); "$" always means USD; a
 // bare "¥" is refused as ambiguous. [Amount.String] is the canonical form
 // ("1200000000000.00 RUB") and reads back unchanged. [Amount.Compact] is the

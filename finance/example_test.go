@@ -41,6 +41,35 @@ func ExampleParseAmount() {
 	// true finance: parse amount "¥500m": ambiguous currency: ¥ is used for both JPY and CNY; write the ISO code: invalid syntax
 }
 
+// Russian-style numbers: spaces (here a no-break space, U+00A0) between
+// groups of three digits, and a decimal comma wherever the comma cannot be
+// a thousands separator.
+func ExampleParseAmount_russian() {
+	for _, s := range []string{
+		"1 200 000 RUB",
+		"1\u00a0200\u00a0000,50 руб",
+		"1,2 трлн руб",
+		"12,50 €",
+		"1,200 RUB", // exactly three digits after the comma: thousands
+	} {
+		a, err := finance.ParseAmount(s)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Printf("%-22q %v\n", s, a)
+	}
+	_, err := finance.ParseAmount("1 20 000 RUB")
+	fmt.Println(err)
+	// Output:
+	// "1 200 000 RUB"        1200000.00 RUB
+	// "1\u00a0200\u00a0000,50 руб" 1200000.50 RUB
+	// "1,2 трлн руб"         1200000000000.00 RUB
+	// "12,50 €"              12.50 EUR
+	// "1,200 RUB"            1200.00 RUB
+	// finance: parse amount "1 20 000 RUB": malformed number "1 20 000": digit group "20" has 2 digits, want 3: invalid syntax
+}
+
 func ExampleAmount_Compact() {
 	for _, s := range []string{
 		"1200000000000 RUB",
