@@ -5,6 +5,7 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"sync"
 	"time"
 
@@ -71,11 +72,15 @@ func loadDefaultRates() ([]Rate, error) {
 			if err != nil {
 				return nil, err
 			}
-			den := one
+			value := q.Value
 			if q.Nominal != 0 {
-				den = decimal.NewFromInt(q.Nominal)
+				exp, ok := powerOfTen(strconv.FormatInt(q.Nominal, 10))
+				if !ok {
+					return nil, fmt.Errorf("%s %v/%v: nominal %d is not a power of ten", q.Date, q.Base, q.Quote, q.Nominal)
+				}
+				value = value.Shift(-exp)
 			}
-			r, err := newRate(q.Base, q.Quote, q.Value, den, on, g.Source)
+			r, err := newRate(q.Base, q.Quote, value, on, g.Source)
 			if err != nil {
 				return nil, err
 			}

@@ -91,8 +91,9 @@
 // # Official files
 //
 // [ParseCBR] reads the Central Bank of Russia's XML_daily and XML_dynamic
-// responses as served (windows-1251, comma decimals, Nominal 1 to 10000,
-// with or without VunitRate). [ParseECB] reads the ECB's eurofxref-daily and
+// responses as served (windows-1251, comma decimals, Nominal 1, 10, 100,
+// 1000 or 10000, with or without VunitRate); a Nominal that is not a power
+// of ten is refused, so every quoted rate is exact. [ParseECB] reads the ECB's eurofxref-daily and
 // eurofxref-hist files; the ECB published no RUB rate after 1 March 2022.
 // [ParseRates] reads either, telling them apart by the file's root element.
 // All three bound their input and reject malformed or truncated files with

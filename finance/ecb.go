@@ -96,7 +96,7 @@ func parseECBTree(root *xmlElem) ([]Rate, error) {
 			if err != nil || v.Sign() <= 0 {
 				return nil, bad("%s: %v rate %q is not a positive number", dayText, cur, rate)
 			}
-			r, err := newRate(EUR, cur, v, one, on, src)
+			r, err := newRate(EUR, cur, v, on, src)
 			if err != nil {
 				return nil, bad("%v", err)
 			}

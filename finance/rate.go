@@ -42,10 +42,13 @@ type Rate struct {
 // positive, base equals quote, either currency is not in the ISO 4217 list,
 // or on is the zero time.
 func NewRate(base, quote Currency, value decimal.Decimal, on time.Time, src exodus.Source) (Rate, error) {
-	return newRate(base, quote, value, decimal.NewFromInt(1), on, src)
+	return newRate(base, quote, value, on, src)
 }
 
-func newRate(base, quote Currency, num, den decimal.Decimal, on time.Time, src exodus.Source) (Rate, error) {
+// newRate is NewRate. A quoted rate always has den 1, so that its value is
+// exact and [Rate.Value] and the JSON form give it unrounded.
+func newRate(base, quote Currency, num decimal.Decimal, on time.Time, src exodus.Source) (Rate, error) {
+	den := one
 	bad := func(why string) (Rate, error) {
 		return Rate{}, fmt.Errorf("finance: rate %v/%v %.40s on %s: %s: %w", base, quote, ratioString(num, den), dayString(on), why, ErrInvalidRate)
 	}
