@@ -137,6 +137,11 @@ var defaultRates = sync.OnceValue(func() []Rate {
 // CNY), and any day from 09.11.2024 on gets the 09.11.2024 file, however
 // late. Use [Rates.FindWith] with [FindOptions.MaxAge] to refuse stale rates.
 // A day before 04.02.2022 has no rate.
+//
+// Adding the CBR's own file for a day these rates already cover (say
+// XML_dynamic for USD around 25.02.2022) gives [ErrDuplicateRate] even where
+// the values agree, since the sources differ; [Rates.Replace] adds it
+// with the official file's citation replacing the embedded one.
 func DefaultRates() *Rates {
 	t := new(Rates)
 	if err := t.Add(defaultRates()...); err != nil {

@@ -78,7 +78,11 @@
 // on the previous working day. [Rates] is a concurrency-safe table;
 // [Rates.Find] returns the latest rate dated on or before the day asked for,
 // found directly, inverted, or crossed through one common currency (RUB for
-// CBR data). [FindOptions.MaxAge] limits how stale it may be. Derived rates
+// CBR data). It may be old: [Rate.Age] gives its age in days, and
+// [FindOptions.MaxAge] limits it; FindOptions{MaxAge: 7} is the recommended
+// guard (see "Which rate applies" under [Rates]). [Rates.Add] refuses a
+// second quote of a pair and day, even with the same value from another
+// source; [Rates.Replace] lets the new one win. Derived rates
 // keep their exact value as a ratio and their chain of quoted rates
 // ([Rate.Chain], [Rate.Sources]). When no rate applies, [Rates.Find] and
 // [Rates.Convert] return a *[RateError] wrapping [ErrNoRate], naming both

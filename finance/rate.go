@@ -104,6 +104,31 @@ func (r Rate) Quote() Currency { return r.quote }
 // every rate of the chain was in force.
 func (r Rate) Date() time.Time { return r.on }
 
+// Age returns how old r is on the day of on (its calendar date in its own
+// location), in whole calendar days: the days from r's date to that day,
+// or, for a derived rate, from the oldest date in its chain, which is what
+// [FindOptions.MaxAge] limits. A rate dated 2022-02-04 is 21 days old on
+// 2022-02-25 and 0 days old on its own date; Age is negative for a day
+// before the rate's date. The zero Rate's Age is 0.
+func (r Rate) Age(on time.Time) int {
+	if r.base == 0 {
+		return 0
+	}
+	oldest := r.on
+	for _, q := range r.chain {
+		if q.on.Before(oldest) {
+			oldest = q.on
+		}
+	}
+	return int(daysBetween(oldest, day(on)))
+}
+
+// daysBetween returns the whole days from midnight a to midnight b. It does
+// not use time.Sub, which saturates at about 292 years.
+func daysBetween(a, b time.Time) int64 {
+	return (b.Unix() - a.Unix()) / 86400
+}
+
 // Source returns who published a quoted rate. A derived rate has no single
 // source and returns the zero Source; see [Rate.Sources].
 func (r Rate) Source() exodus.Source { return r.src }
