@@ -184,8 +184,8 @@ func (r Rate) toJSON() rateJSON {
 // UnmarshalJSON implements [json.Unmarshaler] for the shape written by
 // [Rate.MarshalJSON], and reads back every rate it writes as an equal rate
 // ([Rate.Equal]). The value may also be a bare JSON number, read exactly;
-// it must be a plain decimal (no exponent). Fields other than those of the
-// shape are an error.
+// it must be a plain decimal (no exponent) of at most 4096 characters.
+// Fields other than those of the shape are an error.
 //
 // A quoted rate is checked as by [NewRate]. A derived rate is rebuilt from
 // its chain, exactly as [Rate.Inverse] and [Rates.Find] build it: a chain
@@ -234,9 +234,9 @@ func (j rateJSON) rate(top bool) (Rate, error) {
 		return bad("date %q is not YYYY-MM-DD", j.Date)
 	}
 	switch {
-	case j.Chain == nil && j.Base == j.Quote:
-		if !j.Base.known() || !v.Equal(one) || !j.Source.IsZero() {
-			return bad("value %s between a currency and itself: only 1, with no source, is a rate", v)
+	case j.Base == j.Quote:
+		if !top || j.Chain != nil || !j.Base.known() || !v.Equal(one) || !j.Source.IsZero() {
+			return bad("value %s between a currency and itself: only 1, with no source or chain and not in a chain, is a rate", v)
 		}
 		return Rate{base: j.Base, quote: j.Quote, num: one, den: one, on: on}, nil
 	case j.Chain == nil:

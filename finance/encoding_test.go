@@ -129,6 +129,8 @@ func TestRateJSONErrors(t *testing.T) {
 		{"cross legs do not meet", `{"base":"GBP","quote":"USD","value":"1","date":"2022-02-25","chain":[` + gbp + `,` + quoted("USD", "EUR", "1", "2022-02-25") + `]}`},
 		{"nested chain", `{"base":"USD","quote":"RUB","value":"86.9288","date":"2022-02-25","chain":[` +
 			`{"base":"RUB","quote":"USD","value":"0.0115036673691573","date":"2022-02-25","chain":[` + usd + `]}]}`},
+		{"identity in a chain", `{"base":"EUR","quote":"EUR","value":"1","date":"2022-02-25","chain":[` + quoted("EUR", "EUR", "1", "2022-02-25") + `]}`},
+		{"identity as a leg", `{"base":"RUB","quote":"USD","value":"0.0115036673691573","date":"2022-02-25","chain":[` + quoted("RUB", "RUB", "1", "2022-02-25") + `,` + usd + `]}`},
 		{"derived with a source", `{"base":"RUB","quote":"USD","value":"0.0115036673691573","date":"2022-02-25","source":{"title":"x"},"chain":[` + usd + `]}`},
 	}
 	for _, tt := range tests {
