@@ -66,10 +66,11 @@ var ambiguousWords = map[string]string{
 // plain digits or groups of three digits after a first group of one to
 // three, separated all by commas or all by single spaces, no-break spaces
 // (U+00A0) or narrow no-break spaces (U+202F), which may mix. A decimal
-// point or a decimal comma may follow, then at least one digit. A comma is
-// a thousands separator when exactly three digits follow it up to the end
-// of the number, the integer part is not grouped by spaces and the number
-// does not start with 0; otherwise it is the decimal comma:
+// point or a decimal comma may follow, then at least one digit. With no
+// decimal point, the last comma is a thousands separator when exactly three
+// digits follow it to the end of the number, the number has no group spaces
+// and it does not start with 0; otherwise it is the decimal comma, and the
+// number's only comma:
 //
 //	1,200 RUB           1200 RUB (three digits follow: thousands)
 //	1,200,000.50 RUB    1200000.50 RUB
