@@ -3,7 +3,6 @@ package finance
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -55,9 +54,11 @@ const cbrPublisher = "Central Bank of Russia"
 //     the range in DateRange1 and DateRange2 and every Record inside it.
 //
 // Each rate has Base the foreign currency, Quote RUB and Value the roubles
-// per one unit: the file's Value divided by its Nominal (1, 10, 100, 1000
-// or 10000), exactly. Where the file also gives VunitRate (from 2024) it must
-// agree. A rate dated D was set on the previous working day and applies from
+// per one unit: the file's Value divided by its Nominal, exactly. The CBR
+// quotes per 1, 10, 100, 1000 or 10000 units (AMD per 100, VND per 10000),
+// so Nominal must be a power of ten (1 to 10^18), which keeps the division
+// exact; any other Nominal is an error naming it. Where the file also gives
+// VunitRate (from 2024) it must agree. A rate dated D was set on the previous working day and applies from
 // D. Each rate's Source names the CBR and the request URL that returns the
 // file.
 //
@@ -66,8 +67,9 @@ const cbrPublisher = "Central Bank of Russia"
 // CBR quoted on 09.11.2024 and the ones it quoted in 2022; other IDs are an
 // error.
 //
-// ParseCBR reads at most 64 MiB. A malformed, truncated or empty file, an
-// unknown currency, a Nominal or Value that is not a positive number, or a
+// ParseCBR reads at most 64 MiB. A nil r, a malformed, truncated or empty file, an
+// unknown currency, a Nominal that is not a power of ten, a Value that is
+// not a positive number, or a
 // currency listed twice for one date gives an error wrapping [ErrFormat]
 // that names the element.
 func ParseCBR(r io.Reader) ([]Rate, error) {
@@ -134,31 +136,36 @@ func parseCBRValue(what, s string) (decimal.Decimal, error) {
 	return d, nil
 }
 
+// powerOfTen returns k if s is 10^k written in digits ("1", "10", "100", …),
+// for k up to 18.
+func powerOfTen(s string) (int32, bool) {
+	if s == "" || len(s) > 19 || s[0] != '1' || strings.Trim(s[1:], "0") != "" {
+		return 0, false
+	}
+	return int32(len(s) - 1), true
+}
+
 // cbrRate builds one rate from a Nominal, Value and optional VunitRate.
 func cbrRate(cur Currency, on time.Time, en cbrEntry, src exodus.Source) (Rate, error) {
-	n, err := strconv.ParseInt(strings.TrimSpace(en.nominal), 10, 64)
-	if err != nil || n <= 0 {
-		return Rate{}, cbrBad("%v on %s: Nominal %q is not a positive integer", cur, dayString(on), en.nominal)
+	exp, ok := powerOfTen(strings.TrimSpace(en.nominal))
+	if !ok {
+		return Rate{}, cbrBad("%v on %s: Nominal %q is not 1, 10, 100, … or 10^18", cur, dayString(on), en.nominal)
 	}
 	v, err := parseCBRValue(cur.Code()+" Value", en.value)
 	if err != nil {
 		return Rate{}, err
 	}
-	nom := decimal.NewFromInt(n)
-	num, den := v, nom
-	if s := strconv.FormatInt(n, 10); strings.Trim(s[1:], "0") == "" && s[0] == '1' {
-		num, den = v.Shift(-int32(len(s)-1)), one // Nominal is a power of ten: divide exactly
-	}
+	value := v.Shift(-exp) // Value / Nominal, exactly
 	if en.hasVunit {
 		u, err := parseCBRValue(cur.Code()+" VunitRate", en.vunitRate)
 		if err != nil {
 			return Rate{}, err
 		}
-		if !u.Mul(den).Equal(num) {
-			return Rate{}, cbrBad("%v on %s: VunitRate %s disagrees with Value %s / Nominal %d", cur, dayString(on), en.vunitRate, en.value, n)
+		if !u.Equal(value) {
+			return Rate{}, cbrBad("%v on %s: VunitRate %s disagrees with Value %s / Nominal %s", cur, dayString(on), en.vunitRate, en.value, strings.TrimSpace(en.nominal))
 		}
 	}
-	r, err := newRate(cur, RUB, num, den, on, src)
+	r, err := newRate(cur, RUB, value, on, src)
 	if err != nil {
 		return Rate{}, cbrBad("%v", err)
 	}

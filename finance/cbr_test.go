@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -225,4 +226,42 @@ func FuzzParseCBR(f *testing.F) {
 			t.Fatalf("NewRates of parsed rates: %v", err)
 		}
 	})
+}
+
+// The CBR quotes per 1, 10, 100, 1000 or 10000 units: Nominal is a power of
+// ten, and Value/Nominal is then exact. Any other Nominal is refused with an
+// error naming it (finding 4: Nominal 3 gave the inexact 28.9762666666666667).
+func TestParseCBRNominal(t *testing.T) {
+	t.Parallel()
+	valute := func(nominal, value string) string {
+		return `<ValCurs Date="09.11.2024"><Valute ID="R01060"><CharCode>AMD</CharCode><Nominal>` + nominal +
+			`</Nominal><Value>` + value + `</Value></Valute></ValCurs>`
+	}
+	for _, tt := range []struct{ nominal, value, want string }{
+		{"1", "0,2532", "0.2532"},
+		{"10", "2,5320", "0.2532"},      // hand: 2.5320/10
+		{"100", "25,3200", "0.2532"},    // hand: 25.3200/100
+		{"1000", "253,2", "0.2532"},     // hand: 253.2/1000
+		{"10000", "2532", "0.2532"},     // hand: 2532/10000
+		{"1000000", "1,5", "0.0000015"}, // hand: 1.5/10^6; a larger power of ten is still exact
+	} {
+		rates, err := finance.ParseCBR(strings.NewReader(valute(tt.nominal, tt.value)))
+		if err != nil || len(rates) != 1 {
+			t.Errorf("Nominal %s: ParseCBR = %v, %v", tt.nominal, rates, err)
+			continue
+		}
+		if got := rates[0].Value().String(); got != tt.want {
+			t.Errorf("Nominal %s, Value %s: rate %s, want %s", tt.nominal, tt.value, got, tt.want)
+		}
+	}
+	for _, nominal := range []string{"3", "20", "11", "1001", "0", "-10", "ten", "1e3", "10.0"} {
+		_, err := finance.ParseCBR(strings.NewReader(valute(nominal, "86,9288")))
+		if !errors.Is(err, finance.ErrFormat) {
+			t.Errorf("Nominal %q: error %v, want ErrFormat", nominal, err)
+			continue
+		}
+		if !strings.Contains(err.Error(), "Nominal "+strconv.Quote(nominal)) {
+			t.Errorf("Nominal %q: error %q does not name the value", nominal, err)
+		}
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"sync"
 	"time"
 
@@ -71,11 +72,15 @@ func loadDefaultRates() ([]Rate, error) {
 			if err != nil {
 				return nil, err
 			}
-			den := one
+			value := q.Value
 			if q.Nominal != 0 {
-				den = decimal.NewFromInt(q.Nominal)
+				exp, ok := powerOfTen(strconv.FormatInt(q.Nominal, 10))
+				if !ok {
+					return nil, fmt.Errorf("%s %v/%v: nominal %d is not a power of ten", q.Date, q.Base, q.Quote, q.Nominal)
+				}
+				value = value.Shift(-exp)
 			}
-			r, err := newRate(q.Base, q.Quote, q.Value, den, on, g.Source)
+			r, err := newRate(q.Base, q.Quote, value, on, g.Source)
 			if err != nil {
 				return nil, err
 			}
@@ -132,6 +137,11 @@ var defaultRates = sync.OnceValue(func() []Rate {
 // CNY), and any day from 09.11.2024 on gets the 09.11.2024 file, however
 // late. Use [Rates.FindWith] with [FindOptions.MaxAge] to refuse stale rates.
 // A day before 04.02.2022 has no rate.
+//
+// Adding the CBR's own file for a day these rates already cover (say
+// XML_dynamic for USD around 25.02.2022) gives [ErrDuplicateRate] even where
+// the values agree, since the sources differ; [Rates.Replace] adds it
+// with the official file's citation replacing the embedded one.
 func DefaultRates() *Rates {
 	t := new(Rates)
 	if err := t.Add(defaultRates()...); err != nil {

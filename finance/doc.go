@@ -41,7 +41,11 @@
 //
 // [ParseAmount] reads what people write: "1200000000000 RUB",
 // "RUB 1,200,000,000,000.00", "1.2 trillion roubles", "₽1.2 trillion",
-// "£12bn", "$15 bn", "€3.5m", "12 billion pounds", "15 млрд долларов".
+// "£12bn", "$15 bn", "€3.5m", "12 billion pounds", "15 млрд долларов",
+// and Russian-style numbers: "1 200 000 руб" (spaces, no-break or narrow
+// no-break spaces between groups of three digits), "1,2 трлн руб" and
+// "12,50 €" (a decimal comma wherever it cannot be a thousands separator;
+// "1,200 RUB" is still 1200 roubles). [ParseAmount] states the rule.
 // Scale words are short scale (a billion is 10⁹); "$" always means USD; a
 // bare "¥" is refused as ambiguous. [Amount.String] is the canonical form
 // ("1200000000000.00 RUB") and reads back unchanged. [Amount.Compact] is the
@@ -74,17 +78,26 @@
 // on the previous working day. [Rates] is a concurrency-safe table;
 // [Rates.Find] returns the latest rate dated on or before the day asked for,
 // found directly, inverted, or crossed through one common currency (RUB for
-// CBR data). [FindOptions.MaxAge] limits how stale it may be. Derived rates
+// CBR data). It may be old: [Rate.Age] gives its age in days, and
+// [FindOptions.MaxAge] limits it; FindOptions{MaxAge: 7} is the recommended
+// guard (see "Which rate applies" under [Rates]). [Rates.Add] refuses a
+// second quote of a pair and day, even with the same value from another
+// source; [Rates.Replace] lets the new one win. Derived rates
 // keep their exact value as a ratio and their chain of quoted rates
 // ([Rate.Chain], [Rate.Sources]). When no rate applies, [Rates.Find] and
 // [Rates.Convert] return a *[RateError] wrapping [ErrNoRate], naming both
 // currencies and the day; they never fall back to another date.
 //
+// A Rate marshals to JSON with its exact value as a string, its date and
+// its source, and a derived rate with its chain of quoted rates, from which
+// [Rate.UnmarshalJSON] rebuilds it ([Rate.MarshalJSON] gives the shape).
+//
 // # Official files
 //
 // [ParseCBR] reads the Central Bank of Russia's XML_daily and XML_dynamic
-// responses as served (windows-1251, comma decimals, Nominal 1 to 10000,
-// with or without VunitRate). [ParseECB] reads the ECB's eurofxref-daily and
+// responses as served (windows-1251, comma decimals, Nominal 1, 10, 100,
+// 1000 or 10000, with or without VunitRate); a Nominal that is not a power
+// of ten is refused, so every quoted rate is exact. [ParseECB] reads the ECB's eurofxref-daily and
 // eurofxref-hist files; the ECB published no RUB rate after 1 March 2022.
 // [ParseRates] reads either, telling them apart by the file's root element.
 // All three bound their input and reject malformed or truncated files with

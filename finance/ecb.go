@@ -22,7 +22,7 @@ import (
 // RUB per EUR); roubles at later dates need another source, such as
 // [ParseCBR].
 //
-// ParseECB reads at most 64 MiB. A malformed, truncated or empty file, a
+// ParseECB reads at most 64 MiB. A nil r, a malformed, truncated or empty file, a
 // date that is not YYYY-MM-DD, an unknown currency, a rate that is not a
 // positive number, or a currency listed twice for one day gives an error
 // wrapping [ErrFormat] that names the value.
@@ -96,7 +96,7 @@ func parseECBTree(root *xmlElem) ([]Rate, error) {
 			if err != nil || v.Sign() <= 0 {
 				return nil, bad("%s: %v rate %q is not a positive number", dayText, cur, rate)
 			}
-			r, err := newRate(EUR, cur, v, one, on, src)
+			r, err := newRate(EUR, cur, v, on, src)
 			if err != nil {
 				return nil, bad("%v", err)
 			}

@@ -6,6 +6,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
+
+	"github.com/exodus-lab/exodus"
+	"github.com/shopspring/decimal"
 )
 
 // MarshalText implements [encoding.TextMarshaler] with [Amount.String]. The
@@ -65,26 +69,37 @@ func (a *Amount) UnmarshalJSON(data []byte) error {
 	if err := json.Unmarshal(data, &raw); err != nil {
 		return fmt.Errorf("finance: unmarshal amount: %w", err)
 	}
-	text := string(raw.Amount)
-	var s string
-	if err := json.Unmarshal(raw.Amount, &s); err == nil {
-		text = s
-	}
-	if len(text) > maxAmountLen {
-		return fmt.Errorf("finance: unmarshal amount %.40q...: longer than %d bytes: %w", text, maxAmountLen, ErrSyntax)
-	}
-	v, err := parseNumber(strings.TrimPrefix(text, "-"))
+	text, v, err := jsonNumber(raw.Amount)
 	if err != nil {
-		return fmt.Errorf("finance: unmarshal amount %q: %w", text, ErrSyntax)
-	}
-	if strings.HasPrefix(text, "-") {
-		v = v.Neg()
+		return fmt.Errorf("finance: unmarshal amount: %v: %w", err, ErrSyntax)
 	}
 	if raw.Currency == 0 && !v.IsZero() {
 		return fmt.Errorf("finance: unmarshal amount %q: no currency: %w", text, ErrUnknownCurrency)
 	}
 	*a = Amount{val: v, cur: raw.Currency}
 	return nil
+}
+
+// jsonNumber reads raw, a JSON string holding a plain decimal number with an
+// optional leading '-' (no exponent, at most 4096 bytes) or a bare JSON
+// number, exactly. It returns the number's text for error messages.
+func jsonNumber(raw json.RawMessage) (string, decimal.Decimal, error) {
+	text := string(raw)
+	var s string
+	if err := json.Unmarshal(raw, &s); err == nil {
+		text = s
+	}
+	if len(text) > maxAmountLen {
+		return "", decimal.Decimal{}, fmt.Errorf("number %.40q...: longer than %d bytes", text, maxAmountLen)
+	}
+	v, err := parseNumber(strings.TrimPrefix(text, "-"))
+	if err != nil {
+		return text, decimal.Decimal{}, fmt.Errorf("number %q is not a plain decimal", text)
+	}
+	if strings.HasPrefix(text, "-") {
+		v = v.Neg()
+	}
+	return text, v, nil
 }
 
 // Value implements [driver.Valuer]: an Amount is stored as the text of
@@ -116,4 +131,171 @@ func (a *Amount) Scan(src any) error {
 		return a.UnmarshalText(v)
 	}
 	return fmt.Errorf("finance: scan amount from %T: want a string: %w", src, ErrSyntax)
+}
+
+// rateJSON is the JSON shape of a Rate.
+type rateJSON struct {
+	Base   Currency        `json:"base"`
+	Quote  Currency        `json:"quote"`
+	Value  json.RawMessage `json:"value"`
+	Date   string          `json:"date"`
+	Source exodus.Source   `json:"source,omitzero"`
+	Chain  []rateJSON      `json:"chain,omitempty"`
+}
+
+// MarshalJSON implements [json.Marshaler]. A quoted rate is an object with
+// its currencies, its exact value as a string (so that no JSON reader turns
+// it into a float), its date and its source, which is left out when it is
+// the zero Source:
+//
+//	{"base":"USD","quote":"RUB","value":"86.9288","date":"2022-02-25",
+//	 "source":{"publisher":"Central Bank of Russia",…}}
+//
+// A derived rate has no source of its own; it adds "chain", the quoted
+// rates of [Rate.Chain] in the same shape, and its "value" is
+// [Rate.Value], rounded half to even to 16 decimal places, for readers:
+//
+//	{"base":"RUB","quote":"USD","value":"0.0115036673691573","date":"2022-02-25",
+//	 "chain":[{"base":"USD","quote":"RUB","value":"86.9288",…}]}
+//
+// The rate of exactly 1 between a currency and itself that [Rates.Find]
+// returns has no source and no chain. The zero Rate is JSON null.
+func (r Rate) MarshalJSON() ([]byte, error) {
+	if r.base == 0 {
+		return []byte("null"), nil
+	}
+	return json.Marshal(r.toJSON())
+}
+
+func (r Rate) toJSON() rateJSON {
+	j := rateJSON{
+		Base:   r.base,
+		Quote:  r.quote,
+		Value:  json.RawMessage(`"` + r.Value().String() + `"`),
+		Date:   dayString(r.on),
+		Source: r.src,
+	}
+	for _, q := range r.chain {
+		j.Chain = append(j.Chain, q.toJSON())
+	}
+	return j
+}
+
+// UnmarshalJSON implements [json.Unmarshaler] for the shape written by
+// [Rate.MarshalJSON], and reads back every rate it writes as an equal rate
+// ([Rate.Equal]). The value may also be a bare JSON number, read exactly;
+// it must be a plain decimal (no exponent) of at most 4096 characters.
+// Fields other than those of the shape are an error.
+//
+// A quoted rate is checked as by [NewRate]. A derived rate is rebuilt from
+// its chain, exactly as [Rate.Inverse] and [Rates.Find] build it: a chain
+// of one quoted rate of the opposite pair is an inverse; a chain of two
+// quoted rates that meet in a common currency is a cross rate (or, leading
+// from the quote to the base, the inverse of one). Its "value" and "date"
+// must then be those of the rebuilt rate, and it must have no source.
+//
+// Every error wraps [ErrInvalidRate] and leaves r unchanged. JSON null
+// leaves r unchanged.
+func (r *Rate) UnmarshalJSON(data []byte) error {
+	if string(bytes.TrimSpace(data)) == "null" {
+		return nil
+	}
+	var j rateJSON
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&j); err != nil {
+		return fmt.Errorf("finance: unmarshal rate: %w: %w", err, ErrInvalidRate)
+	}
+	v, err := j.rate(true)
+	if err != nil {
+		return err
+	}
+	*r = v
+	return nil
+}
+
+// rate rebuilds the Rate j describes; a chain is allowed only at the top.
+func (j rateJSON) rate(top bool) (Rate, error) {
+	bad := func(format string, args ...any) (Rate, error) {
+		return Rate{}, fmt.Errorf("finance: unmarshal rate %v/%v: "+format+": %w", append([]any{j.Base, j.Quote}, append(args, ErrInvalidRate)...)...)
+	}
+	if j.Base == 0 || j.Quote == 0 {
+		return bad("no base or quote currency")
+	}
+	if len(j.Value) == 0 {
+		return bad("no value")
+	}
+	_, v, err := jsonNumber(j.Value)
+	if err != nil {
+		return bad("%v", err)
+	}
+	on, err := time.Parse(time.DateOnly, j.Date)
+	if err != nil {
+		return bad("date %q is not YYYY-MM-DD", j.Date)
+	}
+	switch {
+	case j.Base == j.Quote:
+		if !top || j.Chain != nil || !j.Base.known() || !v.Equal(one) || !j.Source.IsZero() {
+			return bad("value %s between a currency and itself: only 1, with no source or chain and not in a chain, is a rate", v)
+		}
+		return Rate{base: j.Base, quote: j.Quote, num: one, den: one, on: on}, nil
+	case j.Chain == nil:
+		return NewRate(j.Base, j.Quote, v, on, j.Source)
+	case !top:
+		return bad("a rate in a chain must be quoted, with no chain of its own")
+	case !j.Source.IsZero():
+		return bad("a derived rate has no source of its own (its chain has the sources)")
+	case len(j.Chain) != 1 && len(j.Chain) != 2:
+		return bad("chain of %d rates, want 1 (an inverse) or 2 (a cross rate)", len(j.Chain))
+	}
+	legs := make([]Rate, len(j.Chain))
+	for i, c := range j.Chain {
+		if legs[i], err = c.rate(false); err != nil {
+			return Rate{}, err
+		}
+	}
+	var d Rate
+	var ok bool
+	if len(legs) == 1 {
+		d, ok = legs[0].Inverse(), legs[0].base == j.Quote && legs[0].quote == j.Base
+	} else if d, ok = crossFrom(j.Base, j.Quote, legs[0], legs[1]); !ok {
+		if d, ok = crossFrom(j.Quote, j.Base, legs[0], legs[1]); ok {
+			d = d.Inverse()
+		}
+	}
+	switch {
+	case !ok:
+		return bad("chain %v does not lead from %v to %v", legs, j.Base, j.Quote)
+	case !d.on.Equal(on):
+		return bad("date %s, but the chain gives %s", j.Date, dayString(d.on))
+	case !d.Value().Equal(v):
+		return bad("value %s, but the chain gives %s", v, d.Value())
+	}
+	return d, nil
+}
+
+// crossFrom returns the cross rate from→to of the quoted rates a and b, a
+// leading from from to a common currency and b from it to to, each used as
+// quoted or inverted; ok is false if they do not.
+func crossFrom(from, to Currency, a, b Rate) (r Rate, ok bool) {
+	a, ok = orient(a, from)
+	if !ok {
+		return Rate{}, false
+	}
+	b, ok = orient(b, a.quote)
+	if !ok || b.quote != to {
+		return Rate{}, false
+	}
+	return cross(a, b), true
+}
+
+// orient returns q or its inverse, whichever has base from.
+func orient(q Rate, from Currency) (Rate, bool) {
+	switch from {
+	case q.base:
+		return q, true
+	case q.quote:
+		return q.Inverse(), true
+	}
+	return Rate{}, false
 }

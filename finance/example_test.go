@@ -41,6 +41,35 @@ func ExampleParseAmount() {
 	// true finance: parse amount "¥500m": ambiguous currency: ¥ is used for both JPY and CNY; write the ISO code: invalid syntax
 }
 
+// Russian-style numbers: spaces (here a no-break space, U+00A0) between
+// groups of three digits, and a decimal comma wherever the comma cannot be
+// a thousands separator.
+func ExampleParseAmount_russian() {
+	for _, s := range []string{
+		"1 200 000 RUB",
+		"1\u00a0200\u00a0000,50 руб",
+		"1,2 трлн руб",
+		"12,50 €",
+		"1,200 RUB", // exactly three digits after the comma: thousands
+	} {
+		a, err := finance.ParseAmount(s)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Printf("%-22q %v\n", s, a)
+	}
+	_, err := finance.ParseAmount("1 20 000 RUB")
+	fmt.Println(err)
+	// Output:
+	// "1 200 000 RUB"        1200000.00 RUB
+	// "1\u00a0200\u00a0000,50 руб" 1200000.50 RUB
+	// "1,2 трлн руб"         1200000000000.00 RUB
+	// "12,50 €"              12.50 EUR
+	// "1,200 RUB"            1200.00 RUB
+	// finance: parse amount "1 20 000 RUB": malformed number "1 20 000": digit group "20" has 2 digits, want 3: invalid syntax
+}
+
 func ExampleAmount_Compact() {
 	for _, s := range []string{
 		"1200000000000 RUB",
@@ -480,4 +509,91 @@ func ExampleRate_Inverse() {
 	// Output:
 	// true RUB USD Central Bank of Russia
 	// 97833.50 RUB 1000.00 USD
+}
+
+// A rate keeps its exact value, date and source in JSON; a derived rate
+// carries the quoted rates it came from and is rebuilt from them (Python
+// decimal: 1/97.8335 = 0.010221447663632600…, shown to 16 places).
+func ExampleRate_MarshalJSON() {
+	src := exodus.Source{Publisher: "Central Bank of Russia", Date: "2024-11-09"}
+	usd, err := finance.NewRate(finance.USD, finance.RUB, decimal.RequireFromString("97.8335"),
+		time.Date(2024, 11, 9, 0, 0, 0, 0, time.UTC), src)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	b, err := json.Marshal(usd.Inverse())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(string(b))
+	var back finance.Rate
+	if err := json.Unmarshal(b, &back); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(back, back.Equal(usd.Inverse()))
+	// Output:
+	// {"base":"RUB","quote":"USD","value":"0.0102214476636326","date":"2024-11-09","chain":[{"base":"USD","quote":"RUB","value":"97.8335","date":"2024-11-09","source":{"publisher":"Central Bank of Russia","date":"2024-11-09"}}]}
+	// RUB/USD 0.0102214476636326 on 2024-11-09 (derived) true
+}
+
+// On 25 February 2022 the embedded table has that day's USD rate, but its
+// latest GBP, EUR and CNY rates are from 4 February, before the invasion.
+// Age shows it; FindOptions.MaxAge refuses it.
+func ExampleRate_Age() {
+	rates := finance.DefaultRates()
+	day := time.Date(2022, 2, 25, 0, 0, 0, 0, time.UTC)
+	for _, cur := range []finance.Currency{finance.USD, finance.GBP, finance.EUR, finance.CNY} {
+		r, err := rates.Find(cur, finance.RUB, day)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Printf("%v dated %s: %d days old\n", cur, r.Date().Format(time.DateOnly), r.Age(day))
+	}
+	_, err := rates.FindWith(finance.GBP, finance.RUB, day, finance.FindOptions{MaxAge: 7})
+	fmt.Println(err)
+	// Output:
+	// USD dated 2022-02-25: 0 days old
+	// GBP dated 2022-02-04: 21 days old
+	// EUR dated 2022-02-04: 21 days old
+	// CNY dated 2022-02-04: 21 days old
+	// finance: no GBP/RUB rate on or before 2022-02-25 within 7 days (latest is 2022-02-04)
+}
+
+// The CBR's own file for days the embedded table holds from a test fixture
+// has the same values but another source: Add refuses it, Replace lets the
+// official file win.
+func ExampleRates_Replace() {
+	f, err := os.Open("testdata/XML_dynamic_R01235_2022-02-24_2022-03-01.xml")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer f.Close()
+	official, err := finance.ParseCBR(f)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	rates := finance.DefaultRates()
+	err = rates.Add(official...)
+	fmt.Println(errors.Is(err, finance.ErrDuplicateRate))
+	if err := rates.Replace(official...); err != nil {
+		fmt.Println(err)
+		return
+	}
+	r, err := rates.Find(finance.USD, finance.RUB, time.Date(2022, 2, 25, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(r)
+	fmt.Println(r.Source().URL)
+	// Output:
+	// true
+	// USD/RUB 86.9288 on 2022-02-25
+	// https://www.cbr.ru/scripts/XML_dynamic.asp?date_req1=24/02/2022&date_req2=01/03/2022&VAL_NM_RQ=R01235
 }

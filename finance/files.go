@@ -16,7 +16,11 @@ var ErrFormat = errors.New("malformed rate file")
 const maxFileSize = 64 << 20
 
 // readBounded reads all of r, failing if it holds more than maxFileSize bytes.
+// A nil r is an error wrapping ErrFormat.
 func readBounded(what string, r io.Reader) ([]byte, error) {
+	if r == nil {
+		return nil, fmt.Errorf("finance: read %s: nil io.Reader: %w", what, ErrFormat)
+	}
 	data, err := io.ReadAll(io.LimitReader(r, maxFileSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("finance: read %s: %w", what, err)
@@ -43,8 +47,8 @@ func readRateFile(what string, r io.Reader) (*xmlElem, error) {
 // eurofxref file (root <Envelope>) as by [ParseECB]. The rates, their
 // sources and the errors are those of the parser chosen.
 //
-// ParseRates reads at most 64 MiB. A file whose root is neither, and any
-// file the chosen parser rejects, gives an error wrapping [ErrFormat]; an
+// ParseRates reads at most 64 MiB. A nil r, a file whose root is neither,
+// and any file the chosen parser rejects give an error wrapping [ErrFormat]; an
 // error reading r is wrapped, so errors.Is finds it.
 func ParseRates(r io.Reader) ([]Rate, error) {
 	root, err := readRateFile("rate file", r)

@@ -129,3 +129,17 @@ func FuzzParseRates(f *testing.F) {
 		}
 	})
 }
+
+// A nil reader is a malformed file, not a panic (finding 1).
+func TestParseNilReader(t *testing.T) {
+	t.Parallel()
+	parsers := map[string]func(io.Reader) ([]finance.Rate, error){
+		"ParseRates": finance.ParseRates, "ParseCBR": finance.ParseCBR, "ParseECB": finance.ParseECB,
+	}
+	for name, parse := range parsers {
+		rates, err := parse(nil)
+		if !errors.Is(err, finance.ErrFormat) || rates != nil {
+			t.Errorf("%s(nil) = %v, %v; want an error wrapping ErrFormat", name, rates, err)
+		}
+	}
+}

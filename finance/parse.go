@@ -55,18 +55,46 @@ var ambiguousWords = map[string]string{
 //
 // The currency is an ISO 4217 code (any case), a sign (₽, $, US$, £, €,
 // CN¥, JP¥) before the number, or a name after it: rouble/ruble/руб,
-// dollar ($ and "dollar" always mean USD), pound (GBP), euro, yuan, yen. The
-// number uses '.' as the decimal point and optionally ',' between groups of
-// three digits. A short-scale word may follow the number, with or without a
-// space: thousand/k, million/m/mn/mln/млн, billion/bn/b/млрд,
-// trillion/tn/trn/трлн. A minus sign may lead.
+// dollar ($ and "dollar" always mean USD), pound (GBP), euro, yuan, yen. A
+// short-scale word may follow the number, with or without a space:
+// thousand/k, million/m/mn/mln/млн, billion/bn/b/млрд, trillion/tn/trn/трлн.
+// A minus sign may lead.
+//
+// # Numbers
+//
+// The number is written in English or Russian style. Its integer part is
+// plain digits or groups of three digits after a first group of one to
+// three, separated all by commas or all by single spaces, no-break spaces
+// (U+00A0) or narrow no-break spaces (U+202F), which may mix. A decimal
+// point or a decimal comma may follow, then at least one digit. With no
+// decimal point, the last comma is a thousands separator when exactly three
+// digits follow it to the end of the number, the number has no group spaces
+// and it does not start with 0; otherwise it is the decimal comma, and the
+// number's only comma:
+//
+//	1,200 RUB           1200 RUB (three digits follow: thousands)
+//	1,200,000.50 RUB    1200000.50 RUB
+//	1 200 000 RUB       1200000 RUB (also with U+00A0 or U+202F)
+//	1 200 000,50 руб    1200000.50 RUB (grouped by spaces: decimal comma)
+//	1,2 трлн руб        1200000000000 RUB (one digit follows: decimal comma)
+//	12,50 €             12.50 EUR
+//	1,2345 USD          1.2345 USD
+//	0,125 BHD           0.125 BHD (starts with 0)
+//
+// So "1,125 BHD" is 1125 BHD; write "1.125 BHD" for one and an eighth.
+// Mixed separators ("1,200 000", "1,200,5"), German style ("1.200,50"),
+// groups of other sizes ("1 20", "1200 000") and two spaces in a row are
+// errors that quote the number and say it is malformed.
 //
 // The result is exact and not rounded: "1.2 trillion roubles" is
 // 1200000000000 RUB. ParseAmount reads back the output of [Amount.String].
 //
+// # Errors
+//
 // Errors quote the input. An unknown ISO code wraps [ErrUnknownCurrency];
-// anything else wraps [ErrSyntax], including the ambiguous "¥" (JPY or
-// CNY?) and input longer than 4096 bytes.
+// anything else wraps [ErrSyntax], including a malformed number (the error
+// quotes the number too), the ambiguous "¥" (JPY or CNY?) and input longer
+// than 4096 bytes.
 func ParseAmount(s string) (Amount, error) {
 	if len(s) > maxAmountLen {
 		return Amount{}, fmt.Errorf("finance: parse amount %.32q...: longer than %d bytes: %w", s, maxAmountLen, ErrSyntax)
@@ -80,7 +108,7 @@ func ParseAmount(s string) (Amount, error) {
 		neg, rest = true, strings.TrimSpace(rest[n:])
 	}
 	// A currency before the number.
-	i := strings.IndexFunc(rest, func(r rune) bool { return r >= '0' && r <= '9' || r == '.' || r == '-' || r == '−' })
+	i := strings.IndexFunc(rest, func(r rune) bool { return isDigit(r) || r == '.' || r == ',' || r == '-' || r == '−' })
 	if i < 0 {
 		return Amount{}, syntax("no number")
 	}
@@ -100,11 +128,8 @@ func ParseAmount(s string) (Amount, error) {
 		neg, rest = true, rest[n:]
 	}
 	// The number.
-	end := strings.IndexFunc(rest, func(r rune) bool { return !(r >= '0' && r <= '9' || r == '.' || r == ',') })
-	if end < 0 {
-		end = len(rest)
-	}
-	num, err := parseNumber(rest[:end])
+	end := numberEnd(rest)
+	num, err := parseWrittenNumber(rest[:end])
 	if err != nil {
 		return Amount{}, syntax(err.Error())
 	}
@@ -113,6 +138,10 @@ func ParseAmount(s string) (Amount, error) {
 		return Amount{}, syntax("exponent notation is not accepted; write the digits or a scale word")
 	}
 	// Scale and currency words after it.
+	if w := strings.Fields(rest[end:]); len(w) > 0 && w[0][0] >= '0' && w[0][0] <= '9' {
+		// Digits after a gap that is no group separator, as in "1  200".
+		return Amount{}, syntax(fmt.Sprintf("malformed number %q", rest[:end+strings.Index(rest[end:], w[0])+len(w[0])]))
+	}
 	words := strings.Fields(strings.ToLower(rest[end:]))
 	if len(words) > 0 {
 		if exp, ok := scaleWords[words[0]]; ok {
@@ -159,6 +188,97 @@ func currencyWord(input, w string) (Currency, error) {
 		return 0, fmt.Errorf("finance: parse amount %q: scale word %q out of place: %w", input, w, ErrSyntax)
 	}
 	return 0, fmt.Errorf("finance: parse amount %q: unknown currency word %q: %w", input, w, ErrSyntax)
+}
+
+// isGroupSpace reports whether r may separate groups of three digits: a
+// space, a no-break space or a narrow no-break space.
+func isGroupSpace(r rune) bool { return r == ' ' || r == '\u00a0' || r == '\u202f' }
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// numberEnd returns the length of the number at the start of s: digits,
+// '.' and ',', and single group spaces between two digits.
+func numberEnd(s string) int {
+	prev := rune(-1)
+	for i, r := range s {
+		if isDigit(r) || r == '.' || r == ',' {
+			prev = r
+			continue
+		}
+		if isGroupSpace(r) && isDigit(prev) {
+			if next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):]); isDigit(next) {
+				prev = r
+				continue
+			}
+		}
+		return i
+	}
+	return len(s)
+}
+
+// parseWrittenNumber reads a number as ParseAmount documents it: an integer
+// part, plain or in groups of three digits separated by commas or by group
+// spaces, then optionally a decimal point or decimal comma and digits. A
+// comma followed by exactly three digits (and nothing else) is a thousands
+// separator, unless the integer part is grouped by spaces or the number
+// starts with 0; any other comma is the decimal comma.
+func parseWrittenNumber(s string) (decimal.Decimal, error) {
+	if s == "" {
+		return decimal.Decimal{}, errors.New("no number")
+	}
+	malformed := func(format string, args ...any) (decimal.Decimal, error) {
+		return decimal.Decimal{}, fmt.Errorf("malformed number %q: "+format, append([]any{s}, args...)...)
+	}
+	spaced := strings.ContainsFunc(s, isGroupSpace)
+	intPart, frac, mark := s, "", ""
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		intPart, frac, mark = s[:i], s[i+1:], "point"
+	} else if i := strings.LastIndexByte(s, ','); i >= 0 {
+		after := s[i+1:]
+		if thousands := len(after) == 3 && allDigits(after) && !spaced && s[0] != '0'; !thousands {
+			intPart, frac, mark = s[:i], after, "comma"
+		}
+	}
+	if mark != "" && frac == "" {
+		return malformed("no digits after the decimal %s", mark)
+	}
+	if !allDigits(frac) {
+		return malformed("only digits may follow the decimal %s", mark)
+	}
+	var groups []string
+	commas := strings.Contains(intPart, ",")
+	switch {
+	case commas && spaced:
+		return malformed("digit groups separated both by commas and by spaces")
+	case commas && mark == "comma":
+		return malformed("commas both between digit groups and as the decimal comma")
+	case commas:
+		groups = strings.Split(intPart, ",")
+	case spaced:
+		groups = strings.FieldsFunc(intPart, isGroupSpace)
+	}
+	if groups != nil {
+		if n := len(groups[0]); n < 1 || n > 3 {
+			return malformed("the first digit group has %d digits, want 1 to 3", n)
+		}
+		for _, g := range groups[1:] {
+			if len(g) != 3 {
+				return malformed("digit group %q has %d digits, want 3", g, len(g))
+			}
+		}
+		intPart = strings.Join(groups, "")
+	}
+	if !allDigits(intPart) || intPart == "" && frac == "" {
+		return malformed("not a decimal number")
+	}
+	d, err := decimal.NewFromString(intPart + "." + frac)
+	if frac == "" {
+		d, err = decimal.NewFromString(intPart)
+	}
+	if err != nil {
+		return malformed("not a decimal number")
+	}
+	return d, nil
 }
 
 // parseNumber reads digits with an optional '.' decimal point and optional

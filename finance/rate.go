@@ -42,10 +42,13 @@ type Rate struct {
 // positive, base equals quote, either currency is not in the ISO 4217 list,
 // or on is the zero time.
 func NewRate(base, quote Currency, value decimal.Decimal, on time.Time, src exodus.Source) (Rate, error) {
-	return newRate(base, quote, value, decimal.NewFromInt(1), on, src)
+	return newRate(base, quote, value, on, src)
 }
 
-func newRate(base, quote Currency, num, den decimal.Decimal, on time.Time, src exodus.Source) (Rate, error) {
+// newRate is NewRate. A quoted rate always has den 1, so that its value is
+// exact and [Rate.Value] and the JSON form give it unrounded.
+func newRate(base, quote Currency, num decimal.Decimal, on time.Time, src exodus.Source) (Rate, error) {
+	den := one
 	bad := func(why string) (Rate, error) {
 		return Rate{}, fmt.Errorf("finance: rate %v/%v %.40s on %s: %s: %w", base, quote, ratioString(num, den), dayString(on), why, ErrInvalidRate)
 	}
@@ -100,6 +103,31 @@ func (r Rate) Quote() Currency { return r.quote }
 // derived rate it is the latest date in its chain, the first day on which
 // every rate of the chain was in force.
 func (r Rate) Date() time.Time { return r.on }
+
+// Age returns how old r is on the day of on (its calendar date in its own
+// location), in whole calendar days: the days from r's date to that day,
+// or, for a derived rate, from the oldest date in its chain, which is what
+// [FindOptions.MaxAge] limits. A rate dated 2022-02-04 is 21 days old on
+// 2022-02-25 and 0 days old on its own date; Age is negative for a day
+// before the rate's date. The zero Rate's Age is 0.
+func (r Rate) Age(on time.Time) int {
+	if r.base == 0 {
+		return 0
+	}
+	oldest := r.on
+	for _, q := range r.chain {
+		if q.on.Before(oldest) {
+			oldest = q.on
+		}
+	}
+	return int(daysBetween(oldest, day(on)))
+}
+
+// daysBetween returns the whole days from midnight a to midnight b. It does
+// not use time.Sub, which saturates at about 292 years.
+func daysBetween(a, b time.Time) int64 {
+	return (b.Unix() - a.Unix()) / 86400
+}
 
 // Source returns who published a quoted rate. A derived rate has no single
 // source and returns the zero Source; see [Rate.Sources].

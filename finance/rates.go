@@ -49,9 +49,10 @@ func (e *RateError) Unwrap() error { return ErrNoRate }
 // FindOptions tunes [Rates.FindWith] and [Rates.ConvertWith]. The zero value
 // gives the behaviour of [Rates.Find] and [Rates.Convert].
 type FindOptions struct {
-	// MaxAge is how many days old a rate may be on the day asked for. Zero
-	// means no limit; a negative value accepts only a rate dated that very
-	// day. For a cross rate the age is that of its older leg.
+	// MaxAge is how many days old a rate may be on the day asked for, as
+	// [Rate.Age] counts them. Zero means no limit; a negative value accepts
+	// only a rate dated that very day. For a cross rate the age is that of
+	// its older leg.
 	MaxAge int
 	// Via lists the currencies a cross rate may go through, in order of
 	// preference. Nil means every currency, preferring RUB, then EUR, then
@@ -70,12 +71,30 @@ type pair struct{ base, quote Currency }
 // [Rates.Convert]. The zero Rates is an empty table ready to use; a Rates
 // must not be copied after first use.
 //
+// A nil *Rates reads as an empty table: [Rates.Find], [Rates.FindWith],
+// [Rates.Convert] and [Rates.ConvertWith] return a *[RateError] wrapping
+// [ErrNoRate] (or the exact rate 1 between a currency and itself),
+// [Rates.Len] returns 0 and [Rates.All] nil. [Rates.Add] and
+// [Rates.Replace] on a nil *Rates return an error, since there is no table
+// to add to: start from [NewRates] or new(Rates).
+//
 // # Which rate applies
 //
 // A rate dated D applies from D until the next rate of the same pair. So
 // [Rates.Find] returns, for a day, the latest rate dated on or before it,
 // never a later one, and never silently falls back to a date after the day.
-// How old that rate may be is set with [FindOptions.MaxAge].
+// How old that rate may be is set with [FindOptions.MaxAge], and
+// [Rate.Age] tells how old a rate found is.
+//
+// Without a limit, a table whose latest quote of a pair is weeks old
+// converts with it silently: [DefaultRates] converts GBP, EUR and CNY on
+// 2022-02-25 at the rates of 04.02.2022, from before the invasion. The
+// recommended guard is a week, which spans the CBR's weekends and most
+// holidays but no stale month (the Russian New Year break is longer, so
+// early January needs a larger limit):
+//
+//	r, err := rates.FindWith(finance.GBP, finance.RUB, day, finance.FindOptions{MaxAge: 7})
+//	// err is a *RateError naming the latest rate's date when it is older.
 //
 // A rate is found directly (the pair as quoted), as the inverse of the
 // opposite quote, or crossed through one common currency (for Central Bank
@@ -103,9 +122,33 @@ func NewRates(rates ...Rate) (*Rates, error) {
 // same pair on the same day, including the same value from another source,
 // gives an error wrapping [ErrDuplicateRate], since the table keeps one
 // quote per pair and day and would otherwise lose a value or a citation;
-// the zero Rate gives an error wrapping [ErrInvalidRate]. On error nothing
-// is added.
+// use [Rates.Replace] to let the new rate win. The zero Rate gives an error
+// wrapping [ErrInvalidRate]. On error nothing is added. Add on a nil *Rates
+// returns an error and adds nothing.
 func (t *Rates) Add(rates ...Rate) error {
+	return t.add(rates, false)
+}
+
+// Replace is [Rates.Add], except that a rate for a pair and day the table
+// already has replaces the quote there instead of giving an error. Use it
+// when a better source supersedes a table's rates, such as the CBR's own
+// file for days that [DefaultRates] holds from news reports or test
+// fixtures: Add refuses those with [ErrDuplicateRate] even where the value
+// is the same, because the citation differs. Two different rates of one
+// pair and day within rates still give an error wrapping
+// [ErrDuplicateRate]; the zero Rate gives one wrapping [ErrInvalidRate]. On
+// error nothing changes. Replace on a nil *Rates returns an error.
+//
+// To drop rates rather than replace them, build a new table from the
+// [Rates.All] you keep.
+func (t *Rates) Replace(rates ...Rate) error {
+	return t.add(rates, true)
+}
+
+func (t *Rates) add(rates []Rate, replace bool) error {
+	if t == nil {
+		return errNilRates
+	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if t.pairs == nil {
@@ -132,7 +175,7 @@ func (t *Rates) Add(rates ...Rate) error {
 				}
 				continue
 			}
-			if i, found := slices.BinarySearchFunc(t.pairs[k], r.on, byDate); found && !t.pairs[k][i].Equal(r) {
+			if i, found := slices.BinarySearchFunc(t.pairs[k], r.on, byDate); found && !replace && !t.pairs[k][i].Equal(r) {
 				return duplicate(r, t.pairs[k][i])
 			}
 			out = append(out, r)
@@ -152,6 +195,9 @@ func (t *Rates) Add(rates ...Rate) error {
 			case i == len(old) || p[j].on.Before(old[i].on):
 				merged = append(merged, p[j])
 				j++
+			case replace: // same day: the new rate wins
+				merged = append(merged, p[j])
+				i, j = i+1, j+1
 			default: // same day: the rates are equal (checked above)
 				merged = append(merged, old[i])
 				i, j = i+1, j+1
@@ -163,6 +209,11 @@ func (t *Rates) Add(rates ...Rate) error {
 	}
 	return nil
 }
+
+// errNilRates is returned by Add on a nil *Rates: a programming error, not a
+// kind of data problem that callers branch on, so it has no exported
+// sentinel.
+var errNilRates = errors.New("finance: add to a nil *Rates: make the table with NewRates or new(Rates)")
 
 // duplicate returns the error for adding r where have, a different rate of
 // the same pair and day, is already present. When only the sources differ
@@ -183,8 +234,11 @@ func (t *Rates) link(a, b Currency) {
 	m[b] = true
 }
 
-// Len returns the number of quoted rates in the table.
+// Len returns the number of quoted rates in the table; 0 for a nil *Rates.
 func (t *Rates) Len() int {
+	if t == nil {
+		return 0
+	}
 	t.mu.RLock()
 	defer t.mu.RUnlock()
 	n := 0
@@ -195,8 +249,11 @@ func (t *Rates) Len() int {
 }
 
 // All returns every quoted rate in the table, sorted by date, then base,
-// then quote.
+// then quote; nil for an empty table or a nil *Rates.
 func (t *Rates) All() []Rate {
+	if t == nil {
+		return nil
+	}
 	t.mu.RLock()
 	var out []Rate
 	for _, l := range t.pairs {
@@ -226,6 +283,9 @@ func (t *Rates) FindWith(from, to Currency, on time.Time, opt FindOptions) (Rate
 	d := day(on)
 	if from == to && from.known() {
 		return Rate{base: from, quote: to, num: one, den: one, on: d}, nil
+	}
+	if t == nil {
+		return Rate{}, checkFound(candidate{}, from, to, d, opt)
 	}
 	t.mu.RLock()
 	best := t.best(from, to, d, opt.Via)
@@ -380,6 +440,9 @@ func (t *Rates) ConvertWith(a Amount, to Currency, on time.Time, opt FindOptions
 	// As FindWith, but without building the Rate and its chain: only the
 	// exact ratio of the winning legs is needed.
 	d := day(on)
+	if t == nil {
+		return Amount{}, checkFound(candidate{}, a.cur, to, d, opt)
+	}
 	t.mu.RLock()
 	best := t.best(a.cur, to, d, opt.Via)
 	var r Rate
@@ -415,9 +478,7 @@ func checkFound(best candidate, from, to Currency, d time.Time, opt FindOptions)
 	if !best.valid {
 		return &RateError{From: from, To: to, On: d, MaxAge: opt.MaxAge}
 	}
-	// Whole days between two midnights UTC; not time.Sub, which saturates
-	// at about 292 years.
-	age := (d.Unix() - best.age.Unix()) / 86400
+	age := daysBetween(best.age, d)
 	if (opt.MaxAge > 0 && age > int64(opt.MaxAge)) || (opt.MaxAge < 0 && age > 0) {
 		return &RateError{From: from, To: to, On: d, MaxAge: opt.MaxAge, Latest: best.age}
 	}

@@ -3,6 +3,7 @@ package finance_test
 import (
 	"errors"
 	"fmt"
+	"os"
 	"sync"
 	"testing"
 	"time"
@@ -455,5 +456,140 @@ func TestRatesSameCurrency(t *testing.T) {
 	got, err := rates.Convert(finance.MustParseAmount("2.345 EUR"), finance.EUR, on)
 	if err != nil || got.String() != "2.34 EUR" {
 		t.Errorf("Convert(2.345 EUR, EUR) = %v, %v; want 2.34 EUR", got, err)
+	}
+}
+
+// A nil *Rates behaves as an empty table: no panic, and every lookup is a
+// *RateError wrapping ErrNoRate; adding to it is an error (finding 1).
+func TestRatesNil(t *testing.T) {
+	t.Parallel()
+	var rates *finance.Rates
+	on := date(2022, 2, 25)
+	noRate := func(name string, err error, maxAge int) {
+		t.Helper()
+		var re *finance.RateError
+		if !errors.As(err, &re) || !errors.Is(err, finance.ErrNoRate) {
+			t.Errorf("nil Rates %s: error %v, want *RateError wrapping ErrNoRate", name, err)
+			return
+		}
+		want := finance.RateError{From: finance.USD, To: finance.RUB, On: on, MaxAge: maxAge}
+		if diff := cmp.Diff(want, *re); diff != "" {
+			t.Errorf("nil Rates %s: RateError mismatch (-want +got):\n%s", name, diff)
+		}
+	}
+	_, err := rates.Find(finance.USD, finance.RUB, on)
+	noRate("Find", err, 0)
+	_, err = rates.FindWith(finance.USD, finance.RUB, on, finance.FindOptions{MaxAge: 7})
+	noRate("FindWith", err, 7)
+	_, err = rates.Convert(finance.MustParseAmount("1 USD"), finance.RUB, on)
+	noRate("Convert", err, 0)
+	_, err = rates.ConvertWith(finance.MustParseAmount("1 USD"), finance.RUB, on, finance.FindOptions{})
+	noRate("ConvertWith", err, 0)
+	if n, all := rates.Len(), rates.All(); n != 0 || all != nil {
+		t.Errorf("nil Rates: Len %d, All %v; want 0, nil", n, all)
+	}
+	// As in an empty table, a currency converts to itself at exactly 1.
+	if r, err := rates.Find(finance.EUR, finance.EUR, on); err != nil || r.Value().String() != "1" {
+		t.Errorf("nil Rates Find(EUR, EUR) = %v, %v; want 1", r, err)
+	}
+	usd := mustRate(t, finance.USD, finance.RUB, "86.9288", on, fixtureSource)
+	if err := rates.Add(usd); err == nil {
+		t.Errorf("nil Rates Add: no error")
+	}
+	if err := rates.Add(); err == nil {
+		t.Errorf("nil Rates Add(): no error")
+	}
+}
+
+// Age counts whole calendar days from a rate's date, or from its oldest leg,
+// to a day (finding 5).
+func TestRateAge(t *testing.T) {
+	t.Parallel()
+	rates := testRates(t)
+	gbp := mustRate(t, finance.GBP, finance.RUB, "103.8762", date(2022, 2, 4), cbrSource)
+	cross, err := rates.Find(finance.GBP, finance.USD, date(2022, 3, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	msk := time.FixedZone("MSK", 3*60*60)
+	tests := []struct {
+		name string
+		rate finance.Rate
+		on   time.Time
+		want int
+	}{
+		{"same day", gbp, date(2022, 2, 4), 0},
+		{"three weeks", gbp, date(2022, 2, 25), 21},                                    // Python: date(2022,2,25)-date(2022,2,4) = 21 days
+		{"calendar day in its zone", gbp, time.Date(2022, 2, 25, 1, 0, 0, 0, msk), 21}, // 24 Feb 22:00 UTC is 25 Feb in Moscow
+		{"before the rate", gbp, date(2022, 2, 1), -3},                                 // hand: 4−1
+		{"cross: the older leg", cross, date(2022, 3, 1), 25},                          // Python: date(2022,3,1)-date(2022,2,4) = 25 days; Date() is 2022-02-25
+		{"inverse", gbp.Inverse(), date(2022, 2, 25), 21},
+		{"centuries", mustRate(t, finance.GBP, finance.RUB, "1", date(1900, 1, 1), cbrSource), date(2200, 1, 1), 109573}, // Python: date(2200,1,1)-date(1900,1,1)
+		{"zero Rate", finance.Rate{}, date(2022, 2, 25), 0},
+	}
+	for _, tt := range tests {
+		if got := tt.rate.Age(tt.on); got != tt.want {
+			t.Errorf("%s: %v.Age(%s) = %d, want %d", tt.name, tt.rate, tt.on, got, tt.want)
+		}
+	}
+	// Age agrees with FindOptions.MaxAge: a rate is found with MaxAge n
+	// exactly when its Age is at most n.
+	on := date(2022, 3, 1)
+	if _, err := rates.FindWith(finance.GBP, finance.USD, on, finance.FindOptions{MaxAge: cross.Age(on)}); err != nil {
+		t.Errorf("FindWith(MaxAge: %d): %v", cross.Age(on), err)
+	}
+	if _, err := rates.FindWith(finance.GBP, finance.USD, on, finance.FindOptions{MaxAge: cross.Age(on) - 1}); !errors.Is(err, finance.ErrNoRate) {
+		t.Errorf("FindWith(MaxAge: %d): %v, want ErrNoRate", cross.Age(on)-1, err)
+	}
+}
+
+// An official file for days that a table already has from another source,
+// with the same values, is refused by Add and taken by Replace (finding 5).
+func TestRatesReplace(t *testing.T) {
+	t.Parallel()
+	f, err := os.Open("testdata/XML_dynamic_R01235_2022-02-24_2022-03-01.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	official, err := finance.ParseCBR(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rates := finance.DefaultRates()
+	n := rates.Len()
+	if err := rates.Add(official...); !errors.Is(err, finance.ErrDuplicateRate) {
+		t.Fatalf("Add of the CBR file over the embedded fixture rates: %v, want ErrDuplicateRate", err)
+	}
+	if err := rates.Replace(official...); err != nil {
+		t.Fatalf("Replace: %v", err)
+	}
+	if rates.Len() != n {
+		t.Errorf("Replace changed Len %d → %d; it should replace the two quotes, not add", n, rates.Len())
+	}
+	for _, want := range official {
+		got, err := rates.FindWith(finance.USD, finance.RUB, want.Date(), finance.FindOptions{MaxAge: -1})
+		if err != nil || !got.Equal(want) {
+			t.Errorf("after Replace, Find(USD, RUB, %s) = %v (%v), %v; want %v (%v)", want.Date().Format(time.DateOnly), got, got.Source(), err, want, want.Source())
+		}
+	}
+	// A new pair or day is simply added; the batch itself may not conflict.
+	eur := mustRate(t, finance.EUR, finance.RUB, "1", date(2030, 1, 1), cbrSource)
+	if err := rates.Replace(eur); err != nil || rates.Len() != n+1 {
+		t.Errorf("Replace of a new rate: %v, Len %d, want %d", err, rates.Len(), n+1)
+	}
+	eur2 := mustRate(t, finance.EUR, finance.RUB, "2", date(2030, 1, 1), cbrSource)
+	if err := rates.Replace(eur2, eur); !errors.Is(err, finance.ErrDuplicateRate) {
+		t.Errorf("Replace with two quotes of one pair and day: %v, want ErrDuplicateRate", err)
+	}
+	if r, _ := rates.Find(finance.EUR, finance.RUB, date(2030, 1, 1)); !r.Equal(eur) {
+		t.Errorf("a failed Replace changed the table: %v", r)
+	}
+	var none *finance.Rates
+	if err := none.Replace(eur); err == nil {
+		t.Errorf("Replace on a nil *Rates: no error")
+	}
+	if err := rates.Replace(finance.Rate{}); !errors.Is(err, finance.ErrInvalidRate) {
+		t.Errorf("Replace of the zero Rate: %v, want ErrInvalidRate", err)
 	}
 }
