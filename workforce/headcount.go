@@ -548,12 +548,14 @@ func (p *plan) point() (*Headcount, error) {
 	return h, nil
 }
 
+// floatSum is the compensated sum of x, accurate to about one unit in the
+// last place.
 func floatSum(x []float64) float64 {
-	s := 0.0
+	var s kahan
 	for _, v := range x {
-		s += v
+		s.add(v)
 	}
-	return s
+	return s.value()
 }
 
 func sumInts(x []int64) int64 {
