@@ -76,6 +76,7 @@ func ReadCSV(r io.Reader) (*Table, error) {
 // label starting with '#' would read back as a comment, so it is an error
 // wrapping [ErrUnknownCode].
 func (t *Table) WriteCSV(w io.Writer, corner string) error {
+	t = t.orEmpty()
 	if strings.HasPrefix(corner, "#") {
 		return fmt.Errorf("workforce: write csv: corner label %q starts with '#': %w", corner, ErrUnknownCode)
 	}

@@ -33,7 +33,8 @@ import (
 // leans towards rounding up the largest fractions, without the guarantee.
 //
 // Cells must be finite, non-negative and not missing, and base finite and
-// positive (errors wrap [ErrMissing] or [ErrBadValue]). A cell more than
+// positive (errors wrap [ErrMissing], naming the first missing cell, or
+// [ErrBadValue]); a nil table is an error wrapping [ErrBadValue]. A cell more than
 // 2⁵³ times base, whose multiples float64 cannot tell apart, is an error
 // wrapping [ErrBadValue], as is a quotient cell/base that overflows. Should
 // no rounding be found (which the theorem rules out), the error wraps
@@ -42,8 +43,11 @@ func ControlledRound(t *Table, base float64) (*Table, error) {
 	if !(base > 0) || math.IsInf(base, 0) {
 		return nil, fmt.Errorf("workforce: controlled rounding: base %v: %w", base, ErrBadValue)
 	}
-	if t.HasMissing() {
-		return nil, fmt.Errorf("workforce: controlled rounding: %w", ErrMissing)
+	if t == nil {
+		return nil, nilTable("controlled rounding")
+	}
+	if err := t.missing("controlled rounding"); err != nil {
+		return nil, err
 	}
 	r, c := t.Dims()
 	y := make([]float64, len(t.v))
