@@ -994,12 +994,20 @@ func (h *Headcount) Sources() []exodus.Source { return slices.Clone(h.sources) }
 // table was made.
 func (h *Headcount) Notes() []string { return slices.Clone(h.notes) }
 
-// String returns a one-line summary such as
-// "1126500 people (90%: 1126500–1126500), high skill 512345".
+// String returns a one-line summary: the total, its interval at
+// [Headcount.Level] (rounded to whole people), and the count in each
+// skill band. For 1.5% of the default labour force it is
+//
+//	1126500 people (90%: 1126500–1126500), low skill 91609, medium skill 549033, high skill 485858
+//
+// The zero Headcount, which has no draws and so no interval, prints
+// "0 people, low skill 0, medium skill 0, high skill 0".
 func (h *Headcount) String() string {
-	lo, hi := h.TotalInterval()
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d people (%g%%: %.0f–%.0f)", h.total, 100*h.level, lo, hi)
+	fmt.Fprintf(&b, "%d people", h.total)
+	if lo, hi := h.TotalInterval(); !math.IsNaN(lo) && !math.IsNaN(hi) {
+		fmt.Fprintf(&b, " (%g%%: %.0f–%.0f)", 100*h.level, lo, hi)
+	}
 	for _, band := range Bands() {
 		fmt.Fprintf(&b, ", %s skill %d", band, h.Band(band))
 	}

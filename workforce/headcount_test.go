@@ -412,7 +412,10 @@ func TestHeadcountZero(t *testing.T) {
 	if r, c := h.Table().Dims(); r != 0 || c != 4 || h.Workforce() != nil || !math.IsNaN(h.TotalSummary().Mean()) {
 		t.Errorf("zero Headcount: table %d×%d, workforce %v", r, c, h.Workforce())
 	}
-	_ = h.String()
+	// hand: no draws, so no interval; every band counts 0 (issue 5, finding 7)
+	if got, want := h.String(), "0 people, low skill 0, medium skill 0, high skill 0"; got != want {
+		t.Errorf("zero Headcount String = %q, want %q", got, want)
+	}
 }
 
 // A Table and a Headcount are immutable: concurrent readers are safe
