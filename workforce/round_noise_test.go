@@ -100,11 +100,25 @@ func TestControlledRoundKeepsNoisyWholeTotals(t *testing.T) {
 		tab := workforce.MustNewTable(labels("r", nr), labels("c", nc), vals)
 		checkNoisyTotal(t, tab, math.Floor(r.Float64()*math.Pow(10, 2+10*r.Float64())))
 	}
+	// multiples of other bases: hand, target = k·base
+	for _, base := range []float64{5, 1000, 0.5} {
+		for range 100 {
+			k := math.Floor(r.Float64() * math.Pow(10, 2+8*r.Float64()))
+			checkNoisyTotalBase(t, wf, k*base, base)
+		}
+	}
 }
 
 // checkNoisyTotal scales wf to target and checks that ControlledRound
 // keeps the target as the grand total.
 func checkNoisyTotal(t *testing.T, wf *workforce.Table, target float64) {
+	t.Helper()
+	checkNoisyTotalBase(t, wf, target, 1)
+}
+
+// checkNoisyTotalBase scales wf to target, a multiple of base, and checks
+// that ControlledRound to base keeps it.
+func checkNoisyTotalBase(t *testing.T, wf *workforce.Table, target, base float64) {
 	t.Helper()
 	tab := must(wf.Scale(target / wf.Total()))
 	tot := tab.Total()
@@ -113,11 +127,11 @@ func checkNoisyTotal(t *testing.T, wf *workforce.Table, target float64) {
 	if math.Abs(tot-target) > 16*0x1p-52*target {
 		t.Fatalf("scaled to %.0f, the total is %v: more than noise", target, tot)
 	}
-	got, err := workforce.ControlledRound(tab, 1)
+	got, err := workforce.ControlledRound(tab, base)
 	if err != nil {
-		t.Fatalf("ControlledRound(scaled to %.0f, total %v): %v", target, tot, err)
+		t.Fatalf("ControlledRound(scaled to %.0f, total %v, base %v): %v", target, tot, base, err)
 	}
-	if got.Total() != target {
-		t.Fatalf("ControlledRound(scaled to %.0f, total %v): grand total %v", target, tot, got.Total())
+	if d := math.Abs(got.Total() - target); d > 1e-9*target {
+		t.Fatalf("ControlledRound(scaled to %.0f, total %v, base %v): grand total %v", target, tot, base, got.Total())
 	}
 }
