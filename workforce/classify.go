@@ -362,7 +362,9 @@ func (b Band) SkillLevels() []SkillLevel {
 
 // A SkillMap says how the ISCO-08 major groups that span several skill
 // levels are divided among them. Every other group maps to its single
-// level. The weights need not sum to one; only their ratios matter.
+// level. The weights need not sum to one; only their ratios matter, and
+// any finite non-negative weights work, however large or small (they are
+// scaled by the largest before they are summed).
 //
 // The zero SkillMap is the documented default: an even split, half of
 // group 1 (managers) at level 3 and half at level 4, and a third of group 0
@@ -382,8 +384,9 @@ type SkillMap struct {
 
 // Split returns the fraction of occupation o at each skill level 1–4
 // (index 0 is level 1); the fractions sum to 1. A group whose weights are
-// all zero is split evenly. A weight that is negative, NaN or infinite is an
-// error wrapping [ErrBadValue]; an invalid Occupation is an error wrapping
+// all zero is split evenly (the zero SkillMap's documented default). A
+// weight that is negative, NaN or infinite is an error wrapping
+// [ErrBadValue] that names it; an invalid Occupation is an error wrapping
 // [ErrUnknownCode].
 func (m SkillMap) Split(o Occupation) ([NumSkillLevels]float64, error) {
 	var out [NumSkillLevels]float64
@@ -400,21 +403,27 @@ func (m SkillMap) Split(o Occupation) ([NumSkillLevels]float64, error) {
 	default:
 		w = []float64{1}
 	}
-	sum := 0.0
-	for _, x := range w {
+	top := 0.0
+	for i, x := range w {
 		if !finiteNonNeg(x) {
-			return out, fmt.Errorf("workforce: skill split of ISCO group %v: weight %v: %w", o, x, ErrBadValue)
+			return out, fmt.Errorf("workforce: skill split of ISCO group %v: weight %v for skill level %v: %w", o, x, levels[i], ErrBadValue)
 		}
-		sum += x
+		top = max(top, x)
 	}
-	if sum == 0 { // the zero value: even split
+	if top == 0 { // the zero value: even split
 		for _, k := range levels {
 			out[k-1] = 1 / float64(len(levels))
 		}
 		return out, nil
 	}
+	// Scale by the largest weight before summing, so that the sum (at most
+	// 3) cannot overflow, however large the weights.
+	sum := 0.0
+	for _, x := range w {
+		sum += x / top
+	}
 	for i, k := range levels {
-		out[k-1] = w[i] / sum
+		out[k-1] = w[i] / top / sum
 	}
 	return out, nil
 }

@@ -2,6 +2,7 @@ package workforce_test
 
 import (
 	"errors"
+	"math"
 	"testing"
 
 	"github.com/exodus-lab/exodus/workforce"
@@ -130,6 +131,14 @@ func TestSkillMapSplit(t *testing.T) {
 		{"managers 1:3", workforce.SkillMap{Managers: [2]float64{1, 3}}, workforce.Managers, [4]float64{0, 0, 0.25, 0.75}},
 		{"professionals", workforce.SkillMap{Managers: [2]float64{1, 3}}, workforce.Professionals, [4]float64{0, 0, 0, 1}},
 		{"elementary", workforce.SkillMap{}, workforce.Elementary, [4]float64{1, 0, 0, 0}},
+		// hand: equal weights split evenly, however large; their sum
+		// 2e308 overflows float64 (issue 5, finding 2)
+		{"managers huge equal", workforce.SkillMap{Managers: [2]float64{1e308, 1e308}}, workforce.Managers, [4]float64{0, 0, 0.5, 0.5}},
+		{"managers 2^1022:3·2^1022", workforce.SkillMap{Managers: [2]float64{math.Ldexp(1, 1022), math.Ldexp(3, 1022)}}, workforce.Managers, [4]float64{0, 0, 0.25, 0.75}},
+		{"armed forces huge", workforce.SkillMap{ArmedForces: [3]float64{1e308, 1e308, 1e308}}, workforce.ArmedForces, [4]float64{1.0 / 3, 1.0 / 3, 0, 1.0 / 3}},
+		// hand: 5e-324 is the smallest subnormal; 1:1 is half each
+		{"managers subnormal", workforce.SkillMap{Managers: [2]float64{5e-324, 5e-324}}, workforce.Managers, [4]float64{0, 0, 0.5, 0.5}},
+		{"managers one zero", workforce.SkillMap{Managers: [2]float64{0, 1e308}}, workforce.Managers, [4]float64{0, 0, 0, 1}},
 	}
 	for _, tt := range tests {
 		got, err := tt.m.Split(tt.o)
@@ -140,8 +149,19 @@ func TestSkillMapSplit(t *testing.T) {
 			t.Errorf("%s: Split mismatch (-want +got):\n%s", tt.name, diff)
 		}
 	}
-	if _, err := (workforce.SkillMap{Managers: [2]float64{-1, 1}}).Split(workforce.Managers); !errors.Is(err, workforce.ErrBadValue) {
-		t.Errorf("negative weight: error = %v", err)
+	for _, m := range []workforce.SkillMap{
+		{Managers: [2]float64{-1, 1}},
+		{Managers: [2]float64{math.NaN(), 1}},
+		{Managers: [2]float64{math.Inf(1), 1}},
+		{ArmedForces: [3]float64{1, -0.5, 1}},
+	} {
+		o := workforce.Managers
+		if m.Managers == [2]float64{} {
+			o = workforce.ArmedForces
+		}
+		if got, err := m.Split(o); !errors.Is(err, workforce.ErrBadValue) {
+			t.Errorf("%+v.Split(%v) = %v, %v; want ErrBadValue", m, o, got, err)
+		}
 	}
 	if _, err := (workforce.SkillMap{}).Split(0); !errors.Is(err, workforce.ErrUnknownCode) {
 		t.Errorf("invalid occupation: error = %v", err)

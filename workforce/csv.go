@@ -76,6 +76,7 @@ func ReadCSV(r io.Reader) (*Table, error) {
 // label starting with '#' would read back as a comment, so it is an error
 // wrapping [ErrUnknownCode].
 func (t *Table) WriteCSV(w io.Writer, corner string) error {
+	t = t.orEmpty()
 	if strings.HasPrefix(corner, "#") {
 		return fmt.Errorf("workforce: write csv: corner label %q starts with '#': %w", corner, ErrUnknownCode)
 	}
@@ -107,6 +108,63 @@ func (t *Table) WriteCSV(w io.Writer, corner string) error {
 	cw.Flush()
 	if err := cw.Error(); err != nil {
 		return fmt.Errorf("workforce: write csv: %w", err)
+	}
+	return nil
+}
+
+// headcountCSVHeader is the header record of [Headcount.WriteCSV].
+const headcountCSVHeader = "sector,level,count,low,high,share_of_sector"
+
+// WriteCSV writes the headcounts as CSV: a header record
+//
+//	sector,level,count,low,high,share_of_sector
+//
+// then one record per sector and skill level, sectors in the workforce's
+// row order and levels 1 to 4:
+//
+//   - sector: the section letter, "A" to "U";
+//   - level: the ILO skill level, "1" to "4";
+//   - count: whole people who left ([Headcount.At]);
+//   - low, high: the whole numbers enclosing the cell's interval at
+//     [Headcount.Level] ([Headcount.Interval] rounded down and up; a bound
+//     within floating-point noise of a whole number is kept), empty
+//     when there is no interval (the zero Headcount has no draws);
+//   - share_of_sector: count as a fraction of the sector's whole
+//     workforce ([Headcount.CellShare]), in the shortest form that reads
+//     back exactly.
+//
+// The zero Headcount writes the header alone. Errors come from w.
+func (h *Headcount) WriteCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(strings.Split(headcountCSVHeader, ",")); err != nil {
+		return fmt.Errorf("workforce: write headcount csv: %w", err)
+	}
+	whole := func(x float64) string {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return ""
+		}
+		return strconv.FormatFloat(x, 'f', 0, 64)
+	}
+	rec := make([]string, 6)
+	for _, s := range h.sectors {
+		for _, k := range SkillLevels() {
+			lo, hi := h.Interval(s, k)
+			share := ""
+			if x := h.CellShare(s, k); !math.IsNaN(x) {
+				share = strconv.FormatFloat(x, 'g', -1, 64)
+			}
+			// snap: a bound within float noise of a whole number is that
+			// number, so 100.00000000000001 encloses as 100, not 101
+			rec = append(rec[:0], s.String(), k.String(), strconv.FormatInt(h.At(s, k), 10),
+				whole(math.Floor(snap(lo))), whole(math.Ceil(snap(hi))), share)
+			if err := cw.Write(rec); err != nil {
+				return fmt.Errorf("workforce: write headcount csv: %w", err)
+			}
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("workforce: write headcount csv: %w", err)
 	}
 	return nil
 }

@@ -8,8 +8,10 @@
 // OKVED2 sections, with English and Russian titles. [Occupation] is an
 // ISCO-08 major group, 0 to 9 (OKZ in Russia). [SkillLevel] is one of the
 // ILO's four skill levels and [Band] one of its broad bands: low (level
-// 1), medium (2) and high (3 and 4). Each has Parse and String; an unknown
-// code is an error wrapping [ErrUnknownCode].
+// 1), medium (2) and high (3 and 4). Each has Parse and String, and
+// MarshalText and UnmarshalText with the same codes, so that in JSON a
+// Sector is "J", not a number, and can key an object; an unknown code is
+// an error wrapping [ErrUnknownCode].
 //
 // # Split rules
 //
@@ -34,9 +36,11 @@
 //
 // A [Table] is an immutable labelled two-way table of counts with totals,
 // lookup by label, shares, column aggregation ([Table.SkillLevels],
-// [Table.Bands], [Table.AggregateCols]) and CSV ([ReadCSV],
-// [Table.WriteCSV]). A missing cell (suppressed by the publisher) is NaN
-// and makes any total over it NaN: it is never read as zero.
+// [Table.Bands], [Table.AggregateCols]), CSV ([ReadCSV],
+// [Table.WriteCSV]) and a lossless JSON form ([Table.MarshalJSON]). A
+// missing cell (suppressed by the publisher) is NaN and makes any total
+// over it NaN: it is never read as zero. A nil *Table behaves as the empty
+// table.
 //
 // # Whole numbers that add up
 //
@@ -65,7 +69,11 @@
 // each cell's share of its sector's workforce. When only margins are
 // known, the joint table is the workforce's own structure fitted to them.
 // Intervals are those of the unrounded simulated counts; [Headcount] says
-// how they relate to the whole-number point result.
+// how they relate to the whole-number point result. A scenario that sends
+// more people out of a sector, or a sector at one skill level, than work
+// there is an error wrapping [ErrExceedsWorkforce]; single draws that do
+// are reported in [Headcount.Notes]. A Headcount writes itself as CSV
+// ([Headcount.WriteCSV]) and JSON ([Headcount.MarshalJSON]).
 //
 // # Default data for Russia
 //
@@ -140,7 +148,8 @@
 // Errors name the bad value, where there is one, and wrap one of the
 // sentinel errors ([ErrUnknownCode], [ErrBadValue], [ErrShape],
 // [ErrMissing], [ErrInconsistent], [ErrInfeasible], [ErrNotConverged],
-// [ErrNoData], [ErrSyntax]); test for them with [errors.Is]. Nothing panics
+// [ErrNoData], [ErrSyntax], [ErrExceedsWorkforce]); test for them with
+// [errors.Is]. Nothing panics
 // on bad data: only the Must functions, meant for literals, and index
 // accessors such as [Table.At] do, like a slice index.
 package workforce

@@ -27,8 +27,13 @@ var (
 	ErrNotConverged = errors.New("not converged")
 	// ErrNoData: the embedded data do not cover the request (such as a year).
 	ErrNoData = errors.New("no data")
-	// ErrSyntax: malformed CSV input.
+	// ErrSyntax: malformed CSV or JSON input.
 	ErrSyntax = errors.New("syntax error")
+	// ErrExceedsWorkforce: a scenario whose point result has more people
+	// leaving a sector, or a sector at one skill level, than work there,
+	// such as a share of 1 of the labour force (which counts the
+	// unemployed too) or a total of 200 million.
+	ErrExceedsWorkforce = errors.New("more people leave than work there")
 )
 
 func finiteNonNeg(x float64) bool {

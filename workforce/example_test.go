@@ -492,7 +492,7 @@ func ExampleHeadcounts_margins() {
 	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
 		Total: total,
 		Workforce: workforce.MustNewTable([]string{"C", "J"}, []string{"1", "2", "3", "4"},
-			[][]float64{{100, 500, 200, 200}, {10, 40, 150, 800}}),
+			[][]float64{{100e3, 500e3, 200e3, 200e3}, {10e3, 40e3, 150e3, 800e3}}), // persons
 		Sectors:    sectors,
 		Skills:     skills,
 		MonteCarlo: estimate.Options{Draws: 1000},

@@ -62,19 +62,23 @@ type FitReport struct {
 // opt.MaxIter iterations, as can happen when the targets are reachable
 // only by driving some non-zero cells to zero, the error wraps
 // [ErrNotConverged] and Fit returns the last iterate with its report.
-// Other errors wrap [ErrShape], [ErrBadValue] or [ErrMissing]; they come
-// with a nil table and a zero report.
+// Other errors wrap [ErrShape], [ErrBadValue] (also for a nil seed) or
+// [ErrMissing] (naming the first missing cell); they come with a nil table
+// and a zero report.
 func Fit(seed *Table, rows, cols []float64, opt FitOptions) (*Table, FitReport, error) {
 	tol, maxIter, err := opt.resolve()
 	if err != nil {
 		return nil, FitReport{}, err
 	}
+	if seed == nil {
+		return nil, FitReport{}, nilTable("fit")
+	}
 	r, c := seed.Dims()
 	if len(rows) != r || len(cols) != c {
 		return nil, FitReport{}, fmt.Errorf("workforce: fit: %d row and %d column targets for a %d×%d table: %w", len(rows), len(cols), r, c, ErrShape)
 	}
-	if seed.HasMissing() {
-		return nil, FitReport{}, fmt.Errorf("workforce: fit: seed: %w", ErrMissing)
+	if err := seed.missing("fit: seed"); err != nil {
+		return nil, FitReport{}, err
 	}
 	if err := checkTargets(rows, cols); err != nil {
 		return nil, FitReport{}, err

@@ -1,14 +1,17 @@
 package workforce
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"maps"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/exodus-lab/exodus"
 	"github.com/exodus-lab/exodus/estimate"
@@ -154,8 +157,16 @@ type Headcount struct {
 // SectorFocus sector that is not a workforce row), [ErrMissing] (a missing
 // workforce cell), [ErrInfeasible] (a share for a sector or level with no
 // workforce, or sector and skill compositions that no table with the
-// workforce's empty cells can meet), or come from the estimate package (invalid inputs, ctx
-// cancelled).
+// workforce's empty cells can meet), [ErrExceedsWorkforce] (a point
+// result with more people leaving a sector, or a sector at one skill
+// level, than its workforce, beyond a relative 1e-9 before rounding; the
+// error names the sector, the count and the workforce), or come from the
+// estimate package (invalid inputs, ctx cancelled).
+//
+// Single Monte Carlo draws that put more people in a sector or cell than
+// its workforce (the tail of an uncertain total, say) are kept as drawn,
+// and [Headcount.Notes] says in what share of draws that happened and in
+// which sectors.
 func Headcounts(ctx context.Context, sc Scenario) (*Headcount, error) {
 	p, err := prepare(sc)
 	if err != nil {
@@ -165,7 +176,8 @@ func Headcounts(ctx context.Context, sc Scenario) (*Headcount, error) {
 	if err != nil {
 		return nil, err
 	}
-	if h.res, err = p.simulate(ctx); err != nil {
+	var over *overCount
+	if h.res, over, err = p.simulate(ctx); err != nil {
 		return nil, err
 	}
 	note := fmt.Sprintf("Monte Carlo: %d draws, seed %d; intervals equal-tailed at %g%%", h.res.Draws(), p.sc.MonteCarlo.Seed, 100*p.level)
@@ -173,7 +185,75 @@ func Headcounts(ctx context.Context, sc Scenario) (*Headcount, error) {
 		note += "; the adaptive run reached MaxDraws before its tolerance"
 	}
 	h.notes = append(h.notes, note)
+	if n := over.any.Load(); n > 0 {
+		h.notes = append(h.notes, p.overNote(over, h.res.Draws()))
+	}
 	return h, nil
+}
+
+// overCount counts the draws in which some sector, or some cell of a
+// sector, has more emigrants than workforce: any sector (any), and each
+// row (rows).
+type overCount struct {
+	any  atomic.Int64
+	rows []atomic.Int64
+}
+
+// exceeds reports whether count x is more than workforce w, beyond a
+// relative 1e-9 of floating-point noise.
+func exceeds(x, w float64) bool { return x > w*(1+1e-9) }
+
+// people formats a number of people: whole, or to a tenth.
+func people(x float64) string {
+	if x == math.Round(x) {
+		return strconv.FormatFloat(x, 'f', 0, 64)
+	}
+	return strconv.FormatFloat(x, 'f', 1, 64)
+}
+
+// overNote describes the draws counted in over, out of draws.
+func (p *plan) overNote(over *overCount, draws int) string {
+	pct := func(n int64) float64 { return 100 * math.Min(float64(n)/float64(draws), 1) }
+	rows := make([]int, 0, p.r)
+	for i := range p.r {
+		if over.rows[i].Load() > 0 {
+			rows = append(rows, i)
+		}
+	}
+	slices.SortStableFunc(rows, func(a, b int) int { return cmp.Compare(over.rows[b].Load(), over.rows[a].Load()) })
+	parts := make([]string, 0, 6)
+	for k, i := range rows {
+		if k == 5 {
+			parts = append(parts, fmt.Sprintf("and %d more", len(rows)-k))
+			break
+		}
+		parts = append(parts, fmt.Sprintf("%v %.3g%%", p.sectors[i], pct(over.rows[i].Load())))
+	}
+	return fmt.Sprintf("Monte Carlo: %.3g%% of draws put more people in a sector, or a sector at one skill level, than work there (%s); those draws are kept as drawn", pct(over.any.Load()), strings.Join(parts, ", "))
+}
+
+// checkWorkforce returns an error wrapping [ErrExceedsWorkforce] if the
+// unrounded point table x has more people in a sector, or in a cell, than
+// its workforce; cells are the rounded counts, for the message.
+func (p *plan) checkWorkforce(x []float64, cells []int64) error {
+	c := NumSkillLevels
+	for i := range p.r {
+		var sum float64
+		var n int64
+		for j := range c {
+			sum += x[i*c+j]
+			n += cells[i*c+j]
+		}
+		if exceeds(sum, p.wRow[i]) {
+			return fmt.Errorf("workforce: headcounts: %d people (%s unrounded) leave sector %v, whose workforce is %s: %w", n, people(sum), p.sectors[i], people(p.wRow[i]), ErrExceedsWorkforce)
+		}
+	}
+	for k, v := range x {
+		if exceeds(v, p.w[k]) {
+			return fmt.Errorf("workforce: headcounts: %d people (%s unrounded) leave sector %v at skill level %d, whose workforce is %s: %w", cells[k], people(v), p.sectors[k/c], k%c+1, people(p.w[k]), ErrExceedsWorkforce)
+		}
+	}
+	return nil
 }
 
 // plan is a validated scenario.
@@ -531,6 +611,9 @@ func (p *plan) point() (*Headcount, error) {
 	if got := sumInts(cells); got != int64(n) { // cannot happen: rounding keeps the whole total
 		return nil, fmt.Errorf("workforce: headcounts: rounded cells sum to %d, not %d: %w", got, int64(n), ErrInfeasible)
 	}
+	if err := p.checkWorkforce(x, cells); err != nil {
+		return nil, err
+	}
 	h := &Headcount{
 		sectors:   p.sectors,
 		cells:     cells,
@@ -548,12 +631,14 @@ func (p *plan) point() (*Headcount, error) {
 	return h, nil
 }
 
+// floatSum is the compensated sum of x, accurate to about one unit in the
+// last place.
 func floatSum(x []float64) float64 {
-	s := 0.0
+	var s kahan
 	for _, v := range x {
-		s += v
+		s.add(v)
 	}
-	return s
+	return s.value()
 }
 
 func sumInts(x []int64) int64 {
@@ -585,7 +670,7 @@ func (p *plan) newBuf() *drawBuf {
 	return &drawBuf{x: make([]float64, p.r*c), sec: make([]float64, p.r), f: make([]float64, len(p.focus)), skill: make([]float64, c), rows: make([]float64, p.r), cols: make([]float64, c), buf: make([]float64, c)}
 }
 
-func (p *plan) simulate(ctx context.Context) (*estimate.Result, error) {
+func (p *plan) simulate(ctx context.Context) (*estimate.Result, *overCount, error) {
 	m := estimate.NewModel()
 	var total, share, base estimate.Var
 	useTotal := !p.sc.Total.IsZero()
@@ -611,6 +696,7 @@ func (p *plan) simulate(ctx context.Context) (*estimate.Result, error) {
 		}
 	}
 	c := NumSkillLevels
+	over := &overCount{rows: make([]atomic.Int64, p.r)}
 	pool := sync.Pool{New: func() any { return p.newBuf() }}
 	f := func(d *estimate.Draw, out []float64) {
 		b := pool.Get().(*drawBuf)
@@ -655,12 +741,26 @@ func (p *plan) simulate(ctx context.Context) (*estimate.Result, error) {
 			bands[SkillLevel(j+1).Band()-1] += v
 		}
 		out[len(out)-1] = t
+		anyOver := false
+		for i := range p.r {
+			o := exceeds(rows[i], p.wRow[i])
+			for j := range c {
+				o = o || exceeds(x[i*c+j], p.w[i*c+j])
+			}
+			if o {
+				over.rows[i].Add(1)
+				anyOver = true
+			}
+		}
+		if anyOver {
+			over.any.Add(1)
+		}
 	}
 	res, err := m.Run(ctx, p.outputs(), f, p.sc.MonteCarlo)
 	if err != nil && !errors.Is(err, estimate.ErrNotConverged) {
-		return nil, fmt.Errorf("workforce: headcounts: %w", err)
+		return nil, nil, fmt.Errorf("workforce: headcounts: %w", err)
 	}
-	return res, nil
+	return res, over, nil
 }
 
 // Total returns the number of people who left, a whole number.
@@ -894,12 +994,20 @@ func (h *Headcount) Sources() []exodus.Source { return slices.Clone(h.sources) }
 // table was made.
 func (h *Headcount) Notes() []string { return slices.Clone(h.notes) }
 
-// String returns a one-line summary such as
-// "1126500 people (90%: 1126500–1126500), high skill 512345".
+// String returns a one-line summary: the total, its interval at
+// [Headcount.Level] (rounded to whole people), and the count in each
+// skill band. For 1.5% of the default labour force it is
+//
+//	1126500 people (90%: 1126500–1126500), low skill 91609, medium skill 549033, high skill 485858
+//
+// The zero Headcount, which has no draws and so no interval, prints
+// "0 people, low skill 0, medium skill 0, high skill 0".
 func (h *Headcount) String() string {
-	lo, hi := h.TotalInterval()
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d people (%g%%: %.0f–%.0f)", h.total, 100*h.level, lo, hi)
+	fmt.Fprintf(&b, "%d people", h.total)
+	if lo, hi := h.TotalInterval(); !math.IsNaN(lo) && !math.IsNaN(hi) {
+		fmt.Fprintf(&b, " (%g%%: %.0f–%.0f)", 100*h.level, lo, hi)
+	}
 	for _, band := range Bands() {
 		fmt.Fprintf(&b, ", %s skill %d", band, h.Band(band))
 	}

@@ -93,9 +93,10 @@ func TestHeadcountsAlfaBank(t *testing.T) {
 }
 
 func TestHeadcountsMargins(t *testing.T) {
-	// A small workforce, by hand: two sectors, skill levels 1–4.
-	wf := workforce.MustNewTable([]string{"C", "J"}, []string{"1", "2", "3", "4"},
-		[][]float64{{100, 500, 200, 200}, {10, 40, 150, 800}})
+	// A small workforce, by hand: two sectors, skill levels 1–4, in
+	// thousands of persons (so that 1000 emigrants fit in every cell).
+	wf := must(workforce.MustNewTable([]string{"C", "J"}, []string{"1", "2", "3", "4"},
+		[][]float64{{100, 500, 200, 200}, {10, 40, 150, 800}}).Scale(1000))
 	sectors := must(estimate.FixedShares([]float64{0.25, 0.75}))
 	skills := must(estimate.FixedShares([]float64{0.05, 0.15, 0.2, 0.6}))
 	tests := []struct {
@@ -163,6 +164,11 @@ func TestHeadcountsUncertain(t *testing.T) {
 		alpha[i] = 2
 	}
 	alpha[workforce.Information-1] = 40 // a third or so from IT
+	// hand: extraterritorial organisations (U) employ about 5,000 people,
+	// less than 2/78 of 774k emigrants, and households as employers (T)
+	// about 1,300 at level 3; give them shares that fit
+	alpha[workforce.Extraterritorial-1] = 0.1
+	alpha[workforce.Households-1] = 0.1
 	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
 		Total:      must(estimate.Between(600_000, 1_000_000)), // Forbes, The Bell, RTVi
 		Sectors:    must(estimate.Dirichlet(alpha)),
@@ -288,6 +294,10 @@ func BenchmarkHeadcounts(b *testing.B) {
 	for i := range alpha {
 		alpha[i] = 2
 	}
+	// hand: sections T and U employ a few thousand people, less than a
+	// 21st of 1.5% of the labour force; give them shares that fit
+	alpha[workforce.Households-1] = 0.01
+	alpha[workforce.Extraterritorial-1] = 0.01
 	sc := workforce.Scenario{
 		Share:      must(estimate.ShareBetween(0.01, 0.02)),
 		Sectors:    must(estimate.Dirichlet(alpha)),
@@ -353,7 +363,7 @@ func TestHeadcountsSectorFocus(t *testing.T) {
 
 func TestHeadcountSummaries(t *testing.T) {
 	total := must(estimate.Normal(1000, 100))
-	wf := workforce.MustNewTable([]string{"C"}, []string{"1", "2", "3", "4"}, [][]float64{{1, 1, 1, 1}})
+	wf := workforce.MustNewTable([]string{"C"}, []string{"1", "2", "3", "4"}, [][]float64{{1e6, 1e6, 1e6, 1e6}})
 	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
 		Total: total, Workforce: wf, MonteCarlo: estimate.Options{Draws: 20000, Seed: 3},
 	})
@@ -384,7 +394,7 @@ func TestHeadcountSummaries(t *testing.T) {
 	if lo1 != lo2 || hi1 != hi2 || !(lo1 < 250 && 250 < hi1) {
 		t.Errorf("level 1 interval %v–%v, low band %v–%v", lo1, hi1, lo2, hi2)
 	}
-	if h.Workforce().Total() != 4 {
+	if h.Workforce().Total() != 4e6 {
 		t.Errorf("Workforce total %v", h.Workforce().Total())
 	}
 	if got, want := h.String(), "1000 people (90%: "; len(got) < len(want) || got[:len(want)] != want {
@@ -406,7 +416,10 @@ func TestHeadcountZero(t *testing.T) {
 	if r, c := h.Table().Dims(); r != 0 || c != 4 || h.Workforce() != nil || !math.IsNaN(h.TotalSummary().Mean()) {
 		t.Errorf("zero Headcount: table %d×%d, workforce %v", r, c, h.Workforce())
 	}
-	_ = h.String()
+	// hand: no draws, so no interval; every band counts 0 (issue 5, finding 7)
+	if got, want := h.String(), "0 people, low skill 0, medium skill 0, high skill 0"; got != want {
+		t.Errorf("zero Headcount String = %q, want %q", got, want)
+	}
 }
 
 // A Table and a Headcount are immutable: concurrent readers are safe
@@ -460,7 +473,9 @@ func TestHeadcountsAddUpRandom(t *testing.T) {
 			rows[i] = secs[i].String()
 			vals[i] = make([]float64, 4)
 			for j := range vals[i] {
-				vals[i][j] = 1 + r.Float64()*1e5
+				// ×3e6: every cell holds the largest total drawn (3M),
+				// so no scenario puts more people in a cell than work there
+				vals[i][j] = (1 + r.Float64()*1e5) * 3e6
 			}
 		}
 		point := trial%4 != 3

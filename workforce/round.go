@@ -10,7 +10,12 @@ import (
 // total, every column total and the grand total moves to one of the two
 // multiples of base adjacent to its value (a value that is already a
 // multiple is kept), and the rounded totals are the totals of the rounded
-// cells. This is the controlled rounding statistical agencies publish with
+// cells. A value within floating-point noise of a multiple (1e-9 plus 64
+// units in the last place of the value, for a cell or a total alike) counts
+// as that multiple and is kept: a table scaled to a whole total whose float
+// sum reads 2718423.0000000005 rounds to a grand total of 2718423. Totals
+// are summed with compensation, so their noise does not grow with the
+// number of cells. This is the controlled rounding statistical agencies publish with
 // (Cox and Ernst 1982; Cox 1987).
 //
 // For a two-way table such a rounding always exists (Cox and Ernst 1982);
@@ -28,7 +33,8 @@ import (
 // leans towards rounding up the largest fractions, without the guarantee.
 //
 // Cells must be finite, non-negative and not missing, and base finite and
-// positive (errors wrap [ErrMissing] or [ErrBadValue]). A cell more than
+// positive (errors wrap [ErrMissing], naming the first missing cell, or
+// [ErrBadValue]); a nil table is an error wrapping [ErrBadValue]. A cell more than
 // 2⁵³ times base, whose multiples float64 cannot tell apart, is an error
 // wrapping [ErrBadValue], as is a quotient cell/base that overflows. Should
 // no rounding be found (which the theorem rules out), the error wraps
@@ -37,8 +43,11 @@ func ControlledRound(t *Table, base float64) (*Table, error) {
 	if !(base > 0) || math.IsInf(base, 0) {
 		return nil, fmt.Errorf("workforce: controlled rounding: base %v: %w", base, ErrBadValue)
 	}
-	if t.HasMissing() {
-		return nil, fmt.Errorf("workforce: controlled rounding: %w", ErrMissing)
+	if t == nil {
+		return nil, nilTable("controlled rounding")
+	}
+	if err := t.missing("controlled rounding"); err != nil {
+		return nil, err
 	}
 	r, c := t.Dims()
 	y := make([]float64, len(t.v))
@@ -68,33 +77,62 @@ func snap(y float64) float64 {
 }
 
 // roundInts is controlled rounding of the r×c row-major y to integers.
+//
+// The bounds of each line (row, column, grand total) come from the line's
+// own total, summed with compensation and snapped to a whole number when it
+// is within floating-point noise of one, never from the sum of the cells'
+// fractional parts: the noise in a total is relative to the total, so a
+// fraction sum of 40.00000003 left over from a total of 2243283.00000003
+// is 40, not "40 or 41" (the cause of issue 5's totals that came out one
+// too high or too low).
 func roundInts(y []float64, r, c int) ([]int64, error) {
 	out := make([]int64, len(y))
 	frac := make([]float64, len(y))
-	rowF := make([]float64, r)
-	colF := make([]float64, c)
-	var totF float64
+	rowS, colS := make([]kahan, r), make([]kahan, c)
+	var totS kahan
+	rowFloor, colFloor := make([]int64, r), make([]int64, c)
+	rowN, colN := make([]int, r), make([]int, c)
+	var totFloor int64
+	totN := 0
 	for k, x := range y {
 		if !finiteNonNeg(x) || x > maxExact {
 			return nil, fmt.Errorf("workforce: controlled rounding: cell (%d, %d) = %v: %w", k/c, k%c, x, ErrBadValue)
 		}
+		rowS[k/c].add(x)
+		colS[k%c].add(x)
+		totS.add(x)
 		x = snap(x)
 		f := math.Floor(x)
 		out[k] = int64(f)
 		frac[k] = x - f
-		rowF[k/c] += frac[k]
-		colF[k%c] += frac[k]
-		totF += frac[k]
+		rowFloor[k/c] += out[k]
+		colFloor[k%c] += out[k]
+		totFloor += out[k]
+		if frac[k] > 0 {
+			rowN[k/c]++
+			colN[k%c]++
+			totN++
+		}
+	}
+	// bounds returns how many of a line's n fractional cells round up:
+	// the line's total, less the sum of its cells' floors, rounded down or up.
+	var bad error
+	bounds := func(what string, idx int, sum kahan, floors int64, n int) (lo, hi int) {
+		x := snap(sum.value())
+		if x > maxExact {
+			bad = fmt.Errorf("workforce: controlled rounding: %s %d sums to %v, beyond 2^53: %w", what, idx, x, ErrBadValue)
+			return 0, 0
+		}
+		l, h := int64(math.Floor(x))-floors, int64(math.Ceil(x))-floors
+		lo = int(min(max(l, 0), int64(n)))
+		hi = int(min(max(h, int64(lo)), int64(n)))
+		return lo, hi
 	}
 	// Network: source s, rows, columns, sink t; t→s closes the circulation.
 	s, tt := r+c, r+c+1
 	g := newFlowGraph(r + c + 4)
-	bounds := func(x float64) (lo, hi int) {
-		x = snap(x)
-		return int(math.Floor(x)), int(math.Ceil(x))
-	}
 	for i := range r {
-		lo, hi := bounds(rowF[i])
+		lo, hi := bounds("row", i, rowS[i], rowFloor[i], rowN[i])
 		g.addBounded(s, i, lo, hi)
 	}
 	cellEdge := make([]int, len(y))
@@ -116,11 +154,14 @@ func roundInts(y []float64, r, c int) ([]int64, error) {
 		}
 	}
 	for j := range c {
-		lo, hi := bounds(colF[j])
+		lo, hi := bounds("column", j, colS[j], colFloor[j], colN[j])
 		g.addBounded(r+j, tt, lo, hi)
 	}
-	lo, hi := bounds(totF)
+	lo, hi := bounds("table", 0, totS, totFloor, totN)
 	g.addBounded(tt, s, lo, hi)
+	if bad != nil {
+		return nil, bad
+	}
 	if !g.feasible() {
 		return nil, fmt.Errorf("workforce: controlled rounding of a %d×%d table: no rounding found: %w", r, c, ErrInfeasible)
 	}
@@ -141,6 +182,22 @@ func roundInts(y []float64, r, c int) ([]int64, error) {
 	}
 	return out, nil
 }
+
+// kahan is a compensated (Neumaier) sum: its error is about one unit in
+// the last place of the total, whatever the number of terms.
+type kahan struct{ s, c float64 }
+
+func (k *kahan) add(x float64) {
+	t := k.s + x
+	if math.Abs(k.s) >= math.Abs(x) {
+		k.c += (k.s - t) + x
+	} else {
+		k.c += (x - t) + k.s
+	}
+	k.s = t
+}
+
+func (k kahan) value() float64 { return k.s + k.c }
 
 func sortByFracDesc(order []int, frac []float64) {
 	// insertion sort: rows are short, and the order must be stable

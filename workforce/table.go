@@ -16,12 +16,17 @@ import (
 //
 // A Table is immutable: constructors copy their inputs, accessors return
 // copies, and every transformation returns a new Table. It is therefore safe
-// for concurrent use. The zero Table is an empty 0×0 table.
+// for concurrent use. The zero Table is an empty 0×0 table, and so is a
+// nil *Table: every method is safe on a nil receiver and behaves as on the
+// zero Table (Dims returns 0, 0; Total 0; String ""; Equal reports whether
+// the other table is empty too). Functions that take a *Table argument,
+// such as [Fit] and [ControlledRound], return an error for nil.
 //
 // A cell may be missing: published as suppressed, or otherwise unknown. It
 // reads as NaN, and any total over it is NaN (unknown), never a silent zero.
 // Operations that need complete data ([Fit], [ControlledRound],
-// [Table.AggregateCols]) return an error wrapping [ErrMissing]; fill the gaps
+// [Table.AggregateCols]) return an error wrapping [ErrMissing] that names
+// the first missing cell by its row and column labels; fill the gaps
 // first with [Table.SpreadMissing].
 //
 // A Table carries the sources of its figures ([Table.Sources]); derived
@@ -92,44 +97,86 @@ func newTableOwned(rows, cols []string, v []float64, src []exodus.Source) *Table
 	return &Table{rows: rows, cols: cols, v: v, sources: src}
 }
 
+// orEmpty returns t, or the zero Table when t is nil, so that every method
+// is safe on a nil receiver.
+func (t *Table) orEmpty() *Table {
+	if t == nil {
+		return &Table{}
+	}
+	return t
+}
+
+// missing returns an error wrapping [ErrMissing] naming the first missing
+// cell, for the operation what; nil if no cell is missing.
+func (t *Table) missing(what string) error {
+	k := slices.IndexFunc(t.v, math.IsNaN)
+	if k < 0 {
+		return nil
+	}
+	c := len(t.cols)
+	return fmt.Errorf("workforce: %s: cell (%q, %q) is missing: %w", what, t.rows[k/c], t.cols[k%c], ErrMissing)
+}
+
+// nilTable is the error for a nil *Table argument to the operation what.
+func nilTable(what string) error {
+	return fmt.Errorf("workforce: %s: nil table: %w", what, ErrBadValue)
+}
+
 // with returns a copy of t's labels and sources around new values v.
 func (t *Table) with(v []float64) *Table {
 	return &Table{rows: t.rows, cols: t.cols, v: v, sources: t.sources}
 }
 
 // Dims returns the numbers of rows and columns.
-func (t *Table) Dims() (rows, cols int) { return len(t.rows), len(t.cols) }
+func (t *Table) Dims() (rows, cols int) {
+	if t == nil {
+		return 0, 0
+	}
+	return len(t.rows), len(t.cols)
+}
 
 // Rows returns the row labels, in a new slice.
-func (t *Table) Rows() []string { return slices.Clone(t.rows) }
+func (t *Table) Rows() []string { return slices.Clone(t.orEmpty().rows) }
 
 // Cols returns the column labels, in a new slice.
-func (t *Table) Cols() []string { return slices.Clone(t.cols) }
+func (t *Table) Cols() []string { return slices.Clone(t.orEmpty().cols) }
 
 // RowIndex returns the index of the row labelled label, or false.
 func (t *Table) RowIndex(label string) (int, bool) {
+	t = t.orEmpty()
 	i := slices.Index(t.rows, label)
 	return i, i >= 0
 }
 
 // ColIndex returns the index of the column labelled label, or false.
 func (t *Table) ColIndex(label string) (int, bool) {
+	t = t.orEmpty()
 	j := slices.Index(t.cols, label)
 	return j, j >= 0
 }
 
-// At returns the cell in row i and column j; NaN if it is missing. It panics
-// if i or j is out of range, like a slice index.
+// At returns the cell in row i and column j; NaN if it is missing. An index
+// out of range is a programming error: At panics, like a slice index, with
+// a message naming the index and the number of rows or columns.
 func (t *Table) At(i, j int) float64 {
+	t = t.orEmpty()
+	t.checkRow(i)
 	if j < 0 || j >= len(t.cols) {
 		panic(fmt.Sprintf("workforce: column index %d out of range [0,%d)", j, len(t.cols)))
 	}
 	return t.v[i*len(t.cols)+j]
 }
 
+func (t *Table) checkRow(i int) {
+	if i < 0 || i >= len(t.rows) {
+		panic(fmt.Sprintf("workforce: row index %d out of range [0,%d)", i, len(t.rows)))
+	}
+}
+
 // Get returns the cell labelled (row, col); NaN if it is missing. An unknown
 // label is an error wrapping [ErrUnknownCode].
 func (t *Table) Get(row, col string) (float64, error) {
+	t = t.orEmpty()
 	i, ok := t.RowIndex(row)
 	if !ok {
 		return 0, fmt.Errorf("workforce: table has no row %q: %w", row, ErrUnknownCode)
@@ -141,8 +188,12 @@ func (t *Table) Get(row, col string) (float64, error) {
 	return t.v[i*len(t.cols)+j], nil
 }
 
-// Row returns row i's cells, in a new slice.
+// Row returns row i's cells, in a new slice. An index out of range is a
+// programming error: Row panics, like [Table.At], with a message naming i
+// and the number of rows.
 func (t *Table) Row(i int) []float64 {
+	t = t.orEmpty()
+	t.checkRow(i)
 	c := len(t.cols)
 	return slices.Clone(t.v[i*c : (i+1)*c])
 }
@@ -150,6 +201,7 @@ func (t *Table) Row(i int) []float64 {
 // Values returns all cells as a new [][]float64, values[i][j] being row i,
 // column j.
 func (t *Table) Values() [][]float64 {
+	t = t.orEmpty()
 	out := make([][]float64, len(t.rows))
 	for i := range out {
 		out[i] = t.Row(i)
@@ -159,6 +211,7 @@ func (t *Table) Values() [][]float64 {
 
 // RowTotals returns the sum of each row; NaN for a row with a missing cell.
 func (t *Table) RowTotals() []float64 {
+	t = t.orEmpty()
 	c := len(t.cols)
 	out := make([]float64, len(t.rows))
 	for i := range out {
@@ -172,6 +225,7 @@ func (t *Table) RowTotals() []float64 {
 // ColTotals returns the sum of each column; NaN for a column with a missing
 // cell.
 func (t *Table) ColTotals() []float64 {
+	t = t.orEmpty()
 	c := len(t.cols)
 	out := make([]float64, c)
 	for k, x := range t.v {
@@ -182,6 +236,7 @@ func (t *Table) ColTotals() []float64 {
 
 // Total returns the sum of all cells; NaN if any is missing.
 func (t *Table) Total() float64 {
+	t = t.orEmpty()
 	s := 0.0
 	for _, x := range t.v {
 		s += x
@@ -191,6 +246,7 @@ func (t *Table) Total() float64 {
 
 // HasMissing reports whether any cell is missing.
 func (t *Table) HasMissing() bool {
+	t = t.orEmpty()
 	return slices.ContainsFunc(t.v, math.IsNaN)
 }
 
@@ -201,6 +257,7 @@ func (t *Table) Missing(i, j int) bool { return math.IsNaN(t.At(i, j)) }
 // finite and non-negative, as must every product (an error wrapping
 // [ErrBadValue] otherwise). Missing cells stay missing.
 func (t *Table) Scale(f float64) (*Table, error) {
+	t = t.orEmpty()
 	if !finiteNonNeg(f) {
 		return nil, fmt.Errorf("workforce: scale table by %v: %w", f, ErrBadValue)
 	}
@@ -227,8 +284,9 @@ func checkTotal(what string, tot float64) error {
 // to 1. A table whose total is zero or NaN gives an error wrapping
 // [ErrBadValue] or [ErrMissing].
 func (t *Table) Shares() (*Table, error) {
-	if t.HasMissing() {
-		return nil, fmt.Errorf("workforce: shares of a table with missing cells: %w", ErrMissing)
+	t = t.orEmpty()
+	if err := t.missing("shares"); err != nil {
+		return nil, err
 	}
 	tot := t.Total()
 	if tot == 0 {
@@ -245,8 +303,9 @@ func (t *Table) Shares() (*Table, error) {
 // whose total is zero gives an error wrapping [ErrBadValue]. Missing cells
 // give an error wrapping [ErrMissing].
 func (t *Table) RowShares() (*Table, error) {
-	if t.HasMissing() {
-		return nil, fmt.Errorf("workforce: row shares of a table with missing cells: %w", ErrMissing)
+	t = t.orEmpty()
+	if err := t.missing("row shares"); err != nil {
+		return nil, err
 	}
 	c := len(t.cols)
 	v := make([]float64, len(t.v))
@@ -267,8 +326,9 @@ func (t *Table) RowShares() (*Table, error) {
 // ColShares returns each cell divided by its column total, so each column
 // sums to 1. Errors are as for [Table.RowShares].
 func (t *Table) ColShares() (*Table, error) {
-	if t.HasMissing() {
-		return nil, fmt.Errorf("workforce: column shares of a table with missing cells: %w", ErrMissing)
+	t = t.orEmpty()
+	if err := t.missing("column shares"); err != nil {
+		return nil, err
 	}
 	c := len(t.cols)
 	tots := t.ColTotals()
@@ -296,6 +356,7 @@ func (t *Table) ColShares() (*Table, error) {
 // wrapping [ErrInconsistent]); a gap below minus that slack is an error wrapping
 // [ErrInconsistent]; len(rowTotals) must equal the number of rows.
 func (t *Table) SpreadMissing(rowTotals []float64) (*Table, error) {
+	t = t.orEmpty()
 	if len(rowTotals) != len(t.rows) {
 		return nil, fmt.Errorf("workforce: spread missing: %d row totals for %d rows: %w", len(rowTotals), len(t.rows), ErrShape)
 	}
@@ -341,6 +402,7 @@ func (t *Table) SpreadMissing(rowTotals []float64) (*Table, error) {
 // that overflows float64, [ErrBadValue].
 // For occupations to skill levels, see [Table.SkillLevels].
 func (t *Table) AggregateCols(to []string, weights [][]float64) (*Table, error) {
+	t = t.orEmpty()
 	if err := checkLabels("column", to); err != nil {
 		return nil, err
 	}
@@ -357,8 +419,8 @@ func (t *Table) AggregateCols(to []string, weights [][]float64) (*Table, error) 
 			}
 		}
 	}
-	if t.HasMissing() {
-		return nil, fmt.Errorf("workforce: aggregate columns of a table with missing cells: %w", ErrMissing)
+	if err := t.missing("aggregate columns"); err != nil {
+		return nil, err
 	}
 	c, nc := len(t.cols), len(to)
 	v := make([]float64, len(t.rows)*nc)
@@ -384,6 +446,7 @@ func (t *Table) AggregateCols(to []string, weights [][]float64) (*Table, error) 
 // SkillMap splits evenly). A column that is not an occupation code is an
 // error wrapping [ErrUnknownCode].
 func (t *Table) SkillLevels(m SkillMap) (*Table, error) {
+	t = t.orEmpty()
 	w := make([][]float64, len(t.cols))
 	for j, l := range t.cols {
 		o, err := ParseOccupation(l)
@@ -403,6 +466,7 @@ func (t *Table) SkillLevels(m SkillMap) (*Table, error) {
 // the broad bands "low", "medium" and "high". A column that is not a skill
 // level is an error wrapping [ErrUnknownCode].
 func (t *Table) Bands() (*Table, error) {
+	t = t.orEmpty()
 	w := make([][]float64, len(t.cols))
 	for j, l := range t.cols {
 		k, err := ParseSkillLevel(l)
@@ -416,18 +480,21 @@ func (t *Table) Bands() (*Table, error) {
 }
 
 // Sources returns the sources of the table's figures, in a new slice.
-func (t *Table) Sources() []exodus.Source { return slices.Clone(t.sources) }
+func (t *Table) Sources() []exodus.Source { return slices.Clone(t.orEmpty().sources) }
 
 // WithSources returns a copy of the table with src appended to its sources.
 func (t *Table) WithSources(src ...exodus.Source) *Table {
+	t = t.orEmpty()
 	u := *t
 	u.sources = append(slices.Clip(slices.Clone(t.sources)), src...)
 	return &u
 }
 
 // Equal reports whether t and u have the same labels and cells (missing
-// cells equal each other). Sources are not compared.
+// cells equal each other). Sources are not compared. A nil table equals an
+// empty one.
 func (t *Table) Equal(u *Table) bool {
+	t, u = t.orEmpty(), u.orEmpty()
 	if !slices.Equal(t.rows, u.rows) || !slices.Equal(t.cols, u.cols) || len(t.v) != len(u.v) {
 		return false
 	}
@@ -443,8 +510,12 @@ func (t *Table) Equal(u *Table) bool {
 // String formats the table as aligned text, one line per row, with the
 // column labels on the first line, cells in the shortest exact form and
 // missing cells as "·". It is meant for reading, not parsing; see
-// [Table.WriteCSV].
+// [Table.WriteCSV]. The empty table prints as "".
 func (t *Table) String() string {
+	t = t.orEmpty()
+	if len(t.rows) == 0 && len(t.cols) == 0 {
+		return ""
+	}
 	var b strings.Builder
 	w := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
 	for _, l := range t.cols {

@@ -98,6 +98,26 @@ func TestTableShares(t *testing.T) {
 	}
 }
 
+// Issue 5, finding 2: weights whose sum overflows must not lose people.
+func TestTableSkillLevelsHugeWeights(t *testing.T) {
+	emp := must(workforce.DefaultEmployment(2022))
+	m := workforce.SkillMap{Managers: [2]float64{1e308, 1e308}}
+	got, err := emp.SkillLevels(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// independent: the same ratio 1:1 written small, and the zero SkillMap
+	// (an even split), give the same table.
+	want := must(emp.SkillLevels(workforce.SkillMap{Managers: [2]float64{1, 1}}))
+	if !got.Equal(want) {
+		t.Errorf("SkillLevels(1e308:1e308) = \n%v\nwant\n%v", got, want)
+	}
+	// hand: aggregation keeps every person (relative 1e-12 for float sums)
+	if d := math.Abs(got.Total() - emp.Total()); d > 1e-12*emp.Total() {
+		t.Errorf("total %v, employment %v", got.Total(), emp.Total())
+	}
+}
+
 func TestTableSkillLevelsAndBands(t *testing.T) {
 	tab := smallTable()
 	got, err := tab.SkillLevels(workforce.SkillMap{Managers: [2]float64{1, 3}})

@@ -1,0 +1,145 @@
+package workforce_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/exodus-lab/exodus/workforce"
+	"github.com/google/go-cmp/cmp"
+)
+
+// Issue 5, finding 3: functions taking a *Table return an error for nil.
+func TestNilTableArguments(t *testing.T) {
+	if got, _, err := workforce.Fit(nil, nil, nil, workforce.FitOptions{}); !errors.Is(err, workforce.ErrBadValue) || got != nil {
+		t.Errorf("Fit(nil) = %v, %v; want ErrBadValue", got, err)
+	}
+	if got, err := workforce.ControlledRound(nil, 1); !errors.Is(err, workforce.ErrBadValue) || got != nil {
+		t.Errorf("ControlledRound(nil, 1) = %v, %v; want ErrBadValue", got, err)
+	}
+	if smallTable().Equal(nil) {
+		t.Error("a 2×3 table equals nil")
+	}
+	var zero workforce.Table
+	if !zero.Equal(nil) {
+		t.Error("the zero Table does not equal nil (both are empty)")
+	}
+}
+
+// Issue 5, finding 3: every method of a nil *Table behaves as on the zero
+// Table (the documented empty table).
+func TestNilTableMethods(t *testing.T) {
+	var nilT *workforce.Table
+	zero := &workforce.Table{}
+	for _, tab := range []*workforce.Table{nilT, zero} {
+		name := fmt.Sprintf("%T(%v)", tab, tab == nil)
+		r, c := tab.Dims()
+		got := []any{r, c, tab.Rows(), tab.Cols(), tab.Values(), tab.RowTotals(), tab.ColTotals(), tab.Total(), tab.HasMissing(), tab.Sources(), tab.String()}
+		// hand: an empty table has no labels, no cells and totals of 0
+		want := []any{0, 0, []string(nil), []string(nil), [][]float64{}, []float64{}, []float64{}, 0.0, false, []string{}, ""} // Sources prints as []
+		if diff := cmp.Diff(fmt.Sprint(want), fmt.Sprint(got)); diff != "" {
+			t.Errorf("%s accessors mismatch (-want +got):\n%s", name, diff)
+		}
+		if _, ok := tab.RowIndex("A"); ok {
+			t.Errorf("%s: RowIndex found a row", name)
+		}
+		if _, ok := tab.ColIndex("1"); ok {
+			t.Errorf("%s: ColIndex found a column", name)
+		}
+		if _, err := tab.Get("A", "1"); !errors.Is(err, workforce.ErrUnknownCode) {
+			t.Errorf("%s: Get error = %v", name, err)
+		}
+		if s, err := tab.Scale(2); err != nil || !s.Equal(zero) {
+			t.Errorf("%s: Scale = %v, %v", name, s, err)
+		}
+		if _, err := tab.Shares(); !errors.Is(err, workforce.ErrBadValue) {
+			t.Errorf("%s: Shares error = %v", name, err)
+		}
+		if s, err := tab.RowShares(); err != nil || !s.Equal(zero) {
+			t.Errorf("%s: RowShares = %v, %v", name, s, err)
+		}
+		if s, err := tab.ColShares(); err != nil || !s.Equal(zero) {
+			t.Errorf("%s: ColShares = %v, %v", name, s, err)
+		}
+		if s, err := tab.SpreadMissing(nil); err != nil || !s.Equal(zero) {
+			t.Errorf("%s: SpreadMissing = %v, %v", name, s, err)
+		}
+		if s, err := tab.SkillLevels(workforce.SkillMap{}); err != nil || s.Total() != 0 {
+			t.Errorf("%s: SkillLevels = %v, %v", name, s, err)
+		}
+		if s, err := tab.Bands(); err != nil || s.Total() != 0 {
+			t.Errorf("%s: Bands = %v, %v", name, s, err)
+		}
+		if s := tab.WithSources(); !s.Equal(zero) {
+			t.Errorf("%s: WithSources = %v", name, s)
+		}
+		if !tab.Equal(nilT) || !tab.Equal(zero) {
+			t.Errorf("%s: not equal to an empty table", name)
+		}
+		var b bytes.Buffer
+		if err := tab.WriteCSV(&b, "sector"); err != nil || b.String() != "sector\n" {
+			t.Errorf("%s: WriteCSV = %q, %v", name, b.String(), err)
+		}
+	}
+}
+
+// Issue 5, finding 3: Row and At out of range panic with a message naming
+// the index and the row count, not a raw slice error.
+func TestTableIndexPanics(t *testing.T) {
+	tab := smallTable() // 2 rows, 3 columns
+	for _, tt := range []struct {
+		name string
+		f    func()
+		want string // hand: index and count from smallTable's shape
+	}{
+		{"Row(2)", func() { tab.Row(2) }, "row index 2 out of range [0,2)"},
+		{"Row(-1)", func() { tab.Row(-1) }, "row index -1 out of range [0,2)"},
+		{"At(5, 0)", func() { tab.At(5, 0) }, "row index 5 out of range [0,2)"},
+		{"At(0, 3)", func() { tab.At(0, 3) }, "column index 3 out of range [0,3)"},
+		{"nil.Row(0)", func() { (*workforce.Table)(nil).Row(0) }, "row index 0 out of range [0,0)"},
+	} {
+		func() {
+			defer func() {
+				msg := fmt.Sprint(recover())
+				if !strings.Contains(msg, tt.want) {
+					t.Errorf("%s panicked with %q, want it to name %q", tt.name, msg, tt.want)
+				}
+			}()
+			tt.f()
+		}()
+	}
+}
+
+// Issue 5, finding 7: an ErrMissing error names the missing cell by its row
+// and column labels (the labels are the value at fault, so the message is
+// what is checked, as finance's tests check that errors name their value).
+func TestMissingCellNamed(t *testing.T) {
+	nan := math.NaN()
+	occ := workforce.MustNewTable([]string{"A", "J"}, []string{"1", "2", "9"}, [][]float64{{1, 2, 3}, {4, nan, 6}})
+	for _, tt := range []struct {
+		name string
+		err  error
+	}{
+		{"SkillLevels", second(occ.SkillLevels(workforce.SkillMap{}))},
+		{"Fit", third(workforce.Fit(occ, []float64{1, 1}, []float64{1, 0.5, 0.5}, workforce.FitOptions{}))},
+		{"ControlledRound", second(workforce.ControlledRound(occ, 1))},
+		{"Shares", second(occ.Shares())},
+		{"RowShares", second(occ.RowShares())},
+		{"ColShares", second(occ.ColShares())},
+	} {
+		if !errors.Is(tt.err, workforce.ErrMissing) {
+			t.Errorf("%s: error = %v, want ErrMissing", tt.name, tt.err)
+			continue
+		}
+		if want := `("J", "2")`; !strings.Contains(tt.err.Error(), want) {
+			t.Errorf("%s: error %q does not name cell %s", tt.name, tt.err, want)
+		}
+	}
+}
+
+func second[T any](_ T, err error) error { return err }
+
+func third[T, U any](_ T, _ U, err error) error { return err }
