@@ -112,7 +112,7 @@ func RangeShares(ranges []Estimate) (Composition, error) {
 	for i, e := range ranges {
 		name := "ranges[" + strconv.Itoa(i) + "]"
 		if e.IsZero() {
-			return Composition{}, paramErr("RangeShares", name+" (zero Estimate)", math.NaN(), "must be a valid Estimate")
+			return Composition{}, paramProblem("RangeShares", name, notZeroEstimate)
 		}
 		lo, _ := e.d.support()
 		if lo < 0 {

@@ -135,7 +135,7 @@ func TestCompositionBadInput(t *testing.T) {
 		}, "ranges[1] lower bound"},
 		{"RangeShares zero", func() (estimate.Composition, error) {
 			return estimate.RangeShares([]estimate.Estimate{{}})
-		}, "ranges[0] (zero Estimate)"},
+		}, "ranges[0]"},
 		{"RangeShares all zero", func() (estimate.Composition, error) {
 			return estimate.RangeShares([]estimate.Estimate{must(t)(estimate.Point(0))})
 		}, "sum of means"},

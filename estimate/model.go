@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"runtime"
+	"strconv"
 	"sync"
 	"sync/atomic"
 )
@@ -202,16 +203,16 @@ func (m *Model) validate(outputs int, f Func, opt *Options) error {
 		return paramErr("Run", "outputs", float64(outputs), "must be ≥ 1")
 	}
 	if f == nil {
-		return paramErr("Run", "f (nil Func)", math.NaN(), "must not be nil")
+		return paramProblem("Run", "f", "must not be nil")
 	}
 	for i, e := range m.inputs {
 		if e.IsZero() {
-			return paramErr("Run", fmt.Sprintf("input %d (zero Estimate)", i), math.NaN(), "must be a valid Estimate")
+			return paramProblem("Run", "input "+strconv.Itoa(i), notZeroEstimate)
 		}
 	}
 	for i, c := range m.comps {
 		if c.Len() == 0 {
-			return paramErr("Run", fmt.Sprintf("shares %d (zero Composition)", i), math.NaN(), "must be a valid Composition")
+			return paramProblem("Run", "shares "+strconv.Itoa(i), "must be a valid Composition, not the zero Composition")
 		}
 	}
 	if opt.Draws < 0 {

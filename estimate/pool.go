@@ -131,7 +131,7 @@ func pool(fn string, method PoolMethod, weights []float64, es []Estimate) (Estim
 	}
 	for i, e := range es {
 		if e.IsZero() {
-			return Estimate{}, paramErr(fn, fmt.Sprintf("estimates[%d] (zero Estimate)", i), math.NaN(), "must be a valid Estimate")
+			return Estimate{}, paramProblem(fn, "estimates["+strconv.Itoa(i)+"]", notZeroEstimate)
 		}
 		if e.IsPoint() {
 			return Estimate{}, fmt.Errorf("estimate: %s: estimates[%d] %s= %v is a point: give it a spread (for example with Between) before pooling: %w",
@@ -183,7 +183,7 @@ func poolWeights(fn string, method PoolMethod, weights []float64, n int) ([]floa
 		return w, nil
 	}
 	if method == InverseVariance {
-		return nil, paramErr(fn, "weights (with InverseVariance)", math.NaN(), "must be nil: the precisions are the weights")
+		return nil, paramProblem(fn, "weights", "must be nil with InverseVariance: the precisions are the weights")
 	}
 	if len(weights) != n {
 		return nil, paramErr(fn, "len(weights)", float64(len(weights)), "must equal the number of estimates, "+strconv.Itoa(n))
@@ -439,7 +439,7 @@ func Diagnose(es ...Estimate) (Diagnostics, error) {
 	}
 	for i, e := range es {
 		if e.IsZero() {
-			return Diagnostics{}, paramErr("Diagnose", fmt.Sprintf("estimates[%d] (zero Estimate)", i), math.NaN(), "must be a valid Estimate")
+			return Diagnostics{}, paramProblem("Diagnose", "estimates["+strconv.Itoa(i)+"]", notZeroEstimate)
 		}
 		if e.IsPoint() {
 			return Diagnostics{}, fmt.Errorf("estimate: Diagnose: estimates[%d] %s= %v is a point: %w", i, quoteName(e.name), e.d.p[0], ErrNoSpread)
