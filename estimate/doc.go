@@ -46,6 +46,18 @@
 // the caller gives it a spread: the error wraps [ErrNoSpread]. There is no
 // silent default.
 //
+// # JSON
+//
+// An [Estimate] encodes as an object with its name, family, parameters,
+// median, 90% interval, mean, SD and sources, and for a pool its method,
+// weights and inputs ([Estimate.MarshalJSON]). Decoding rebuilds every
+// parametric family exactly from the family and its parameters, and
+// pooled mixtures and tabulated logarithmic pools from their inputs
+// ([Estimate.UnmarshalJSON]); the table of [Summary.Estimate] is not
+// stored, so decoding it is an error, never a silent zero. A [Summary]
+// encodes its draws, mean, SD, standard error, median and 90% interval,
+// one way ([Summary.MarshalJSON]).
+//
 // # Compositions
 //
 // A [Composition] draws K shares that add up to exactly 1 in every draw:

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/exodus-lab/exodus/estimate"
 )
@@ -92,5 +93,21 @@ func TestParamErrorMessage(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Error() mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// checkParamError fails t unless err is a *ParamError for param with the
+// given value (NaN matches NaN).
+func checkParamError(t *testing.T, err error, param string, value float64) {
+	t.Helper()
+	pe, ok := errors.AsType[*estimate.ParamError](err)
+	if !ok {
+		t.Fatalf("error %v is not a *ParamError", err)
+	}
+	if diff := cmp.Diff(param, pe.Param); diff != "" {
+		t.Errorf("Param mismatch (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(value, pe.Value, cmpopts.EquateNaNs()); diff != "" {
+		t.Errorf("Value mismatch (-want +got):\n%s", diff)
 	}
 }

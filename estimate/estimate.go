@@ -131,10 +131,17 @@ func pert(fn string, lo, mode, hi, lambda float64) (Estimate, error) {
 	if err := checkShape(fn, "lambda", lambda); err != nil {
 		return Estimate{}, err
 	}
+	return newEstimate(pertDist(lo, mode, hi, lambda)), nil
+}
+
+// pertDist returns the PERT distribution, its shapes computed from lo,
+// mode, hi and lambda alone, so that those four rebuild it exactly (as
+// from JSON).
+func pertDist(lo, mode, hi, lambda float64) *dist {
 	w := hi - lo
 	a := 1 + lambda*(mode-lo)/w
 	b := 1 + lambda*(hi-mode)/w
-	return newEstimate(&dist{kind: kindPERT, p: [6]float64{lo, mode, hi, a, b, lambda}}), nil
+	return &dist{kind: kindPERT, p: [6]float64{lo, mode, hi, a, b, lambda}}
 }
 
 // Normal returns the normal distribution with the given mean and standard

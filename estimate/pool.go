@@ -126,17 +126,8 @@ func pool(fn string, method PoolMethod, weights []float64, es []Estimate) (Estim
 	if method < LinearPool || method > InverseVariance {
 		return Estimate{}, paramErr(fn, "method", float64(method), "must be LinearPool, LogPool or InverseVariance")
 	}
-	if len(es) == 0 {
-		return Estimate{}, paramErr(fn, "len(estimates)", 0, "must be ≥ 1")
-	}
-	for i, e := range es {
-		if e.IsZero() {
-			return Estimate{}, paramProblem(fn, "estimates["+strconv.Itoa(i)+"]", notZeroEstimate)
-		}
-		if e.IsPoint() {
-			return Estimate{}, fmt.Errorf("estimate: %s: estimates[%d] %s= %v is a point: give it a spread (for example with Between) before pooling: %w",
-				fn, i, quoteName(e.name), e.d.p[0], ErrNoSpread)
-		}
+	if err := checkInputs(fn, "estimates", es); err != nil {
+		return Estimate{}, err
 	}
 	w, err := poolWeights(fn, method, weights, len(es))
 	if err != nil {
@@ -295,12 +286,15 @@ func logPoolClosed(k kind, es []Estimate, w []float64) *dist {
 		}
 		// Keep λ and mode consistent with the pooled shapes:
 		// α = 1 + λ(m−lo)/(hi−lo), β = 1 + λ(hi−m)/(hi−lo).
+		// The shapes are recomputed from λ and the mode, so that the four
+		// parameters a PERT reports ([Estimate.MarshalJSON]) rebuild it
+		// exactly; they differ from 1 + a and 1 + b by rounding only.
 		lambda := a + b
 		mode := lo
 		if lambda > 0 {
-			mode = lo + (hi-lo)*a/lambda
+			mode = min(max(lo+(hi-lo)*a/lambda, lo), hi)
 		}
-		return &dist{kind: kindPERT, p: [6]float64{lo, mode, hi, 1 + a, 1 + b, lambda}}
+		return pertDist(lo, mode, hi, lambda)
 	}
 	return nil
 }
