@@ -41,7 +41,8 @@
 // The result records the method, the inputs and the
 // weights and lists every input's sources; its [Diagnostics] ([Diagnose]
 // computes them alone) give Cochran's Q, its p-value and I² in log space,
-// and the pairs of 90% intervals that do not overlap. A point, such as the
+// and the pairs of 90% intervals that do not overlap; [Diagnostics.String]
+// reads them in one line, with Higgins et al.'s (2003) words for I². A point, such as the
 // UK Ministry of Defence's "up to 1.3 million", cannot enter a pool until
 // the caller gives it a spread: the error wraps [ErrNoSpread]. There is no
 // silent default.

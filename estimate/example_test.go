@@ -192,6 +192,23 @@ func ExampleDiagnose() {
 	// Q = 59.7, I² = 0.98, disjoint [[0 1]]
 }
 
+// Diagnostics read in one line. The article's two ranges agree within
+// their spreads; two ranges a factor of 10 apart do not.
+func ExampleDiagnostics_String() {
+	wide, _ := estimate.Between(300_000, 3_000_000)
+	narrow, _ := estimate.Between(600_000, 1_000_000)
+	d, _ := estimate.Diagnose(wide, narrow)
+	fmt.Println(d)
+
+	low, _ := estimate.Between(100, 200)
+	high, _ := estimate.Between(1000, 2000)
+	d, _ = estimate.Diagnose(low, high)
+	fmt.Println(d)
+	// Output:
+	// little disagreement (Q = 0.1 on 1 df, p = 0.78, I² = 0%); all 90% intervals overlap
+	// high disagreement (Q = 59.7 on 1 df, p < 0.001, I² = 98%); 1 pair of 90% intervals does not overlap
+}
+
 func ExampleEstimate_Sample() {
 	n, _ := estimate.Between(600_000, 1_000_000)
 	r := rand.New(rand.NewPCG(1, 2)) // a seeded stream: the same values every run

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 
 	"gonum.org/v1/gonum/stat/distuv"
 )
@@ -72,11 +73,77 @@ type Diagnostics struct {
 	P float64
 	// I2 is Higgins and Thompson's I² = max(0, (Q − DF)/Q), the share of
 	// the variation between estimates beyond what their spreads explain:
-	// roughly, 0.25 is low, 0.5 moderate and 0.75 high disagreement.
+	// 0.25 is low, 0.5 moderate and 0.75 high disagreement (see
+	// [Diagnostics.String]).
 	I2 float64
 	// Disjoint lists the pairs (i, j), i < j, of estimates whose central
 	// 90% intervals do not overlap.
 	Disjoint [][2]int
+}
+
+// String returns a one-line reading of d, such as
+//
+//	low disagreement (Q = 4.7 on 3 df, p = 0.20, I² = 36%); 1 pair of 90% intervals does not overlap
+//
+// The words follow Higgins, Thompson, Deeks and Altman ("Measuring
+// inconsistency in meta-analyses", BMJ 327:557–560, 2003), who call an I²
+// of 25%, 50% and 75% low, moderate and high: with I² rounded to a whole
+// percent, below 25% reads "little disagreement", from 25% "low", from 50%
+// "moderate" and from 75% "high disagreement". I² is the share of the
+// spread between the estimates that their own spreads do not explain; p
+// is the chance of a Q at least this large if they all measured one value.
+// A small p with a low I² means many precise estimates that differ a
+// little; a large p with few wide ones means the test has little power,
+// not that they agree. The second part counts the pairs of estimates
+// whose 90% intervals do not overlap, or says that all overlap.
+//
+// When Q cannot be computed (an estimate can be ≤ 0, so it has no log
+// scale) the first part reads "disagreement not measured in log space";
+// the zero Diagnostics, or those of fewer than two estimates, read
+// "nothing to compare".
+func (d Diagnostics) String() string {
+	if d.DF < 1 {
+		return "nothing to compare (fewer than two estimates)"
+	}
+	var b strings.Builder
+	if math.IsNaN(d.Q) || math.IsNaN(d.I2) {
+		b.WriteString("disagreement not measured in log space (an estimate can be ≤ 0)")
+	} else {
+		pct := math.Round(100 * d.I2)
+		switch {
+		case pct >= 75:
+			b.WriteString("high")
+		case pct >= 50:
+			b.WriteString("moderate")
+		case pct >= 25:
+			b.WriteString("low")
+		default:
+			b.WriteString("little")
+		}
+		fmt.Fprintf(&b, " disagreement (Q = %.1f on %d df, p %s, I² = %.0f%%)", d.Q, d.DF, pValue(d.P), pct)
+	}
+	switch n := len(d.Disjoint); n {
+	case 0:
+		b.WriteString("; all 90% intervals overlap")
+	case 1:
+		b.WriteString("; 1 pair of 90% intervals does not overlap")
+	default:
+		fmt.Fprintf(&b, "; %d pairs of 90%% intervals do not overlap", n)
+	}
+	return b.String()
+}
+
+// pValue formats "= 0.19", "= 0.004" or "< 0.001".
+func pValue(p float64) string {
+	switch {
+	case math.IsNaN(p):
+		return "= NaN"
+	case p >= 0.01:
+		return fmt.Sprintf("= %.2f", p)
+	case p >= 0.001:
+		return fmt.Sprintf("= %.3f", p)
+	}
+	return "< 0.001"
 }
 
 // Pool combines estimates of the same quantity from different sources with
