@@ -19,7 +19,9 @@
 // sd ≤ 0, a mode outside [lo, hi], an interval level outside (0, 1), beta
 // and PERT shapes above 10⁶, and lognormals whose mean or SD would overflow
 // float64, with a [*ParamError] that names the parameter and its value and
-// wraps [ErrInvalid]. Methods on the zero Estimate return NaN, never panic.
+// wraps [ErrInvalid]. Methods on the zero Estimate return NaN, never panic,
+// except [Estimate.Sample] given a nil *rand.Rand, a programming error on
+// which Sample panics for every Estimate.
 //
 // [Estimate.Quantile] is exact in closed form for the uniform, triangular,
 // normal, lognormal and logit-normal families, and found to about 15
@@ -109,7 +111,8 @@
 // workers, with type 7 quantiles and no progress callback. The zero
 // [QuantileMethod] is type 7. The zero [Model] is empty and ready for
 // inputs. The zero [Estimate], [Composition] and [Summary] are invalid or
-// empty: their methods return NaN, 0 or nil, never panic, and they cannot
+// empty: their methods return NaN, 0 or nil, never panic (but Sample
+// panics on a nil *rand.Rand, whatever the value), and they cannot
 // enter a pool or a model. The zero [PoolMethod] is invalid, so a pool always names its
 // method.
 package estimate

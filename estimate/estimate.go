@@ -414,7 +414,15 @@ func (e Estimate) Interval(level float64) (lo, hi float64) {
 // Sample draws one value using r (NaN for the zero Estimate). It does not
 // allocate. The sequence of values depends only on r's stream, so a seeded
 // r reproduces it.
+//
+// r must not be nil: there is no package-level generator to fall back on.
+// A nil r is a programming error, and Sample panics on it, for every
+// Estimate (the zero one too), as the methods of a nil *rand.Rand do;
+// [Composition.Sample] does the same.
 func (e Estimate) Sample(r *rand.Rand) float64 {
+	if r == nil {
+		panic("estimate: Estimate.Sample: nil *rand.Rand")
+	}
 	if e.d == nil {
 		return math.NaN()
 	}
