@@ -98,6 +98,12 @@
 //
 //   - Intervals are central (equal-tailed) unless named shortest; "90%"
 //     means the 5% and 95% quantiles.
+//   - The default interval level is 90%: ranges read by [Between] and its
+//     kin, [Estimate.String], [Summary.String], the diagnostics and the
+//     JSON's lo90 and hi90. The one exception is [Options].Coverage, the
+//     interval the adaptive mode stabilises, which defaults to 95% as in
+//     JCGM 101:2008 (§7.9, §9); it changes when a run stops, not what it
+//     reports.
 //   - Sample quantiles follow Hyndman and Fan (1996) type 7, the default of
 //     R, numpy and Squiggle, unless [Options].Quantile selects another
 //     [QuantileMethod].

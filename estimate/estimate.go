@@ -379,7 +379,8 @@ func (e Estimate) SD() float64 {
 // [0, 1]: in closed form for the uniform, triangular, normal, lognormal and
 // logit-normal families, to about 15 significant digits by safeguarded
 // Newton iteration for the beta, PERT and linear-pool families, and by
-// linear interpolation of the table for a tabulated logarithmic pool. It returns NaN
+// linear interpolation of the table for a tabulated estimate (a numerical
+// logarithmic pool or [Summary.Estimate]'s draws). It returns NaN
 // for p outside [0, 1] and for the zero Estimate, and ±Inf at 0 or 1 for
 // unbounded families.
 func (e Estimate) Quantile(p float64) float64 {
@@ -450,8 +451,11 @@ func (e Estimate) Sources() []exodus.Source { return slices.Clone(e.sources) }
 
 // Family returns the name of the distribution family: "point", "uniform",
 // "triangular", "PERT", "normal", "lognormal", "beta", "logit-normal",
-// "mixture" (a linear pool) or "tabulated" (a numerical logarithmic pool),
-// and "invalid" for the zero Estimate.
+// "mixture" (a linear pool), "tabulated" or "invalid" (the zero Estimate).
+// A tabulated estimate is given by a table of its distribution function:
+// either a logarithmic pool with no closed form, tabulated numerically by
+// [Pool], or a Monte Carlo output turned into an estimate by
+// [Summary.Estimate], whose table is the sorted draws.
 func (e Estimate) Family() string {
 	if e.d == nil {
 		return kindInvalid.String()

@@ -151,8 +151,16 @@ type Options struct {
 	// MaxDraws caps an adaptive run; 0 means 1,000,000. When the cap is
 	// reached first, Run returns the result with [ErrNotConverged].
 	MaxDraws int
-	// Coverage is the coverage probability of the interval that the
-	// adaptive rule stabilises; 0 means 0.95.
+	// Coverage is the coverage probability of the interval whose ends the
+	// adaptive rule stabilises; 0 means 0.95. It is the one default in
+	// this package that is not 0.90, on purpose: JCGM 101:2008 states its
+	// adaptive procedure (§7.9) for a stipulated coverage probability p and
+	// uses p = 95%, the metrologists' conventional level, in its examples
+	// (§9), so the zero Options follow the standard. It affects only when
+	// an adaptive run stops, never what a [Summary] reports: ask for
+	// [Summary.Interval](0.9) or any other level after the run. A 95%
+	// interval's ends are noisier than a 90% interval's, so stabilising
+	// them also stabilises the 90% interval.
 	Coverage float64
 	// Quantile selects the sample quantile definition of the [Summary];
 	// the zero value is Hyndman–Fan type 7.
