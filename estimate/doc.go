@@ -85,7 +85,7 @@
 // any number of workers and any GOMAXPROCS, and the first n draws of a run
 // are the same whatever its total. (Across CPU architectures the last bits
 // may differ, as Go may fuse multiply-adds and some math functions have
-// assembly versions.) Runs use every core by default and do
+// assembly versions.) [Result.Seed] records the seed, for audit. Runs use every core by default and do
 // not allocate per draw. [Options] also give cancellation (through the
 // context, checked between chunks), a progress callback, and an adaptive
 // mode that draws until the results are stable to a tolerance (JCGM

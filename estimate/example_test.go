@@ -265,6 +265,20 @@ func ExampleModel_Run_adaptive() {
 	// u(y) = 1.42
 }
 
+// A result records its seed: with the same model and Draws it reproduces
+// every draw, which is what an audit needs.
+func ExampleResult_Seed() {
+	n, _ := estimate.Between(600_000, 1_000_000)
+	m := estimate.NewModel()
+	nv := m.Input(n)
+	f := func(d *estimate.Draw, out []float64) { out[0] = d.Value(nv) }
+	res, _ := m.Run(context.Background(), 1, f, estimate.Options{Draws: 5000, Seed: 2022})
+	again, _ := m.Run(context.Background(), 1, f, estimate.Options{Draws: res.Draws(), Seed: res.Seed()})
+	fmt.Println(res.Seed(), res.Output(0).Samples()[4999] == again.Output(0).Samples()[4999])
+	// Output:
+	// 2022 true
+}
+
 func ExampleSummary_ShortestInterval() {
 	ln, _ := estimate.LogNormal(0, 1)
 	m := estimate.NewModel()

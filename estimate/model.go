@@ -203,7 +203,7 @@ func (m *Model) Run(ctx context.Context, outputs int, f Func, opt Options) (*Res
 	if err := m.runRange(ctx, f, opt, cols, 0, opt.Draws, prog); err != nil {
 		return nil, err
 	}
-	return m.newResult(cols, opt.Quantile, true), nil
+	return m.newResult(cols, opt, true), nil
 }
 
 func (m *Model) validate(outputs int, f Func, opt *Options) error {
