@@ -158,6 +158,30 @@ func (e Estimate) MarshalJSON() ([]byte, error) {
 
 const unmarshalFn = "Estimate.UnmarshalJSON"
 
+// Limits on decoded pools, so that untrusted JSON cannot make decoding
+// slow or exhaust memory: the diagnostics of a pool of n inputs compare
+// n(n−1)/2 pairs, and each level of nesting evaluates the levels below.
+const (
+	maxPoolInputs = 1000
+	maxPoolDepth  = 16
+)
+
+// estimateIn is the JSON form of an Estimate as decoded: the whole tree of
+// a pool is parsed in one pass, then built from the leaves up.
+type estimateIn struct {
+	Name    string             `json:"name"`
+	Family  *string            `json:"family"`
+	Params  map[string]float64 `json:"params"`
+	Sources []exodus.Source    `json:"sources"`
+	Pool    *poolIn            `json:"pool"`
+}
+
+type poolIn struct {
+	Method  string        `json:"method"`
+	Weights []float64     `json:"weights"`
+	Inputs  []*estimateIn `json:"inputs"`
+}
+
 // UnmarshalJSON decodes an estimate written by [Estimate.MarshalJSON]. It
 // rebuilds the distribution from "family" and "params" alone, bit for bit:
 // the same quantiles, moments and draws. A mixture is rebuilt from its
@@ -168,43 +192,48 @@ const unmarshalFn = "Estimate.UnmarshalJSON"
 //
 // A tabulated estimate that is not a logarithmic pool, such as one made by
 // [Summary.Estimate], cannot be rebuilt: its table is not in the JSON, and
-// decoding it returns an error. JSON null leaves e unchanged.
+// decoding it returns an error. So that untrusted input cannot exhaust
+// time or memory, a decoded pool may have at most 1000 inputs and pools
+// may nest at most 16 deep. JSON null leaves e unchanged.
 //
-// Errors wrap [ErrInvalid] (as a [*ParamError] naming the field when the
-// content is at fault: an unknown family, a missing or unknown parameter, a
-// parameter its constructor rejects, bad weights), [ErrNoSpread] for a
-// point among a pool's inputs, or [ErrNoOverlap] for a logarithmic pool
-// whose inputs have no value in common. On error e is unchanged.
+// Errors wrap [ErrInvalid] (as a [*ParamError] naming the field, such as
+// "pool.inputs[1].params.lo", when the content is at fault: an unknown
+// family, a missing or unknown parameter, a parameter its constructor
+// rejects, bad weights), [ErrNoSpread] for a point among a pool's inputs,
+// or [ErrNoOverlap] for a logarithmic pool whose inputs have no value in
+// common. On error e is unchanged.
 func (e *Estimate) UnmarshalJSON(data []byte) error {
 	if string(bytes.TrimSpace(data)) == "null" {
 		return nil
 	}
-	var j struct {
-		Name    string             `json:"name"`
-		Family  *string            `json:"family"`
-		Params  map[string]float64 `json:"params"`
-		Sources []exodus.Source    `json:"sources"`
-		Pool    *poolJSON          `json:"pool"`
-	}
+	var j estimateIn
 	if err := json.Unmarshal(data, &j); err != nil {
-		if errors.Is(err, ErrInvalid) || errors.Is(err, ErrNoSpread) || errors.Is(err, ErrNoOverlap) {
-			return err // from an input of a pool, already explained
-		}
 		return fmt.Errorf("estimate: %s: %w: %w", unmarshalFn, ErrInvalid, err)
 	}
+	out, err := j.build("", 0)
+	if err != nil {
+		return err
+	}
+	*e = out
+	return nil
+}
+
+// build rebuilds the estimate; path prefixes the fields named in errors
+// ("pool.inputs[1]." for an input), depth counts the enclosing pools.
+func (j *estimateIn) build(path string, depth int) (Estimate, error) {
 	if j.Family == nil {
-		return paramProblem(unmarshalFn, "family", "missing")
+		return Estimate{}, paramProblem(unmarshalFn, path+"family", "missing")
 	}
 	fam := *j.Family
 	k, ok := parseKind(fam)
 	if !ok {
-		return paramProblem(unmarshalFn, "family", strconv.Quote(fam)+" is not a family of this package")
+		return Estimate{}, paramProblem(unmarshalFn, path+"family", strconv.Quote(fam)+" is not a family of this package")
 	}
 	var pooling *Pooling
 	if j.Pool != nil {
-		p, err := decodePooling(j.Pool)
+		p, err := j.Pool.build(path, depth)
 		if err != nil {
-			return err
+			return Estimate{}, err
 		}
 		pooling = p
 	}
@@ -212,25 +241,24 @@ func (e *Estimate) UnmarshalJSON(data []byte) error {
 	var err error
 	switch k {
 	case kindMixture, kindTable:
-		out, err = repool(fam, k, j.Params, pooling)
+		out, err = repool(path, fam, k, j.Params, pooling)
 	default:
-		out, err = fromParams(fam, k, j.Params)
+		out, err = fromParams(path, fam, k, j.Params)
 	}
 	if err != nil {
-		return err
+		return Estimate{}, err
 	}
 	out.name = j.Name
 	if len(j.Sources) > 0 {
 		out.sources = j.Sources
 	}
 	out.pool = pooling
-	*e = out
-	return nil
+	return out, nil
 }
 
 // fromParams rebuilds an estimate of a parametric family k with its
 // constructor, so that it is validated as any other.
-func fromParams(fam string, k kind, params map[string]float64) (Estimate, error) {
+func fromParams(path, fam string, k kind, params map[string]float64) (Estimate, error) {
 	want := familyParams(k)
 	names := make([]string, len(want))
 	v := make([]float64, len(want))
@@ -238,7 +266,7 @@ func fromParams(fam string, k kind, params map[string]float64) (Estimate, error)
 		names[i] = p.name
 		x, ok := params[p.name]
 		if !ok {
-			return Estimate{}, paramProblem(unmarshalFn, "params."+p.name, "missing for family "+fam)
+			return Estimate{}, paramProblem(unmarshalFn, path+"params."+p.name, "missing for family "+fam)
 		}
 		v[i] = x
 	}
@@ -249,7 +277,7 @@ func fromParams(fam string, k kind, params map[string]float64) (Estimate, error)
 	slices.Sort(keys)
 	for _, key := range keys {
 		if !slices.Contains(names, key) {
-			return Estimate{}, paramProblem(unmarshalFn, "params."+key, "is not a parameter of family "+fam+" (it has "+strings.Join(names, ", ")+")")
+			return Estimate{}, paramProblem(unmarshalFn, path+"params."+key, "is not a parameter of family "+fam+" (it has "+strings.Join(names, ", ")+")")
 		}
 	}
 	var e Estimate
@@ -273,13 +301,13 @@ func fromParams(fam string, k kind, params map[string]float64) (Estimate, error)
 		e, err = logitNormal(v[0], v[1])
 	}
 	if pe, ok := errors.AsType[*ParamError](err); ok {
-		// Name the field of the JSON rather than the constructor.
+		// Name the field of the JSON rather than the constructor's argument.
 		c := *pe
 		c.Func = unmarshalFn + ": " + fam
 		if c.Param == "v" {
 			c.Param = "value"
 		}
-		c.Param = "params." + c.Param
+		c.Param = path + "params." + c.Param
 		return Estimate{}, &c
 	}
 	return e, err
@@ -300,9 +328,9 @@ func logitNormal(mu, sigma float64) (Estimate, error) {
 
 // repool rebuilds a mixture or a tabulated logarithmic pool from its
 // recorded inputs and weights, as [Pool] made it.
-func repool(fam string, k kind, params map[string]float64, p *Pooling) (Estimate, error) {
+func repool(path, fam string, k kind, params map[string]float64, p *Pooling) (Estimate, error) {
 	if len(params) > 0 {
-		return Estimate{}, paramProblem(unmarshalFn, "params", "must be empty for family "+fam)
+		return Estimate{}, paramProblem(unmarshalFn, path+"params", "must be empty for family "+fam)
 	}
 	var d *dist
 	switch {
@@ -314,41 +342,59 @@ func repool(fam string, k kind, params map[string]float64, p *Pooling) (Estimate
 			return Estimate{}, err
 		}
 	case k == kindMixture:
-		return Estimate{}, paramProblem(unmarshalFn, "pool", "a mixture is rebuilt from its linear pool: want a pool with method \"linear\"")
+		return Estimate{}, paramProblem(unmarshalFn, path+"pool", `a mixture is rebuilt from its linear pool: want a pool with method "linear"`)
 	default:
-		return Estimate{}, paramProblem(unmarshalFn, "family",
+		return Estimate{}, paramProblem(unmarshalFn, path+"family",
 			"a tabulated estimate that is not a logarithmic pool (such as Summary.Estimate's) cannot be rebuilt: its table is not in the JSON")
 	}
 	if d.kind != k {
-		return Estimate{}, paramProblem(unmarshalFn, "family", "is "+fam+", but the pool's inputs give a "+d.kind.String()+" estimate")
+		return Estimate{}, paramProblem(unmarshalFn, path+"family", "is "+fam+", but the pool's inputs give a "+d.kind.String()+" estimate")
 	}
 	return newEstimate(d), nil
 }
 
-// decodePooling checks a decoded pool as [Pool] checks its arguments and
-// recomputes its diagnostics.
-func decodePooling(j *poolJSON) (*Pooling, error) {
+// build checks a decoded pool as [Pool] checks its arguments, builds its
+// inputs and recomputes its diagnostics.
+func (j *poolIn) build(path string, depth int) (*Pooling, error) {
+	if depth >= maxPoolDepth {
+		return nil, paramProblem(unmarshalFn, path+"pool", "pools nest more than 16 deep")
+	}
 	m, ok := parseMethod(j.Method)
 	if !ok {
-		return nil, paramProblem(unmarshalFn, "pool.method", strconv.Quote(j.Method)+` is not "linear", "logarithmic" or "inverse-variance"`)
+		return nil, paramProblem(unmarshalFn, path+"pool.method", strconv.Quote(j.Method)+` is not "linear", "logarithmic" or "inverse-variance"`)
 	}
-	if err := checkInputs(unmarshalFn, "pool.inputs", j.Inputs); err != nil {
+	if n := len(j.Inputs); n > maxPoolInputs {
+		return nil, paramErr(unmarshalFn, "len("+path+"pool.inputs)", float64(n), "must be ≤ 1000 when decoding")
+	}
+	inputs := make([]Estimate, len(j.Inputs))
+	for i, in := range j.Inputs {
+		ipath := path + "pool.inputs[" + strconv.Itoa(i) + "]"
+		if in == nil {
+			return nil, paramProblem(unmarshalFn, ipath, notZeroEstimate)
+		}
+		e, err := in.build(ipath+".", depth+1)
+		if err != nil {
+			return nil, err
+		}
+		inputs[i] = e
+	}
+	if err := checkInputs(unmarshalFn, path+"pool.inputs", inputs); err != nil {
 		return nil, err
 	}
-	if len(j.Weights) != len(j.Inputs) {
-		return nil, paramErr(unmarshalFn, "len(pool.weights)", float64(len(j.Weights)), "must equal the number of inputs, "+strconv.Itoa(len(j.Inputs)))
+	if len(j.Weights) != len(inputs) {
+		return nil, paramErr(unmarshalFn, "len("+path+"pool.weights)", float64(len(j.Weights)), "must equal the number of inputs, "+strconv.Itoa(len(inputs)))
 	}
 	sum := 0.0
 	for i, w := range j.Weights {
 		if isBad(w) || w < 0 {
-			return nil, paramErr(unmarshalFn, "pool.weights["+strconv.Itoa(i)+"]", w, "must be finite and ≥ 0")
+			return nil, paramErr(unmarshalFn, path+"pool.weights["+strconv.Itoa(i)+"]", w, "must be finite and ≥ 0")
 		}
 		sum += w
 	}
 	if math.Abs(sum-1) > 1e-9 {
-		return nil, paramErr(unmarshalFn, "sum(pool.weights)", sum, "must be 1 (the weights are normalised)")
+		return nil, paramErr(unmarshalFn, "sum("+path+"pool.weights)", sum, "must be 1 (the weights are normalised)")
 	}
-	return &Pooling{Method: m, Inputs: j.Inputs, Weights: j.Weights, Diagnostics: diagnose(j.Inputs)}, nil
+	return &Pooling{Method: m, Inputs: inputs, Weights: j.Weights, Diagnostics: diagnose(inputs)}, nil
 }
 
 // checkInputs checks estimates to be pooled or compared: at least one,

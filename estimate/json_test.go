@@ -6,6 +6,8 @@ import (
 	"errors"
 	"math"
 	"math/rand/v2"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -233,6 +235,34 @@ func TestEstimateJSONTabulated(t *testing.T) {
 	}
 }
 
+// nest wraps the estimate in in n single-input linear pools.
+func nest(in string, n int) string {
+	for range n {
+		in = `{"family":"uniform","params":{"lo":0,"hi":1},"pool":{"method":"linear","weights":[1],"inputs":[` + in + `]}}`
+	}
+	return in
+}
+
+// wide returns a linear pool of n copies of in, with equal weights.
+func wide(in string, n int) string {
+	w := strconv.FormatFloat(1/float64(n), 'g', -1, 64)
+	return `{"family":"uniform","params":{"lo":0,"hi":1},"pool":{"method":"linear","weights":[` +
+		strings.Repeat(w+",", n-1) + w + `],"inputs":[` + strings.Repeat(in+",", n-1) + in + `]}}`
+}
+
+// TestEstimateJSONLimits checks that pools at the decoding limits, 16
+// deep and 1000 wide, decode (the tests of TestEstimateJSONBad refuse one
+// more).
+func TestEstimateJSONLimits(t *testing.T) {
+	u := `{"family":"uniform","params":{"lo":0,"hi":1}}`
+	for _, in := range []string{nest(u, 16), wide(u, 1000)} {
+		var e estimate.Estimate
+		if err := json.Unmarshal([]byte(in), &e); err != nil {
+			t.Errorf("Unmarshal(%.60s…) error = %v", in, err)
+		}
+	}
+}
+
 // TestEstimateJSONBad checks that bad JSON gives an error naming the
 // field, wrapping the right sentinel.
 func TestEstimateJSONBad(t *testing.T) {
@@ -269,7 +299,12 @@ func TestEstimateJSONBad(t *testing.T) {
 		{"pool weights length", `{"family":"mixture","pool":{"method":"linear","weights":[1],"inputs":[` + u + `,` + u + `]}}`, estimate.ErrInvalid, "len(pool.weights)", 1},
 		{"pool weights sum", `{"family":"mixture","pool":{"method":"linear","weights":[1,1],"inputs":[` + u + `,` + u + `]}}`, estimate.ErrInvalid, "sum(pool.weights)", 2},
 		{"pool weight negative", `{"family":"mixture","pool":{"method":"linear","weights":[2,-1],"inputs":[` + u + `,` + u + `]}}`, estimate.ErrInvalid, "pool.weights[1]", -1},
-		{"pool bad input", `{"family":"mixture","pool":{"method":"linear","weights":[1],"inputs":[{"family":"uniform","params":{"lo":3,"hi":2}}]}}`, estimate.ErrInvalid, "params.lo", 3},
+		{"pool bad input", `{"family":"mixture","pool":{"method":"linear","weights":[1],"inputs":[{"family":"uniform","params":{"lo":3,"hi":2}}]}}`, estimate.ErrInvalid, "pool.inputs[0].params.lo", 3},
+		{"nested bad input", `{"family":"mixture","pool":{"method":"linear","weights":[0.5,0.5],"inputs":[` + u +
+			`,{"family":"uniform","params":{"lo":0,"hi":1},"pool":{"method":"linear","weights":[1],"inputs":[{"family":"normal","params":{"mean":0,"sd":-1}}]}}]}}`,
+			estimate.ErrInvalid, "pool.inputs[1].pool.inputs[0].params.sd", -1},
+		{"pools too deep", nest(u, 17), estimate.ErrInvalid, strings.Repeat("pool.inputs[0].", 16) + "pool", math.NaN()},
+		{"pool too wide", wide(u, 1001), estimate.ErrInvalid, "len(pool.inputs)", 1001},
 		{"pool point input", `{"family":"uniform","params":{"lo":0,"hi":1},"pool":{"method":"linear","weights":[1],"inputs":[{"family":"point","params":{"value":1}}]}}`, estimate.ErrNoSpread, "", 0},
 		{"pool no overlap", `{"family":"tabulated","pool":{"method":"logarithmic","weights":[0.5,0.5],"inputs":[` + u +
 			`,{"family":"PERT","params":{"lo":2,"mode":2.5,"hi":3,"lambda":4}}]}}`, estimate.ErrNoOverlap, "", 0},
