@@ -47,10 +47,10 @@ func (m *Model) runAdaptive(ctx context.Context, outputs int, f Func, opt Option
 			stats[o] = append(stats[o], blockStats{y, u, lo, hi})
 		}
 		if h >= 2 && stable(cols, stats, opt.Tolerance) {
-			return m.newResult(cols, opt.Quantile, true), nil
+			return m.newResult(cols, opt, true), nil
 		}
 		if done+M > opt.MaxDraws {
-			return m.newResult(cols, opt.Quantile, false), fmt.Errorf("estimate: Run: tolerance %g not reached in %d draws (Options.MaxDraws %d): %w",
+			return m.newResult(cols, opt, false), fmt.Errorf("estimate: Run: tolerance %g not reached in %d draws (Options.MaxDraws %d): %w",
 				opt.Tolerance, done, opt.MaxDraws, ErrNotConverged)
 		}
 	}

@@ -112,7 +112,7 @@ func RangeShares(ranges []Estimate) (Composition, error) {
 	for i, e := range ranges {
 		name := "ranges[" + strconv.Itoa(i) + "]"
 		if e.IsZero() {
-			return Composition{}, paramErr("RangeShares", name+" (zero Estimate)", math.NaN(), "must be a valid Estimate")
+			return Composition{}, paramProblem("RangeShares", name, notZeroEstimate)
 		}
 		lo, _ := e.d.support()
 		if lo < 0 {
@@ -170,9 +170,13 @@ func (c Composition) Mean() []float64 { return slices.Clone(c.mean) }
 
 // Sample draws one composition into dst, which must have [Composition.Len]
 // elements: non-negative shares that add up to exactly 1 when summed in
-// index order. It does not allocate. It panics if len(dst) != c.Len(), a
-// programming error.
+// index order. It does not allocate. It panics, as programming errors,
+// if r is nil (for every Composition, the zero one too, as
+// [Estimate.Sample] does) or len(dst) != c.Len().
 func (c Composition) Sample(r *rand.Rand, dst []float64) {
+	if r == nil {
+		panic("estimate: Composition.Sample: nil *rand.Rand")
+	}
 	if len(dst) != len(c.mean) {
 		panic("estimate: Composition.Sample: len(dst) = " + strconv.Itoa(len(dst)) + ", want " + strconv.Itoa(len(c.mean)))
 	}

@@ -109,7 +109,7 @@ func TestDirichletMean(t *testing.T) {
 func TestFixedShares(t *testing.T) {
 	c := mustC(t)(estimate.FixedShares([]float64{2, 0, 6}))
 	dst := make([]float64, 3)
-	c.Sample(nil, dst) // no randomness needed
+	c.Sample(rand.New(rand.NewPCG(1, 2)), dst) // draws nothing, but r must not be nil
 	if diff := cmp.Diff([]float64{0.25, 0, 0.75}, dst); diff != "" {
 		t.Errorf("Sample() mismatch (-want +got):\n%s", diff)
 	}
@@ -135,7 +135,7 @@ func TestCompositionBadInput(t *testing.T) {
 		}, "ranges[1] lower bound"},
 		{"RangeShares zero", func() (estimate.Composition, error) {
 			return estimate.RangeShares([]estimate.Estimate{{}})
-		}, "ranges[0] (zero Estimate)"},
+		}, "ranges[0]"},
 		{"RangeShares all zero", func() (estimate.Composition, error) {
 			return estimate.RangeShares([]estimate.Estimate{must(t)(estimate.Point(0))})
 		}, "sum of means"},
@@ -168,5 +168,34 @@ func TestCompositionNamedSources(t *testing.T) {
 	c := mustC(t)(estimate.FixedShares([]float64{1, 3})).Named("sectors").WithSources(src)
 	if c.Name() != "sectors" || !cmp.Equal([]exodus.Source{src}, c.Sources()) {
 		t.Errorf("Name, Sources = %q, %v", c.Name(), c.Sources())
+	}
+}
+
+// TestSampleNilRand checks the documented contract: a nil *rand.Rand is a
+// programming error on which Estimate.Sample and Composition.Sample panic,
+// for valid and zero values alike (the zero Estimate used to return NaN
+// while a valid one panicked).
+func TestSampleNilRand(t *testing.T) {
+	dir := mustC(t)(estimate.Dirichlet([]float64{1, 2}))
+	tests := []struct {
+		name string
+		f    func()
+	}{
+		{"Estimate", func() { must(t)(estimate.Normal(0, 1)).Sample(nil) }},
+		{"Point", func() { must(t)(estimate.Point(3)).Sample(nil) }},
+		{"zero Estimate", func() { estimate.Estimate{}.Sample(nil) }},
+		{"Composition", func() { dir.Sample(nil, make([]float64, 2)) }},
+		{"fixed Composition", func() { mustC(t)(estimate.FixedShares([]float64{1, 1})).Sample(nil, make([]float64, 2)) }},
+		{"zero Composition", func() { estimate.Composition{}.Sample(nil, nil) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			defer func() {
+				if recover() == nil {
+					t.Error("Sample(nil) did not panic")
+				}
+			}()
+			tt.f()
+		})
 	}
 }

@@ -19,7 +19,9 @@
 // sd ≤ 0, a mode outside [lo, hi], an interval level outside (0, 1), beta
 // and PERT shapes above 10⁶, and lognormals whose mean or SD would overflow
 // float64, with a [*ParamError] that names the parameter and its value and
-// wraps [ErrInvalid]. Methods on the zero Estimate return NaN, never panic.
+// wraps [ErrInvalid]. Methods on the zero Estimate return NaN, never panic,
+// except [Estimate.Sample] given a nil *rand.Rand, a programming error on
+// which Sample panics for every Estimate.
 //
 // [Estimate.Quantile] is exact in closed form for the uniform, triangular,
 // normal, lognormal and logit-normal families, and found to about 15
@@ -41,10 +43,23 @@
 // The result records the method, the inputs and the
 // weights and lists every input's sources; its [Diagnostics] ([Diagnose]
 // computes them alone) give Cochran's Q, its p-value and I² in log space,
-// and the pairs of 90% intervals that do not overlap. A point, such as the
+// and the pairs of 90% intervals that do not overlap; [Diagnostics.String]
+// reads them in one line, with Higgins et al.'s (2003) words for I². A point, such as the
 // UK Ministry of Defence's "up to 1.3 million", cannot enter a pool until
 // the caller gives it a spread: the error wraps [ErrNoSpread]. There is no
 // silent default.
+//
+// # JSON
+//
+// An [Estimate] encodes as an object with its name, family, parameters,
+// median, 90% interval, mean, SD and sources, and for a pool its method,
+// weights and inputs ([Estimate.MarshalJSON]). Decoding rebuilds every
+// parametric family exactly from the family and its parameters, and
+// pooled mixtures and tabulated logarithmic pools from their inputs
+// ([Estimate.UnmarshalJSON]); the table of [Summary.Estimate] is not
+// stored, so decoding it is an error, never a silent zero. A [Summary]
+// encodes its draws, mean, SD, standard error, median and 90% interval,
+// one way ([Summary.MarshalJSON]).
 //
 // # Compositions
 //
@@ -70,7 +85,7 @@
 // any number of workers and any GOMAXPROCS, and the first n draws of a run
 // are the same whatever its total. (Across CPU architectures the last bits
 // may differ, as Go may fuse multiply-adds and some math functions have
-// assembly versions.) Runs use every core by default and do
+// assembly versions.) [Result.Seed] records the seed, for audit. Runs use every core by default and do
 // not allocate per draw. [Options] also give cancellation (through the
 // context, checked between chunks), a progress callback, and an adaptive
 // mode that draws until the results are stable to a tolerance (JCGM
@@ -83,6 +98,12 @@
 //
 //   - Intervals are central (equal-tailed) unless named shortest; "90%"
 //     means the 5% and 95% quantiles.
+//   - The default interval level is 90%: ranges read by [Between] and its
+//     kin, [Estimate.String], [Summary.String], the diagnostics and the
+//     JSON's lo90 and hi90. The one exception is [Options].Coverage, the
+//     interval the adaptive mode stabilises, which defaults to 95% as in
+//     JCGM 101:2008 (§7.9, §9); it changes when a run stops, not what it
+//     reports.
 //   - Sample quantiles follow Hyndman and Fan (1996) type 7, the default of
 //     R, numpy and Squiggle, unless [Options].Quantile selects another
 //     [QuantileMethod].
@@ -96,7 +117,8 @@
 // workers, with type 7 quantiles and no progress callback. The zero
 // [QuantileMethod] is type 7. The zero [Model] is empty and ready for
 // inputs. The zero [Estimate], [Composition] and [Summary] are invalid or
-// empty: their methods return NaN, 0 or nil, never panic, and they cannot
+// empty: their methods return NaN, 0 or nil, never panic (but Sample
+// panics on a nil *rand.Rand, whatever the value), and they cannot
 // enter a pool or a model. The zero [PoolMethod] is invalid, so a pool always names its
 // method.
 package estimate

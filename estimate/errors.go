@@ -32,16 +32,27 @@ var (
 
 // A ParamError reports a bad parameter to a constructor or method. It wraps
 // [ErrInvalid].
+//
+// Most problems are a bad number, and Value holds it. Some are not: a nil
+// [Func], the zero Estimate where a valid one is needed, weights given to
+// [InverseVariance], a missing field in JSON. For those Value is NaN and
+// the message leaves the value out.
 type ParamError struct {
 	Func   string  // the function, such as "Between"
-	Param  string  // the parameter, such as "lo"
-	Value  float64 // the bad value
+	Param  string  // the parameter, such as "lo" or "estimates[2]"
+	Value  float64 // the bad value; NaN when the problem is not a number
 	Reason string  // what is wrong, such as "must be > 0"
+
+	noValue bool // the problem is not a numeric value: Error omits Value
 }
 
 // Error returns a message such as
-// "estimate: Between: lo = -3: must be > 0".
+// "estimate: Between: lo = -3: must be > 0", or, when the problem is not a
+// number, "estimate: Run: f: must not be nil".
 func (e *ParamError) Error() string {
+	if e.noValue {
+		return "estimate: " + e.Func + ": " + e.Param + ": " + e.Reason
+	}
 	return "estimate: " + e.Func + ": " + e.Param + " = " + strconv.FormatFloat(e.Value, 'g', -1, 64) + ": " + e.Reason
 }
 
@@ -69,6 +80,16 @@ func (e *OutputError) Unwrap() error { return ErrNotFinite }
 func paramErr(fn, param string, v float64, reason string) error {
 	return &ParamError{Func: fn, Param: param, Value: v, Reason: reason}
 }
+
+// paramProblem reports a parameter whose problem is not a numeric value,
+// such as a nil function or the zero Estimate.
+func paramProblem(fn, param, reason string) error {
+	return &ParamError{Func: fn, Param: param, Value: math.NaN(), Reason: reason, noValue: true}
+}
+
+// notZeroEstimate is the reason given for the zero Estimate where a valid
+// one is needed.
+const notZeroEstimate = "must be a valid Estimate, not the zero Estimate"
 
 // MaxMagnitude is the largest magnitude a parameter may have. Beyond it,
 // variances and the products inside the formulas could overflow; no count

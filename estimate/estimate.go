@@ -131,10 +131,17 @@ func pert(fn string, lo, mode, hi, lambda float64) (Estimate, error) {
 	if err := checkShape(fn, "lambda", lambda); err != nil {
 		return Estimate{}, err
 	}
+	return newEstimate(pertDist(lo, mode, hi, lambda)), nil
+}
+
+// pertDist returns the PERT distribution, its shapes computed from lo,
+// mode, hi and lambda alone, so that those four rebuild it exactly (as
+// from JSON).
+func pertDist(lo, mode, hi, lambda float64) *dist {
 	w := hi - lo
 	a := 1 + lambda*(mode-lo)/w
 	b := 1 + lambda*(hi-mode)/w
-	return newEstimate(&dist{kind: kindPERT, p: [6]float64{lo, mode, hi, a, b, lambda}}), nil
+	return &dist{kind: kindPERT, p: [6]float64{lo, mode, hi, a, b, lambda}}
 }
 
 // Normal returns the normal distribution with the given mean and standard
@@ -372,7 +379,8 @@ func (e Estimate) SD() float64 {
 // [0, 1]: in closed form for the uniform, triangular, normal, lognormal and
 // logit-normal families, to about 15 significant digits by safeguarded
 // Newton iteration for the beta, PERT and linear-pool families, and by
-// linear interpolation of the table for a tabulated logarithmic pool. It returns NaN
+// linear interpolation of the table for a tabulated estimate (a numerical
+// logarithmic pool or [Summary.Estimate]'s draws). It returns NaN
 // for p outside [0, 1] and for the zero Estimate, and ±Inf at 0 or 1 for
 // unbounded families.
 func (e Estimate) Quantile(p float64) float64 {
@@ -407,7 +415,15 @@ func (e Estimate) Interval(level float64) (lo, hi float64) {
 // Sample draws one value using r (NaN for the zero Estimate). It does not
 // allocate. The sequence of values depends only on r's stream, so a seeded
 // r reproduces it.
+//
+// r must not be nil: there is no package-level generator to fall back on.
+// A nil r is a programming error, and Sample panics on it, for every
+// Estimate (the zero one too), as the methods of a nil *rand.Rand do;
+// [Composition.Sample] does the same.
 func (e Estimate) Sample(r *rand.Rand) float64 {
+	if r == nil {
+		panic("estimate: Estimate.Sample: nil *rand.Rand")
+	}
 	if e.d == nil {
 		return math.NaN()
 	}
@@ -435,8 +451,11 @@ func (e Estimate) Sources() []exodus.Source { return slices.Clone(e.sources) }
 
 // Family returns the name of the distribution family: "point", "uniform",
 // "triangular", "PERT", "normal", "lognormal", "beta", "logit-normal",
-// "mixture" (a linear pool) or "tabulated" (a numerical logarithmic pool),
-// and "invalid" for the zero Estimate.
+// "mixture" (a linear pool), "tabulated" or "invalid" (the zero Estimate).
+// A tabulated estimate is given by a table of its distribution function:
+// either a logarithmic pool with no closed form, tabulated numerically by
+// [Pool], or a Monte Carlo output turned into an estimate by
+// [Summary.Estimate], whose table is the sorted draws.
 func (e Estimate) Family() string {
 	if e.d == nil {
 		return kindInvalid.String()

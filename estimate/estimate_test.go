@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/google/go-cmp/cmp/cmpopts"
 	"gonum.org/v1/gonum/stat/distuv"
 
 	"github.com/exodus-lab/exodus"
@@ -241,16 +240,7 @@ func TestBadInput(t *testing.T) {
 			if !e.IsZero() {
 				t.Errorf("estimate = %v, want the zero Estimate", e)
 			}
-			pe, ok := errors.AsType[*estimate.ParamError](err)
-			if !ok {
-				t.Fatalf("error %v is not a *ParamError", err)
-			}
-			if diff := cmp.Diff(tt.param, pe.Param); diff != "" {
-				t.Errorf("Param mismatch (-want +got):\n%s", diff)
-			}
-			if diff := cmp.Diff(tt.value, pe.Value, cmpopts.EquateNaNs()); diff != "" {
-				t.Errorf("Value mismatch (-want +got):\n%s", diff)
-			}
+			checkParamError(t, err, tt.param, tt.value)
 		})
 	}
 }

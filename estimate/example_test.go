@@ -2,6 +2,7 @@ package estimate_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -191,6 +192,23 @@ func ExampleDiagnose() {
 	// Q = 59.7, I² = 0.98, disjoint [[0 1]]
 }
 
+// Diagnostics read in one line. The article's two ranges agree within
+// their spreads; two ranges a factor of 10 apart do not.
+func ExampleDiagnostics_String() {
+	wide, _ := estimate.Between(300_000, 3_000_000)
+	narrow, _ := estimate.Between(600_000, 1_000_000)
+	d, _ := estimate.Diagnose(wide, narrow)
+	fmt.Println(d)
+
+	low, _ := estimate.Between(100, 200)
+	high, _ := estimate.Between(1000, 2000)
+	d, _ = estimate.Diagnose(low, high)
+	fmt.Println(d)
+	// Output:
+	// little disagreement (Q = 0.1 on 1 df, p = 0.78, I² = 0%); all 90% intervals overlap
+	// high disagreement (Q = 59.7 on 1 df, p < 0.001, I² = 98%); 1 pair of 90% intervals does not overlap
+}
+
 func ExampleEstimate_Sample() {
 	n, _ := estimate.Between(600_000, 1_000_000)
 	r := rand.New(rand.NewPCG(1, 2)) // a seeded stream: the same values every run
@@ -245,6 +263,20 @@ func ExampleModel_Run_adaptive() {
 	// Output:
 	// 20000 true
 	// u(y) = 1.42
+}
+
+// A result records its seed: with the same model and Draws it reproduces
+// every draw, which is what an audit needs.
+func ExampleResult_Seed() {
+	n, _ := estimate.Between(600_000, 1_000_000)
+	m := estimate.NewModel()
+	nv := m.Input(n)
+	f := func(d *estimate.Draw, out []float64) { out[0] = d.Value(nv) }
+	res, _ := m.Run(context.Background(), 1, f, estimate.Options{Draws: 5000, Seed: 2022})
+	again, _ := m.Run(context.Background(), 1, f, estimate.Options{Draws: res.Draws(), Seed: res.Seed()})
+	fmt.Println(res.Seed(), res.Output(0).Samples()[4999] == again.Output(0).Samples()[4999])
+	// Output:
+	// 2022 true
 }
 
 func ExampleSummary_ShortestInterval() {
@@ -461,4 +493,78 @@ func ExampleMust() {
 	fmt.Println(it, sectors.Mean())
 	// Output:
 	// 0.35 (90%: 0.27–0.45) [0.25 0.75]
+}
+
+// An Estimate encodes its family, its parameters and its sources, with
+// the median, 90% interval and moments for readers.
+func ExampleEstimate_MarshalJSON() {
+	t, _ := estimate.Triangular(1, 2, 10)
+	t = t.Named("years abroad").WithSources(exodus.Source{Publisher: "OK Russians"})
+	b, _ := json.MarshalIndent(t, "", "  ")
+	fmt.Println(string(b))
+	// Output:
+	// {
+	//   "name": "years abroad",
+	//   "family": "triangular",
+	//   "params": {
+	//     "hi": 10,
+	//     "lo": 1,
+	//     "mode": 2
+	//   },
+	//   "median": 4,
+	//   "lo90": 1.6708203932499368,
+	//   "hi90": 8.102633403898972,
+	//   "mean": 4.333333333333333,
+	//   "sd": 2.0138409955990952,
+	//   "sources": [
+	//     {
+	//       "publisher": "OK Russians"
+	//     }
+	//   ]
+	// }
+}
+
+// Decoding rebuilds the distribution exactly from its family and
+// parameters; a pool keeps its method and inputs.
+func ExampleEstimate_UnmarshalJSON() {
+	in := `{"name": "emigrants, 2022", "family": "lognormal",
+		"params": {"mu": 13.56009774608128, "sigma": 0.15527996394206245},
+		"sources": [{"publisher": "Forbes Russia"}]}`
+	var e estimate.Estimate
+	if err := json.Unmarshal([]byte(in), &e); err != nil {
+		fmt.Println(err)
+	}
+	fmt.Println(e.Name()+":", e, e.Sources())
+
+	err := json.Unmarshal([]byte(`{"family": "uniform", "params": {"lo": 5}}`), &e)
+	fmt.Println(err)
+	// Output:
+	// emigrants, 2022: 770k (90%: 600k–1.0M) [Forbes Russia]
+	// estimate: Estimate.UnmarshalJSON: params.hi: missing for family uniform
+}
+
+// A Summary encodes its draws, mean, SD, Monte Carlo standard error,
+// median and 90% interval. The encoding is one way: decode it into a
+// struct of your own.
+func ExampleSummary_MarshalJSON() {
+	n, _ := estimate.Between(600_000, 1_000_000)
+	m := estimate.NewModel()
+	nv := m.Input(n)
+	res, _ := m.Run(context.Background(), 1, func(d *estimate.Draw, out []float64) {
+		out[0] = d.Value(nv)
+	}, estimate.Options{Draws: 10_000, Seed: 1})
+	b, _ := json.Marshal(res.Output(0))
+
+	var s struct {
+		Draws              int
+		Mean, SD, StdErr   float64
+		Median, Lo90, Hi90 float64
+	}
+	if err := json.Unmarshal(b, &s); err != nil {
+		fmt.Println(err)
+	}
+	fmt.Printf("%d draws: median %.0fk (90%%: %.0fk–%.0fk), mean %.0fk, standard error %.1fk\n",
+		s.Draws, s.Median/1e3, s.Lo90/1e3, s.Hi90/1e3, s.Mean/1e3, s.StdErr/1e3)
+	// Output:
+	// 10000 draws: median 775k (90%: 600k–999k), mean 785k, standard error 1.2k
 }

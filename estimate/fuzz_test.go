@@ -1,6 +1,7 @@
 package estimate_test
 
 import (
+	"encoding/json"
 	"errors"
 	"math"
 	"math/rand/v2"
@@ -116,6 +117,48 @@ func FuzzCompositions(f *testing.F) {
 					t.Fatalf("%s(%v, %v, %v, %v): shares %v sum to %v", name, a, b, c, conc, dst, s)
 				}
 			}
+		}
+	})
+}
+
+// FuzzEstimateUnmarshalJSON checks that decoding any bytes gives either an
+// error wrapping one of the package's sentinels or an estimate that
+// encodes again and decodes to the same JSON: never a panic.
+func FuzzEstimateUnmarshalJSON(f *testing.F) {
+	for _, c := range jsonCases(f) {
+		b, err := json.Marshal(c.e)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte(`null`))
+	f.Add([]byte(`{"family":"tabulated"}`))
+	f.Add([]byte(`{"family":"mixture","pool":{"method":"linear","weights":[1e-300,1],"inputs":[null,{}]}}`))
+	f.Add([]byte(`{"family":"PERT","params":{"lo":-1e150,"mode":0,"hi":1e150,"lambda":1e6}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var e estimate.Estimate
+		err := json.Unmarshal(data, &e)
+		if err != nil {
+			if !errors.Is(err, estimate.ErrInvalid) && !errors.Is(err, estimate.ErrNoSpread) && !errors.Is(err, estimate.ErrNoOverlap) {
+				var syn *json.SyntaxError
+				if !errors.As(err, &syn) {
+					t.Fatalf("Unmarshal(%q): error %v wraps no sentinel", data, err)
+				}
+			}
+			return
+		}
+		b, err := json.Marshal(e)
+		if err != nil {
+			t.Fatalf("Unmarshal(%q) = %v, which does not encode: %v", data, e, err)
+		}
+		var again estimate.Estimate
+		if err := json.Unmarshal(b, &again); err != nil {
+			t.Fatalf("Unmarshal(%q) = %s, which does not decode: %v", data, b, err)
+		}
+		b2, err := json.Marshal(again)
+		if err != nil || string(b) != string(b2) {
+			t.Fatalf("round trip of %q: %s, then %s, %v", data, b, b2, err)
 		}
 	})
 }

@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"runtime"
+	"strconv"
 	"sync"
 	"sync/atomic"
 )
@@ -150,8 +151,16 @@ type Options struct {
 	// MaxDraws caps an adaptive run; 0 means 1,000,000. When the cap is
 	// reached first, Run returns the result with [ErrNotConverged].
 	MaxDraws int
-	// Coverage is the coverage probability of the interval that the
-	// adaptive rule stabilises; 0 means 0.95.
+	// Coverage is the coverage probability of the interval whose ends the
+	// adaptive rule stabilises; 0 means 0.95. It is the one default in
+	// this package that is not 0.90, on purpose: JCGM 101:2008 states its
+	// adaptive procedure (§7.9) for a stipulated coverage probability p and
+	// uses p = 95%, the metrologists' conventional level, in its examples
+	// (§9), so the zero Options follow the standard. It affects only when
+	// an adaptive run stops, never what a [Summary] reports: ask for
+	// [Summary.Interval](0.9) or any other level after the run. A 95%
+	// interval's ends are noisier than a 90% interval's, so stabilising
+	// them also stabilises the 90% interval.
 	Coverage float64
 	// Quantile selects the sample quantile definition of the [Summary];
 	// the zero value is Hyndman–Fan type 7.
@@ -194,7 +203,7 @@ func (m *Model) Run(ctx context.Context, outputs int, f Func, opt Options) (*Res
 	if err := m.runRange(ctx, f, opt, cols, 0, opt.Draws, prog); err != nil {
 		return nil, err
 	}
-	return m.newResult(cols, opt.Quantile, true), nil
+	return m.newResult(cols, opt, true), nil
 }
 
 func (m *Model) validate(outputs int, f Func, opt *Options) error {
@@ -202,16 +211,16 @@ func (m *Model) validate(outputs int, f Func, opt *Options) error {
 		return paramErr("Run", "outputs", float64(outputs), "must be ≥ 1")
 	}
 	if f == nil {
-		return paramErr("Run", "f (nil Func)", math.NaN(), "must not be nil")
+		return paramProblem("Run", "f", "must not be nil")
 	}
 	for i, e := range m.inputs {
 		if e.IsZero() {
-			return paramErr("Run", fmt.Sprintf("input %d (zero Estimate)", i), math.NaN(), "must be a valid Estimate")
+			return paramProblem("Run", "input "+strconv.Itoa(i), notZeroEstimate)
 		}
 	}
 	for i, c := range m.comps {
 		if c.Len() == 0 {
-			return paramErr("Run", fmt.Sprintf("shares %d (zero Composition)", i), math.NaN(), "must be a valid Composition")
+			return paramProblem("Run", "shares "+strconv.Itoa(i), "must be a valid Composition, not the zero Composition")
 		}
 	}
 	if opt.Draws < 0 {

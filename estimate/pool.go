@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 
 	"gonum.org/v1/gonum/stat/distuv"
 )
@@ -72,11 +73,77 @@ type Diagnostics struct {
 	P float64
 	// I2 is Higgins and Thompson's I² = max(0, (Q − DF)/Q), the share of
 	// the variation between estimates beyond what their spreads explain:
-	// roughly, 0.25 is low, 0.5 moderate and 0.75 high disagreement.
+	// 0.25 is low, 0.5 moderate and 0.75 high disagreement (see
+	// [Diagnostics.String]).
 	I2 float64
 	// Disjoint lists the pairs (i, j), i < j, of estimates whose central
 	// 90% intervals do not overlap.
 	Disjoint [][2]int
+}
+
+// String returns a one-line reading of d, such as
+//
+//	low disagreement (Q = 4.7 on 3 df, p = 0.20, I² = 36%); 1 pair of 90% intervals does not overlap
+//
+// The words follow Higgins, Thompson, Deeks and Altman ("Measuring
+// inconsistency in meta-analyses", BMJ 327:557–560, 2003), who call an I²
+// of 25%, 50% and 75% low, moderate and high: with I² rounded to a whole
+// percent, below 25% reads "little disagreement", from 25% "low", from 50%
+// "moderate" and from 75% "high disagreement". I² is the share of the
+// spread between the estimates that their own spreads do not explain; p
+// is the chance of a Q at least this large if they all measured one value.
+// A small p with a low I² means many precise estimates that differ a
+// little; a large p with few wide ones means the test has little power,
+// not that they agree. The second part counts the pairs of estimates
+// whose 90% intervals do not overlap, or says that all overlap.
+//
+// When Q cannot be computed (an estimate can be ≤ 0, so it has no log
+// scale) the first part reads "disagreement not measured in log space";
+// the zero Diagnostics, or those of fewer than two estimates, read
+// "nothing to compare".
+func (d Diagnostics) String() string {
+	if d.DF < 1 {
+		return "nothing to compare (fewer than two estimates)"
+	}
+	var b strings.Builder
+	if math.IsNaN(d.Q) || math.IsNaN(d.I2) {
+		b.WriteString("disagreement not measured in log space (an estimate can be ≤ 0)")
+	} else {
+		pct := math.Round(100 * d.I2)
+		switch {
+		case pct >= 75:
+			b.WriteString("high")
+		case pct >= 50:
+			b.WriteString("moderate")
+		case pct >= 25:
+			b.WriteString("low")
+		default:
+			b.WriteString("little")
+		}
+		fmt.Fprintf(&b, " disagreement (Q = %.1f on %d df, p %s, I² = %.0f%%)", d.Q, d.DF, pValue(d.P), pct)
+	}
+	switch n := len(d.Disjoint); n {
+	case 0:
+		b.WriteString("; all 90% intervals overlap")
+	case 1:
+		b.WriteString("; 1 pair of 90% intervals does not overlap")
+	default:
+		fmt.Fprintf(&b, "; %d pairs of 90%% intervals do not overlap", n)
+	}
+	return b.String()
+}
+
+// pValue formats "= 0.19", "= 0.004" or "< 0.001".
+func pValue(p float64) string {
+	switch {
+	case math.IsNaN(p):
+		return "= NaN"
+	case p >= 0.01:
+		return fmt.Sprintf("= %.2f", p)
+	case p >= 0.001:
+		return fmt.Sprintf("= %.3f", p)
+	}
+	return "< 0.001"
 }
 
 // Pool combines estimates of the same quantity from different sources with
@@ -126,17 +193,8 @@ func pool(fn string, method PoolMethod, weights []float64, es []Estimate) (Estim
 	if method < LinearPool || method > InverseVariance {
 		return Estimate{}, paramErr(fn, "method", float64(method), "must be LinearPool, LogPool or InverseVariance")
 	}
-	if len(es) == 0 {
-		return Estimate{}, paramErr(fn, "len(estimates)", 0, "must be ≥ 1")
-	}
-	for i, e := range es {
-		if e.IsZero() {
-			return Estimate{}, paramErr(fn, fmt.Sprintf("estimates[%d] (zero Estimate)", i), math.NaN(), "must be a valid Estimate")
-		}
-		if e.IsPoint() {
-			return Estimate{}, fmt.Errorf("estimate: %s: estimates[%d] %s= %v is a point: give it a spread (for example with Between) before pooling: %w",
-				fn, i, quoteName(e.name), e.d.p[0], ErrNoSpread)
-		}
+	if err := checkInputs(fn, "estimates", es); err != nil {
+		return Estimate{}, err
 	}
 	w, err := poolWeights(fn, method, weights, len(es))
 	if err != nil {
@@ -183,7 +241,7 @@ func poolWeights(fn string, method PoolMethod, weights []float64, n int) ([]floa
 		return w, nil
 	}
 	if method == InverseVariance {
-		return nil, paramErr(fn, "weights (with InverseVariance)", math.NaN(), "must be nil: the precisions are the weights")
+		return nil, paramProblem(fn, "weights", "must be nil with InverseVariance: the precisions are the weights")
 	}
 	if len(weights) != n {
 		return nil, paramErr(fn, "len(weights)", float64(len(weights)), "must equal the number of estimates, "+strconv.Itoa(n))
@@ -295,12 +353,15 @@ func logPoolClosed(k kind, es []Estimate, w []float64) *dist {
 		}
 		// Keep λ and mode consistent with the pooled shapes:
 		// α = 1 + λ(m−lo)/(hi−lo), β = 1 + λ(hi−m)/(hi−lo).
+		// The shapes are recomputed from λ and the mode, so that the four
+		// parameters a PERT reports ([Estimate.MarshalJSON]) rebuild it
+		// exactly; they differ from 1 + a and 1 + b by rounding only.
 		lambda := a + b
 		mode := lo
 		if lambda > 0 {
-			mode = lo + (hi-lo)*a/lambda
+			mode = min(max(lo+(hi-lo)*a/lambda, lo), hi)
 		}
-		return &dist{kind: kindPERT, p: [6]float64{lo, mode, hi, 1 + a, 1 + b, lambda}}
+		return pertDist(lo, mode, hi, lambda)
 	}
 	return nil
 }
@@ -439,7 +500,7 @@ func Diagnose(es ...Estimate) (Diagnostics, error) {
 	}
 	for i, e := range es {
 		if e.IsZero() {
-			return Diagnostics{}, paramErr("Diagnose", fmt.Sprintf("estimates[%d] (zero Estimate)", i), math.NaN(), "must be a valid Estimate")
+			return Diagnostics{}, paramProblem("Diagnose", "estimates["+strconv.Itoa(i)+"]", notZeroEstimate)
 		}
 		if e.IsPoint() {
 			return Diagnostics{}, fmt.Errorf("estimate: Diagnose: estimates[%d] %s= %v is a point: %w", i, quoteName(e.name), e.d.p[0], ErrNoSpread)

@@ -300,3 +300,54 @@ func TestLinearPoolFamilies(t *testing.T) {
 		t.Errorf("log pool interval [%v, %v], outside [0.2, 0.6]", lo, hi)
 	}
 }
+
+// TestDiagnosticsString checks the reading of the diagnostics: the words
+// for I² at Higgins et al.'s 25/50/75% thresholds (BMJ 2003), the
+// formatting of Q and p, and the count of disjoint pairs.
+func TestDiagnosticsString(t *testing.T) {
+	one := [][2]int{{0, 1}}
+	tests := []struct {
+		name string
+		d    estimate.Diagnostics
+		want string
+	}{
+		{"brief's example", estimate.Diagnostics{Q: 4.7, DF: 3, P: 0.19, I2: 0.3617, Disjoint: one},
+			"low disagreement (Q = 4.7 on 3 df, p = 0.19, I² = 36%); 1 pair of 90% intervals does not overlap"},
+		{"none", estimate.Diagnostics{Q: 0.08, DF: 1, P: 0.777, I2: 0},
+			"little disagreement (Q = 0.1 on 1 df, p = 0.78, I² = 0%); all 90% intervals overlap"},
+		{"just below low", estimate.Diagnostics{Q: 2, DF: 1, P: 0.157, I2: 0.2449},
+			"little disagreement (Q = 2.0 on 1 df, p = 0.16, I² = 24%); all 90% intervals overlap"},
+		{"low", estimate.Diagnostics{Q: 4, DF: 3, P: 0.26, I2: 0.25},
+			"low disagreement (Q = 4.0 on 3 df, p = 0.26, I² = 25%); all 90% intervals overlap"},
+		{"moderate", estimate.Diagnostics{Q: 6, DF: 3, P: 0.11, I2: 0.5},
+			"moderate disagreement (Q = 6.0 on 3 df, p = 0.11, I² = 50%); all 90% intervals overlap"},
+		// I² is classified as printed: 74.49% rounds to 74%, 74.51% to 75%.
+		{"just below high", estimate.Diagnostics{Q: 11.7, DF: 3, P: 0.0085, I2: 0.7449, Disjoint: [][2]int{{0, 2}, {1, 2}}},
+			"moderate disagreement (Q = 11.7 on 3 df, p = 0.009, I² = 74%); 2 pairs of 90% intervals do not overlap"},
+		{"high", estimate.Diagnostics{Q: 11.8, DF: 3, P: 0.0008, I2: 0.7451, Disjoint: one},
+			"high disagreement (Q = 11.8 on 3 df, p < 0.001, I² = 75%); 1 pair of 90% intervals does not overlap"},
+		{"not in log space", estimate.Diagnostics{Q: math.NaN(), DF: 2, P: math.NaN(), I2: math.NaN(), Disjoint: one},
+			"disagreement not measured in log space (an estimate can be ≤ 0); 1 pair of 90% intervals does not overlap"},
+		{"zero", estimate.Diagnostics{}, "nothing to compare (fewer than two estimates)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, tt.d.String()); diff != "" {
+				t.Errorf("String() mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+
+	// hand: Between(100, 200) and Between(1000, 2000) have log-medians
+	// ln 10 apart and equal σ = ln 2/(2·1.6449) = 0.2107, so
+	// Q = (ln 10)²/(2σ²) = 59.7 on 1 df (p ≈ 1e-14), I² = 58.7/59.7 = 98%,
+	// and their intervals are disjoint.
+	d, err := estimate.Diagnose(must(t)(estimate.Between(100, 200)), must(t)(estimate.Between(1000, 2000)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "high disagreement (Q = 59.7 on 1 df, p < 0.001, I² = 98%); 1 pair of 90% intervals does not overlap"
+	if diff := cmp.Diff(want, d.String()); diff != "" {
+		t.Errorf("Diagnose(...).String() mismatch (-want +got):\n%s", diff)
+	}
+}

@@ -195,11 +195,12 @@ type Result struct {
 	outs      []*output
 	method    QuantileMethod
 	converged bool
+	seed      uint64
 	sources   []exodus.Source
 }
 
-func (m *Model) newResult(cols [][]float64, q QuantileMethod, converged bool) *Result {
-	r := &Result{outs: make([]*output, len(cols)), method: q, converged: converged}
+func (m *Model) newResult(cols [][]float64, opt Options, converged bool) *Result {
+	r := &Result{outs: make([]*output, len(cols)), method: opt.Quantile, converged: converged, seed: opt.Seed}
 	add := func(src []exodus.Source) {
 		for _, s := range src {
 			if !slices.Contains(r.sources, s) {
@@ -225,6 +226,11 @@ func (m *Model) newResult(cols [][]float64, q QuantileMethod, converged bool) *R
 // Draws returns the number of draws made (in adaptive mode, the number the
 // stopping rule needed).
 func (r *Result) Draws() int { return r.draws }
+
+// Seed returns the [Options].Seed of the run that made r, for audit: the
+// same model and inputs run again with this seed and [Result.Draws] draws
+// (Options.Draws, not adaptive) give bit-identical outputs.
+func (r *Result) Seed() uint64 { return r.seed }
 
 // Len returns the number of outputs.
 func (r *Result) Len() int { return len(r.outs) }

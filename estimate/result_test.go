@@ -188,3 +188,38 @@ func TestSummaryEstimate(t *testing.T) {
 		t.Error("zero Summary gave a non-zero Estimate")
 	}
 }
+
+// TestResultSeed checks that a result records its seed, and that the seed
+// and the draw count reproduce it bit for bit (the audit the accessor is
+// for), for a fixed and an adaptive run.
+func TestResultSeed(t *testing.T) {
+	m := estimate.NewModel()
+	x := m.Input(must(t)(estimate.Between(600e3, 1e6)))
+	f := func(d *estimate.Draw, out []float64) { out[0] = d.Value(x) }
+	tests := []struct {
+		name string
+		opt  estimate.Options
+	}{
+		{"zero Options", estimate.Options{Draws: 2000}},
+		{"seed", estimate.Options{Draws: 3000, Seed: 1 << 63}},
+		{"adaptive", estimate.Options{Tolerance: 0.5, Draws: 1000, Seed: 42}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := m.Run(context.Background(), 1, f, tt.opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := res.Seed(); got != tt.opt.Seed {
+				t.Errorf("Seed() = %d, want %d", got, tt.opt.Seed)
+			}
+			again, err := m.Run(context.Background(), 1, f, estimate.Options{Seed: res.Seed(), Draws: res.Draws()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !sameBits([][]float64{res.Output(0).Samples()}, [][]float64{again.Output(0).Samples()}) {
+				t.Error("a run with Seed() and Draws() does not reproduce the result")
+			}
+		})
+	}
+}
