@@ -41,8 +41,13 @@
 //	                       embedded official rates.
 //	-workforce FILE        a CSV of employment by sector (rows: ISIC section
 //	                       letters) × ISCO-08 major group (columns 0–9), in
-//	                       persons, instead of the embedded data for Russia;
+//	                       persons, first column a label, # comment lines
+//	                       allowed, instead of the embedded data for Russia;
 //	                       give -total or -share with it.
+//	-h                     the flags; exit status 0.
+//
+// A bad flag or input file stops the command before anything is written,
+// with one line on stderr that names the problem, and exit status 1.
 //
 // # The JSON report
 //
@@ -54,7 +59,9 @@
 // skills, sectors with their cells, notes); "money" (amount, compact,
 // conversions, usd_path). Figures cite sources by id. People are persons,
 // shares fractions, intervals central 90% intervals, money exact decimal
-// text beside a headline form, dates YYYY-MM-DD.
+// text beside a headline form, dates YYYY-MM-DD. Lists are [] when empty,
+// never null; a number that cannot be computed (the share of a sector that
+// employs no one, say) is null.
 //
 // On a long run a progress bar appears on stderr when stderr is a terminal.
 package main
@@ -70,10 +77,11 @@ import (
 )
 
 func main() {
-	if err := run(context.Background(), os.Args[1:], os.Stdout, os.Stderr); err != nil {
-		if !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(os.Stderr, "exodus:", err)
-		}
+	err := run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)
+	switch {
+	case errors.Is(err, flag.ErrHelp): // -h: the usage is written
+	case err != nil:
+		fmt.Fprintln(os.Stderr, "exodus:", err)
 		os.Exit(1)
 	}
 }
@@ -115,6 +123,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 // no chart, half-written or not.
 func writeFiles(files []chartFile) error {
 	var temps []string
+	// The error names the chart, not the temporary file it failed on.
+	pathErr := func(path string, err error) error {
+		if pe, ok := errors.AsType[*os.PathError](err); ok {
+			err = pe.Err
+		} else if le, ok := errors.AsType[*os.LinkError](err); ok {
+			err = le.Err
+		}
+		return fmt.Errorf("write chart %s: %w", path, err)
+	}
 	cleanup := func() {
 		for _, t := range temps {
 			os.Remove(t)
@@ -124,7 +141,7 @@ func writeFiles(files []chartFile) error {
 		f, err := os.CreateTemp(filepath.Dir(c.path), "."+filepath.Base(c.path)+".*")
 		if err != nil {
 			cleanup()
-			return fmt.Errorf("write chart %s: %w", c.path, err)
+			return pathErr(c.path, err)
 		}
 		temps = append(temps, f.Name())
 		_, err = f.Write(c.data)
@@ -136,13 +153,13 @@ func writeFiles(files []chartFile) error {
 		}
 		if err != nil {
 			cleanup()
-			return fmt.Errorf("write chart %s: %w", c.path, err)
+			return pathErr(c.path, err)
 		}
 	}
 	for i, c := range files {
 		if err := os.Rename(temps[i], c.path); err != nil {
 			cleanup()
-			return fmt.Errorf("write chart %s: %w", c.path, err)
+			return pathErr(c.path, err)
 		}
 	}
 	return nil

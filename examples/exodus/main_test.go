@@ -5,11 +5,14 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"flag"
 	"image/png"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -270,9 +273,12 @@ func TestWorkforceFile(t *testing.T) {
 }
 
 func TestHelp(t *testing.T) {
-	_, stderr, err := runArgs(t, "-h")
-	if err == nil {
-		t.Fatal("-h: want flag.ErrHelp")
+	out, stderr, err := runArgs(t, "-h")
+	if !errors.Is(err, flag.ErrHelp) {
+		t.Fatalf("-h: error %v, want flag.ErrHelp (main exits 0)", err)
+	}
+	if out != "" {
+		t.Errorf("-h wrote %d bytes to stdout", len(out))
 	}
 	for _, name := range []string{"-format", "-svg", "-png", "-draws", "-seed", "-share", "-total", "-date", "-rates", "-workforce"} {
 		if !strings.Contains(stderr, name) {
@@ -305,13 +311,32 @@ func TestBadInput(t *testing.T) {
 		{"stray argument", []string{"extra"}, "extra"},
 		{"workforce without a total", []string{"-workforce", "testdata/workforce.csv"}, "-total or -share"},
 		{"chart in a missing folder", []string{"-svg", "testdata/no/such/dir/c.svg"}, "c.svg"},
+		{"chart onto a folder", []string{"-svg", "testdata"}, "testdata"},
+		{"two charts to one file", []string{"-svg", "x.png", "-png", "x.png"}, "x.png"},
+		{"malformed -draws", []string{"-draws", "abc"}, "abc"},
+		{"unknown flag", []string{"-colour", "red"}, "-colour"},
+		{"not a day", []string{"-date", "2022-02-30"}, "2022-02-30"},
+		{"negative total", []string{"-total", "-5"}, "-5"},
+		{"reversed interval", []string{"-total", "9000-3000"}, "9000-3000"},
+		{"total above 1e10", []string{"-total", "2e10"}, "2e10"},
+		{"a day with no rate, after the last", []string{"-date", "2030-01-01"}, "2030-01-01"},
+		{"missing cell in a CSV", []string{"-total", "1000", "-workforce", "testdata/missing-cell.csv"}, `"J", column "2"`},
+		{"persons in the billions of billions", []string{"-total", "1000", "-workforce", "testdata/huge-workforce.csv"}, "1e+300"},
+		{"ECB file with no RUB on the day", []string{"-rates", "testdata/eurofxref-sample.xml", "-date", "2021-01-01"}, "2021-01-01"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			chart := filepath.Join(t.TempDir(), "c.png")
-			out, _, err := runArgs(t, append(append(fast, "-png", chart), tt.args...)...)
+			args := append(append([]string{}, fast...), tt.args...)
+			if !slices.Contains(tt.args, "-png") {
+				args = append(args, "-png", chart)
+			}
+			out, stderr, err := runArgs(t, args...)
 			if err == nil {
 				t.Fatalf("run %q: want an error", tt.args)
+			}
+			if stderr != "" {
+				t.Errorf("stderr written besides the error: %q", stderr)
 			}
 			msg := err.Error()
 			if strings.Contains(msg, "\n") {
@@ -364,5 +389,65 @@ func TestReadmeShowsTheReport(t *testing.T) {
 	}
 	if !strings.HasPrefix(string(golden), excerpt) {
 		t.Errorf("README.md's excerpt is not the start of the default report; copy the first lines of testdata/report.text.golden")
+	}
+}
+
+// TestPointInputs: a fixed total gives a fixed figure, not an interval of
+// one number, and the summary says where section 3's total comes from.
+func TestPointInputs(t *testing.T) {
+	out, _, err := runArgs(t, append(fast, "-total", "1000000")...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"1,000,000 people, a fixed figure: the number given with -total: 1,000,000.",
+		"Section 3 takes the number given with -total",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("-total 1000000: report lacks %q", want)
+		}
+	}
+	// hand: -share 1%-2% is the 90% interval 1.0%–2.0%, printed in percent
+	out, _, err = runArgs(t, append(fast, "-share", "1%-2%")...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "of the labour force"; !strings.Contains(out, "(90%: 1.0%–2.0%) "+want) {
+		t.Errorf("-share 1%%-2%%: basis not in percent with its interval 1.0%%–2.0%%")
+	}
+}
+
+// TestWorkforceNoSector: a sector with no one employed has no share of its
+// workforce: null in JSON, empty in CSV, a dash in text; and no survey
+// focus on IT when J is empty.
+func TestWorkforceNoSector(t *testing.T) {
+	rep := runJSON(t, "-workforce", "testdata/empty-j.csv", "-total", "100")
+	for _, s := range rep.Headcounts.Sectors {
+		if s.Code == "J" && (s.Count != 0 || !math.IsNaN(float64(s.Share))) {
+			t.Errorf("sector J with no workforce: %d people, share %v; want 0 and null", s.Count, s.Share)
+		}
+	}
+	if len(rep.Headcounts.Assumptions) != 1 {
+		t.Errorf("%d assumptions, want the skill bands only", len(rep.Headcounts.Assumptions))
+	}
+	if len(rep.Headcounts.Comparisons) != 0 {
+		t.Error("the Russian IT figure compared with another country's data")
+	}
+	out, _, err := runArgs(t, append(fast, "-workforce", "testdata/empty-j.csv", "-total", "100", "-format", "csv")...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "J,Information and communication,1,0,0,0,0,\n") {
+		t.Errorf("CSV share of an empty sector is not empty:\n%s", out)
+	}
+}
+
+func TestRatesFileNamed(t *testing.T) {
+	out, _, err := runArgs(t, append(fast, "-rates", "testdata/cbr-2024-11-09.xml", "-date", "2024-11-09")...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "At the rates of testdata/cbr-2024-11-09.xml in force on 2024-11-09:"; !strings.Contains(out, want) {
+		t.Errorf("report lacks %q", want)
 	}
 }

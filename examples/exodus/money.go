@@ -18,6 +18,9 @@ var (
 	pathTo   = time.Date(2022, 3, 31, 0, 0, 0, 0, time.UTC)
 )
 
+// invasionDay is the day of Russia's full-scale invasion of Ukraine.
+var invasionDay = time.Date(2022, 2, 24, 0, 0, 0, 0, time.UTC)
+
 // articleDay is the date the embedded rates implied by the article's
 // "£12bn / $15bn" carry (see finance.DefaultRates).
 var articleDay = time.Date(2023, 6, 1, 0, 0, 0, 0, time.UTC)
