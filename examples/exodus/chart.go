@@ -98,8 +98,13 @@ func writeChart(w io.Writer, format string, c chart) error {
 	}
 	p.Add(labels)
 	p.NominalY(names...)
+	// Half a bar's spacing and more around the first and last bars, so
+	// that a chart of two sectors does not pin them to its edges.
+	p.Y.Min, p.Y.Max = -0.75, float64(len(c.bars))-0.25
 
-	width, height := 10*vg.Inch, vg.Points(float64(90+22*len(c.bars)))
+	// At least 300pt high: with a few bars, the titles and axes would
+	// crowd out the plot.
+	width, height := 10*vg.Inch, vg.Points(max(300, float64(90+22*len(c.bars))))
 	var wt io.WriterTo
 	switch strings.ToLower(format) {
 	case "svg":

@@ -227,6 +227,12 @@ func TestCSV(t *testing.T) {
 			t.Fatal(err)
 		}
 		sum += n
+		// lo90 and hi90 are whole people, in order.
+		lo, err1 := strconv.ParseInt(r[4], 10, 64)
+		hi, err2 := strconv.ParseInt(r[5], 10, 64)
+		if err1 != nil || err2 != nil || lo < 0 || lo > hi {
+			t.Errorf("%s skill %s: lo90–hi90 %s–%s, want whole people in order", r[0], r[2], r[4], r[5])
+		}
 	}
 	if sum != 1_000_000 {
 		t.Errorf("counts add up to %d, want 1000000", sum)

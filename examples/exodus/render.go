@@ -39,15 +39,17 @@ func render(rep *report, format string) ([]byte, error) {
 
 // writeCSV writes the headcount table, one row per sector and skill level.
 // Columns: sector, sector_title, skill_level, count, lo90, hi90,
-// sector_workforce, share_of_sector_workforce.
+// sector_workforce, share_of_sector_workforce. lo90 and hi90 are the whole
+// numbers of people around the 90% interval (as examples/headcount writes
+// them); an empty share is one that cannot be computed.
 func writeCSV(buf *bytes.Buffer, rep *report) error {
 	w := csv.NewWriter(buf)
 	_ = w.Write([]string{"sector", "sector_title", "skill_level", "count", "lo90", "hi90", "sector_workforce", "share_of_sector_workforce"})
-	f := func(v float64) string { return strconv.FormatFloat(v, 'f', 0, 64) }
+	f := func(v float64) string { return strconv.FormatFloat(v+0, 'f', 0, 64) }
 	for _, s := range rep.Headcounts.Sectors {
 		for _, c := range s.Cells {
 			_ = w.Write([]string{s.Code, s.Title, strconv.Itoa(c.Level), strconv.FormatInt(c.Count, 10),
-				f(c.Lo), f(c.Hi), f(s.Workforce), csvNumber(float64(c.Share))})
+				f(math.Floor(c.Lo)), f(math.Ceil(c.Hi)), f(s.Workforce), csvNumber(float64(c.Share))})
 		}
 	}
 	w.Flush()
