@@ -22,7 +22,7 @@ var (
 		Title: "Decoding the Mass Departure from Russia: Who's Leaving and Where are They Heading?",
 		Date:  "2023",
 		Note: "the article exodus reproduces; publisher and URL not known. Its text follows BBC News, " +
-			`"Why are people leaving Russia, who are they, and where are they going?" (June 2023)`,
+			`"Why are people leaving Russia, who are they, and where are they going?", June 2023`,
 	}
 	srcForbesBellRTVi = exodus.Source{
 		Publisher: "Forbes, The Bell and RTVi",
@@ -71,7 +71,7 @@ var (
 	srcMinTsifry = exodus.Source{
 		Publisher: "Russian Ministry of Digital Development",
 		URL:       "https://gospodarka.dziennik.pl/news/artykuly/8710626,brytyjski-wywiad-problem-rosji-gospodarka.html",
-		Note:      "as cited in a UK Defence Intelligence update: about 100,000 IT workers (about 10% of the sector) left in 2022 and did not return",
+		Note:      "as cited in a UK Defence Intelligence update: about 100,000 IT workers, about 10% of the sector, left in 2022 and did not return",
 	}
 	srcCBRWithdrawal = exodus.Source{
 		Publisher: "Central Bank of Russia",
