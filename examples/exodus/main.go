@@ -38,7 +38,10 @@
 //	                       (default 2022-03-15).
 //	-rates FILE            a Central Bank of Russia XML_daily / XML_dynamic
 //	                       file or an ECB eurofxref file, used instead of the
-//	                       embedded official rates.
+//	                       embedded official rates. A currency with no rate
+//	                       on the day or in the 31 days before is noted as
+//	                       missing; with none of USD, GBP, EUR and CNY, the
+//	                       command fails.
 //	-workforce FILE        a CSV of employment by sector (rows: ISIC section
 //	                       letters) × ISCO-08 major group (columns 0–9), in
 //	                       persons, first column a label, # comment lines

@@ -448,6 +448,27 @@ func TestWorkforceNoSector(t *testing.T) {
 	}
 }
 
+// TestRatesFilePartial: a rates file with USD only (a CBR XML_dynamic
+// file) converts USD and says, per currency, which rate is missing.
+func TestRatesFilePartial(t *testing.T) {
+	rep := runJSON(t, "-rates", "testdata/cbr-dynamic-usd.xml", "-date", "2022-02-25")
+	got := map[string]string{}
+	for _, c := range rep.Money.Conversions {
+		if c.Basis == "official" {
+			got[c.Currency] = c.Exact + c.Note
+		}
+	}
+	want := map[string]string{
+		"USD": "13804400842.99 USD", // hand: 1.2e12 / 86.9288, half to even
+		"GBP": "no official GBP rate on 2022-02-25 or in the 31 days before it",
+		"EUR": "no official EUR rate on 2022-02-25 or in the 31 days before it",
+		"CNY": "no official CNY rate on 2022-02-25 or in the 31 days before it",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("official conversions mismatch (-want +got):\n%s", diff)
+	}
+}
+
 func TestRatesFileNamed(t *testing.T) {
 	out, _, err := runArgs(t, append(fast, "-rates", "testdata/cbr-2024-11-09.xml", "-date", "2024-11-09")...)
 	if err != nil {
