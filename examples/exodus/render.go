@@ -275,7 +275,12 @@ func writeSummary(buf *bytes.Buffer, rep *report) {
 	p("\nIN SHORT\n\n")
 	p("  - About %s people left, pooling %d sources by the %s (section 2).\n", e.Pooled.Text, pooledCount(e), e.Pooled.Method)
 	p("    The sources %s.\n", strings.TrimPrefix(e.Agreement.Verdict, "the sources "))
-	p("  - Alfa Bank's \"1.5%% of the workforce\" would be %s people (section 2).\n", e.CrossCheck.People.Text)
+	where := "inside"
+	if m := e.CrossCheck.People.Median; m < e.Pooled.Lo || m > e.Pooled.Hi {
+		where = "outside"
+	}
+	p("  - Alfa Bank's \"1.5%% of the workforce\" would be %s people, %s the pooled interval (section 2).\n",
+		e.CrossCheck.People.Text, where)
 	if len(h.Sectors) > 0 {
 		top := h.Sectors[0]
 		for _, s := range h.Sectors[1:] {
