@@ -42,7 +42,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&cfg.format, "format", "text", "output `format`: text, csv (the headcount table) or json (the whole report)")
 	fs.StringVar(&cfg.svg, "svg", "", "also write a chart of headcounts by sector to `FILE` as SVG")
 	fs.StringVar(&cfg.png, "png", "", "also write a chart of headcounts by sector to `FILE` as PNG")
-	fs.IntVar(&cfg.draws, "draws", 100_000, "number of Monte Carlo draws, `N` from 100 to 10000000")
+	fs.IntVar(&cfg.draws, "draws", 100_000, "number of Monte Carlo draws, `N` from 100 to 1000000 (each draw keeps every cell: 1000000 need about 2 GB of memory)")
 	fs.Uint64Var(&cfg.seed, "seed", 1, "random `seed`, 0 or more; the same flags and seed give byte-identical output")
 	fs.StringVar(&total, "total", "", "number who left, `N or LO-HI` (a 90% interval, such as 600000-1000000), instead of the pooled estimate")
 	fs.StringVar(&share, "share", "", "share of the labour force who left, `S or LO-HI` (0.015, 1.5% or 1.25%-1.75%), instead of the pooled estimate")
@@ -64,8 +64,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	default:
 		return config{}, fmt.Errorf("-format %q: want text, csv or json", cfg.format)
 	}
-	if cfg.draws < 100 || cfg.draws > 10_000_000 {
-		return config{}, fmt.Errorf("-draws %d: want 100 to 10000000", cfg.draws)
+	if cfg.draws < 100 || cfg.draws > maxDraws {
+		return config{}, fmt.Errorf("-draws %d: want 100 to 1000000", cfg.draws)
 	}
 	if total != "" && share != "" {
 		return config{}, errors.New("-total and -share both given: choose one")
@@ -192,3 +192,8 @@ func parseNumber(s string, percent bool) (float64, error) {
 	}
 	return v * scale, nil
 }
+
+// maxDraws bounds -draws: the simulation keeps every draw of every cell,
+// about 1.8 GB at a million draws, so ten million would run out of memory
+// rather than fail with a message.
+const maxDraws = 1_000_000

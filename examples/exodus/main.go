@@ -26,7 +26,8 @@
 //	                       schema.go).
 //	-svg FILE, -png FILE   also draw headcounts by sector with their 90%
 //	                       intervals as an SVG or PNG chart.
-//	-draws N               Monte Carlo draws (default 100000).
+//	-draws N               Monte Carlo draws, 100 to 1000000 (default
+//	                       100000; a million need about 2 GB of memory).
 //	-seed N                random seed (default 1). The same flags and seed
 //	                       give byte-identical output.
 //	-total N | LO-HI       the number who left, as a point or a 90% interval,

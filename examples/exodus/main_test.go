@@ -309,6 +309,7 @@ func TestBadInput(t *testing.T) {
 		{"total and share", []string{"-total", "1000", "-share", "0.01"}, "choose one"},
 		{"unknown format", []string{"-format", "xml"}, "xml"},
 		{"too few draws", []string{"-draws", "5"}, "5"},
+		{"draws that would exhaust memory", []string{"-draws", "10000000"}, "10000000"},
 		{"malformed CSV", []string{"-total", "1000", "-workforce", "testdata/bad-workforce.csv"}, "bad-workforce.csv"},
 		{"missing CSV", []string{"-total", "1000", "-workforce", "testdata/none.csv"}, "none.csv"},
 		{"truncated XML", []string{"-rates", "testdata/truncated.xml"}, "truncated.xml"},

@@ -49,7 +49,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	total := fs.String("total", "", "number of people who left: `N or LO-HI` (a 90% interval)")
 	format := fs.String("format", "text", "output `format`: text or csv")
 	year := fs.Int("year", workforce.DefaultYear, "`year` of the employment data (2021 or 2022)")
-	draws := fs.Int("draws", 20_000, "Monte Carlo draws, `N` from 100 to 10000000")
+	draws := fs.Int("draws", 20_000, "Monte Carlo draws, `N` from 100 to 1000000 (each draw keeps every cell: 1000000 need about 2 GB of memory)")
 	seed := fs.Uint64("seed", 1, "random `seed`; the same flags and seed give the same table")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -70,8 +70,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if *format != "text" && *format != "csv" {
 		return fmt.Errorf("-format %q: want text or csv", *format)
 	}
-	if *draws < 100 || *draws > 10_000_000 {
-		return fmt.Errorf("-draws %d: want 100 to 10000000", *draws)
+	if *draws < 100 || *draws > maxDraws {
+		return fmt.Errorf("-draws %d: want 100 to 1000000", *draws)
 	}
 	wf, err := workforce.DefaultWorkforce(*year)
 	if err != nil {
@@ -219,3 +219,8 @@ func commas(n int64) string {
 	}
 	return b.String()
 }
+
+// maxDraws bounds -draws: the simulation keeps every draw of every cell,
+// about 1.8 GB at a million draws, so ten million would run out of memory
+// rather than fail with a message.
+const maxDraws = 1_000_000

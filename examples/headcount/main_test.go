@@ -89,6 +89,7 @@ func TestHeadcountBadInput(t *testing.T) {
 		{[]string{"-total", "9000-3000"}, "9000-3000"},
 		{[]string{"-total", "1000", "-draws", "x"}, `"x"`},
 		{[]string{"-total", "1000", "extra"}, "extra"},
+		{[]string{"-total", "1000", "-draws", "10000000"}, "10000000"},
 	} {
 		out, stderr, err := runArgsErr(tt.args...)
 		if err == nil || !strings.Contains(err.Error(), tt.want) || strings.Contains(err.Error(), "\n") || out != "" || stderr != "" {
