@@ -10,7 +10,7 @@
 //	$ go run ./examples/convert "1.2 trillion RUB" USD 2022-03-15
 //	1.2 trillion RUB = 10417001240.49 USD ($10.4bn)
 //	rate: 1 USD = 115.1963 RUB, dated 2022-03-15
-//	source: Central Bank of Russia, "Official exchange rates ...
+//	source: Central Bank of Russia, "Official exchange rates of foreign currencies against the rouble (XML_daily) on 15.03.2022", ...
 //
 // AMOUNT is anything finance.ParseAmount reads ("1.2 trillion roubles",
 // "£12bn", "RUB 1,200,000,000,000.00"); CURRENCY an ISO 4217 code; DATE a
@@ -106,9 +106,9 @@ func run(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(&b, "%s = %s (%s)\n", fs.Arg(0), got, got.Compact())
 	// Quote the rate as 1 unit of one currency = N (at least 1) of the other,
 	// as central banks publish it.
-	shown := rate
+	shown, inverted := rate, false
 	if shown.Value().LessThan(decimal.NewFromInt(1)) {
-		shown = rate.Inverse()
+		shown, inverted = rate.Inverse(), true
 	}
 	fmt.Fprintf(&b, "rate: 1 %s = %s %s, dated %s", shown.Base().Code(), shown.Value().Round(6), shown.Quote().Code(), rate.Date().Format(time.DateOnly))
 	switch age := int(day.Sub(rate.Date()).Hours() / 24); age {
@@ -121,6 +121,9 @@ func run(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	b.WriteString("\n")
 	switch chain := rate.Chain(); {
 	case !rate.IsDerived():
+	case len(chain) == 1 && inverted:
+		// The rate shown is the published one; the conversion used its
+		// inverse, which needs no line of its own.
 	case len(chain) == 1:
 		fmt.Fprintf(&b, "the inverse of the published %s\n", chain[0])
 	default:

@@ -42,7 +42,7 @@ func TestConvert(t *testing.T) {
 	}{
 		{ // hand: 1.2e12 / 115.1963 = 10417001240.49 (half to even; CBR 15.03.2022)
 			[]string{"1.2 trillion RUB", "USD", "2022-03-15"},
-			[]string{"= 10417001240.49 USD ($10.4bn)", "rate: 1 USD = 115.1963 RUB, dated 2022-03-15", "the inverse of the published USD/RUB 115.1963", "source: Central Bank of Russia"},
+			[]string{"= 10417001240.49 USD ($10.4bn)\nrate: 1 USD = 115.1963 RUB, dated 2022-03-15\nsource: Central Bank of Russia"},
 		},
 		{ // hand: 1.2e12 / 86.9288 = 13804400842.99 (CBR 25.02.2022, issue #3)
 			[]string{"1.2 trillion roubles", "usd", "2022-02-25"},
