@@ -55,17 +55,45 @@
 //
 // # The JSON report
 //
-// -format json writes one object in the schema "exodus-report/1", whose
-// fields are only ever added to: "schema"; "settings" (seed, draws, level,
-// date, pool_method, rates, workforce); "sources" (id, publisher, title,
-// url, date, note); "emigrants" (estimates, pooled, alternatives,
-// agreement, cross_check); "headcounts" (basis, total, lo, hi, assumptions,
-// skills, sectors with their cells, notes); "money" (amount, compact,
-// conversions, usd_path). Figures cite sources by id. People are persons,
-// shares fractions, intervals central 90% intervals, money exact decimal
-// text beside a headline form, dates YYYY-MM-DD. Lists are [] when empty,
-// never null; a number that cannot be computed (the share of a sector that
-// employs no one, say) is null.
+// -format json writes one object in the schema "exodus-report/1". Fields
+// are only ever added to it: none is removed, renamed or changes meaning
+// without a new schema name.
+//
+//	schema      "exodus-report/1"
+//	settings    seed, draws, level (0.9), date (of the official rates),
+//	            pool_method, rates and workforce ("embedded" or the file)
+//	sources     [{id, publisher, title, url, date, note}]
+//	emigrants   estimates: [figure], one per source; pooled: figure;
+//	            alternatives: [figure], the same sources by other pools;
+//	            agreement: {q, df, p, i2, disjoint: [[i, j]] (indexes into
+//	            estimates), verdict}; cross_check: {share: figure, base,
+//	            base_sources, people: figure}
+//	headcounts  basis, total, lo, hi; assumptions and comparisons:
+//	            [{text, sources}]; skills: [{level, count, lo, hi}];
+//	            sectors: [{code, title, count, lo, hi, workforce,
+//	            share_of_workforce, share_of_workforce_lo,
+//	            share_of_workforce_hi, cells: [{level, count, lo, hi,
+//	            share_of_workforce}]}]; notes: [string]
+//	money       amount, compact, sources, conversions: [conversion],
+//	            usd_path: [conversion] (USD at each official rate at hand
+//	            for February–March 2022)
+//
+// A figure is {name, claim, median, lo, hi, text, reading, pooled, note,
+// sources, method, weight}: "pooled" says whether a source's estimate
+// entered the pool, and "weight" is its weight there. A conversion is
+// {currency, basis ("official" or "article"), exact, compact, rate,
+// rate_date, note, sources}; a conversion with no rate has only currency,
+// basis and a note. A figure's claim, reading, note, sources, method and
+// weight, and a conversion's fields but currency and basis, are left out
+// when empty.
+//
+// "sources" in any object lists ids in the top-level "sources". People are
+// persons: counts are whole numbers that add up exactly, lo and hi the
+// unrounded ends of central 90% intervals. Shares are fractions (0.015 is
+// 1.5%). Money is exact decimal text ("15000000000.00 USD") beside a
+// headline form ("$15bn"); rates are roubles per unit. Dates are
+// YYYY-MM-DD. Lists are [] when empty, never null; a number that cannot be
+// computed (the share of a sector that employs no one, say) is null.
 //
 // On a long run a progress bar appears on stderr when stderr is a terminal.
 package main

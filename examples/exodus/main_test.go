@@ -12,6 +12,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -477,5 +478,48 @@ func TestRatesFileNamed(t *testing.T) {
 	}
 	if want := "At the rates of testdata/cbr-2024-11-09.xml in force on 2024-11-09:"; !strings.Contains(out, want) {
 		t.Errorf("report lacks %q", want)
+	}
+}
+
+// TestSchemaDocumented: every key of the default JSON report is named in
+// the command's documentation (main.go), so the schema cannot grow a field
+// that "go doc ./examples/exodus" does not mention.
+func TestSchemaDocumented(t *testing.T) {
+	src, err := os.ReadFile("main.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _, _ := strings.Cut(string(src), "package main")
+	golden, err := os.ReadFile(filepath.Join("testdata", "report.json.golden"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v any
+	if err := json.Unmarshal(golden, &v); err != nil {
+		t.Fatal(err)
+	}
+	keys := map[string]bool{}
+	var walk func(any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			for k, x := range v {
+				keys[k] = true
+				walk(x)
+			}
+		case []any:
+			for _, x := range v {
+				walk(x)
+			}
+		}
+	}
+	walk(v)
+	for k := range keys {
+		if !regexp.MustCompile(`\b` + regexp.QuoteMeta(k) + `\b`).MatchString(doc) {
+			t.Errorf("JSON key %q is not documented in main.go", k)
+		}
+	}
+	if len(keys) < 50 {
+		t.Errorf("only %d keys found in the golden report", len(keys))
 	}
 }
