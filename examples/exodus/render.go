@@ -296,8 +296,8 @@ func writeSummary(buf *bytes.Buffer, rep *report) {
 		}
 		if rep.Settings.Workforce != "embedded" || !strings.HasPrefix(h.Basis, "the pooled estimate") {
 			p("  - Section 3 takes %s", h.Basis)
-			if rep.Settings.Workforce != "embedded" {
-				p(", on the employment in %s", rep.Settings.Workforce)
+			if wf := rep.Settings.Workforce; wf != "embedded" && !strings.Contains(h.Basis, wf) {
+				p(", on the employment in %s", wf)
 			}
 			p(".\n")
 		}
