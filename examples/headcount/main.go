@@ -107,7 +107,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if *format == "csv" {
 		err = writeCSV(&b, h)
 	} else {
-		err = writeText(&b, h)
+		err = writeText(&b, h, *share != "")
 	}
 	if err != nil {
 		return err
@@ -143,7 +143,7 @@ func parseEstimate(s string, percent bool, between func(lo, hi float64) (estimat
 	return between(vals[0], vals[1])
 }
 
-func writeText(b *strings.Builder, h *workforce.Headcount) error {
+func writeText(b *strings.Builder, h *workforce.Headcount, share bool) error {
 	lo, hi := h.TotalInterval()
 	// With a point in, every draw is the same: the table is fixed, and an
 	// interval column would only repeat each count.
@@ -158,7 +158,7 @@ func writeText(b *strings.Builder, h *workforce.Headcount) error {
 	if !fixed {
 		fmt.Fprint(tw, "90% interval\t")
 	}
-	fmt.Fprint(tw, "share of sector\t\n")
+	fmt.Fprint(tw, "share left\t\n")
 	for _, s := range h.Sectors() {
 		fmt.Fprintf(tw, "%s\t", s)
 		for _, k := range workforce.SkillLevels() {
@@ -178,6 +178,13 @@ func writeText(b *strings.Builder, h *workforce.Headcount) error {
 	fmt.Fprintf(tw, "%s\t\t\n", commas(h.Total()))
 	if err := tw.Flush(); err != nil {
 		return err
+	}
+	if share {
+		// Why 1.5% in becomes 1.57% of each sector: the unemployed are in
+		// the base but in no sector.
+		fmt.Fprintf(b, "\n-share is of the labour force, %s people, unemployed included; the table spreads it over\n"+
+			"the %s employed, so each sector loses a larger share of its workforce.\n",
+			commas(int64(workforce.LabourForce())), commas(int64(math.Round(h.Workforce().Total()))))
 	}
 	b.WriteString("\nSources:\n")
 	for _, s := range h.Sources() {

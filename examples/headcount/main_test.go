@@ -34,6 +34,14 @@ func TestHeadcountText(t *testing.T) {
 	if strings.Contains(out, "90% interval") {
 		t.Error("a fixed table has an interval column")
 	}
+	// Rosstat LFS November 2022: 75.1 million; Rosstat's 2022 employment
+	// total, 71,902.6 thousand (workforce/data/rosstat_employment_okved2.csv);
+	// hand: 1.5% × 75.1 / 71.9026 = 1.57% of each sector.
+	for _, want := range []string{"75,100,000 people", "71,902,600 employed", "1.57%"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
 	if !strings.Contains(out, "rosstat.gov.ru") {
 		t.Error("output does not cite Rosstat")
 	}
