@@ -108,6 +108,12 @@ func buildHeadcounts(ctx context.Context, rep *report, src *sourceList, cfg conf
 		SourceRefs: src.cite(srcOutRush, srcOKRussians),
 	})
 
+	h.Assumptions = append(h.Assumptions, assumption{
+		Text: "Everyone who left is placed in a job of some sector: the estimates count people, not workers, and no source " +
+			"gives the share of emigrants who were employed. Children, students, retirees and the unemployed among them " +
+			"make the figures below overstate the workers who left.",
+	})
+
 	hc, err := workforce.Headcounts(ctx, sc)
 	if err != nil {
 		if in.workforce != nil {

@@ -435,8 +435,8 @@ func TestWorkforceNoSector(t *testing.T) {
 			t.Errorf("sector J with no workforce: %d people, share %v; want 0 and null", s.Count, s.Share)
 		}
 	}
-	if len(rep.Headcounts.Assumptions) != 1 {
-		t.Errorf("%d assumptions, want the skill bands only", len(rep.Headcounts.Assumptions))
+	if len(rep.Headcounts.Assumptions) != 2 {
+		t.Errorf("%d assumptions, want the skill bands and 'everyone worked' only", len(rep.Headcounts.Assumptions))
 	}
 	if len(rep.Headcounts.Comparisons) != 0 {
 		t.Error("the Russian IT figure compared with another country's data")
