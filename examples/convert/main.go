@@ -10,7 +10,7 @@
 //	$ go run ./examples/convert "1.2 trillion RUB" USD 2022-03-15
 //	1.2 trillion RUB = 10417001240.49 USD ($10.4bn)
 //	rate: 1 USD = 115.1963 RUB, dated 2022-03-15
-//	source: Central Bank of Russia, "Official exchange rates ...
+//	source: Central Bank of Russia, "Official exchange rates of foreign currencies against the rouble (XML_daily) on 15.03.2022", ...
 //
 // AMOUNT is anything finance.ParseAmount reads ("1.2 trillion roubles",
 // "£12bn", "RUB 1,200,000,000,000.00"); CURRENCY an ISO 4217 code; DATE a
@@ -35,31 +35,37 @@ import (
 )
 
 func main() {
-	if err := run(context.Background(), os.Args[1:], os.Stdout, os.Stderr); err != nil {
-		if !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(os.Stderr, "convert:", err)
-		}
+	err := run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)
+	switch {
+	case errors.Is(err, flag.ErrHelp): // -h: the usage is written
+	case err != nil:
+		fmt.Fprintln(os.Stderr, "convert:", err)
 		os.Exit(1)
 	}
 }
 
 func run(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("convert", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: convert [flags] AMOUNT CURRENCY DATE\n\n"+
+	fs.SetOutput(io.Discard) // a parse error is one line, returned to main; -h prints the usage
+	usage := func() {
+		fmt.Fprint(stderr, "Usage: convert [flags] AMOUNT CURRENCY DATE\n\n"+
 			"Converts AMOUNT into CURRENCY at the official rate in force on DATE (YYYY-MM-DD),\n"+
-			"and prints the rate, its date and its source.\n\nFlags:\n")
+			"and prints the rate, its date and its source. AMOUNT is, for example,\n"+
+			"\"1.2 trillion RUB\", \"£12bn\" or \"RUB 1,200,000.00\"; a negative amount follows --.\n\nFlags:\n")
+		fs.SetOutput(stderr)
 		fs.PrintDefaults()
 	}
 	ratesFile := fs.String("rates", "", "CBR XML or ECB eurofxref `FILE` to use instead of the embedded rates")
 	maxAge := fs.Int("max-age", 0, "refuse a rate more than `DAYS` older than DATE (0: no limit)")
 	if err := fs.Parse(args); err != nil {
-		return err
+		if errors.Is(err, flag.ErrHelp) {
+			usage()
+			return err
+		}
+		return fmt.Errorf("%w (see -h)", err)
 	}
 	if fs.NArg() != 3 {
-		fs.Usage()
-		return fmt.Errorf("want 3 arguments, AMOUNT CURRENCY DATE; got %d", fs.NArg())
+		return fmt.Errorf("want 3 arguments, AMOUNT CURRENCY DATE; got %d (see -h)", fs.NArg())
 	}
 	if *maxAge < 0 {
 		return fmt.Errorf("-max-age %d: want 0 or more days", *maxAge)
@@ -74,7 +80,11 @@ func run(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	day, err := time.Parse(time.DateOnly, fs.Arg(2))
 	if err != nil {
-		return fmt.Errorf("date %q: want YYYY-MM-DD", fs.Arg(2))
+		return fmt.Errorf("date %q: want a day of the calendar as YYYY-MM-DD", fs.Arg(2))
+	}
+	if amount.Currency() == to {
+		_, err := fmt.Fprintf(stdout, "%s = %s (%s)\nno conversion: the amount is already in %s\n", fs.Arg(0), amount, amount.Compact(), to.Code())
+		return err
 	}
 	rates := finance.DefaultRates()
 	if *ratesFile != "" {
@@ -96,9 +106,9 @@ func run(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(&b, "%s = %s (%s)\n", fs.Arg(0), got, got.Compact())
 	// Quote the rate as 1 unit of one currency = N (at least 1) of the other,
 	// as central banks publish it.
-	shown := rate
+	shown, inverted := rate, false
 	if shown.Value().LessThan(decimal.NewFromInt(1)) {
-		shown = rate.Inverse()
+		shown, inverted = rate.Inverse(), true
 	}
 	fmt.Fprintf(&b, "rate: 1 %s = %s %s, dated %s", shown.Base().Code(), shown.Value().Round(6), shown.Quote().Code(), rate.Date().Format(time.DateOnly))
 	switch age := int(day.Sub(rate.Date()).Hours() / 24); age {
@@ -111,6 +121,9 @@ func run(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	b.WriteString("\n")
 	switch chain := rate.Chain(); {
 	case !rate.IsDerived():
+	case len(chain) == 1 && inverted:
+		// The rate shown is the published one; the conversion used its
+		// inverse, which needs no line of its own.
 	case len(chain) == 1:
 		fmt.Fprintf(&b, "the inverse of the published %s\n", chain[0])
 	default:

@@ -3,14 +3,36 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
+	"flag"
 	"strings"
 	"testing"
 )
 
 func runArgs(args ...string) (string, error) {
+	out, _, err := runArgsErr(args...)
+	return out, err
+}
+
+func runArgsErr(args ...string) (string, string, error) {
 	var out, errOut bytes.Buffer
 	err := run(context.Background(), args, &out, &errOut)
-	return out.String(), err
+	return out.String(), errOut.String(), err
+}
+
+func TestConvertHelp(t *testing.T) {
+	out, stderr, err := runArgsErr("-h")
+	if !errors.Is(err, flag.ErrHelp) {
+		t.Fatalf("-h: error %v, want flag.ErrHelp (main exits 0)", err)
+	}
+	for _, want := range []string{"Usage: convert", "-rates", "-max-age"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("-h does not document %s", want)
+		}
+	}
+	if out != "" {
+		t.Error("-h wrote to stdout")
+	}
 }
 
 func TestConvert(t *testing.T) {
@@ -20,7 +42,7 @@ func TestConvert(t *testing.T) {
 	}{
 		{ // hand: 1.2e12 / 115.1963 = 10417001240.49 (half to even; CBR 15.03.2022)
 			[]string{"1.2 trillion RUB", "USD", "2022-03-15"},
-			[]string{"= 10417001240.49 USD ($10.4bn)", "rate: 1 USD = 115.1963 RUB, dated 2022-03-15", "the inverse of the published USD/RUB 115.1963", "source: Central Bank of Russia"},
+			[]string{"= 10417001240.49 USD ($10.4bn)\nrate: 1 USD = 115.1963 RUB, dated 2022-03-15\nsource: Central Bank of Russia"},
 		},
 		{ // hand: 1.2e12 / 86.9288 = 13804400842.99 (CBR 25.02.2022, issue #3)
 			[]string{"1.2 trillion roubles", "usd", "2022-02-25"},
@@ -37,6 +59,14 @@ func TestConvert(t *testing.T) {
 		{ // a stale rate says how stale it is
 			[]string{"1.2 trillion RUB", "USD", "2022-02-24"},
 			[]string{"dated 2022-02-04 (20 days before 2022-02-24)"},
+		},
+		{ // the same currency: no rate, no source to invent
+			[]string{"1.2 trillion RUB", "RUB", "2022-03-15"},
+			[]string{"= 1200000000000.00 RUB (₽1.2trn)", "no conversion: the amount is already in RUB"},
+		},
+		{ // a negative amount after --: hand, -5 × 151.5177 / 115.1963 = -6.58 (half to even)
+			[]string{"--", "-5 GBP", "USD", "2022-03-15"},
+			[]string{"-5 GBP = -6.58 USD"},
 		},
 		{ // hand: 1.2e12 / 97.8335 = 12265737196.36 (CBR XML_daily, 09.11.2024)
 			[]string{"-rates", "../exodus/testdata/cbr-2024-11-09.xml", "1.2 trillion RUB", "USD", "2024-11-09"},
@@ -71,9 +101,17 @@ func TestConvertBadInput(t *testing.T) {
 		{[]string{"-max-age", "3", "1 RUB", "USD", "2022-02-24"}, "2022-02-24"},
 		{[]string{"-rates", "../exodus/testdata/truncated.xml", "1 RUB", "USD", "2024-11-09"}, "truncated.xml"},
 		{[]string{"-rates", "testdata/none.xml", "1 RUB", "USD", "2024-11-09"}, "none.xml"},
+		{[]string{"-max-age", "abc", "1 RUB", "USD", "2022-03-15"}, "abc"},
+		{[]string{"-max-age", "-1", "1 RUB", "USD", "2022-03-15"}, "-1"},
+		{[]string{"-colour", "1 RUB", "USD", "2022-03-15"}, "-colour"},
+		{[]string{"5 USD", "EUR", "2022-02-30"}, "2022-02-30"},
+		{[]string{"NaN USD", "EUR", "2022-03-15"}, "NaN"},
 	}
 	for _, tt := range tests {
-		out, err := runArgs(tt.args...)
+		out, stderr, err := runArgsErr(tt.args...)
+		if stderr != "" {
+			t.Errorf("convert %q: stderr written besides the error: %q", tt.args, stderr)
+		}
 		if err == nil {
 			t.Errorf("convert %q: want an error", tt.args)
 			continue

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -34,31 +36,25 @@ const defaultDate = "2022-03-15"
 func parseFlags(args []string, stderr io.Writer) (config, error) {
 	var cfg config
 	fs := flag.NewFlagSet("exodus", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), `Usage: exodus [flags]
-
-exodus reproduces the article "Decoding the Mass Departure from Russia" from
-the embedded, sourced data: how many left, from which sectors and skill levels,
-and what 1.2 trillion roubles is in USD, GBP, EUR and CNY.
-
-Flags:
-`)
-		fs.PrintDefaults()
-	}
+	// A parse error is one line, returned to main; only -h prints the usage.
+	fs.SetOutput(io.Discard)
 	var total, share, date string
 	fs.StringVar(&cfg.format, "format", "text", "output `format`: text, csv (the headcount table) or json (the whole report)")
 	fs.StringVar(&cfg.svg, "svg", "", "also write a chart of headcounts by sector to `FILE` as SVG")
 	fs.StringVar(&cfg.png, "png", "", "also write a chart of headcounts by sector to `FILE` as PNG")
-	fs.IntVar(&cfg.draws, "draws", 100_000, "number of Monte Carlo `draws`")
-	fs.Uint64Var(&cfg.seed, "seed", 1, "random `seed`; the same flags and seed give the same output")
-	fs.StringVar(&total, "total", "", "number who left, `N or LO-HI` (a 90% interval), instead of the pooled estimate")
-	fs.StringVar(&share, "share", "", "share of the labour force who left, `S or LO-HI` (0.015 or 1.5%), instead of the pooled estimate")
-	fs.StringVar(&date, "date", defaultDate, "`day` (YYYY-MM-DD) whose official exchange rates convert the money")
-	fs.StringVar(&cfg.rates, "rates", "", "CBR XML or ECB eurofxref `FILE` used instead of the embedded official rates")
-	fs.StringVar(&cfg.workforce, "workforce", "", "CSV `FILE` of employment by sector × ISCO-08 major group, instead of the embedded data for Russia (with -total or -share)")
+	fs.IntVar(&cfg.draws, "draws", 100_000, "number of Monte Carlo draws, `N` from 100 to 1000000 (each draw keeps every cell: 1000000 need about 2 GB of memory)")
+	fs.Uint64Var(&cfg.seed, "seed", 1, "random `seed`, 0 or more; the same flags and seed give byte-identical output")
+	fs.StringVar(&total, "total", "", "number who left, `N or LO-HI` (a 90% interval, such as 600000-1000000), instead of the pooled estimate")
+	fs.StringVar(&share, "share", "", "share of the labour force who left, `S or LO-HI` (0.015, 1.5% or 1.25%-1.75%), instead of the pooled estimate")
+	fs.StringVar(&date, "date", defaultDate, "the `YYYY-MM-DD` day whose official exchange rates convert the money; a rate up to 31 days older is used")
+	fs.StringVar(&cfg.rates, "rates", "", "a Central Bank of Russia XML_daily or XML_dynamic `FILE`, or an ECB eurofxref file, used instead of the embedded official rates")
+	fs.StringVar(&cfg.workforce, "workforce", "", "a CSV `FILE` of employment in persons, rows ISIC Rev.4 section letters (A–U), columns ISCO-08 major groups (0–9),\nfirst column a label; used instead of the embedded data for Russia (needs -total or -share)")
 	if err := fs.Parse(args); err != nil {
-		return config{}, err
+		if errors.Is(err, flag.ErrHelp) {
+			usage(stderr, fs)
+			return config{}, err
+		}
+		return config{}, fmt.Errorf("%w (see -h)", err)
 	}
 	if fs.NArg() > 0 {
 		return config{}, fmt.Errorf("unexpected argument %q (flags come as -name value)", fs.Arg(0))
@@ -68,8 +64,8 @@ Flags:
 	default:
 		return config{}, fmt.Errorf("-format %q: want text, csv or json", cfg.format)
 	}
-	if cfg.draws < 100 || cfg.draws > 10_000_000 {
-		return config{}, fmt.Errorf("-draws %d: want 100 to 10000000", cfg.draws)
+	if cfg.draws < 100 || cfg.draws > maxDraws {
+		return config{}, fmt.Errorf("-draws %d: want 100 to 1000000", cfg.draws)
 	}
 	if total != "" && share != "" {
 		return config{}, errors.New("-total and -share both given: choose one")
@@ -94,10 +90,69 @@ Flags:
 			return config{}, fmt.Errorf("-share %q: want a share above 0 and below 1 (0.015 or 1.5%%)", share)
 		}
 	}
-	if cfg.date, err = time.Parse(time.DateOnly, date); err != nil {
-		return config{}, fmt.Errorf("-date %q: want YYYY-MM-DD", date)
+	if cfg.date, err = parseDay(date); err != nil {
+		return config{}, fmt.Errorf("-date %q: %w", date, err)
+	}
+	if cfg.svg != "" && cfg.svg == cfg.png {
+		return config{}, fmt.Errorf("-svg and -png both write %s: give two files", cfg.svg)
+	}
+	for _, c := range []struct{ flag, path string }{{"-svg", cfg.svg}, {"-png", cfg.png}} {
+		if err := checkOutPath(c.path); err != nil {
+			return config{}, fmt.Errorf("%s %s: %w", c.flag, c.path, err)
+		}
 	}
 	return cfg, nil
+}
+
+// usage writes the -h text.
+func usage(w io.Writer, fs *flag.FlagSet) {
+	fmt.Fprint(w, `Usage: exodus [flags]
+
+exodus reproduces the article "Decoding the Mass Departure from Russia" from
+the embedded, sourced data: how many left, from which sectors and skill levels,
+and what 1.2 trillion roubles is in USD, GBP, EUR and CNY. Every figure cites
+a numbered source. With no flags it needs no network and no files.
+
+Flags:
+`)
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	fmt.Fprint(w, `
+-format csv writes the sector × skill-level headcount table, one row per cell:
+sector, sector_title, skill_level, count, lo90, hi90, sector_workforce,
+share_of_sector_workforce. -format json writes the whole report in the stable
+schema "exodus-report/1", documented by "go doc ./examples/exodus".
+`)
+}
+
+// parseDay reads a YYYY-MM-DD day, and tells a malformed day from one that
+// is well formed but not in the calendar (2022-02-30).
+func parseDay(s string) (time.Time, error) {
+	d, err := time.Parse(time.DateOnly, s)
+	if err == nil {
+		return d, nil
+	}
+	if y, m, ok := strings.Cut(s, "-"); ok && len(y) == 4 && len(m) == 5 && m[2] == '-' &&
+		strings.Trim(y+m[:2]+m[3:], "0123456789") == "" {
+		return time.Time{}, errors.New("not a day of the calendar")
+	}
+	return time.Time{}, errors.New("want a day as YYYY-MM-DD")
+}
+
+// checkOutPath fails early, before the simulation, on a chart path that
+// cannot be written: a folder, or a file in a folder that does not exist.
+func checkOutPath(path string) error {
+	if path == "" {
+		return nil
+	}
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return errors.New("is a folder, not a file")
+	}
+	dir := filepath.Dir(path)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return fmt.Errorf("folder %s does not exist", dir)
+	}
+	return nil
 }
 
 // parseSpan reads "N" or "LO-HI". With percent, a value may end in % (and
@@ -137,3 +192,8 @@ func parseNumber(s string, percent bool) (float64, error) {
 	}
 	return v * scale, nil
 }
+
+// maxDraws bounds -draws: the simulation keeps every draw of every cell,
+// about 1.8 GB at a million draws, so ten million would run out of memory
+// rather than fail with a message.
+const maxDraws = 1_000_000

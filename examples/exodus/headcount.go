@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"math"
 
 	"github.com/exodus-lab/exodus/estimate"
 	"github.com/exodus-lab/exodus/workforce"
@@ -42,14 +43,18 @@ func buildHeadcounts(ctx context.Context, rep *report, src *sourceList, cfg conf
 			return fmt.Errorf("-total: %w", err)
 		}
 		sc.Total = e.Named("-total")
-		h.Basis = "the number given with -total: " + e.String()
+		if e.IsPoint() {
+			h.Basis = "the number given with -total: " + commas(int64(math.Round(e.Median())))
+		} else {
+			h.Basis = "the number given with -total: " + e.String()
+		}
 	case cfg.share != nil:
 		e, err := spanEstimate(*cfg.share, estimate.ShareBetween)
 		if err != nil {
 			return fmt.Errorf("-share: %w", err)
 		}
 		sc.Share = e.Named("-share")
-		h.Basis = "the share given with -share: " + e.String() + " of the labour force"
+		h.Basis = "the share given with -share: " + percentText(e) + " of the labour force"
 		if in.workforce != nil {
 			// Another country's data: its employment is the base.
 			base, err := estimate.Point(total(in.workforce))
@@ -71,15 +76,16 @@ func buildHeadcounts(ctx context.Context, rep *report, src *sourceList, cfg conf
 			return err
 		}
 	}
-	if _, ok := wf.RowIndex(workforce.Information.String()); ok {
+	// The surveys' IT share applies where the workforce has people in J.
+	if i, ok := wf.RowIndex(workforce.Information.String()); ok && wf.RowTotals()[i] > 0 {
 		it, err := estimate.ShareBetween(itLo, itHi)
 		if err != nil {
 			return err
 		}
-		it = it.Named("information and communication (J), share of emigrants").WithSources(srcZOiS, srcOKRussians)
+		it = it.Named("share of emigrants").WithSources(srcZOiS, srcOKRussians)
 		sc.SectorFocus = map[workforce.Sector]estimate.Estimate{workforce.Information: it}
 		h.Assumptions = append(h.Assumptions, assumption{
-			Text: fmt.Sprintf("Information and communication (J) is %s of emigrants: IT workers, 27%%–45%% by survey, read as a 90%% interval. The other sectors share the rest in proportion to their workforce.",
+			Text: fmt.Sprintf("Information and communication (J) is %s of emigrants: IT workers were 27%%–45%% of emigrants from Russia in surveys, read as a 90%% interval. The other sectors share the rest in proportion to their workforce.",
 				percentText(it)),
 			SourceRefs: src.cite(srcZOiS, srcOKRussians),
 		})
@@ -95,16 +101,25 @@ func buildHeadcounts(ctx context.Context, rep *report, src *sourceList, cfg conf
 	if err != nil {
 		return err
 	}
-	sc.Bands = comp.Named("emigrants by skill band").WithSources(srcOutRush, srcOKRussians)
+	sc.Bands = comp.Named("80% high skill (90%: about 75%–85%), the other 20% low and medium").WithSources(srcOutRush, srcOKRussians)
 	h.Assumptions = append(h.Assumptions, assumption{
-		Text: "About 80% of emigrants hold a university degree; read as 80% (90%: about 75%–85%) in high-skill jobs (ILO skill levels 3–4). " +
+		Text: "About 80% of emigrants from Russia hold a university degree; read as 80% (90%: about 75%–85%) in high-skill jobs (ILO skill levels 3–4). " +
 			"The other 20% split between low and medium skill as in the workforce. Graduates working below their level would make this an overstatement.",
 		SourceRefs: src.cite(srcOutRush, srcOKRussians),
 	})
 
+	h.Assumptions = append(h.Assumptions, assumption{
+		Text: "Everyone who left is placed in a job of some sector: the estimates count people, not workers, and no source " +
+			"gives the share of emigrants who were employed. Children, students, retirees and the unemployed among them " +
+			"make the figures below overstate the workers who left.",
+	})
+
 	hc, err := workforce.Headcounts(ctx, sc)
 	if err != nil {
-		return fmt.Errorf("headcounts: %w", err)
+		if in.workforce != nil {
+			return fmt.Errorf("-workforce %s: %w", in.employment, err)
+		}
+		return err
 	}
 	src.cite(hc.Sources()...)
 	h.Total = hc.Total()
@@ -119,14 +134,14 @@ func buildHeadcounts(ctx context.Context, rep *report, src *sourceList, cfg conf
 		w := hc.SectorWorkforce(s)
 		row := sectorRow{
 			Code: s.String(), Title: s.Title(), Count: hc.Sector(s), Lo: lo, Hi: hi,
-			Workforce: w, Share: hc.SectorShare(s), ShareLo: lo / w, ShareHi: hi / w,
+			Workforce: w, Share: number(hc.SectorShare(s)), ShareLo: number(lo / w), ShareHi: number(hi / w),
 		}
 		for _, k := range workforce.SkillLevels() {
 			clo, chi := hc.Interval(s, k)
-			row.Cells = append(row.Cells, cell{Level: int(k), Count: hc.At(s, k), Lo: clo, Hi: chi, Share: hc.CellShare(s, k)})
+			row.Cells = append(row.Cells, cell{Level: int(k), Count: hc.At(s, k), Lo: clo, Hi: chi, Share: number(hc.CellShare(s, k))})
 		}
 		h.Sectors = append(h.Sectors, row)
-		if s == workforce.Information {
+		if s == workforce.Information && in.workforce == nil { // a figure for Russia only
 			h.Comparisons = append(h.Comparisons, assumption{
 				Text: fmt.Sprintf("Russia's Ministry of Digital Development put the IT workers who left in 2022 and stayed away at about 100,000, "+
 					"about 10%% of the sector; this table has %s people (%.1f%% of its workforce; 90%%: %.1f%%–%.1f%%) from information and communication (J), "+
@@ -155,8 +170,18 @@ func total(t *workforce.Table) float64 {
 	return sum
 }
 
-// percentText writes a share estimate as "35% (90%: 27%–45%)".
+// percentText writes a share estimate as "35% (90%: 27%–45%)", or "1.5%"
+// for a point: to one decimal below 10%.
 func percentText(e estimate.Estimate) string {
+	f := func(v float64) string {
+		if p := 100 * v; p < 9.95 {
+			return fmt.Sprintf("%.1f%%", p)
+		}
+		return fmt.Sprintf("%.0f%%", 100*v)
+	}
+	if e.IsPoint() {
+		return f(e.Median())
+	}
 	lo, hi := e.Interval(level)
-	return fmt.Sprintf("%.0f%% (90%%: %.0f%%–%.0f%%)", 100*e.Median(), 100*lo, 100*hi)
+	return fmt.Sprintf("%s (90%%: %s–%s)", f(e.Median()), f(lo), f(hi))
 }

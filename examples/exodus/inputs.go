@@ -76,8 +76,25 @@ func checkWorkforce(t *workforce.Table) error {
 			return fmt.Errorf("column %q: %w", c, err)
 		}
 	}
+	for i, r := range t.Rows() {
+		for j, c := range t.Cols() {
+			if t.Missing(i, j) {
+				return fmt.Errorf("row %q, column %q: missing value", r, c)
+			}
+			if v := t.At(i, j); v > maxPersons {
+				return fmt.Errorf("row %q, column %q: %g persons is more than the world's population", r, c, v)
+			}
+		}
+	}
+	if !(t.Total() > 0) {
+		return fmt.Errorf("no one employed: every cell is zero")
+	}
 	return nil
 }
+
+// maxPersons bounds one cell of a -workforce file: more people than live
+// on Earth is a unit error (thousands read as persons, say), not data.
+const maxPersons = 1e10
 
 func readFile(path string) ([]byte, error) {
 	f, err := os.Open(path)

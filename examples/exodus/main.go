@@ -26,7 +26,8 @@
 //	                       schema.go).
 //	-svg FILE, -png FILE   also draw headcounts by sector with their 90%
 //	                       intervals as an SVG or PNG chart.
-//	-draws N               Monte Carlo draws (default 100000).
+//	-draws N               Monte Carlo draws, 100 to 1000000 (default
+//	                       100000; a million need about 2 GB of memory).
 //	-seed N                random seed (default 1). The same flags and seed
 //	                       give byte-identical output.
 //	-total N | LO-HI       the number who left, as a point or a 90% interval,
@@ -38,23 +39,61 @@
 //	                       (default 2022-03-15).
 //	-rates FILE            a Central Bank of Russia XML_daily / XML_dynamic
 //	                       file or an ECB eurofxref file, used instead of the
-//	                       embedded official rates.
+//	                       embedded official rates. A currency with no rate
+//	                       on the day or in the 31 days before is noted as
+//	                       missing; with none of USD, GBP, EUR and CNY, the
+//	                       command fails.
 //	-workforce FILE        a CSV of employment by sector (rows: ISIC section
 //	                       letters) × ISCO-08 major group (columns 0–9), in
-//	                       persons, instead of the embedded data for Russia;
+//	                       persons, first column a label, # comment lines
+//	                       allowed, instead of the embedded data for Russia;
 //	                       give -total or -share with it.
+//	-h                     the flags; exit status 0.
+//
+// A bad flag or input file stops the command before anything is written,
+// with one line on stderr that names the problem, and exit status 1.
 //
 // # The JSON report
 //
-// -format json writes one object in the schema "exodus-report/1", whose
-// fields are only ever added to: "schema"; "settings" (seed, draws, level,
-// date, pool_method, rates, workforce); "sources" (id, publisher, title,
-// url, date, note); "emigrants" (estimates, pooled, alternatives,
-// agreement, cross_check); "headcounts" (basis, total, lo, hi, assumptions,
-// skills, sectors with their cells, notes); "money" (amount, compact,
-// conversions, usd_path). Figures cite sources by id. People are persons,
-// shares fractions, intervals central 90% intervals, money exact decimal
-// text beside a headline form, dates YYYY-MM-DD.
+// -format json writes one object in the schema "exodus-report/1". Fields
+// are only ever added to it: none is removed, renamed or changes meaning
+// without a new schema name.
+//
+//	schema      "exodus-report/1"
+//	settings    seed, draws, level (0.9), date (of the official rates),
+//	            pool_method, rates and workforce ("embedded" or the file)
+//	sources     [{id, publisher, title, url, date, note}]
+//	emigrants   estimates: [figure], one per source; pooled: figure;
+//	            alternatives: [figure], the same sources by other pools;
+//	            agreement: {q, df, p, i2, disjoint: [[i, j]] (indexes into
+//	            estimates), verdict}; cross_check: {share: figure, base,
+//	            base_sources, people: figure}
+//	headcounts  basis, total, lo, hi; assumptions and comparisons:
+//	            [{text, sources}]; skills: [{level, count, lo, hi}];
+//	            sectors: [{code, title, count, lo, hi, workforce,
+//	            share_of_workforce, share_of_workforce_lo,
+//	            share_of_workforce_hi, cells: [{level, count, lo, hi,
+//	            share_of_workforce}]}]; notes: [string]
+//	money       amount, compact, sources, conversions: [conversion],
+//	            usd_path: [conversion] (USD at each official rate at hand
+//	            for February–March 2022)
+//
+// A figure is {name, claim, median, lo, hi, text, reading, pooled, note,
+// sources, method, weight}: "pooled" says whether a source's estimate
+// entered the pool, and "weight" is its weight there. A conversion is
+// {currency, basis ("official" or "article"), exact, compact, rate,
+// rate_date, note, sources}; a conversion with no rate has only currency,
+// basis and a note. A figure's claim, reading, note, sources, method and
+// weight, and a conversion's fields but currency and basis, are left out
+// when empty.
+//
+// "sources" in any object lists ids in the top-level "sources". People are
+// persons: counts are whole numbers that add up exactly, lo and hi the
+// unrounded ends of central 90% intervals. Shares are fractions (0.015 is
+// 1.5%). Money is exact decimal text ("15000000000.00 USD") beside a
+// headline form ("$15bn"); rates are roubles per unit. Dates are
+// YYYY-MM-DD. Lists are [] when empty, never null; a number that cannot be
+// computed (the share of a sector that employs no one, say) is null.
 //
 // On a long run a progress bar appears on stderr when stderr is a terminal.
 package main
@@ -70,10 +109,11 @@ import (
 )
 
 func main() {
-	if err := run(context.Background(), os.Args[1:], os.Stdout, os.Stderr); err != nil {
-		if !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(os.Stderr, "exodus:", err)
-		}
+	err := run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)
+	switch {
+	case errors.Is(err, flag.ErrHelp): // -h: the usage is written
+	case err != nil:
+		fmt.Fprintln(os.Stderr, "exodus:", err)
 		os.Exit(1)
 	}
 }
@@ -115,6 +155,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 // no chart, half-written or not.
 func writeFiles(files []chartFile) error {
 	var temps []string
+	// The error names the chart, not the temporary file it failed on.
+	pathErr := func(path string, err error) error {
+		if pe, ok := errors.AsType[*os.PathError](err); ok {
+			err = pe.Err
+		} else if le, ok := errors.AsType[*os.LinkError](err); ok {
+			err = le.Err
+		}
+		return fmt.Errorf("write chart %s: %w", path, err)
+	}
 	cleanup := func() {
 		for _, t := range temps {
 			os.Remove(t)
@@ -124,7 +173,7 @@ func writeFiles(files []chartFile) error {
 		f, err := os.CreateTemp(filepath.Dir(c.path), "."+filepath.Base(c.path)+".*")
 		if err != nil {
 			cleanup()
-			return fmt.Errorf("write chart %s: %w", c.path, err)
+			return pathErr(c.path, err)
 		}
 		temps = append(temps, f.Name())
 		_, err = f.Write(c.data)
@@ -136,13 +185,13 @@ func writeFiles(files []chartFile) error {
 		}
 		if err != nil {
 			cleanup()
-			return fmt.Errorf("write chart %s: %w", c.path, err)
+			return pathErr(c.path, err)
 		}
 	}
 	for i, c := range files {
 		if err := os.Rename(temps[i], c.path); err != nil {
 			cleanup()
-			return fmt.Errorf("write chart %s: %w", c.path, err)
+			return pathErr(c.path, err)
 		}
 	}
 	return nil

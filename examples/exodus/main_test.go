@@ -5,11 +5,15 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"flag"
 	"image/png"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -224,6 +228,12 @@ func TestCSV(t *testing.T) {
 			t.Fatal(err)
 		}
 		sum += n
+		// lo90 and hi90 are whole people, in order.
+		lo, err1 := strconv.ParseInt(r[4], 10, 64)
+		hi, err2 := strconv.ParseInt(r[5], 10, 64)
+		if err1 != nil || err2 != nil || lo < 0 || lo > hi {
+			t.Errorf("%s skill %s: lo90–hi90 %s–%s, want whole people in order", r[0], r[2], r[4], r[5])
+		}
 	}
 	if sum != 1_000_000 {
 		t.Errorf("counts add up to %d, want 1000000", sum)
@@ -270,9 +280,12 @@ func TestWorkforceFile(t *testing.T) {
 }
 
 func TestHelp(t *testing.T) {
-	_, stderr, err := runArgs(t, "-h")
-	if err == nil {
-		t.Fatal("-h: want flag.ErrHelp")
+	out, stderr, err := runArgs(t, "-h")
+	if !errors.Is(err, flag.ErrHelp) {
+		t.Fatalf("-h: error %v, want flag.ErrHelp (main exits 0)", err)
+	}
+	if out != "" {
+		t.Errorf("-h wrote %d bytes to stdout", len(out))
 	}
 	for _, name := range []string{"-format", "-svg", "-png", "-draws", "-seed", "-share", "-total", "-date", "-rates", "-workforce"} {
 		if !strings.Contains(stderr, name) {
@@ -297,6 +310,7 @@ func TestBadInput(t *testing.T) {
 		{"total and share", []string{"-total", "1000", "-share", "0.01"}, "choose one"},
 		{"unknown format", []string{"-format", "xml"}, "xml"},
 		{"too few draws", []string{"-draws", "5"}, "5"},
+		{"draws that would exhaust memory", []string{"-draws", "10000000"}, "10000000"},
 		{"malformed CSV", []string{"-total", "1000", "-workforce", "testdata/bad-workforce.csv"}, "bad-workforce.csv"},
 		{"missing CSV", []string{"-total", "1000", "-workforce", "testdata/none.csv"}, "none.csv"},
 		{"truncated XML", []string{"-rates", "testdata/truncated.xml"}, "truncated.xml"},
@@ -305,13 +319,32 @@ func TestBadInput(t *testing.T) {
 		{"stray argument", []string{"extra"}, "extra"},
 		{"workforce without a total", []string{"-workforce", "testdata/workforce.csv"}, "-total or -share"},
 		{"chart in a missing folder", []string{"-svg", "testdata/no/such/dir/c.svg"}, "c.svg"},
+		{"chart onto a folder", []string{"-svg", "testdata"}, "testdata"},
+		{"two charts to one file", []string{"-svg", "x.png", "-png", "x.png"}, "x.png"},
+		{"malformed -draws", []string{"-draws", "abc"}, "abc"},
+		{"unknown flag", []string{"-colour", "red"}, "-colour"},
+		{"not a day", []string{"-date", "2022-02-30"}, "2022-02-30"},
+		{"negative total", []string{"-total", "-5"}, "-5"},
+		{"reversed interval", []string{"-total", "9000-3000"}, "9000-3000"},
+		{"total above 1e10", []string{"-total", "2e10"}, "2e10"},
+		{"a day with no rate, after the last", []string{"-date", "2030-01-01"}, "2030-01-01"},
+		{"missing cell in a CSV", []string{"-total", "1000", "-workforce", "testdata/missing-cell.csv"}, `"J", column "2"`},
+		{"persons in the billions of billions", []string{"-total", "1000", "-workforce", "testdata/huge-workforce.csv"}, "1e+300"},
+		{"ECB file with no RUB on the day", []string{"-rates", "testdata/eurofxref-sample.xml", "-date", "2021-01-01"}, "2021-01-01"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			chart := filepath.Join(t.TempDir(), "c.png")
-			out, _, err := runArgs(t, append(append(fast, "-png", chart), tt.args...)...)
+			args := append(append([]string{}, fast...), tt.args...)
+			if !slices.Contains(tt.args, "-png") {
+				args = append(args, "-png", chart)
+			}
+			out, stderr, err := runArgs(t, args...)
 			if err == nil {
 				t.Fatalf("run %q: want an error", tt.args)
+			}
+			if stderr != "" {
+				t.Errorf("stderr written besides the error: %q", stderr)
 			}
 			msg := err.Error()
 			if strings.Contains(msg, "\n") {
@@ -364,5 +397,129 @@ func TestReadmeShowsTheReport(t *testing.T) {
 	}
 	if !strings.HasPrefix(string(golden), excerpt) {
 		t.Errorf("README.md's excerpt is not the start of the default report; copy the first lines of testdata/report.text.golden")
+	}
+}
+
+// TestPointInputs: a fixed total gives a fixed figure, not an interval of
+// one number, and the summary says where section 3's total comes from.
+func TestPointInputs(t *testing.T) {
+	out, _, err := runArgs(t, append(fast, "-total", "1000000")...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"1,000,000 people, a fixed figure: the number given with -total: 1,000,000.",
+		"Section 3 takes the number given with -total",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("-total 1000000: report lacks %q", want)
+		}
+	}
+	// hand: -share 1%-2% is the 90% interval 1.0%–2.0%, printed in percent
+	out, _, err = runArgs(t, append(fast, "-share", "1%-2%")...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "of the labour force"; !strings.Contains(out, "(90%: 1.0%–2.0%) "+want) {
+		t.Errorf("-share 1%%-2%%: basis not in percent with its interval 1.0%%–2.0%%")
+	}
+}
+
+// TestWorkforceNoSector: a sector with no one employed has no share of its
+// workforce: null in JSON, empty in CSV, a dash in text; and no survey
+// focus on IT when J is empty.
+func TestWorkforceNoSector(t *testing.T) {
+	rep := runJSON(t, "-workforce", "testdata/empty-j.csv", "-total", "100")
+	for _, s := range rep.Headcounts.Sectors {
+		if s.Code == "J" && (s.Count != 0 || !math.IsNaN(float64(s.Share))) {
+			t.Errorf("sector J with no workforce: %d people, share %v; want 0 and null", s.Count, s.Share)
+		}
+	}
+	if len(rep.Headcounts.Assumptions) != 2 {
+		t.Errorf("%d assumptions, want the skill bands and 'everyone worked' only", len(rep.Headcounts.Assumptions))
+	}
+	if len(rep.Headcounts.Comparisons) != 0 {
+		t.Error("the Russian IT figure compared with another country's data")
+	}
+	out, _, err := runArgs(t, append(fast, "-workforce", "testdata/empty-j.csv", "-total", "100", "-format", "csv")...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "J,Information and communication,1,0,0,0,0,\n") {
+		t.Errorf("CSV share of an empty sector is not empty:\n%s", out)
+	}
+}
+
+// TestRatesFilePartial: a rates file with USD only (a CBR XML_dynamic
+// file) converts USD and says, per currency, which rate is missing.
+func TestRatesFilePartial(t *testing.T) {
+	rep := runJSON(t, "-rates", "testdata/cbr-dynamic-usd.xml", "-date", "2022-02-25")
+	got := map[string]string{}
+	for _, c := range rep.Money.Conversions {
+		if c.Basis == "official" {
+			got[c.Currency] = c.Exact + c.Note
+		}
+	}
+	want := map[string]string{
+		"USD": "13804400842.99 USD", // hand: 1.2e12 / 86.9288, half to even
+		"GBP": "no official GBP rate on 2022-02-25 or in the 31 days before it",
+		"EUR": "no official EUR rate on 2022-02-25 or in the 31 days before it",
+		"CNY": "no official CNY rate on 2022-02-25 or in the 31 days before it",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("official conversions mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestRatesFileNamed(t *testing.T) {
+	out, _, err := runArgs(t, append(fast, "-rates", "testdata/cbr-2024-11-09.xml", "-date", "2024-11-09")...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "At the rates of testdata/cbr-2024-11-09.xml in force on 2024-11-09:"; !strings.Contains(out, want) {
+		t.Errorf("report lacks %q", want)
+	}
+}
+
+// TestSchemaDocumented: every key of the default JSON report is named in
+// the command's documentation (main.go), so the schema cannot grow a field
+// that "go doc ./examples/exodus" does not mention.
+func TestSchemaDocumented(t *testing.T) {
+	src, err := os.ReadFile("main.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _, _ := strings.Cut(string(src), "package main")
+	golden, err := os.ReadFile(filepath.Join("testdata", "report.json.golden"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v any
+	if err := json.Unmarshal(golden, &v); err != nil {
+		t.Fatal(err)
+	}
+	keys := map[string]bool{}
+	var walk func(any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			for k, x := range v {
+				keys[k] = true
+				walk(x)
+			}
+		case []any:
+			for _, x := range v {
+				walk(x)
+			}
+		}
+	}
+	walk(v)
+	for k := range keys {
+		if !regexp.MustCompile(`\b` + regexp.QuoteMeta(k) + `\b`).MatchString(doc) {
+			t.Errorf("JSON key %q is not documented in main.go", k)
+		}
+	}
+	if len(keys) < 50 {
+		t.Errorf("only %d keys found in the golden report", len(keys))
 	}
 }

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"cmp"
+	"errors"
 	"fmt"
 	"time"
 
@@ -18,6 +20,9 @@ var (
 	pathTo   = time.Date(2022, 3, 31, 0, 0, 0, 0, time.UTC)
 )
 
+// invasionDay is the day of Russia's full-scale invasion of Ukraine.
+var invasionDay = time.Date(2022, 2, 24, 0, 0, 0, 0, time.UTC)
+
 // articleDay is the date the embedded rates implied by the article's
 // "£12bn / $15bn" carry (see finance.DefaultRates).
 var articleDay = time.Date(2023, 6, 1, 0, 0, 0, 0, time.UTC)
@@ -31,18 +36,31 @@ func buildMoney(rep *report, src *sourceList, cfg config, in inputs) error {
 	m.Amount, m.Compact, m.SourceRefs = amount.String(), amount.Compact(), src.cite(srcCBRWithdrawal)
 
 	article := finance.DefaultRates()
+	var firstErr error
+	converted := 0
 	for _, cur := range []finance.Currency{finance.USD, finance.GBP, finance.EUR, finance.CNY} {
 		r, err := in.rates.FindWith(finance.RUB, cur, cfg.date, finance.FindOptions{MaxAge: maxRateAge})
-		if err != nil {
-			return fmt.Errorf("official rate: %w", err)
+		switch {
+		case errors.Is(err, finance.ErrNoRate):
+			// A -rates file may hold some currencies only (an XML_dynamic
+			// file holds one): say which is missing; fail below if all are.
+			firstErr = cmp.Or(firstErr, err)
+			m.Conversions = append(m.Conversions, conversion{
+				Currency: cur.Code(), Basis: "official",
+				Note: fmt.Sprintf("no official %s rate on %s or in the %d days before it", cur.Code(), cfg.date.Format(time.DateOnly), maxRateAge),
+			})
+		case err != nil:
+			return fmt.Errorf("-date %s: official rate: %w", cfg.date.Format(time.DateOnly), err)
+		default:
+			c, err := convertAt(amount, r)
+			if err != nil {
+				return err
+			}
+			c.Basis = "official"
+			c.SourceRefs = src.cite(r.Sources()...)
+			m.Conversions = append(m.Conversions, c)
+			converted++
 		}
-		c, err := convertAt(amount, r)
-		if err != nil {
-			return err
-		}
-		c.Basis = "official"
-		c.SourceRefs = src.cite(r.Sources()...)
-		m.Conversions = append(m.Conversions, c)
 
 		// The article's implied rates exist only for USD and GBP, dated articleDay.
 		ar, err := article.FindWith(finance.RUB, cur, articleDay, finance.FindOptions{MaxAge: -1})
@@ -53,13 +71,17 @@ func buildMoney(rep *report, src *sourceList, cfg config, in inputs) error {
 			})
 			continue
 		}
-		c, err = convertAt(amount, ar)
+		c, err := convertAt(amount, ar)
 		if err != nil {
 			return err
 		}
 		c.Basis = "article"
 		c.SourceRefs = src.cite(ar.Sources()...)
 		m.Conversions = append(m.Conversions, c)
+	}
+
+	if converted == 0 {
+		return fmt.Errorf("-date %s: %w", cfg.date.Format(time.DateOnly), firstErr)
 	}
 
 	for _, r := range in.rates.All() {

@@ -9,7 +9,10 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"time"
 	"unicode/utf8"
+
+	"github.com/exodus-lab/exodus/finance"
 )
 
 // render writes the report in format: text, csv or json.
@@ -36,19 +39,29 @@ func render(rep *report, format string) ([]byte, error) {
 
 // writeCSV writes the headcount table, one row per sector and skill level.
 // Columns: sector, sector_title, skill_level, count, lo90, hi90,
-// sector_workforce, share_of_sector_workforce.
+// sector_workforce, share_of_sector_workforce. lo90 and hi90 are the whole
+// numbers of people around the 90% interval (as examples/headcount writes
+// them); an empty share is one that cannot be computed.
 func writeCSV(buf *bytes.Buffer, rep *report) error {
 	w := csv.NewWriter(buf)
 	_ = w.Write([]string{"sector", "sector_title", "skill_level", "count", "lo90", "hi90", "sector_workforce", "share_of_sector_workforce"})
-	f := func(v float64) string { return strconv.FormatFloat(v, 'f', 0, 64) }
+	f := func(v float64) string { return strconv.FormatFloat(v+0, 'f', 0, 64) }
 	for _, s := range rep.Headcounts.Sectors {
 		for _, c := range s.Cells {
 			_ = w.Write([]string{s.Code, s.Title, strconv.Itoa(c.Level), strconv.FormatInt(c.Count, 10),
-				f(c.Lo), f(c.Hi), f(s.Workforce), strconv.FormatFloat(c.Share, 'g', 6, 64)})
+				f(math.Floor(c.Lo)), f(math.Ceil(c.Hi)), f(s.Workforce), csvNumber(float64(c.Share))})
 		}
 	}
 	w.Flush()
 	return w.Error()
+}
+
+// csvNumber writes v to six significant digits, or nothing when it is NaN.
+func csvNumber(v float64) string {
+	if math.IsNaN(v) {
+		return ""
+	}
+	return strconv.FormatFloat(v, 'g', 6, 64)
 }
 
 func writeText(buf *bytes.Buffer, rep *report) error {
@@ -62,6 +75,18 @@ func writeText(buf *bytes.Buffer, rep *report) error {
 	p("\n1. SOURCES\n\n")
 	for _, s := range rep.Sources {
 		p("  [%d] %s\n", s.ID, s.Source)
+	}
+	var marks []string
+	for _, m := range reliabilityMarks {
+		for _, s := range rep.Sources {
+			if strings.Contains(s.Note, m.mark) {
+				marks = append(marks, m.mark+" "+m.meaning)
+				break
+			}
+		}
+	}
+	if len(marks) > 0 {
+		p("  Marks on the rate sources: %s.\n", strings.Join(marks, "; "))
 	}
 
 	e := rep.Emigrants
@@ -87,7 +112,7 @@ func writeText(buf *bytes.Buffer, rep *report) error {
 		p("    the same sources by the %s: %s\n", a.Method, a.Text)
 	}
 	ag := e.Agreement
-	p("  Agreement (log space): Cochran's Q = %.1f on %d df (p = %s), I² = %.0f%%", ag.Q, ag.DF, pValue(ag.P), 100*ag.I2)
+	p("  Agreement (log space): Cochran's Q = %.1f on %d df (p = %s), I² = %.0f%%", ag.Q, ag.DF, pValue(float64(ag.P)), 100*ag.I2)
 	if len(ag.Disjoint) > 0 {
 		var pairs []string
 		for _, d := range ag.Disjoint {
@@ -102,7 +127,14 @@ func writeText(buf *bytes.Buffer, rep *report) error {
 
 	h := rep.Headcounts
 	p("\n3. WHO LEFT\n\n")
-	p("  %s people (90%%: %s–%s), from %s.\n", commas(h.Total), humanSig(h.Lo, 2), humanSig(h.Hi, 2), h.Basis)
+	if rep.Settings.Workforce != "embedded" {
+		p("  On the employment in %s, not the embedded data for Russia.\n", rep.Settings.Workforce)
+	}
+	if h.Lo == h.Hi {
+		p("  %s people, a fixed figure: %s.\n", commas(h.Total), h.Basis)
+	} else {
+		p("  %s people (90%%: %s), from %s.\n", commas(h.Total), rangeText(h.Lo, h.Hi), h.Basis)
+	}
 	p("  Assumptions:\n")
 	for _, a := range h.Assumptions {
 		p("  - %s %s\n", a.Text, cites(a.SourceRefs))
@@ -121,22 +153,23 @@ func writeText(buf *bytes.Buffer, rep *report) error {
 	p("\n  3a. People who left, by sector and ILO skill level. Whole people: every row, column and total adds up exactly.\n")
 	p("  Skill levels (ISCO-08 major groups): 1 elementary occupations (9); 2 clerks, service and sales, skilled agricultural,\n")
 	p("  craft and machine workers (4–8); 3 technicians and associate professionals (3); 4 professionals (2). Managers (1)\n")
-	p("  are split evenly between levels 3 and 4.\n\n")
+	p("  are split evenly between levels 3 and 4, armed forces (0), where the data have them, evenly between 1, 2 and 4.\n")
+	p("  Intervals of people are to two significant digits; below 100 people, rounded outward to whole people.\n\n")
 	tw = tabwriter.NewWriter(buf, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "%-36s\tskill 1\tskill 2\tskill 3\tskill 4\ttotal\t90%% interval\tworkforce\tshare left (90%%)\t\n", "sector")
+	fmt.Fprintf(tw, "%-37s\tskill 1\tskill 2\tskill 3\tskill 4\ttotal\t90%% interval\tworkforce\tshare left (90%%)\t\n", "sector")
 	for _, s := range h.Sectors {
-		fmt.Fprintf(tw, "%s %-34s\t", s.Code, truncate(s.Title, 34))
+		fmt.Fprintf(tw, "%s %-35s\t", s.Code, shortTitle(s.Code, s.Title))
 		for _, c := range s.Cells {
 			fmt.Fprintf(tw, "%s\t", commas(c.Count))
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t\n", commas(s.Count), rangeText(s.Lo, s.Hi), humanCount(s.Workforce), shareText(s.Share, s.ShareLo, s.ShareHi))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t\n", commas(s.Count), rangeText(s.Lo, s.Hi), humanCount(s.Workforce), shareText(float64(s.Share), float64(s.ShareLo), float64(s.ShareHi)))
 	}
-	fmt.Fprintf(tw, "%-36s\t", "total")
+	fmt.Fprintf(tw, "%-37s\t", "total")
 	for _, k := range h.Skills {
 		fmt.Fprintf(tw, "%s\t", commas(k.Count))
 	}
 	fmt.Fprintf(tw, "%s\t%s\t\t\t\n", commas(h.Total), rangeText(h.Lo, h.Hi))
-	fmt.Fprintf(tw, "%-36s\t", "90% interval")
+	fmt.Fprintf(tw, "%-37s\t", "90% interval")
 	for _, k := range h.Skills {
 		fmt.Fprintf(tw, "%s\t", rangeText(k.Lo, k.Hi))
 	}
@@ -157,10 +190,18 @@ func writeText(buf *bytes.Buffer, rep *report) error {
 
 	m := rep.Money
 	p("\n4. THE MONEY\n\n")
-	p("  %s (%s) withdrawn from bank accounts %s.\n\n", m.Compact, m.Amount, cites(m.SourceRefs))
+	p("  %s (%s): the fall in household funds in Russian banks in February 2022 %s.\n\n", m.Compact, m.Amount, cites(m.SourceRefs))
 	for _, basis := range []string{"official", "article"} {
 		if basis == "official" {
-			p("  At the official rates in force on %s:\n", rep.Settings.Date)
+			if rep.Settings.Rates != "embedded" {
+				p("  At the rates of %s in force on %s", rep.Settings.Rates, rep.Settings.Date)
+			} else {
+				p("  At the official rates in force on %s", rep.Settings.Date)
+			}
+			if rep.Settings.Date == defaultDate && rep.Settings.Rates == "embedded" {
+				p(", the first day after the invasion of 24 February 2022\n  for which official rates of all four currencies are embedded")
+			}
+			p(":\n")
 		} else {
 			p("\n  At the rates the article implies:\n")
 		}
@@ -181,7 +222,8 @@ func writeText(buf *bytes.Buffer, rep *report) error {
 		}
 	}
 	if len(m.USDPath) > 0 {
-		p("\n  The dollar figure at every official USD rate from %s to %s:\n", pathFrom.Format("2 Jan 2006"), pathTo.Format("2 Jan 2006"))
+		p("\n  The dollar figure at each official USD rate at hand from %s to %s (the rates found, not every day):\n",
+			pathFrom.Format("2 Jan 2006"), pathTo.Format("2 Jan 2006"))
 		tw = tabwriter.NewWriter(buf, 0, 0, 2, ' ', 0)
 		for _, c := range m.USDPath {
 			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", c.RateDate, c.Rate, c.Compact, cites(c.SourceRefs))
@@ -189,7 +231,7 @@ func writeText(buf *bytes.Buffer, rep *report) error {
 		tw.Flush()
 	}
 	p("\n  The article's \"£12bn / $15bn\" implies 100 RUB/GBP and 80 RUB/USD: rates of about June 2023, when it was written,\n")
-	p("  not of February–March 2022, when the money left.\n")
+	p("  not of February–March 2022, when the money left %s.\n", cites(articleRefs(m)))
 	return nil
 }
 
@@ -200,37 +242,6 @@ func cites(ids []int) string {
 		fmt.Fprintf(&b, "[%d]", id)
 	}
 	return b.String()
-}
-
-// commas writes n with thousands separators: 1,234,567.
-func commas(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
-
-// rangeText writes an interval of people to two significant digits.
-func rangeText(lo, hi float64) string {
-	return humanSig(lo, 2) + "–" + humanSig(hi, 2)
-}
-
-// shareText writes a share with its interval, in percent.
-func shareText(v, lo, hi float64) string {
-	if math.IsNaN(v) {
-		return "–"
-	}
-	return fmt.Sprintf("%.1f%% (%.1f–%.1f%%)", 100*v, 100*lo, 100*hi)
 }
 
 func pValue(p float64) string {
@@ -262,10 +273,14 @@ func writeSummary(buf *bytes.Buffer, rep *report) {
 	p := func(format string, a ...any) { fmt.Fprintf(buf, format, a...) }
 	e, h := rep.Emigrants, rep.Headcounts
 	p("\nIN SHORT\n\n")
-	p("  - About %s people left (90%%: %s), pooling %d sources by the %s (section 2).\n",
-		humanSig(e.Pooled.Median, 2), rangeText(e.Pooled.Lo, e.Pooled.Hi), pooledCount(e), e.Pooled.Method)
+	p("  - About %s people left, pooling %d sources by the %s (section 2).\n", e.Pooled.Text, pooledCount(e), e.Pooled.Method)
 	p("    The sources %s.\n", strings.TrimPrefix(e.Agreement.Verdict, "the sources "))
-	p("  - Alfa Bank's \"1.5%% of the workforce\" would be %s people (section 2).\n", e.CrossCheck.People.Text)
+	where := "inside"
+	if m := e.CrossCheck.People.Median; m < e.Pooled.Lo || m > e.Pooled.Hi {
+		where = "outside"
+	}
+	p("  - Alfa Bank's \"1.5%% of the workforce\" would be %s people, %s the pooled interval (section 2).\n",
+		e.CrossCheck.People.Text, where)
 	if len(h.Sectors) > 0 {
 		top := h.Sectors[0]
 		for _, s := range h.Sectors[1:] {
@@ -279,9 +294,19 @@ func writeSummary(buf *bytes.Buffer, rep *report) {
 				high += k.Count
 			}
 		}
-		p("  - %s (%s) lost the largest share of its workforce: %s people, %.1f%% (90%%: %.1f%%–%.1f%%) (section 3).\n",
-			top.Title, top.Code, commas(top.Count), 100*top.Share, 100*top.ShareLo, 100*top.ShareHi)
-		p("    %s of the %s who left worked at high skill levels 3–4 (section 3).\n", commas(high), commas(h.Total))
+		if rep.Settings.Workforce != "embedded" || !strings.HasPrefix(h.Basis, "the pooled estimate") {
+			p("  - Section 3 takes %s", h.Basis)
+			if wf := rep.Settings.Workforce; wf != "embedded" && !strings.Contains(h.Basis, wf) {
+				p(", on the employment in %s", wf)
+			}
+			p(".\n")
+		}
+		p("  - %s (%s) lost the largest share of its workforce: %s people, %s (90%%: %s–%s) (section 3).\n",
+			top.Title, top.Code, commas(top.Count), percent(float64(top.Share)), percent(float64(top.ShareLo)), percent(float64(top.ShareHi)))
+		if h.Total > 0 {
+			p("    %s of the %s who left (%.0f%%) worked at high skill levels 3–4, as the surveys' 80%% with a degree implies (section 3).\n",
+				commas(high), commas(h.Total), 100*float64(high)/float64(h.Total))
+		}
 	}
 	var official, article []string
 	for _, c := range rep.Money.Conversions {
@@ -297,6 +322,58 @@ func writeSummary(buf *bytes.Buffer, rep *report) {
 	p("  - %s was %s at the official rates of %s, not the article's %s,\n", rep.Money.Compact,
 		strings.Join(official, " / "), rep.Settings.Date, strings.Join(article, " / "))
 	p("    which uses rates of about June 2023 (section 4).\n")
+	if lo, hi, ok := extremes(rep.Money.USDPath); ok {
+		when := func(c conversion) string {
+			if c.RateDate < invasionDay.Format(time.DateOnly) {
+				return c.RateDate + ", before the invasion"
+			}
+			return c.RateDate
+		}
+		p("    At the official USD rates at hand for %s–%s it was %s (rate of %s) to %s (rate of %s) (section 4).\n",
+			pathFrom.Format("Jan"), pathTo.Format("Jan 2006"), lo.Compact, when(lo), hi.Compact, when(hi))
+	}
+}
+
+// extremes returns the smallest and largest of two or more conversions.
+func extremes(cs []conversion) (lo, hi conversion, ok bool) {
+	var loA, hiA finance.Amount
+	for _, c := range cs {
+		a, err := finance.ParseAmount(c.Exact)
+		if err != nil {
+			return conversion{}, conversion{}, false
+		}
+		if loA.IsZero() {
+			lo, hi, loA, hiA = c, c, a, a
+			continue
+		}
+		if d, err := a.Cmp(loA); err == nil && d < 0 {
+			lo, loA = c, a
+		}
+		if d, err := a.Cmp(hiA); err == nil && d > 0 {
+			hi, hiA = c, a
+		}
+	}
+	return lo, hi, len(cs) > 1
+}
+
+// reliabilityMarks are the marks that package finance's rate sources carry
+// in their Note, with what each means (finance/data/rates.json).
+var reliabilityMarks = []struct{ mark, meaning string }{
+	{"[OFF]", "official file, as published"},
+	{"[NEWS]", "a news report quoting the official rate"},
+	{"[FIX]", "found only in a public repository's test fixture built from a real CBR response"},
+	{"[OUTPUT]", "printed by a public notebook that read the CBR service"},
+	{"[DERIVED]", "computed by the exodus authors, not official"},
+}
+
+// articleRefs are the sources of the article's implied rates.
+func articleRefs(m money) []int {
+	for _, c := range m.Conversions {
+		if c.Basis == "article" && len(c.SourceRefs) > 0 {
+			return c.SourceRefs
+		}
+	}
+	return nil
 }
 
 func pooledCount(e emigrants) int {

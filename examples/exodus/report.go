@@ -22,7 +22,7 @@ var (
 		Title: "Decoding the Mass Departure from Russia: Who's Leaving and Where are They Heading?",
 		Date:  "2023",
 		Note: "the article exodus reproduces; publisher and URL not known. Its text follows BBC News, " +
-			`"Why are people leaving Russia, who are they, and where are they going?" (June 2023)`,
+			`"Why are people leaving Russia, who are they, and where are they going?", June 2023`,
 	}
 	srcForbesBellRTVi = exodus.Source{
 		Publisher: "Forbes, The Bell and RTVi",
@@ -44,7 +44,7 @@ var (
 		Publisher: "UK Ministry of Defence",
 		Title:     "Defence Intelligence update",
 		URL:       "https://gospodarka.dziennik.pl/news/artykuly/8710626,brytyjski-wywiad-problem-rosji-gospodarka.html",
-		Note:      "up to 1.3 million left Russia in 2022 (as reported)",
+		Note:      "up to 1.3 million left Russia in 2022, as reported by dziennik.pl",
 	}
 	srcAlfa = exodus.Source{
 		Publisher: "Alfa Bank",
@@ -54,7 +54,7 @@ var (
 		Publisher: "ZOiS, Princeton and Harvard survey of Russian migrants in Georgia and Armenia",
 		URL:       "https://zois-berlin.de/en/press/press-releases/how-russians-in-armenia-and-georgia-view-the-war",
 		Date:      "2023",
-		Note:      "IT workers: 27% in Georgia, 37% in Armenia (face-to-face, late 2022)",
+		Note:      "IT workers: 27% in Georgia, 37% in Armenia; face-to-face survey, late 2022",
 	}
 	srcOKRussians = exodus.Source{
 		Publisher: "OK Russians (E. Zavadskaya)",
@@ -71,7 +71,7 @@ var (
 	srcMinTsifry = exodus.Source{
 		Publisher: "Russian Ministry of Digital Development",
 		URL:       "https://gospodarka.dziennik.pl/news/artykuly/8710626,brytyjski-wywiad-problem-rosji-gospodarka.html",
-		Note:      "as cited in a UK Defence Intelligence update: about 100,000 IT workers (about 10% of the sector) left in 2022 and did not return",
+		Note:      "as cited in a UK Defence Intelligence update: about 100,000 IT workers, about 10% of the sector, left in 2022 and did not return",
 	}
 	srcCBRWithdrawal = exodus.Source{
 		Publisher: "Central Bank of Russia",
@@ -131,6 +131,13 @@ func buildReport(ctx context.Context, cfg config, in inputs, progress func(done,
 		return nil, err
 	}
 	rep.Sources = src.refs
+	// Lists are [] in JSON, never null, whether or not they have items.
+	nonNil(&rep.Emigrants.Agreement.Disjoint)
+	nonNil(&rep.Emigrants.Alternatives)
+	nonNil(&rep.Headcounts.Assumptions)
+	nonNil(&rep.Headcounts.Comparisons)
+	nonNil(&rep.Headcounts.Notes)
+	nonNil(&rep.Money.USDPath)
 	return rep, nil
 }
 
@@ -180,7 +187,7 @@ func buildEmigrants(rep *report, src *sourceList) (estimate.Estimate, error) {
 	f := figureOf(mod.Named("UK Ministry of Defence"))
 	f.Claim = "up to 1.3 million in 2022"
 	f.Reading = "a single figure, an upper bound"
-	f.Note = "not pooled: a point with no spread cannot be pooled, and the source gives none"
+	f.Note = "not pooled, as a single figure with no spread cannot be, and the source gives none"
 	f.SourceRefs = src.cite(srcUKMoD)
 	rep.Emigrants.Estimates = append(rep.Emigrants.Estimates, f)
 
@@ -200,7 +207,7 @@ func buildEmigrants(rep *report, src *sourceList) (estimate.Estimate, error) {
 			rep.Emigrants.Pooled = f
 			if pl, ok := p.Pooling(); ok {
 				d := pl.Diagnostics
-				rep.Emigrants.Agreement = agreement{Q: d.Q, DF: d.DF, P: d.P, I2: d.I2, Disjoint: d.Disjoint, Verdict: verdict(d)}
+				rep.Emigrants.Agreement = agreement{Q: number(d.Q), DF: d.DF, P: number(d.P), I2: number(d.I2), Disjoint: d.Disjoint, Verdict: verdict(d)}
 				for j := range pl.Weights {
 					rep.Emigrants.Estimates[j].Weight = pl.Weights[j]
 				}
@@ -225,7 +232,7 @@ func buildEmigrants(rep *report, src *sourceList) (estimate.Estimate, error) {
 		Name:   "1.5% of the labour force, people",
 		Median: base * share.Median(), Lo: base * lo, Hi: base * hi,
 	}
-	cc.People.Text = fmt.Sprintf("%s (90%%: %s)", humanCount(cc.People.Median), rangeText(cc.People.Lo, cc.People.Hi))
+	cc.People.Text = summaryText(cc.People.Median, cc.People.Lo, cc.People.Hi)
 	rep.Emigrants.CrossCheck = cc
 	return headline, nil
 }
@@ -253,11 +260,9 @@ func verdict(d estimate.Diagnostics) string {
 	}
 }
 
-// roundSig rounds v to n significant digits.
-func roundSig(v float64, n int) float64 {
-	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
-		return v
+// nonNil makes a nil slice empty, so that JSON has [] rather than null.
+func nonNil[T any](s *[]T) {
+	if *s == nil {
+		*s = []T{}
 	}
-	p := math.Pow(10, float64(n)-math.Ceil(math.Log10(math.Abs(v))))
-	return math.Round(v*p) / p
 }

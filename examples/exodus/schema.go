@@ -1,6 +1,12 @@
 package main
 
-import "github.com/exodus-lab/exodus"
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+
+	"github.com/exodus-lab/exodus"
+)
 
 // The report, as -format json writes it. The schema is "exodus-report/1":
 // fields may be added in later versions of the same schema, but none is
@@ -64,10 +70,10 @@ type emigrants struct {
 
 // agreement says whether the pooled sources disagree (log space).
 type agreement struct {
-	Q        float64  `json:"q"`        // Cochran's Q
+	Q        number   `json:"q"`        // Cochran's Q; null when it cannot be measured
 	DF       int      `json:"df"`       // its degrees of freedom
-	P        float64  `json:"p"`        // P(χ²_DF ≥ Q)
-	I2       float64  `json:"i2"`       // Higgins–Thompson I²
+	P        number   `json:"p"`        // P(χ²_DF ≥ Q); null likewise
+	I2       number   `json:"i2"`       // Higgins–Thompson I²; null likewise
 	Disjoint [][2]int `json:"disjoint"` // pairs of estimates (indexes into estimates) whose 90% intervals do not overlap
 	Verdict  string   `json:"verdict"`
 }
@@ -113,9 +119,9 @@ type sectorRow struct {
 	Lo        float64 `json:"lo"`
 	Hi        float64 `json:"hi"`
 	Workforce float64 `json:"workforce"`          // employed in the sector, persons
-	Share     float64 `json:"share_of_workforce"` // Count / Workforce
-	ShareLo   float64 `json:"share_of_workforce_lo"`
-	ShareHi   float64 `json:"share_of_workforce_hi"`
+	Share     number  `json:"share_of_workforce"` // Count / Workforce; null for a sector with no workforce
+	ShareLo   number  `json:"share_of_workforce_lo"`
+	ShareHi   number  `json:"share_of_workforce_hi"`
 	Cells     []cell  `json:"cells"` // by skill level 1–4
 }
 
@@ -124,7 +130,7 @@ type cell struct {
 	Count int64   `json:"count"`
 	Lo    float64 `json:"lo"`
 	Hi    float64 `json:"hi"`
-	Share float64 `json:"share_of_workforce"` // Count / the whole sector's workforce
+	Share number  `json:"share_of_workforce"` // Count / the whole sector's workforce; null for a sector with no workforce
 }
 
 // money is section 4.
@@ -146,4 +152,24 @@ type conversion struct {
 	RateDate   string `json:"rate_date,omitempty"` // the day the rate is dated
 	Note       string `json:"note,omitempty"`
 	SourceRefs []int  `json:"sources,omitempty"`
+}
+
+// A number is a float64 that is written to JSON as null when it is NaN or
+// infinite (a share of a sector with no workforce, say), which JSON
+// numbers cannot hold, and read back from null as NaN.
+type number float64
+
+func (n number) MarshalJSON() ([]byte, error) {
+	if f := float64(n); math.IsNaN(f) || math.IsInf(f, 0) {
+		return []byte("null"), nil
+	}
+	return json.Marshal(float64(n))
+}
+
+func (n *number) UnmarshalJSON(b []byte) error {
+	if bytes.Equal(b, []byte("null")) {
+		*n = number(math.NaN())
+		return nil
+	}
+	return json.Unmarshal(b, (*float64)(n))
 }

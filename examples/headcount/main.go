@@ -33,34 +33,45 @@ import (
 )
 
 func main() {
-	if err := run(context.Background(), os.Args[1:], os.Stdout, os.Stderr); err != nil {
-		if !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(os.Stderr, "headcount:", err)
-		}
+	err := run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)
+	switch {
+	case errors.Is(err, flag.ErrHelp): // -h: the usage is written
+	case err != nil:
+		fmt.Fprintln(os.Stderr, "headcount:", err)
 		os.Exit(1)
 	}
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("headcount", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(io.Discard) // a parse error is one line, returned to main; -h prints the usage
 	share := fs.String("share", "", "share of the labour force who left: `S or LO-HI` (0.015, 1.5% or 1.25%-1.75%)")
 	total := fs.String("total", "", "number of people who left: `N or LO-HI` (a 90% interval)")
 	format := fs.String("format", "text", "output `format`: text or csv")
 	year := fs.Int("year", workforce.DefaultYear, "`year` of the employment data (2021 or 2022)")
-	draws := fs.Int("draws", 20_000, "Monte Carlo `draws`")
-	seed := fs.Uint64("seed", 1, "random `seed`")
+	draws := fs.Int("draws", 20_000, "Monte Carlo draws, `N` from 100 to 1000000 (each draw keeps every cell: 1000000 need about 2 GB of memory)")
+	seed := fs.Uint64("seed", 1, "random `seed`; the same flags and seed give the same table")
 	if err := fs.Parse(args); err != nil {
-		return err
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stderr, "Usage: headcount -share S | -total N [flags]\n\n"+
+				"headcount spreads a number or a share of emigrants over Russia's employment by\n"+
+				"sector and ILO skill level, as whole people that add up exactly, in proportion\n"+
+				"to the workforce. A point in gives a fixed table; LO-HI, a 90% interval, gives\n"+
+				"an interval for every sector.\n\nFlags:\n")
+			fs.SetOutput(stderr)
+			fs.PrintDefaults()
+			return err
+		}
+		return fmt.Errorf("%w (see -h)", err)
 	}
 	if fs.NArg() > 0 {
-		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
+		return fmt.Errorf("unexpected argument %q (flags come as -name value)", fs.Arg(0))
 	}
 	if *format != "text" && *format != "csv" {
 		return fmt.Errorf("-format %q: want text or csv", *format)
 	}
-	if *draws < 100 || *draws > 10_000_000 {
-		return fmt.Errorf("-draws %d: want 100 to 10000000", *draws)
+	if *draws < 100 || *draws > maxDraws {
+		return fmt.Errorf("-draws %d: want 100 to 1000000", *draws)
 	}
 	wf, err := workforce.DefaultWorkforce(*year)
 	if err != nil {
@@ -75,11 +86,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return errors.New("give one of -share and -total")
 	case *share != "":
 		if sc.Share, err = parseEstimate(*share, true, estimate.ShareBetween); err != nil {
-			return fmt.Errorf("-share: %w", err)
+			return fmt.Errorf("-share %q: %w", *share, err)
+		}
+		if lo, hi := sc.Share.Interval(0.9); !(lo > 0 && hi < 1) {
+			return fmt.Errorf("-share %q: want a share above 0 and below 1 (0.015 or 1.5%%)", *share)
 		}
 	default:
 		if sc.Total, err = parseEstimate(*total, false, estimate.Between); err != nil {
-			return fmt.Errorf("-total: %w", err)
+			return fmt.Errorf("-total %q: %w", *total, err)
+		}
+		if lo, hi := sc.Total.Interval(0.9); !(lo >= 1 && hi <= 1e10) {
+			return fmt.Errorf("-total %q: want a number of people from 1 to 1e10", *total)
 		}
 	}
 	h, err := workforce.Headcounts(ctx, sc)
@@ -90,7 +107,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if *format == "csv" {
 		err = writeCSV(&b, h)
 	} else {
-		err = writeText(&b, h)
+		err = writeText(&b, h, *share != "")
 	}
 	if err != nil {
 		return err
@@ -111,7 +128,7 @@ func parseEstimate(s string, percent bool, between func(lo, hi float64) (estimat
 		if percent && strings.HasSuffix(t, "%") {
 			t, scale = strings.TrimSuffix(t, "%"), 0.01
 		}
-		v, err := strconv.ParseFloat(strings.ReplaceAll(t, ",", ""), 64)
+		v, err := strconv.ParseFloat(strings.NewReplacer(",", "", "_", "").Replace(t), 64)
 		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
 			return estimate.Estimate{}, fmt.Errorf("%q is not a number", part)
 		}
@@ -120,29 +137,54 @@ func parseEstimate(s string, percent bool, between func(lo, hi float64) (estimat
 	if len(vals) == 1 {
 		return estimate.Point(vals[0])
 	}
+	if !(vals[0] < vals[1]) {
+		return estimate.Estimate{}, errors.New("the low end must be below the high end")
+	}
 	return between(vals[0], vals[1])
 }
 
-func writeText(b *strings.Builder, h *workforce.Headcount) error {
+func writeText(b *strings.Builder, h *workforce.Headcount, share bool) error {
 	lo, hi := h.TotalInterval()
-	fmt.Fprintf(b, "%d people (90%%: %s) by sector and ILO skill level; whole people that add up exactly.\n\n", h.Total(), people(lo, hi))
+	// With a point in, every draw is the same: the table is fixed, and an
+	// interval column would only repeat each count.
+	fixed := lo == hi
+	if fixed {
+		fmt.Fprintf(b, "%s people by sector and ILO skill level, a fixed table; whole people that add up exactly.\n\n", commas(h.Total()))
+	} else {
+		fmt.Fprintf(b, "%s people (90%%: %s) by sector and ILO skill level; whole people that add up exactly.\n\n", commas(h.Total()), people(lo, hi))
+	}
 	tw := tabwriter.NewWriter(b, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprint(tw, "sector\tskill 1\tskill 2\tskill 3\tskill 4\ttotal\t90% interval\tshare of sector\t\n")
+	fmt.Fprint(tw, "sector\tskill 1\tskill 2\tskill 3\tskill 4\ttotal\t")
+	if !fixed {
+		fmt.Fprint(tw, "90% interval\t")
+	}
+	fmt.Fprint(tw, "share left\t\n")
 	for _, s := range h.Sectors() {
 		fmt.Fprintf(tw, "%s\t", s)
 		for _, k := range workforce.SkillLevels() {
-			fmt.Fprintf(tw, "%d\t", h.At(s, k))
+			fmt.Fprintf(tw, "%s\t", commas(h.At(s, k)))
 		}
-		slo, shi := h.SectorInterval(s)
-		fmt.Fprintf(tw, "%d\t%s\t%.2f%%\t\n", h.Sector(s), people(slo, shi), 100*h.SectorShare(s))
+		fmt.Fprintf(tw, "%s\t", commas(h.Sector(s)))
+		if !fixed {
+			slo, shi := h.SectorInterval(s)
+			fmt.Fprintf(tw, "%s\t", people(slo, shi))
+		}
+		fmt.Fprintf(tw, "%.2f%%\t\n", 100*h.SectorShare(s))
 	}
 	fmt.Fprint(tw, "total\t")
 	for _, k := range workforce.SkillLevels() {
-		fmt.Fprintf(tw, "%d\t", h.Skill(k))
+		fmt.Fprintf(tw, "%s\t", commas(h.Skill(k)))
 	}
-	fmt.Fprintf(tw, "%d\t\t\t\n", h.Total())
+	fmt.Fprintf(tw, "%s\t\t\n", commas(h.Total()))
 	if err := tw.Flush(); err != nil {
 		return err
+	}
+	if share {
+		// Why 1.5% in becomes 1.57% of each sector: the unemployed are in
+		// the base but in no sector.
+		fmt.Fprintf(b, "\n-share is of the labour force, %s people, unemployed included; the table spreads it over\n"+
+			"the %s employed, so each sector loses a larger share of its workforce.\n",
+			commas(int64(workforce.LabourForce())), commas(int64(math.Round(h.Workforce().Total()))))
 	}
 	b.WriteString("\nSources:\n")
 	for _, s := range h.Sources() {
@@ -169,5 +211,23 @@ func writeCSV(b *strings.Builder, h *workforce.Headcount) error {
 // people writes an interval of simulated (unrounded) counts as the whole
 // numbers of people that enclose it.
 func people(lo, hi float64) string {
-	return fmt.Sprintf("%.0f–%.0f", math.Floor(lo), math.Ceil(hi))
+	return commas(int64(math.Floor(lo))) + "–" + commas(int64(math.Ceil(hi)))
 }
+
+// commas writes n with thousands separators: 1,126,500.
+func commas(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && r != '-' && s[i-1] != '-' && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// maxDraws bounds -draws: the simulation keeps every draw of every cell,
+// about 1.8 GB at a million draws, so ten million would run out of memory
+// rather than fail with a message.
+const maxDraws = 1_000_000

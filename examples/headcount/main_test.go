@@ -4,15 +4,22 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"errors"
+	"flag"
 	"strconv"
 	"strings"
 	"testing"
 )
 
 func runArgs(args ...string) (string, error) {
+	out, _, err := runArgsErr(args...)
+	return out, err
+}
+
+func runArgsErr(args ...string) (string, string, error) {
 	var out, errOut bytes.Buffer
 	err := run(context.Background(), append([]string{"-draws", "1000"}, args...), &out, &errOut)
-	return out.String(), err
+	return out.String(), errOut.String(), err
 }
 
 func TestHeadcountText(t *testing.T) {
@@ -21,8 +28,19 @@ func TestHeadcountText(t *testing.T) {
 		t.Fatal(err)
 	}
 	// hand: 1.5% of 75.1 million (Rosstat LFS, November 2022) = 1,126,500
-	if !strings.HasPrefix(out, "1126500 people") {
-		t.Errorf("output starts %q, want 1126500 people", out[:40])
+	if want := "1,126,500 people by sector and ILO skill level, a fixed table"; !strings.HasPrefix(out, want) {
+		t.Errorf("output starts %q, want %q", out[:60], want)
+	}
+	if strings.Contains(out, "90% interval") {
+		t.Error("a fixed table has an interval column")
+	}
+	// Rosstat LFS November 2022: 75.1 million; Rosstat's 2022 employment
+	// total, 71,902.6 thousand (workforce/data/rosstat_employment_okved2.csv);
+	// hand: 1.5% × 75.1 / 71.9026 = 1.57% of each sector.
+	for _, want := range []string{"75,100,000 people", "71,902,600 employed", "1.57%"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q", want)
+		}
 	}
 	if !strings.Contains(out, "rosstat.gov.ru") {
 		t.Error("output does not cite Rosstat")
@@ -73,10 +91,46 @@ func TestHeadcountBadInput(t *testing.T) {
 		{nil, "one of"},
 		{[]string{"-share", "1%", "-year", "2019"}, "2019"},
 		{[]string{"-share", "1%", "-format", "xml"}, "xml"},
+		{[]string{"-share", "1.5"}, "1.5"},
+		{[]string{"-share", "150%"}, "150%"},
+		{[]string{"-total", "0"}, `"0"`},
+		{[]string{"-total", "9000-3000"}, "9000-3000"},
+		{[]string{"-total", "1000", "-draws", "x"}, `"x"`},
+		{[]string{"-total", "1000", "extra"}, "extra"},
+		{[]string{"-total", "1000", "-draws", "10000000"}, "10000000"},
 	} {
-		out, err := runArgs(tt.args...)
-		if err == nil || !strings.Contains(err.Error(), tt.want) || out != "" {
-			t.Errorf("headcount %q: error %v, stdout %d bytes; want an error naming %q and no output", tt.args, err, len(out), tt.want)
+		out, stderr, err := runArgsErr(tt.args...)
+		if err == nil || !strings.Contains(err.Error(), tt.want) || strings.Contains(err.Error(), "\n") || out != "" || stderr != "" {
+			t.Errorf("headcount %q: error %v, stdout %d bytes, stderr %q; want a one-line error naming %q and nothing else", tt.args, err, len(out), stderr, tt.want)
 		}
+	}
+}
+
+func TestHeadcountInterval(t *testing.T) {
+	out, err := runArgs("-total", "600000-1000000")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// hand: the lognormal with 90% interval 600k–1M has median sqrt(6e5 × 1e6) = 774,597
+	if want := "774,597 people (90%: "; !strings.HasPrefix(out, want) {
+		t.Errorf("output starts %q, want %q", out[:40], want)
+	}
+	if !strings.Contains(out, "90% interval") {
+		t.Error("no interval column for an uncertain total")
+	}
+}
+
+func TestHeadcountHelp(t *testing.T) {
+	out, stderr, err := runArgsErr("-h")
+	if !errors.Is(err, flag.ErrHelp) {
+		t.Fatalf("-h: error %v, want flag.ErrHelp (main exits 0)", err)
+	}
+	for _, name := range []string{"-share", "-total", "-format", "-year", "-draws", "-seed"} {
+		if !strings.Contains(stderr, name) {
+			t.Errorf("-h does not document %s", name)
+		}
+	}
+	if out != "" {
+		t.Error("-h wrote to stdout")
 	}
 }
