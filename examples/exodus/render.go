@@ -120,7 +120,7 @@ func writeText(buf *bytes.Buffer, rep *report) error {
 		}
 		p("; 90%% intervals that do not overlap: %s", strings.Join(pairs, "; "))
 	}
-	p(".\n  So %s.\n", ag.Verdict)
+	p(".\n  Reading (I² thresholds of Higgins et al., BMJ 2003): %s.\n", ag.Verdict)
 	cc := e.CrossCheck
 	p("\n  Cross-check: Alfa Bank's \"about 1.5%% of the workforce\" %s, %s,\n", cites(cc.Share.SourceRefs), cc.Share.Reading)
 	p("  of a labour force of %s %s: %s people.\n", humanCount(cc.Base), cites(cc.BaseRefs), cc.People.Text)
@@ -274,7 +274,7 @@ func writeSummary(buf *bytes.Buffer, rep *report) {
 	e, h := rep.Emigrants, rep.Headcounts
 	p("\nIN SHORT\n\n")
 	p("  - About %s people left, pooling %d sources by the %s (section 2).\n", e.Pooled.Text, pooledCount(e), e.Pooled.Method)
-	p("    The sources %s.\n", strings.TrimPrefix(e.Agreement.Verdict, "the sources "))
+	p("    Between the sources: %s.\n", e.Agreement.Verdict)
 	where := "inside"
 	if m := e.CrossCheck.People.Median; m < e.Pooled.Lo || m > e.Pooled.Hi {
 		where = "outside"

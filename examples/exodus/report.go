@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"math"
 	"slices"
 	"time"
 
@@ -207,7 +206,7 @@ func buildEmigrants(rep *report, src *sourceList) (estimate.Estimate, error) {
 			rep.Emigrants.Pooled = f
 			if pl, ok := p.Pooling(); ok {
 				d := pl.Diagnostics
-				rep.Emigrants.Agreement = agreement{Q: number(d.Q), DF: d.DF, P: number(d.P), I2: number(d.I2), Disjoint: d.Disjoint, Verdict: verdict(d)}
+				rep.Emigrants.Agreement = agreement{Q: number(d.Q), DF: d.DF, P: number(d.P), I2: number(d.I2), Disjoint: d.Disjoint, Verdict: d.String()}
 				for j := range pl.Weights {
 					rep.Emigrants.Estimates[j].Weight = pl.Weights[j]
 				}
@@ -235,29 +234,6 @@ func buildEmigrants(rep *report, src *sourceList) (estimate.Estimate, error) {
 	cc.People.Text = summaryText(cc.People.Median, cc.People.Lo, cc.People.Hi)
 	rep.Emigrants.CrossCheck = cc
 	return headline, nil
-}
-
-// verdict says in words whether the pooled sources disagree.
-func verdict(d estimate.Diagnostics) string {
-	var v string
-	switch {
-	case math.IsNaN(d.I2):
-		v = "the sources' agreement cannot be measured"
-	case d.I2 >= 0.75:
-		v = fmt.Sprintf("the sources disagree strongly (I² = %.0f%%)", 100*d.I2)
-	case d.I2 >= 0.25:
-		v = fmt.Sprintf("the sources disagree moderately (I² = %.0f%%)", 100*d.I2)
-	default:
-		v = fmt.Sprintf("the sources agree within their stated spreads (I² = %.0f%%)", 100*d.I2)
-	}
-	switch n := len(d.Disjoint); n {
-	case 0:
-		return v
-	case 1:
-		return v + ", and one pair of their 90% intervals does not overlap"
-	default:
-		return v + fmt.Sprintf(", and %d pairs of their 90%% intervals do not overlap", n)
-	}
 }
 
 // nonNil makes a nil slice empty, so that JSON has [] rather than null.
