@@ -76,37 +76,16 @@ func buildHeadcounts(ctx context.Context, rep *report, src *sourceList, cfg conf
 			return err
 		}
 	}
-	// The surveys' IT share applies where the workforce has people in J.
-	if i, ok := wf.RowIndex(workforce.Information.String()); ok && wf.RowTotals()[i] > 0 {
-		it, err := estimate.ShareBetween(itLo, itHi)
-		if err != nil {
-			return err
-		}
-		it = it.Named("share of emigrants").WithSources(srcZOiS, srcOKRussians)
-		sc.SectorFocus = map[workforce.Sector]estimate.Estimate{workforce.Information: it}
+	if in.workforce != nil {
+		// The surveys describe emigrants from Russia: they are not applied to
+		// another country's data.
 		h.Assumptions = append(h.Assumptions, assumption{
-			Text: fmt.Sprintf("Information and communication (J) is %s of emigrants: IT workers were 27%%–45%% of emigrants from Russia in surveys, read as a 90%% interval. The other sectors share the rest in proportion to their workforce.",
-				percentText(it)),
-			SourceRefs: src.cite(srcZOiS, srcOKRussians),
+			Text: "Emigrants come from each sector and skill level in proportion to the employment in " + in.employment +
+				": the survey compositions exodus embeds (IT workers, graduates) describe emigrants from Russia and are not applied to other data.",
 		})
-	}
-	bands, err := wf.Bands()
-	if err != nil {
+	} else if err := surveyComposition(&sc, h, src, wf); err != nil {
 		return err
 	}
-	bt := bands.ColTotals() // low, medium, high
-	lowMed := bt[0] + bt[1]
-	mean := []float64{(1 - highMean) * bt[0] / lowMed, (1 - highMean) * bt[1] / lowMed, highMean}
-	comp, err := estimate.DirichletMean(mean, highConcentration)
-	if err != nil {
-		return err
-	}
-	sc.Bands = comp.Named("80% high skill (90%: about 75%–85%), the other 20% low and medium").WithSources(srcOutRush, srcOKRussians)
-	h.Assumptions = append(h.Assumptions, assumption{
-		Text: "About 80% of emigrants from Russia hold a university degree; read as 80% (90%: about 75%–85%) in high-skill jobs (ILO skill levels 3–4). " +
-			"The other 20% split between low and medium skill as in the workforce. Graduates working below their level would make this an overstatement.",
-		SourceRefs: src.cite(srcOutRush, srcOKRussians),
-	})
 
 	h.Assumptions = append(h.Assumptions, assumption{
 		Text: "Everyone who left is placed in a job of some sector: the estimates count people, not workers, and no source " +
@@ -184,4 +163,41 @@ func percentText(e estimate.Estimate) string {
 	}
 	lo, hi := e.Interval(level)
 	return fmt.Sprintf("%s (90%%: %s–%s)", f(e.Median()), f(lo), f(hi))
+}
+
+// surveyComposition sets the emigrants' composition from the surveys of
+// emigrants from Russia: IT workers (section J) and graduates (high skill).
+func surveyComposition(sc *workforce.Scenario, h *headcounts, src *sourceList, wf *workforce.Table) error {
+	// The surveys' IT share applies where the workforce has people in J.
+	if i, ok := wf.RowIndex(workforce.Information.String()); ok && wf.RowTotals()[i] > 0 {
+		it, err := estimate.ShareBetween(itLo, itHi)
+		if err != nil {
+			return err
+		}
+		it = it.Named("share of emigrants").WithSources(srcZOiS, srcOKRussians)
+		sc.SectorFocus = map[workforce.Sector]estimate.Estimate{workforce.Information: it}
+		h.Assumptions = append(h.Assumptions, assumption{
+			Text: fmt.Sprintf("Information and communication (J) is %s of emigrants: IT workers were 27%%–45%% of emigrants from Russia in surveys, read as a 90%% interval. The other sectors share the rest in proportion to their workforce.",
+				percentText(it)),
+			SourceRefs: src.cite(srcZOiS, srcOKRussians),
+		})
+	}
+	bands, err := wf.Bands()
+	if err != nil {
+		return err
+	}
+	bt := bands.ColTotals() // low, medium, high
+	lowMed := bt[0] + bt[1]
+	mean := []float64{(1 - highMean) * bt[0] / lowMed, (1 - highMean) * bt[1] / lowMed, highMean}
+	comp, err := estimate.DirichletMean(mean, highConcentration)
+	if err != nil {
+		return err
+	}
+	sc.Bands = comp.Named("80% high skill (90%: about 75%–85%), the other 20% low and medium").WithSources(srcOutRush, srcOKRussians)
+	h.Assumptions = append(h.Assumptions, assumption{
+		Text: "About 80% of emigrants from Russia hold a university degree; read as 80% (90%: about 75%–85%) in high-skill jobs (ILO skill levels 3–4). " +
+			"The other 20% split between low and medium skill as in the workforce. Graduates working below their level would make this an overstatement.",
+		SourceRefs: src.cite(srcOutRush, srcOKRussians),
+	})
+	return nil
 }

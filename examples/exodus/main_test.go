@@ -523,3 +523,21 @@ func TestSchemaDocumented(t *testing.T) {
 		t.Errorf("only %d keys found in the golden report", len(keys))
 	}
 }
+
+// TestWorkforceFileDropsRussianSurveys: another country's data gets no
+// composition from the surveys of emigrants from Russia.
+func TestWorkforceFileDropsRussianSurveys(t *testing.T) {
+	rep := runJSON(t, "-workforce", "testdata/workforce.csv", "-total", "1000")
+	for _, a := range rep.Headcounts.Assumptions {
+		if len(a.SourceRefs) > 0 {
+			t.Errorf("assumption cites a survey of emigrants from Russia: %q", a.Text)
+		}
+	}
+	out, _, err := runArgs(t, append(fast, "-workforce", "testdata/workforce.csv", "-total", "1000")...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "section 3 uses the employment in testdata/workforce.csv") {
+		t.Error("the summary does not say which data section 3 uses")
+	}
+}

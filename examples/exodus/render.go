@@ -273,6 +273,9 @@ func writeSummary(buf *bytes.Buffer, rep *report) {
 	p := func(format string, a ...any) { fmt.Fprintf(buf, format, a...) }
 	e, h := rep.Emigrants, rep.Headcounts
 	p("\nIN SHORT\n\n")
+	if rep.Settings.Workforce != "embedded" {
+		p("  Sections 2 and 4 are the article's figures for Russia; section 3 uses the employment in %s.\n", rep.Settings.Workforce)
+	}
 	p("  - About %s people left, pooling %d sources by the %s (section 2).\n", e.Pooled.Text, pooledCount(e), e.Pooled.Method)
 	p("    Between the sources: %s.\n", e.Agreement.Verdict)
 	where := "inside"
