@@ -48,7 +48,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&share, "share", "", "share of the labour force who left, `S or LO-HI` (0.015, 1.5% or 1.25%-1.75%), instead of the pooled estimate")
 	fs.StringVar(&date, "date", defaultDate, "the `YYYY-MM-DD` day whose official exchange rates convert the money; a rate up to 31 days older is used")
 	fs.StringVar(&cfg.rates, "rates", "", "a Central Bank of Russia XML_daily or XML_dynamic `FILE`, or an ECB eurofxref file, used instead of the embedded official rates")
-	fs.StringVar(&cfg.workforce, "workforce", "", "a CSV `FILE` of employment in persons, rows ISIC Rev.4 section letters (A–U), columns ISCO-08 major groups (0–9),\nfirst column a label; used instead of the embedded data for Russia (needs -total or -share)")
+	fs.StringVar(&cfg.workforce, "workforce", "", "a CSV `FILE` of employment in persons, rows ISIC Rev.4 section letters (A–U), columns ISCO-08 major groups (0–9),\nfirst column a label; used instead of the embedded data for Russia (needs -total or -share;\nevery cell filled: a blank cell is an error, since exodus cannot tell how to split it)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			usage(stderr, fs)
