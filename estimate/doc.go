@@ -57,7 +57,11 @@
 // parametric family exactly from the family and its parameters, and
 // pooled mixtures and tabulated logarithmic pools from their inputs
 // ([Estimate.UnmarshalJSON]); the table of [Summary.Estimate] is not
-// stored, so decoding it is an error, never a silent zero. A [Summary]
+// stored, so decoding it is an error, never a silent zero. A [Composition]
+// encodes its kind ("dirichlet", "range" or "fixed") and that kind's
+// parameters, and decodes exactly, also from a hand-written
+// "dirichlet-mean" ([Composition.MarshalJSON], [Composition.UnmarshalJSON]).
+// A [Summary]
 // encodes its draws, mean, SD, standard error, median and 90% interval,
 // one way ([Summary.MarshalJSON]).
 //
