@@ -63,7 +63,10 @@
 // "dirichlet-mean" ([Composition.MarshalJSON], [Composition.UnmarshalJSON]).
 // A [Summary]
 // encodes its draws, mean, SD, standard error, median and 90% interval,
-// one way ([Summary.MarshalJSON]).
+// one way ([Summary.MarshalJSON]): decoding into one is an error
+// ([Summary.UnmarshalJSON]). Numbers that are undefined (NaN), such as the
+// SD of one draw or the Q of a single pooled estimate, are written as null
+// ([Diagnostics.MarshalJSON]), so a [Pooling] always encodes.
 //
 // # Compositions
 //

@@ -584,3 +584,21 @@ func ExampleComposition_UnmarshalJSON() {
 	// Output:
 	// 2 [0.3 0.7] <nil>
 }
+
+func ExampleDiagnostics_MarshalJSON() {
+	e, _ := estimate.Between(600e3, 1e6)
+	pooled, _ := estimate.Pool(estimate.LinearPool, e)
+	p, _ := pooled.Pooling()
+	b, err := json.Marshal(p.Diagnostics) // one estimate: Q, P and I² are undefined
+	fmt.Println(string(b), err)
+	// Output:
+	// {"Q":null,"DF":0,"P":null,"I2":null,"Disjoint":null} <nil>
+}
+
+func ExampleSummary_UnmarshalJSON() {
+	var s estimate.Summary
+	err := json.Unmarshal([]byte(`{"draws":1000,"mean":5}`), &s)
+	fmt.Println(errors.Is(err, errors.ErrUnsupported))
+	// Output:
+	// true
+}
