@@ -149,6 +149,7 @@ const headcountCSVHeader = "sector,level,count,low,high,share_of_sector"
 //
 // The zero Headcount writes the header alone. Errors come from w.
 func (h *Headcount) WriteCSV(w io.Writer) error {
+	h = h.orZero()
 	cw := csv.NewWriter(w)
 	if err := cw.Write(strings.Split(headcountCSVHeader, ",")); err != nil {
 		return fmt.Errorf("workforce: write headcount csv: %w", err)
