@@ -57,9 +57,16 @@
 // parametric family exactly from the family and its parameters, and
 // pooled mixtures and tabulated logarithmic pools from their inputs
 // ([Estimate.UnmarshalJSON]); the table of [Summary.Estimate] is not
-// stored, so decoding it is an error, never a silent zero. A [Summary]
+// stored, so decoding it is an error, never a silent zero. A [Composition]
+// encodes its kind ("dirichlet", "range" or "fixed") and that kind's
+// parameters, and decodes exactly, also from a hand-written
+// "dirichlet-mean" ([Composition.MarshalJSON], [Composition.UnmarshalJSON]).
+// A [Summary]
 // encodes its draws, mean, SD, standard error, median and 90% interval,
-// one way ([Summary.MarshalJSON]).
+// one way ([Summary.MarshalJSON]): decoding into one is an error
+// ([Summary.UnmarshalJSON]). Numbers that are undefined (NaN), such as the
+// SD of one draw or the Q of a single pooled estimate, are written as null
+// ([Diagnostics.MarshalJSON]), so a [Pooling] always encodes.
 //
 // # Compositions
 //

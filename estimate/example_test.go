@@ -568,3 +568,37 @@ func ExampleSummary_MarshalJSON() {
 	// Output:
 	// 10000 draws: median 775k (90%: 600k–999k), mean 785k, standard error 1.2k
 }
+
+func ExampleComposition_MarshalJSON() {
+	c, _ := estimate.Dirichlet([]float64{2, 6})
+	b, _ := json.Marshal(c.Named("sectors"))
+	fmt.Println(string(b))
+	// Output:
+	// {"kind":"dirichlet","name":"sectors","alpha":[2,6],"mean":[0.25,0.75],"sources":[]}
+}
+
+func ExampleComposition_UnmarshalJSON() {
+	var c estimate.Composition
+	err := json.Unmarshal([]byte(`{"kind":"dirichlet-mean","mean":[0.3,0.7],"concentration":10}`), &c)
+	fmt.Println(c.Len(), c.Mean(), err)
+	// Output:
+	// 2 [0.3 0.7] <nil>
+}
+
+func ExampleDiagnostics_MarshalJSON() {
+	e, _ := estimate.Between(600e3, 1e6)
+	pooled, _ := estimate.Pool(estimate.LinearPool, e)
+	p, _ := pooled.Pooling()
+	b, err := json.Marshal(p.Diagnostics) // one estimate: Q, P and I² are undefined
+	fmt.Println(string(b), err)
+	// Output:
+	// {"Q":null,"DF":0,"P":null,"I2":null,"Disjoint":null} <nil>
+}
+
+func ExampleSummary_UnmarshalJSON() {
+	var s estimate.Summary
+	err := json.Unmarshal([]byte(`{"draws":1000,"mean":5}`), &s)
+	fmt.Println(errors.Is(err, errors.ErrUnsupported))
+	// Output:
+	// true
+}

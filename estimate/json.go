@@ -448,8 +448,9 @@ func (f jsonFloat) MarshalJSON() ([]byte, error) {
 // as the SD of a single draw, is null. The zero Summary encodes as null.
 //
 // The encoding is one way: a Summary cannot be decoded, since it is made
-// only by [Model.Run]; decode the object into a struct or a map. To keep
-// the whole distribution, encode [Summary.Samples].
+// only by [Model.Run] (see [Summary.UnmarshalJSON]); decode the object into
+// a struct or a map. To keep the whole distribution, encode
+// [Summary.Samples].
 func (s Summary) MarshalJSON() ([]byte, error) {
 	if s.o == nil {
 		return []byte("null"), nil
@@ -464,4 +465,69 @@ func (s Summary) MarshalJSON() ([]byte, error) {
 		Lo90:   jsonFloat(lo),
 		Hi90:   jsonFloat(hi),
 	})
+}
+
+// UnmarshalJSON returns an error wrapping [errors.ErrUnsupported] and leaves
+// s unchanged: a Summary is a view of a run's samples, and the description
+// [Summary.MarshalJSON] writes (draws, mean, quantiles...) cannot rebuild
+// them. Decode that object into a struct or a map instead. JSON null, which
+// the zero Summary encodes as, is accepted and leaves s unchanged, as
+// encoding/json's convention asks.
+func (s *Summary) UnmarshalJSON(data []byte) error {
+	if string(bytes.TrimSpace(data)) == "null" {
+		return nil
+	}
+	return fmt.Errorf("estimate: Summary.UnmarshalJSON: a Summary is a view of a run's samples and cannot be rebuilt from its JSON description; decode into a struct or a map: %w", errors.ErrUnsupported)
+}
+
+// diagnosticsJSON is the JSON form of Diagnostics, with the field names
+// encoding/json gave it before it had a MarshalJSON.
+type diagnosticsJSON struct {
+	Q        jsonFloat `json:"Q"`
+	DF       int       `json:"DF"`
+	P        jsonFloat `json:"P"`
+	I2       jsonFloat `json:"I2"`
+	Disjoint [][2]int  `json:"Disjoint"`
+}
+
+// diagnosticsIn is the JSON form of Diagnostics as decoded: null is NaN.
+type diagnosticsIn struct {
+	Q        *float64 `json:"Q"`
+	DF       int      `json:"DF"`
+	P        *float64 `json:"P"`
+	I2       *float64 `json:"I2"`
+	Disjoint [][2]int `json:"Disjoint"`
+}
+
+// MarshalJSON encodes d as
+//
+//	{"Q": 4.7, "DF": 3, "P": 0.2, "I2": 0.36, "Disjoint": [[0, 2]]}
+//
+// the fields' names and values as they are. Q, P or I2 when undefined (NaN,
+// as for a single estimate or for estimates with no log-space spread) are
+// null, since JSON has no NaN; Disjoint is null when no pair is disjoint.
+// A [Pooling] therefore always encodes.
+func (d Diagnostics) MarshalJSON() ([]byte, error) {
+	return json.Marshal(diagnosticsJSON{Q: jsonFloat(d.Q), DF: d.DF, P: jsonFloat(d.P), I2: jsonFloat(d.I2), Disjoint: d.Disjoint})
+}
+
+// UnmarshalJSON decodes diagnostics written by [Diagnostics.MarshalJSON]:
+// a null or missing Q, P or I2 becomes NaN (undefined), never 0. JSON null
+// leaves d unchanged. Errors wrap [ErrInvalid]; on error d is unchanged.
+func (d *Diagnostics) UnmarshalJSON(data []byte) error {
+	if string(bytes.TrimSpace(data)) == "null" {
+		return nil
+	}
+	var j diagnosticsIn
+	if err := json.Unmarshal(data, &j); err != nil {
+		return fmt.Errorf("estimate: Diagnostics.UnmarshalJSON: %w: %w", ErrInvalid, err)
+	}
+	orNaN := func(p *float64) float64 {
+		if p == nil {
+			return math.NaN()
+		}
+		return *p
+	}
+	*d = Diagnostics{Q: orNaN(j.Q), DF: j.DF, P: orNaN(j.P), I2: orNaN(j.I2), Disjoint: j.Disjoint}
+	return nil
 }

@@ -376,3 +376,75 @@ func TestSummaryJSON(t *testing.T) {
 		})
 	}
 }
+
+// TestSummaryUnmarshalJSON checks that decoding an object into a Summary
+// is an error wrapping errors.ErrUnsupported, never a silent no-op, and
+// leaves the Summary unchanged; null, which the zero Summary encodes as, is
+// a no-op as encoding/json's convention asks.
+func TestSummaryUnmarshalJSON(t *testing.T) {
+	res, err := estimate.NewModel().Run(context.Background(), 1, func(d *estimate.Draw, out []float64) { out[0] = 2 }, estimate.Options{Draws: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		in   string
+		want error
+	}{{`{"draws":10,"mean":2}`, errors.ErrUnsupported}, {`{}`, errors.ErrUnsupported}, {`[]`, errors.ErrUnsupported}, {`null`, nil}} {
+		in := tt.in
+		s := res.Output(0)
+		err := json.Unmarshal([]byte(in), &s)
+		if !errors.Is(err, tt.want) {
+			t.Errorf("Unmarshal(%s) error = %v, want %v", in, err, tt.want)
+		}
+		if s.Draws() != 10 || s.Mean() != 2 { // hand: 10 draws of 2
+			t.Errorf("Unmarshal(%s) changed the Summary: %d draws, mean %v", in, s.Draws(), s.Mean())
+		}
+	}
+}
+
+// TestDiagnosticsJSONNaN checks that diagnostics whose Q, P and I² are
+// undefined (NaN) encode, as null, and decode back to NaN.
+func TestDiagnosticsJSONNaN(t *testing.T) {
+	m := must(t)
+	// hand: one input has DF = 0 and no Q; a normal that can be negative
+	// has no log-space spread, so two of them have no Q either.
+	one := m(estimate.Pool(estimate.LinearPool, m(estimate.Between(600e3, 1e6))))
+	neg := m(estimate.Pool(estimate.LinearPool, m(estimate.Normal(-1, 1)), m(estimate.Normal(1, 1))))
+	tests := []struct {
+		name string
+		e    estimate.Estimate
+		want string
+	}{
+		{"one input", one, `{"Q":null,"DF":0,"P":null,"I2":null,"Disjoint":null}`},
+		{"negative inputs", neg, `{"Q":null,"DF":1,"P":null,"I2":null,"Disjoint":null}`},
+	}
+	for _, tt := range tests {
+		p, ok := tt.e.Pooling()
+		if !ok {
+			t.Fatalf("%s: not pooled", tt.name)
+		}
+		b, err := json.Marshal(p.Diagnostics)
+		if err != nil {
+			t.Fatalf("%s: Marshal(Diagnostics): %v", tt.name, err)
+		}
+		if diff := cmp.Diff(tt.want, string(b)); diff != "" {
+			t.Errorf("%s: Marshal(Diagnostics) mismatch (-want +got):\n%s", tt.name, diff)
+		}
+		if _, err := json.Marshal(p); err != nil {
+			t.Errorf("%s: Marshal(Pooling): %v", tt.name, err)
+		}
+		d := estimate.Diagnostics{Q: 1, P: 1, I2: 1}
+		if err := json.Unmarshal(b, &d); err != nil {
+			t.Fatalf("%s: Unmarshal(%s): %v", tt.name, b, err)
+		}
+		if diff := cmp.Diff(p.Diagnostics, d, cmpopts.EquateNaNs()); diff != "" {
+			t.Errorf("%s: Unmarshal(%s) mismatch (-want +got):\n%s", tt.name, b, diff)
+		}
+	}
+	// hand: finite values keep their form: Q = 4, DF = 1, P = 0.5, I² = 0.75.
+	d := estimate.Diagnostics{Q: 4, DF: 1, P: 0.5, I2: 0.75, Disjoint: [][2]int{{0, 1}}}
+	b, err := json.Marshal(d)
+	if diff := cmp.Diff(`{"Q":4,"DF":1,"P":0.5,"I2":0.75,"Disjoint":[[0,1]]}`, string(b)); err != nil || diff != "" {
+		t.Errorf("Marshal(%v) mismatch (-want +got), %v:\n%s", d, err, diff)
+	}
+}

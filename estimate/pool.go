@@ -169,7 +169,9 @@ func Pool(method PoolMethod, es ...Estimate) (Estimate, error) {
 //     wide as the typical source, centred on their common ground. Of
 //     normal, lognormal or logit-normal inputs of one family (as made by
 //     [NormalBetween], [Between], [ShareBetween]) it is the same family;
-//     of betas and of PERTs on one range it is again a beta or PERT. Other
+//     of betas and of PERTs on one range it is again a beta or PERT (a
+//     pool of betas has the weighted means of their shapes, Σ wᵢaᵢ and
+//     Σ wᵢbᵢ, positive however close to 0 they are). Other
 //     combinations are tabulated on 8192 cells (logarithmic when all are
 //     positive) over the range where the pooled density is within e⁻⁴⁰ of
 //     its peak; [Estimate.Family] then reports "tabulated".
@@ -329,12 +331,12 @@ func logPoolClosed(k kind, es []Estimate, w []float64) *dist {
 		}
 		return &dist{kind: k, p: [6]float64{pm / prec, 1 / math.Sqrt(prec)}}
 	case kindBeta:
-		var a, b float64
-		for i, e := range es {
-			a += w[i] * (e.d.p[0] - 1)
-			b += w[i] * (e.d.p[1] - 1)
-		}
-		return &dist{kind: kindBeta, p: [6]float64{1 + a, 1 + b}}
+		// The pooled shapes are 1 + Σ wᵢ(aᵢ − 1) = Σ wᵢaᵢ, since Σ wᵢ = 1.
+		// The weighted mean is computed directly: 1 + Σ wᵢ(aᵢ − 1) rounds
+		// shapes near 0 away (1e-20 − 1 is −1) and gives 0. Rounding can
+		// still take a subnormal product to 0, so the mean is clamped to
+		// the inputs' range, where it lies exactly: it stays positive.
+		return &dist{kind: kindBeta, p: [6]float64{weightedShape(es, w, 0), weightedShape(es, w, 1)}}
 	case kindPERT, kindUniform:
 		lo, hi := es[0].d.support()
 		for _, e := range es {
@@ -364,6 +366,19 @@ func logPoolClosed(k kind, es []Estimate, w []float64) *dist {
 		return pertDist(lo, mode, hi, lambda)
 	}
 	return nil
+}
+
+// weightedShape returns Σ wᵢ·pᵢ, p being parameter j of each estimate,
+// clamped to [min pᵢ, max pᵢ]: the weighted mean, positive when the
+// parameters are.
+func weightedShape(es []Estimate, w []float64, j int) float64 {
+	s, lo, hi := 0.0, math.Inf(1), math.Inf(-1)
+	for i, e := range es {
+		p := e.d.p[j]
+		s += w[i] * p
+		lo, hi = math.Min(lo, p), math.Max(hi, p)
+	}
+	return min(max(s, lo), hi)
 }
 
 // tableCells is the number of cells of a numerical logarithmic pool.

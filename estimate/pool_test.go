@@ -1,6 +1,7 @@
 package estimate_test
 
 import (
+	"encoding/json"
 	"errors"
 	"math"
 	"testing"
@@ -349,5 +350,59 @@ func TestDiagnosticsString(t *testing.T) {
 	want := "high disagreement (Q = 59.7 on 1 df, p < 0.001, I² = 98%); 1 pair of 90% intervals does not overlap"
 	if diff := cmp.Diff(want, d.String()); diff != "" {
 		t.Errorf("Diagnose(...).String() mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestLogPoolBetaSmallShapes checks that a logarithmic pool of betas with
+// shapes near 0 keeps its pooled shapes positive: 1 + Σ wᵢ(aᵢ − 1) used to
+// round 1e-20 − 1 to −1 and give a shape of 0.
+func TestLogPoolBetaSmallShapes(t *testing.T) {
+	m := must(t)
+	shapes := func(e estimate.Estimate) (a, b float64) {
+		t.Helper()
+		data, err := json.Marshal(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var j struct {
+			Family string
+			Params map[string]float64
+		}
+		if err := json.Unmarshal(data, &j); err != nil || j.Family != "beta" {
+			t.Fatalf("pool %s is not a beta (%v)", data, err)
+		}
+		return j.Params["a"], j.Params["b"]
+	}
+	tests := []struct {
+		name         string
+		weights      []float64
+		in           []estimate.Estimate
+		wantA, wantB float64
+	}{
+		// hand: a = ½·1e-20 + ½·1e-20 = 1e-20, b = ½·1 + ½·2 = 1.5
+		{"1e-20", []float64{1, 1}, []estimate.Estimate{m(estimate.Beta(1e-20, 1)), m(estimate.Beta(1e-20, 2))}, 1e-20, 1.5},
+		// hand: a = ¼·1e-20 + ¾·3e-20 = 2.5e-20, b = ¼·1 + ¾·5 = 4
+		{"weighted", []float64{1, 3}, []estimate.Estimate{m(estimate.Beta(1e-20, 1)), m(estimate.Beta(3e-20, 5))}, 2.5e-20, 4},
+		// hand: the pool of two identical betas is that beta, even with the
+		// smallest positive float64 as a shape (½ of it rounds to 0)
+		{"subnormal", []float64{1, 1}, []estimate.Estimate{m(estimate.Beta(5e-324, 1)), m(estimate.Beta(5e-324, 1))}, 5e-324, 1},
+		// hand: b = ½·1e-300 + ½·1e-300 = 1e-300
+		{"small b", []float64{1, 1}, []estimate.Estimate{m(estimate.Beta(2, 1e-300)), m(estimate.Beta(4, 1e-300))}, 3, 1e-300},
+	}
+	for _, tt := range tests {
+		p, err := estimate.PoolWeighted(estimate.LogPool, tt.weights, tt.in...)
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		a, b := shapes(p)
+		// relative to the shape itself: closeRel would accept 0 for 1e-20
+		near := func(got, want float64) bool { return math.Abs(got-want) <= 1e-14*want }
+		if !(a > 0 && b > 0) || !near(a, tt.wantA) || !near(b, tt.wantB) {
+			t.Errorf("%s: pooled shapes %v, %v; want %v, %v", tt.name, a, b, tt.wantA, tt.wantB)
+		}
+		if mean := p.Mean(); !(mean >= 0 && mean <= 1) {
+			t.Errorf("%s: Mean() = %v, want a share", tt.name, mean)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -211,7 +212,14 @@ func (a Amount) String() string {
 // trailing zeros dropped, scaled by the largest short-scale suffix that keeps
 // it at least 1: "k" (thousand), "m" (million), "bn" (billion), "trn"
 // (trillion). Examples: ₽1.2trn, £12bn, $15bn, €350m, $1.5k, $13.8bn, $999,
-// CHF 2.5m, -$4.2m. Compact loses precision by design; use [Amount.String]
+// CHF 2.5m, -$4.2m.
+//
+// From 1000 trillion (10¹⁵) up, counted after the rounding, so that
+// 999.5trn already qualifies, there is no short-scale word a reader would
+// know ("quadrillion" is not one), and the whole amount is written in
+// scientific notation instead: the same three significant digits without
+// trailing zeros, "e" and the power of ten, as in €1e15, ₽1.23e15,
+// -$4.5e20, €1e38. Compact loses precision by design; use [Amount.String]
 // to keep the exact value.
 func (a Amount) Compact() string {
 	var b strings.Builder
@@ -231,6 +239,16 @@ func (a Amount) Compact() string {
 	// Round to three significant digits, once, half to even.
 	digits := int32(len(v.Coefficient().String())) + v.Exponent() // digits before the point
 	v = v.RoundBank(3 - digits)
+	if v.Cmp(decimal.New(1, 15)) >= 0 {
+		// 1000trn and more: scientific notation of the whole amount.
+		if v.Cmp(decimal.New(1, digits)) >= 0 {
+			digits++ // rounding carried into a new digit: 9.995e38 → 1e39
+		}
+		b.WriteString(trimZeros(v.Shift(1 - digits)))
+		b.WriteByte('e')
+		b.WriteString(strconv.Itoa(int(digits - 1)))
+		return b.String()
+	}
 	suffixes := []struct {
 		exp  int32
 		name string

@@ -173,19 +173,27 @@ func TestAmountAllocateErrors(t *testing.T) {
 func TestAmountCompact(t *testing.T) {
 	t.Parallel()
 	tests := []struct{ in, want string }{
-		{"1200000000000 RUB", "₽1.2trn"},     // the article
-		{"15000000000 USD", "$15bn"},         // hand: 1.2e12/80
-		{"12000000000 GBP", "£12bn"},         // hand: 1.2e12/100
-		{"350000000 EUR", "€350m"},           // issue 3
-		{"1500 USD", "$1.5k"},                // issue 3
-		{"13804400842.99 USD", "$13.8bn"},    // 3 significant digits
-		{"12345 EUR", "€12.3k"},              // hand: 12345 → 12300
-		{"12355 EUR", "€12.4k"},              // hand: 12355 → 12400 (beyond half)
-		{"999999 USD", "$1m"},                // rounds up into the next scale
-		{"0.5 USD", "$0.5"},                  // no scale word under 1000
-		{"0 USD", "$0"},                      //
-		{"1234567000000000 RUB", "₽1230trn"}, // beyond trillions, still trn
-		{"-4200000 CHF", "-CHF 4.2m"},        // no symbol: code and space
+		{"1200000000000 RUB", "₽1.2trn"},              // the article
+		{"15000000000 USD", "$15bn"},                  // hand: 1.2e12/80
+		{"12000000000 GBP", "£12bn"},                  // hand: 1.2e12/100
+		{"350000000 EUR", "€350m"},                    // issue 3
+		{"1500 USD", "$1.5k"},                         // issue 3
+		{"13804400842.99 USD", "$13.8bn"},             // 3 significant digits
+		{"12345 EUR", "€12.3k"},                       // hand: 12345 → 12300
+		{"12355 EUR", "€12.4k"},                       // hand: 12355 → 12400 (beyond half)
+		{"999999 USD", "$1m"},                         // rounds up into the next scale
+		{"0.5 USD", "$0.5"},                           // no scale word under 1000
+		{"0 USD", "$0"},                               //
+		{"1234567000000000 RUB", "₽1.23e15"},          // hand: 1.234567e15 ≥ 1000trn → 1.23e15
+		{"999499999999999 EUR", "€999trn"},            // hand: 999.4999…trn → 999trn, under the boundary
+		{"999500000000000 EUR", "€1e15"},              // hand: 999.5trn → 1000trn (half to even) = 1e15
+		{"998500000000000 EUR", "€998trn"},            // hand: 998.5 → 998 (half to even)
+		{"-999500000000000 EUR", "-€1e15"},            // hand: sign, then as above
+		{"1" + zeros(38) + " EUR", "€1e38"},           // hand: 10^38
+		{"-123456" + zeros(33) + " USD", "-$1.23e38"}, // hand: 1.23456e38 → 1.23e38
+		{"9995" + zeros(35) + " USD", "$1e39"},        // hand: 9.995e38 → 10.0e38 (half to even) = 1e39
+		{"25" + zeros(19) + " CHF", "CHF 2.5e20"},     // no symbol: code and space
+		{"-4200000 CHF", "-CHF 4.2m"},                 // no symbol: code and space
 	}
 	for _, tt := range tests {
 		if got := finance.MustParseAmount(tt.in).Compact(); got != tt.want {
@@ -193,6 +201,10 @@ func TestAmountCompact(t *testing.T) {
 		}
 	}
 }
+
+// zeros returns n zeros, to write huge amounts without exponent notation,
+// which ParseAmount refuses.
+func zeros(n int) string { return strings.Repeat("0", n) }
 
 func TestAmountFormat(t *testing.T) {
 	t.Parallel()

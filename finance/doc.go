@@ -49,7 +49,8 @@
 // Scale words are short scale (a billion is 10⁹); "$" always means USD; a
 // bare "¥" is refused as ambiguous. [Amount.String] is the canonical form
 // ("1200000000000.00 RUB") and reads back unchanged. [Amount.Compact] is the
-// headline form ("₽1.2trn", "$15bn"). Amounts also implement fmt.Formatter,
+// headline form ("₽1.2trn", "$15bn"; from 1000 trillion up, scientific
+// notation of the whole amount: "€1e38"). Amounts also implement fmt.Formatter,
 // encoding.TextMarshaler, json.Marshaler ({"amount":"12.00","currency":"USD"},
 // the number as a string so it stays exact) and database/sql's Scanner and
 // driver.Valuer (as text).

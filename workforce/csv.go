@@ -17,9 +17,10 @@ import (
 // comments. Numbers use strconv.ParseFloat syntax and must be finite and
 // non-negative.
 //
-// Errors wrap [ErrSyntax] (malformed CSV, a bad number, ragged records),
-// [ErrBadValue] (a negative or infinite number) or [ErrUnknownCode] (an
-// empty or duplicate label), and give the line.
+// Errors wrap [ErrSyntax] (malformed CSV, a bad number, ragged records, an
+// empty or duplicate row or column label) or [ErrBadValue] (a negative or
+// infinite number), and give the line; a duplicate label's error names the
+// label and both lines (rows) or both fields of the header (columns).
 func ReadCSV(r io.Reader) (*Table, error) {
 	cr := csv.NewReader(r)
 	cr.Comment = '#'
@@ -32,11 +33,20 @@ func ReadCSV(r io.Reader) (*Table, error) {
 		}
 		return nil, fmt.Errorf("workforce: read csv: %w: %w", ErrSyntax, err)
 	}
+	headLine, _ := cr.FieldPos(0)
 	cols := append([]string(nil), head[1:]...)
-	if err := checkLabels("column", cols); err != nil {
-		return nil, err
+	colField := make(map[string]int, len(cols))
+	for j, c := range cols {
+		if c == "" {
+			return nil, fmt.Errorf("workforce: read csv: line %d, field %d: empty column label: %w", headLine, j+2, ErrSyntax)
+		}
+		if first, dup := colField[c]; dup {
+			return nil, fmt.Errorf("workforce: read csv: line %d: duplicate column label %q in fields %d and %d: %w", headLine, c, first, j+2, ErrSyntax)
+		}
+		colField[c] = j + 2
 	}
 	var rows []string
+	rowLine := make(map[string]int)
 	var v []float64
 	for {
 		rec, err := cr.Read()
@@ -47,6 +57,13 @@ func ReadCSV(r io.Reader) (*Table, error) {
 			return nil, fmt.Errorf("workforce: read csv: %w: %w", ErrSyntax, err)
 		}
 		line, _ := cr.FieldPos(0)
+		if rec[0] == "" {
+			return nil, fmt.Errorf("workforce: read csv: line %d: empty row label: %w", line, ErrSyntax)
+		}
+		if first, dup := rowLine[rec[0]]; dup {
+			return nil, fmt.Errorf("workforce: read csv: duplicate row label %q on lines %d and %d: %w", rec[0], first, line, ErrSyntax)
+		}
+		rowLine[rec[0]] = line
 		rows = append(rows, rec[0])
 		for j, f := range rec[1:] {
 			if f == "" {
@@ -62,9 +79,6 @@ func ReadCSV(r io.Reader) (*Table, error) {
 			}
 			v = append(v, x)
 		}
-	}
-	if err := checkLabels("row", rows); err != nil {
-		return nil, err
 	}
 	return newTableOwned(rows, cols, v, nil), nil
 }
@@ -135,6 +149,7 @@ const headcountCSVHeader = "sector,level,count,low,high,share_of_sector"
 //
 // The zero Headcount writes the header alone. Errors come from w.
 func (h *Headcount) WriteCSV(w io.Writer) error {
+	h = h.orZero()
 	cw := csv.NewWriter(w)
 	if err := cw.Write(strings.Split(headcountCSVHeader, ",")); err != nil {
 		return fmt.Errorf("workforce: write headcount csv: %w", err)

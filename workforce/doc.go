@@ -73,7 +73,8 @@
 // more people out of a sector, or a sector at one skill level, than work
 // there is an error wrapping [ErrExceedsWorkforce]; single draws that do
 // are reported in [Headcount.Notes]. A Headcount writes itself as CSV
-// ([Headcount.WriteCSV]) and JSON ([Headcount.MarshalJSON]).
+// ([Headcount.WriteCSV]) and JSON ([Headcount.MarshalJSON]). A nil
+// *Headcount behaves as the zero, empty Headcount.
 //
 // # Default data for Russia
 //

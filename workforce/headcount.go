@@ -92,7 +92,8 @@ type Scenario struct {
 // cell's share of its sector's workforce. It is immutable and safe for
 // concurrent use. The zero Headcount is empty: no sectors (so every cell
 // is outside the table), a total of 0 whose interval and summary are NaN,
-// and a nil [Headcount.Workforce].
+// and a nil [Headcount.Workforce]. Every method of a nil *Headcount
+// behaves as on the zero Headcount, never panicking.
 //
 // Point results are integers: every cell, every sector and skill total and
 // the grand total, which add up exactly. Each cell, sector total, skill
@@ -763,11 +764,26 @@ func (p *plan) simulate(ctx context.Context) (*estimate.Result, *overCount, erro
 	return res, over, nil
 }
 
+// orZero returns h, or the zero Headcount when h is nil, so that every
+// method of a nil *Headcount behaves as on the zero Headcount.
+func (h *Headcount) orZero() *Headcount {
+	if h == nil {
+		return &Headcount{}
+	}
+	return h
+}
+
 // Total returns the number of people who left, a whole number.
-func (h *Headcount) Total() int64 { return h.total }
+func (h *Headcount) Total() int64 {
+	h = h.orZero()
+	return h.total
+}
 
 // Sectors returns the sectors of the table, in the workforce's row order.
-func (h *Headcount) Sectors() []Sector { return slices.Clone(h.sectors) }
+func (h *Headcount) Sectors() []Sector {
+	h = h.orZero()
+	return slices.Clone(h.sectors)
+}
 
 func (h *Headcount) row(s Sector) int {
 	if !s.Valid() {
@@ -779,6 +795,7 @@ func (h *Headcount) row(s Sector) int {
 // At returns the number of people who left sector s at skill level k; 0
 // for a sector not in the workforce table or an invalid level.
 func (h *Headcount) At(s Sector, k SkillLevel) int64 {
+	h = h.orZero()
 	i := h.row(s)
 	if i < 0 || !k.Valid() {
 		return 0
@@ -788,6 +805,7 @@ func (h *Headcount) At(s Sector, k SkillLevel) int64 {
 
 // Sector returns the number of people who left sector s, all levels.
 func (h *Headcount) Sector(s Sector) int64 {
+	h = h.orZero()
 	var n int64
 	for _, k := range SkillLevels() {
 		n += h.At(s, k)
@@ -797,6 +815,7 @@ func (h *Headcount) Sector(s Sector) int64 {
 
 // Skill returns the number of people at skill level k who left, all sectors.
 func (h *Headcount) Skill(k SkillLevel) int64 {
+	h = h.orZero()
 	var n int64
 	for _, s := range h.sectors {
 		n += h.At(s, k)
@@ -806,6 +825,7 @@ func (h *Headcount) Skill(k SkillLevel) int64 {
 
 // Band returns the number of people in skill band b who left.
 func (h *Headcount) Band(b Band) int64 {
+	h = h.orZero()
 	var n int64
 	for _, k := range b.SkillLevels() {
 		n += h.Skill(k)
@@ -816,6 +836,7 @@ func (h *Headcount) Band(b Band) int64 {
 // Expected returns the unrounded point count of cell (s, k), before
 // controlled rounding; 0 for a cell not in the table.
 func (h *Headcount) Expected(s Sector, k SkillLevel) float64 {
+	h = h.orZero()
 	i := h.row(s)
 	if i < 0 || !k.Valid() {
 		return 0
@@ -826,6 +847,7 @@ func (h *Headcount) Expected(s Sector, k SkillLevel) float64 {
 // Table returns the whole-number headcounts as a Table: rows are the
 // sectors, columns the skill levels "1" to "4". It carries the sources.
 func (h *Headcount) Table() *Table {
+	h = h.orZero()
 	v := make([]float64, len(h.cells))
 	for k, n := range h.cells {
 		v[k] = float64(n)
@@ -837,10 +859,14 @@ func (h *Headcount) Table() *Table {
 }
 
 // Level returns the coverage level of the intervals, such as 0.9.
-func (h *Headcount) Level() float64 { return h.level }
+func (h *Headcount) Level() float64 {
+	h = h.orZero()
+	return h.level
+}
 
 // Draws returns the number of Monte Carlo draws made.
 func (h *Headcount) Draws() int {
+	h = h.orZero()
 	if h.res == nil {
 		return 0
 	}
@@ -870,6 +896,7 @@ func (h *Headcount) interval(o int) (lo, hi float64) {
 // (see [Headcount] for why it may not contain [Headcount.At]). A cell not in
 // the table gives (0, 0).
 func (h *Headcount) Interval(s Sector, k SkillLevel) (lo, hi float64) {
+	h = h.orZero()
 	i := h.row(s)
 	if i < 0 || !k.Valid() {
 		return 0, 0
@@ -879,6 +906,7 @@ func (h *Headcount) Interval(s Sector, k SkillLevel) (lo, hi float64) {
 
 // SectorInterval returns the interval of the number who left sector s.
 func (h *Headcount) SectorInterval(s Sector) (lo, hi float64) {
+	h = h.orZero()
 	i := h.row(s)
 	if i < 0 {
 		return 0, 0
@@ -888,6 +916,7 @@ func (h *Headcount) SectorInterval(s Sector) (lo, hi float64) {
 
 // SkillInterval returns the interval of the number who left at level k.
 func (h *Headcount) SkillInterval(k SkillLevel) (lo, hi float64) {
+	h = h.orZero()
 	if !k.Valid() {
 		return 0, 0
 	}
@@ -896,6 +925,7 @@ func (h *Headcount) SkillInterval(k SkillLevel) (lo, hi float64) {
 
 // BandInterval returns the interval of the number who left in band b.
 func (h *Headcount) BandInterval(b Band) (lo, hi float64) {
+	h = h.orZero()
 	if !b.Valid() {
 		return 0, 0
 	}
@@ -904,6 +934,7 @@ func (h *Headcount) BandInterval(b Band) (lo, hi float64) {
 
 // TotalInterval returns the interval of the total who left.
 func (h *Headcount) TotalInterval() (lo, hi float64) {
+	h = h.orZero()
 	return h.interval(h.totalOutput())
 }
 
@@ -911,6 +942,7 @@ func (h *Headcount) TotalInterval() (lo, hi float64) {
 // of the number who left sector s at level k; the zero Summary, whose
 // methods return NaN, for a cell not in the table.
 func (h *Headcount) Summary(s Sector, k SkillLevel) estimate.Summary {
+	h = h.orZero()
 	i := h.row(s)
 	if i < 0 || !k.Valid() {
 		return estimate.Summary{}
@@ -921,6 +953,7 @@ func (h *Headcount) Summary(s Sector, k SkillLevel) estimate.Summary {
 // SectorSummary returns the Monte Carlo summary of the number who left
 // sector s (the zero Summary for a sector not in the table).
 func (h *Headcount) SectorSummary(s Sector) estimate.Summary {
+	h = h.orZero()
 	i := h.row(s)
 	if i < 0 {
 		return estimate.Summary{}
@@ -931,6 +964,7 @@ func (h *Headcount) SectorSummary(s Sector) estimate.Summary {
 // SkillSummary returns the Monte Carlo summary of the number who left at
 // level k.
 func (h *Headcount) SkillSummary(k SkillLevel) estimate.Summary {
+	h = h.orZero()
 	if !k.Valid() {
 		return estimate.Summary{}
 	}
@@ -940,6 +974,7 @@ func (h *Headcount) SkillSummary(k SkillLevel) estimate.Summary {
 // BandSummary returns the Monte Carlo summary of the number who left in
 // band b.
 func (h *Headcount) BandSummary(b Band) estimate.Summary {
+	h = h.orZero()
 	if !b.Valid() {
 		return estimate.Summary{}
 	}
@@ -947,12 +982,16 @@ func (h *Headcount) BandSummary(b Band) estimate.Summary {
 }
 
 // TotalSummary returns the Monte Carlo summary of the total who left.
-func (h *Headcount) TotalSummary() estimate.Summary { return h.output(h.totalOutput()) }
+func (h *Headcount) TotalSummary() estimate.Summary {
+	h = h.orZero()
+	return h.output(h.totalOutput())
+}
 
 // SectorWorkforce returns the workforce of sector s (all levels), the
 // denominator of [Headcount.CellShare] and [Headcount.SectorShare]; 0 for
 // a sector not in the table.
 func (h *Headcount) SectorWorkforce(s Sector) float64 {
+	h = h.orZero()
 	i := h.row(s)
 	if i < 0 {
 		return 0
@@ -965,6 +1004,7 @@ func (h *Headcount) SectorWorkforce(s Sector) float64 {
 // [Headcount.Interval] by SectorWorkforce for its interval. A sector not in
 // the table gives NaN.
 func (h *Headcount) CellShare(s Sector, k SkillLevel) float64 {
+	h = h.orZero()
 	w := h.SectorWorkforce(s)
 	if w == 0 {
 		return math.NaN()
@@ -975,6 +1015,7 @@ func (h *Headcount) CellShare(s Sector, k SkillLevel) float64 {
 // SectorShare returns the fraction of sector s's workforce that left:
 // Sector(s) / SectorWorkforce(s); NaN for a sector not in the table.
 func (h *Headcount) SectorShare(s Sector) float64 {
+	h = h.orZero()
 	w := h.SectorWorkforce(s)
 	if w == 0 {
 		return math.NaN()
@@ -984,15 +1025,24 @@ func (h *Headcount) SectorShare(s Sector) float64 {
 
 // Workforce returns the sector × skill-level workforce the headcounts were
 // computed on, in persons.
-func (h *Headcount) Workforce() *Table { return h.workforce }
+func (h *Headcount) Workforce() *Table {
+	h = h.orZero()
+	return h.workforce
+}
 
 // Sources returns the sources of every input, without duplicates.
-func (h *Headcount) Sources() []exodus.Source { return slices.Clone(h.sources) }
+func (h *Headcount) Sources() []exodus.Source {
+	h = h.orZero()
+	return slices.Clone(h.sources)
+}
 
 // Notes returns the provenance of the result, one line per step: where the
 // total, the workforce and each composition came from and how the joint
 // table was made.
-func (h *Headcount) Notes() []string { return slices.Clone(h.notes) }
+func (h *Headcount) Notes() []string {
+	h = h.orZero()
+	return slices.Clone(h.notes)
+}
 
 // String returns a one-line summary: the total, its interval at
 // [Headcount.Level] (rounded to whole people), and the count in each
@@ -1003,6 +1053,7 @@ func (h *Headcount) Notes() []string { return slices.Clone(h.notes) }
 // The zero Headcount, which has no draws and so no interval, prints
 // "0 people, low skill 0, medium skill 0, high skill 0".
 func (h *Headcount) String() string {
+	h = h.orZero()
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d people", h.total)
 	if lo, hi := h.TotalInterval(); !math.IsNaN(lo) && !math.IsNaN(hi) {

@@ -181,6 +181,7 @@ func finite(x float64) *float64 {
 // intervals of [Headcount.Interval] and its kin, unrounded; an interval or
 // share that is not a number (the zero Headcount has no draws) is null.
 func (h *Headcount) MarshalJSON() ([]byte, error) {
+	h = h.orZero()
 	j := headcountJSON{
 		Total:   countJSON{Count: h.total, Interval: interval(h.TotalInterval())},
 		Level:   h.level,

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/exodus-lab/exodus/estimate"
 	"github.com/exodus-lab/exodus/workforce"
 	"github.com/google/go-cmp/cmp"
 )
@@ -143,3 +144,81 @@ func TestMissingCellNamed(t *testing.T) {
 func second[T any](_ T, err error) error { return err }
 
 func third[T, U any](_ T, _ U, err error) error { return err }
+
+// Every method of a nil *Headcount behaves as on the zero Headcount (the
+// documented empty result) instead of panicking.
+func TestNilHeadcountMethods(t *testing.T) {
+	s, k, b := workforce.Information, workforce.SkillLevels()[3], workforce.Bands()[2]
+	sum := func(x estimate.Summary) string { return fmt.Sprint(x.Draws(), x.Mean()) }
+	pair := func(lo, hi float64) string { return fmt.Sprint(lo, hi) }
+	methods := map[string]func(h *workforce.Headcount) any{
+		"Total":           func(h *workforce.Headcount) any { return h.Total() },
+		"Sectors":         func(h *workforce.Headcount) any { return h.Sectors() },
+		"At":              func(h *workforce.Headcount) any { return h.At(s, k) },
+		"Sector":          func(h *workforce.Headcount) any { return h.Sector(s) },
+		"Skill":           func(h *workforce.Headcount) any { return h.Skill(k) },
+		"Band":            func(h *workforce.Headcount) any { return h.Band(b) },
+		"Expected":        func(h *workforce.Headcount) any { return h.Expected(s, k) },
+		"Table":           func(h *workforce.Headcount) any { return h.Table().String() },
+		"Level":           func(h *workforce.Headcount) any { return h.Level() },
+		"Draws":           func(h *workforce.Headcount) any { return h.Draws() },
+		"Interval":        func(h *workforce.Headcount) any { return pair(h.Interval(s, k)) },
+		"SectorInterval":  func(h *workforce.Headcount) any { return pair(h.SectorInterval(s)) },
+		"SkillInterval":   func(h *workforce.Headcount) any { return pair(h.SkillInterval(k)) },
+		"BandInterval":    func(h *workforce.Headcount) any { return pair(h.BandInterval(b)) },
+		"TotalInterval":   func(h *workforce.Headcount) any { return pair(h.TotalInterval()) },
+		"Summary":         func(h *workforce.Headcount) any { return sum(h.Summary(s, k)) },
+		"SectorSummary":   func(h *workforce.Headcount) any { return sum(h.SectorSummary(s)) },
+		"SkillSummary":    func(h *workforce.Headcount) any { return sum(h.SkillSummary(k)) },
+		"BandSummary":     func(h *workforce.Headcount) any { return sum(h.BandSummary(b)) },
+		"TotalSummary":    func(h *workforce.Headcount) any { return sum(h.TotalSummary()) },
+		"SectorWorkforce": func(h *workforce.Headcount) any { return h.SectorWorkforce(s) },
+		"CellShare":       func(h *workforce.Headcount) any { return h.CellShare(s, k) },
+		"SectorShare":     func(h *workforce.Headcount) any { return h.SectorShare(s) },
+		"Workforce":       func(h *workforce.Headcount) any { return h.Workforce() == nil },
+		"Sources":         func(h *workforce.Headcount) any { return len(h.Sources()) },
+		"Notes":           func(h *workforce.Headcount) any { return len(h.Notes()) },
+		"String":          func(h *workforce.Headcount) any { return h.String() },
+		"WriteCSV": func(h *workforce.Headcount) any {
+			var buf bytes.Buffer
+			err := h.WriteCSV(&buf)
+			return fmt.Sprint(buf.String(), err)
+		},
+		"MarshalJSON": func(h *workforce.Headcount) any {
+			data, err := h.MarshalJSON()
+			return fmt.Sprint(string(data), err)
+		},
+	}
+	// hand: the zero Headcount has no people, no sectors, no draws (so NaN
+	// intervals and summaries) and level 0.
+	want := map[string]any{
+		"Total": int64(0), "Sectors": []workforce.Sector(nil), "At": int64(0), "Sector": int64(0),
+		"Skill": int64(0), "Band": int64(0), "Expected": 0.0, "Level": 0.0, "Draws": 0,
+		"Interval": "0 0", "SectorInterval": "0 0", "SkillInterval": "NaN NaN", "BandInterval": "NaN NaN",
+		"TotalInterval": "NaN NaN", "Summary": "0 NaN", "SectorSummary": "0 NaN", "SkillSummary": "0 NaN",
+		"BandSummary": "0 NaN", "TotalSummary": "0 NaN", "SectorWorkforce": 0.0, "Workforce": true,
+		"Sources": 0, "Notes": 0, "String": "0 people, low skill 0, medium skill 0, high skill 0",
+		"WriteCSV": "sector,level,count,low,high,share_of_sector\n<nil>", // Sprint puts no space after a string
+	}
+	zero := &workforce.Headcount{}
+	var nilH *workforce.Headcount
+	for name, m := range methods {
+		z := m(zero)
+		got := func() (got any) {
+			defer func() {
+				if r := recover(); r != nil {
+					got = fmt.Sprint("panic: ", r)
+				}
+			}()
+			return m(nilH)
+		}()
+		if diff := cmp.Diff(fmt.Sprint(z), fmt.Sprint(got)); diff != "" {
+			t.Errorf("nil Headcount.%s mismatch with the zero Headcount (-zero +nil):\n%s", name, diff)
+		}
+		if w, ok := want[name]; ok {
+			if diff := cmp.Diff(fmt.Sprint(w), fmt.Sprint(got)); diff != "" {
+				t.Errorf("nil Headcount.%s mismatch (-want +got):\n%s", name, diff)
+			}
+		}
+	}
+}

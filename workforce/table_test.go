@@ -234,13 +234,41 @@ func TestReadCSVErrors(t *testing.T) {
 		{"s,1\nA,-1\n", workforce.ErrBadValue},
 		{"s,1\nA,+Inf\n", workforce.ErrBadValue},
 		{"s,1\nA,1,2\n", workforce.ErrSyntax},
-		{"s,1,1\nA,1,2\n", workforce.ErrUnknownCode},
-		{"s,1\nA,1\nA,2\n", workforce.ErrUnknownCode},
+		{"s,1,1\nA,1,2\n", workforce.ErrSyntax},  // duplicate column label
+		{"s,1\nA,1\nA,2\n", workforce.ErrSyntax}, // duplicate row label
+		{"s,,1\nA,1,2\n", workforce.ErrSyntax},   // empty column label
+		{"s,1\n,1\n", workforce.ErrSyntax},       // empty row label
 		{"s,1\n\"A,1\n", workforce.ErrSyntax},
 	}
 	for _, tt := range tests {
 		if _, err := workforce.ReadCSV(strings.NewReader(tt.in)); !errors.Is(err, tt.err) {
 			t.Errorf("ReadCSV(%q) error = %v, want %v", tt.in, err, tt.err)
+		}
+	}
+}
+
+// TestReadCSVDuplicateLines checks that a duplicate label's error gives
+// both places, which is the point of the message (the kind is checked with
+// errors.Is above).
+func TestReadCSVDuplicateLines(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		// hand: header on line 2 (after a comment), "A" on lines 3 and 5
+		{"# c\ns,1\nA,1\nB,2\nA,3\n", []string{`"A"`, "lines 3 and 5"}},
+		// hand: "x" is the header's fields 2 and 4, on line 1
+		{"s,x,y,x\nA,1,2,3\n", []string{`"x"`, "line 1", "fields 2 and 4"}},
+	}
+	for _, tt := range tests {
+		_, err := workforce.ReadCSV(strings.NewReader(tt.in))
+		if !errors.Is(err, workforce.ErrSyntax) {
+			t.Fatalf("ReadCSV(%q) error = %v, want ErrSyntax", tt.in, err)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(err.Error(), w) {
+				t.Errorf("ReadCSV(%q) error = %q, does not say %s", tt.in, err, w)
+			}
 		}
 	}
 }
