@@ -563,3 +563,29 @@ func TestVectorOutput(t *testing.T) {
 		t.Errorf("shares summed to [%v, %v] across draws, want exactly 1", sums.Quantile(0), sums.Quantile(1))
 	}
 }
+
+// A nil *Result reads as an empty result: no outputs, no draws, no run.
+func TestResultNil(t *testing.T) {
+	t.Parallel()
+	var r *estimate.Result
+	type view struct {
+		Len, Draws                int
+		Seed                      uint64
+		Converged                 bool
+		NoSources, ZeroOutput     bool
+		OutputDraws               int
+		OutputMeanNaN, OutputNeg1 bool
+	}
+	got := view{
+		Len: r.Len(), Draws: r.Draws(), Seed: r.Seed(), Converged: r.Converged(),
+		NoSources: r.Sources() == nil, ZeroOutput: r.Output(0).Draws() == 0,
+		OutputDraws: r.Output(-1).Draws(), OutputMeanNaN: math.IsNaN(r.Output(0).Mean()),
+		OutputNeg1: math.IsNaN(r.Output(-1).Quantile(0.5)),
+	}
+	// An empty result: no outputs, no draws, seed 0, no run to converge, no
+	// sources; every Output is the zero Summary, whose statistics are NaN.
+	want := view{NoSources: true, ZeroOutput: true, OutputMeanNaN: true, OutputNeg1: true}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("nil *Result mismatch (-want +got):\n%s", diff)
+	}
+}
