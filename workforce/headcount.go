@@ -39,12 +39,16 @@ type Scenario struct {
 	// it (from a normal, say) are clamped to 0 or 1.
 	Share estimate.Estimate
 	// Base is the workforce that Share refers to, in persons. Zero means
-	// [LabourForce] (Rosstat LFS, November 2022: 75.1 million). Setting it
-	// without Share is an error; its median must be positive, and draws
-	// below zero count as zero. The people are spread over the Workforce
-	// table, which counts the employed: with the defaults, 1.5% of the
-	// labour force is 1.57% of each sector's employment, as the unemployed
-	// have no sector.
+	// [LabourForce] (Rosstat LFS, November 2022: 75.1 million) when
+	// Workforce is the embedded Russian data (nil, or a table from
+	// [DefaultWorkforce]), and the total employment of Workforce
+	// ([Table.Total]) for any other table, so that a share of another
+	// country's table is a share of that table;
+	// [Headcount.Notes] say which base was used. Setting it without Share
+	// is an error; its median must be positive, and draws below zero count
+	// as zero. The people are spread over the Workforce table, which
+	// counts the employed: with the defaults, 1.5% of the labour force is
+	// 1.57% of each sector's employment, as the unemployed have no sector.
 	Base estimate.Estimate
 
 	// Workforce is the employment structure, in persons: rows are sector
@@ -302,13 +306,9 @@ func prepare(sc Scenario) (*plan, error) {
 		if m := sc.Base.Median(); !sc.Base.IsZero() && !(m > 0 && m <= maxExact) {
 			return nil, fmt.Errorf("workforce: headcounts: Base %v: median %v not in (0, 2^53]: %w", sc.Base, m, ErrBadValue)
 		}
-		if sc.Base.IsZero() {
-			base, _ := estimate.Point(LabourForce())
-			p.sc.Base = base.Named("labour force, November 2022").WithSources(LabourForceSource())
-		}
 		p.sources = append(p.sources, sc.Share.Sources()...)
-		p.sources = append(p.sources, p.sc.Base.Sources()...)
-		p.notes = append(p.notes, "total: share "+describe(sc.Share)+" of base "+describe(p.sc.Base))
+		// The note and the base's sources follow once the workforce is known,
+		// since a zero Base defaults to it.
 	}
 	wf := sc.Workforce
 	if wf == nil {
@@ -320,6 +320,23 @@ func prepare(sc Scenario) (*plan, error) {
 	}
 	if err := p.setWorkforce(wf); err != nil {
 		return nil, err
+	}
+	if !sc.Share.IsZero() {
+		switch {
+		case !sc.Base.IsZero():
+		case sc.Workforce == nil || sc.Workforce.russia:
+			base, _ := estimate.Point(LabourForce())
+			p.sc.Base = base.Named("labour force, November 2022").WithSources(LabourForceSource())
+		default:
+			base, err := estimate.Point(p.wTot)
+			if err != nil {
+				return nil, fmt.Errorf("workforce: headcounts: Base from the workforce total %v: %w", p.wTot, ErrBadValue)
+			}
+			p.sc.Base = base.Named("total employment of Workforce")
+		}
+		p.sources = append(p.sources, p.sc.Base.Sources()...)
+		// The total comes first in the notes, as for Total.
+		p.notes = slices.Insert(p.notes, 0, "total: share "+describe(sc.Share)+" of base "+describe(p.sc.Base))
 	}
 	p.sources = append(p.sources, wf.Sources()...)
 	if err := p.setCompositions(); err != nil {

@@ -575,3 +575,42 @@ func TestHeadcountsAdaptiveNotConverged(t *testing.T) {
 	}
 	checkAddsUp(t, h)
 }
+
+// A Share with no Base is a share of the Workforce's own employment when
+// Workforce is set, and of Russia's labour force only for the embedded data.
+func TestHeadcountsDefaultBase(t *testing.T) {
+	t.Parallel()
+	share := must(estimate.Point(0.015))
+	wf := workforce.MustNewTable([]string{"C", "J"}, []string{"1", "2", "3", "4"},
+		[][]float64{{100, 200, 150, 50}, {100, 200, 150, 50}}) // 1,000 people
+	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{Share: share, Workforce: wf})
+	if err != nil {
+		t.Fatalf("Share 1.5%% of a 1,000-person table: %v", err)
+	}
+	if got, want := h.Total(), int64(15); got != want { // hand: 0.015 × 1,000
+		t.Errorf("Total = %d, want %d", got, want)
+	}
+	if !slicesContainsSubstring(h.Notes(), "1000") {
+		t.Errorf("Notes %q do not name the base of 1000 people", h.Notes())
+	}
+	// The embedded data, nil or from DefaultWorkforce, keep the labour force.
+	for _, wf := range []*workforce.Table{nil, must(workforce.DefaultWorkforce(workforce.DefaultYear))} {
+		h, err = workforce.Headcounts(context.Background(), workforce.Scenario{Share: share, Workforce: wf})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// hand: 0.015 × 75.1 million (Rosstat LFS, November 2022) = 1,126,500
+		if got, want := h.Total(), int64(1_126_500); got != want {
+			t.Errorf("embedded Workforce (nil %v): Total = %d, want %d", wf == nil, got, want)
+		}
+	}
+}
+
+func slicesContainsSubstring(list []string, sub string) bool {
+	for _, s := range list {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}

@@ -35,6 +35,10 @@ type Table struct {
 	rows, cols []string
 	v          []float64 // row-major; NaN = missing
 	sources    []exodus.Source
+	// russia marks a table from DefaultWorkforce, the embedded Russian
+	// data, whose Share base is the Russian labour force (Scenario.Base).
+	// WithSources keeps it; every other derived table drops it.
+	russia bool
 }
 
 // NewTable returns a table with the given row and column labels and values,
