@@ -1062,8 +1062,10 @@ func (h *Headcount) Notes() []string {
 }
 
 // String returns a one-line summary: the total, its interval at
-// [Headcount.Level] (rounded to whole people), and the count in each
-// skill band. For 1.5% of the default labour force it is
+// [Headcount.Level] as the whole numbers around it (math.Floor of the lower
+// end, math.Ceil of the upper, so that with point inputs it contains the
+// point total: a Total of 2.5 prints "3 people (90%: 2–3)"), and the count
+// in each skill band. For 1.5% of the default labour force it is
 //
 //	1126500 people (90%: 1126500–1126500), low skill 91609, medium skill 549033, high skill 485858
 //
@@ -1074,7 +1076,7 @@ func (h *Headcount) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d people", h.total)
 	if lo, hi := h.TotalInterval(); !math.IsNaN(lo) && !math.IsNaN(hi) {
-		fmt.Fprintf(&b, " (%g%%: %.0f–%.0f)", 100*h.level, lo, hi)
+		fmt.Fprintf(&b, " (%g%%: %.0f–%.0f)", 100*h.level, math.Floor(lo), math.Ceil(hi))
 	}
 	for _, band := range Bands() {
 		fmt.Fprintf(&b, ", %s skill %d", band, h.Band(band))

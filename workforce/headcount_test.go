@@ -614,3 +614,21 @@ func slicesContainsSubstring(list []string, sub string) bool {
 	}
 	return false
 }
+
+// Headcount.String shows the whole numbers around the total's interval, so
+// that a total of 2.5 people (rounded half away from zero to 3) does not
+// print an interval of 2–2 beside it.
+func TestHeadcountStringContainsPoint(t *testing.T) {
+	t.Parallel()
+	wf := workforce.MustNewTable([]string{"C", "J"}, []string{"1", "2", "3", "4"},
+		[][]float64{{100, 200, 150, 50}, {100, 200, 150, 50}})
+	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{Total: must(estimate.Point(2.5)), Workforce: wf})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// hand: 2.5 rounds to 3; the interval 2.5–2.5 lies within the whole
+	// numbers 2 and 3.
+	if got, want := h.String(), "3 people (90%: 2–3)"; !strings.HasPrefix(got, want) {
+		t.Errorf("String() = %q, want prefix %q", got, want)
+	}
+}
