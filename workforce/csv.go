@@ -19,7 +19,8 @@ import (
 //
 // Errors wrap [ErrSyntax] (malformed CSV, a bad number, ragged records, an
 // empty or duplicate row or column label) or [ErrBadValue] (a negative or
-// infinite number), and give the line; a duplicate label's error names the
+// infinite number, or a row, column or grand total beyond the float64
+// range, as for [NewTable]), and give the line; a duplicate label's error names the
 // label and both lines (rows) or both fields of the header (columns).
 func ReadCSV(r io.Reader) (*Table, error) {
 	cr := csv.NewReader(r)
@@ -79,6 +80,9 @@ func ReadCSV(r io.Reader) (*Table, error) {
 			}
 			v = append(v, x)
 		}
+	}
+	if err := checkTotals("read csv", rows, cols, v); err != nil {
+		return nil, err
 	}
 	return newTableOwned(rows, cols, v, nil), nil
 }

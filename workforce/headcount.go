@@ -622,7 +622,7 @@ func (p *plan) point() (*Headcount, error) {
 			x[k] *= n / s
 		}
 	}
-	cells, err := roundInts(x, p.r, NumSkillLevels)
+	cells, err := roundInts(x, p.r, NumSkillLevels, p.wf.rows, p.wf.cols, x)
 	if err != nil {
 		return nil, fmt.Errorf("workforce: headcounts: %w", err)
 	}

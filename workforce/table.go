@@ -44,8 +44,10 @@ type Table struct {
 // NewTable returns a table with the given row and column labels and values,
 // values[i][j] being the cell in row i and column j. Labels must be
 // non-empty and unique within rows and within columns. Values must be
-// finite and non-negative; NaN marks a missing cell. NewTable copies its
-// arguments. Errors wrap [ErrShape], [ErrBadValue] or [ErrUnknownCode] (an
+// finite and non-negative; NaN marks a missing cell. Every row, column and
+// the grand total (of the cells present) must be finite too: a total
+// beyond the float64 range is an error wrapping [ErrBadValue] naming the
+// row or column. NewTable copies its arguments. Errors wrap [ErrShape], [ErrBadValue] or [ErrUnknownCode] (an
 // empty or duplicate label).
 func NewTable(rows, cols []string, values [][]float64) (*Table, error) {
 	if len(values) != len(rows) {
@@ -69,7 +71,44 @@ func NewTable(rows, cols []string, values [][]float64) (*Table, error) {
 		}
 		t.v = append(t.v, r...)
 	}
+	if err := checkTotals("new table", t.rows, t.cols, t.v); err != nil {
+		return nil, err
+	}
 	return t, nil
+}
+
+// checkTotals returns an error wrapping ErrBadValue, naming the line, if a
+// row, column or the grand total of the finite row-major cells v (missing
+// cells left out) overflows to +Inf.
+func checkTotals(op string, rows, cols []string, v []float64) error {
+	c := len(cols)
+	if c == 0 {
+		return nil
+	}
+	row, col, tot := 0.0, make([]float64, c), 0.0
+	for k, x := range v {
+		if math.IsNaN(x) {
+			continue
+		}
+		if k%c == 0 {
+			row = 0
+		}
+		row += x
+		col[k%c] += x
+		tot += x
+		if math.IsInf(row, 1) {
+			return fmt.Errorf("workforce: %s: row %q sums beyond the float64 range: %w", op, rows[k/c], ErrBadValue)
+		}
+	}
+	for j, x := range col {
+		if math.IsInf(x, 1) {
+			return fmt.Errorf("workforce: %s: column %q sums beyond the float64 range: %w", op, cols[j], ErrBadValue)
+		}
+	}
+	if math.IsInf(tot, 1) {
+		return fmt.Errorf("workforce: %s: the grand total is beyond the float64 range: %w", op, ErrBadValue)
+	}
+	return nil
 }
 
 // MustNewTable is like [NewTable] but panics on error. It is meant for

@@ -3,6 +3,7 @@ package workforce_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -79,21 +80,17 @@ func TestTableShares(t *testing.T) {
 	if _, err := zero.Shares(); !errors.Is(err, workforce.ErrBadValue) {
 		t.Errorf("zero table: error = %v", err)
 	}
-	// Totals that overflow float64 would make every share 0: an error.
-	huge := workforce.MustNewTable([]string{"a", "b"}, []string{"x", "y"}, [][]float64{{1e308, 1e308}, {1e308, 1e308}})
-	if _, err := huge.Shares(); !errors.Is(err, workforce.ErrBadValue) {
-		t.Errorf("overflowing total: Shares error = %v", err)
+	// Totals that overflow float64 would make every share 0: NewTable
+	// refuses such a table (TestNewTableTotalOverflow), and operations whose
+	// result would overflow are errors.
+	if _, err := workforce.NewTable([]string{"a", "b"}, []string{"x", "y"}, [][]float64{{1e308, 1e308}, {1e308, 1e308}}); !errors.Is(err, workforce.ErrBadValue) {
+		t.Errorf("overflowing total: NewTable error = %v", err)
 	}
-	if _, err := huge.RowShares(); !errors.Is(err, workforce.ErrBadValue) {
-		t.Errorf("overflowing total: RowShares error = %v", err)
-	}
-	if _, err := huge.ColShares(); !errors.Is(err, workforce.ErrBadValue) {
-		t.Errorf("overflowing total: ColShares error = %v", err)
-	}
+	huge := workforce.MustNewTable([]string{"a", "b"}, []string{"x", "y"}, [][]float64{{1e308, 0}, {0, 0}})
 	if _, err := huge.Scale(10); !errors.Is(err, workforce.ErrBadValue) {
 		t.Errorf("overflowing Scale: error = %v", err)
 	}
-	if _, err := huge.AggregateCols([]string{"all"}, [][]float64{{1}, {1}}); !errors.Is(err, workforce.ErrBadValue) {
+	if _, err := huge.AggregateCols([]string{"all"}, [][]float64{{2}, {1}}); !errors.Is(err, workforce.ErrBadValue) {
 		t.Errorf("overflowing AggregateCols: error = %v", err)
 	}
 }
@@ -294,4 +291,36 @@ func FuzzReadCSV(f *testing.F) {
 			t.Fatalf("round trip changed the table: %q", buf.String())
 		}
 	})
+}
+
+// A table whose row, column or grand total overflows float64 is refused at
+// construction, naming the line: every cell is finite, but 1e308 + 1e308
+// is +Inf (math.MaxFloat64 ≈ 1.8e308).
+func TestNewTableTotalOverflow(t *testing.T) {
+	t.Parallel()
+	const big = 1e308
+	tests := []struct {
+		name string
+		vals [][]float64
+		line string // the line the error names
+	}{
+		{"row", [][]float64{{big, big}, {0, 0}}, `row "a"`},
+		{"column", [][]float64{{big, 0}, {big, 0}}, `column "x"`},
+		{"grand total", [][]float64{{big, 0}, {0, big}}, "grand total"},
+	}
+	for _, tt := range tests {
+		_, err := workforce.NewTable([]string{"a", "b"}, []string{"x", "y"}, tt.vals)
+		if !errors.Is(err, workforce.ErrBadValue) || !strings.Contains(fmt.Sprint(err), tt.line) {
+			t.Errorf("%s: NewTable error = %v, want ErrBadValue naming %s", tt.name, err, tt.line)
+		}
+		var b bytes.Buffer
+		fmt.Fprintf(&b, "r,x,y\na,%v,%v\nb,%v,%v\n", tt.vals[0][0], tt.vals[0][1], tt.vals[1][0], tt.vals[1][1])
+		if _, err := workforce.ReadCSV(&b); !errors.Is(err, workforce.ErrBadValue) {
+			t.Errorf("%s: ReadCSV error = %v, want ErrBadValue", tt.name, err)
+		}
+	}
+	// A missing cell does not hide an overflow in the rest of its line.
+	if _, err := workforce.NewTable([]string{"a"}, []string{"x", "y", "z"}, [][]float64{{big, math.NaN(), big}}); !errors.Is(err, workforce.ErrBadValue) {
+		t.Errorf("overflow beside a missing cell: %v, want ErrBadValue", err)
+	}
 }
