@@ -97,7 +97,10 @@ type Scenario struct {
 // concurrent use. The zero Headcount is empty: no sectors (so every cell
 // is outside the table), a total of 0 whose interval and summary are NaN,
 // and a nil [Headcount.Workforce]. Every method of a nil *Headcount
-// behaves as on the zero Headcount, never panicking.
+// behaves as on the zero Headcount, never panicking, except
+// [Headcount.MarshalJSON], whose receiver is a value so that a struct field
+// of type Headcount marshals: encoding/json writes null for a nil
+// *Headcount without calling it.
 //
 // Point results are integers: every cell, every sector and skill total and
 // the grand total, which add up exactly. Each cell, sector total, skill

@@ -19,7 +19,9 @@ import (
 // for concurrent use. The zero Table is an empty 0×0 table, and so is a
 // nil *Table: every method is safe on a nil receiver and behaves as on the
 // zero Table (Dims returns 0, 0; Total 0; String ""; Equal reports whether
-// the other table is empty too). Functions that take a *Table argument,
+// the other table is empty too), except [Table.MarshalJSON], whose receiver
+// is a value so that a struct field of type Table marshals; encoding/json
+// writes null for a nil *Table without calling it. Functions that take a *Table argument,
 // such as [Fit] and [ControlledRound], return an error for nil.
 //
 // A cell may be missing: published as suppressed, or otherwise unknown. It
