@@ -167,8 +167,9 @@ type Options struct {
 	Quantile QuantileMethod
 	// Progress, if not nil, is called after each chunk of draws with the
 	// number done and the total planned (in adaptive mode, MaxDraws). It is
-	// called from the goroutine that called Run, never concurrently.
-	Progress func(done, total int)
+	// called from the goroutine that called Run, never concurrently. It is
+	// not data: JSON leaves it out, so that Options can be saved.
+	Progress func(done, total int) `json:"-"`
 }
 
 // Run evaluates f over many draws of the model's inputs and summarises each

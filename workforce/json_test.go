@@ -340,3 +340,19 @@ func TestJSONValueFields(t *testing.T) {
 		t.Errorf("json.Marshal(report) mismatch (-want +got):\n%s", diff)
 	}
 }
+
+// A Scenario can be saved as JSON, Progress callback and all.
+func TestScenarioJSON(t *testing.T) {
+	t.Parallel()
+	sc := workforce.Scenario{
+		Share:      must(estimate.Point(0.015)),
+		MonteCarlo: estimate.Options{Draws: 100, Progress: func(int, int) {}},
+	}
+	data, err := json.Marshal(sc)
+	if err != nil {
+		t.Fatalf("json.Marshal(Scenario) = %v", err)
+	}
+	if !strings.Contains(string(data), `"Draws":100`) {
+		t.Errorf("json.Marshal(Scenario) = %s, want the Monte Carlo options", data)
+	}
+}
