@@ -503,3 +503,16 @@ func TestPoolMethodText(t *testing.T) {
 		t.Errorf("json.Marshal(Pooling) = %s, want \"Method\":\"linear\"", data)
 	}
 }
+
+// An error that wraps another from this package says "estimate:" once.
+func TestErrorPrefixOnce(t *testing.T) {
+	t.Parallel()
+	var c estimate.Composition
+	err := json.Unmarshal([]byte(`{"kind":"range","ranges":[{"family":"mixture","pool":{"method":"linear","weights":[1],"inputs":[{"family":"point","params":{"value":1}}]}}]}`), &c)
+	if !errors.Is(err, estimate.ErrNoSpread) { // hand: a point input cannot be pooled
+		t.Fatalf("error %v, want ErrNoSpread", err)
+	}
+	if n := strings.Count(err.Error(), "estimate:"); n != 1 {
+		t.Errorf("%q says \"estimate:\" %d times, want once", err, n)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -660,6 +661,31 @@ func TestRatesFindRoundTripsJSON(t *testing.T) {
 			if err := json.Unmarshal(data, &back); err != nil || !back.Equal(r) {
 				t.Errorf("Find(%v, %v) = %v: JSON %s reads back as %v, %v", from, to, r, data, back, err)
 			}
+		}
+	}
+}
+
+// An error that wraps another from this package says "finance:" once and
+// still wraps both sentinels.
+func TestErrorPrefixOnce(t *testing.T) {
+	t.Parallel()
+	var a finance.Amount
+	var r finance.Rate
+	for name, tt := range map[string]struct {
+		err   error
+		kinds []error
+	}{
+		"Amount": {json.Unmarshal([]byte(`{"amount":"1","currency":"XXQ"}`), &a), []error{finance.ErrUnknownCurrency}},
+		"Rate": {json.Unmarshal([]byte(`{"base":"XXQ","quote":"RUB","value":"1","date":"2022-01-01"}`), &r),
+			[]error{finance.ErrUnknownCurrency, finance.ErrInvalidRate}},
+	} {
+		for _, k := range tt.kinds {
+			if !errors.Is(tt.err, k) {
+				t.Errorf("%s: error %v, want %v", name, tt.err, k)
+			}
+		}
+		if tt.err != nil && strings.Count(tt.err.Error(), "finance:") != 1 {
+			t.Errorf("%s: %q says \"finance:\" more than once", name, tt.err)
 		}
 	}
 }

@@ -371,7 +371,7 @@ func (p *plan) setWorkforce(wf *Table) error {
 	for i, l := range wf.rows {
 		s, err := ParseSector(l)
 		if err != nil {
-			return fmt.Errorf("workforce: headcounts: workforce row: %w", err)
+			return nest(err, "workforce: headcounts: workforce row")
 		}
 		if slices.Contains(p.sectors[:i], s) {
 			return fmt.Errorf("workforce: headcounts: workforce row %q repeats sector %v: %w", l, s, ErrUnknownCode)
@@ -627,7 +627,7 @@ func (p *plan) point() (*Headcount, error) {
 	}
 	cells, err := roundInts(x, p.r, NumSkillLevels, p.wf.rows, p.wf.cols, x)
 	if err != nil {
-		return nil, fmt.Errorf("workforce: headcounts: %w", err)
+		return nil, nest(err, "workforce: headcounts")
 	}
 	if got := sumInts(cells); got != int64(n) { // cannot happen: rounding keeps the whole total
 		return nil, fmt.Errorf("workforce: headcounts: rounded cells sum to %d, not %d: %w", got, int64(n), ErrInfeasible)

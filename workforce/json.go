@@ -97,7 +97,7 @@ func (t *Table) UnmarshalJSON(data []byte) error {
 	}
 	u, err := NewTable(j.Rows, j.Cols, values)
 	if err != nil {
-		return fmt.Errorf("workforce: unmarshal table: %w", err)
+		return nest(err, "workforce: unmarshal table")
 	}
 	if len(j.Sources) > 0 {
 		u.sources = j.Sources

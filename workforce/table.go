@@ -496,7 +496,7 @@ func (t *Table) SkillLevels(m SkillMap) (*Table, error) {
 	for j, l := range t.cols {
 		o, err := ParseOccupation(l)
 		if err != nil {
-			return nil, fmt.Errorf("workforce: skill levels: column %q: %w", l, err)
+			return nil, nest(err, fmt.Sprintf("workforce: skill levels: column %q", l))
 		}
 		s, err := m.Split(o)
 		if err != nil {
@@ -516,7 +516,7 @@ func (t *Table) Bands() (*Table, error) {
 	for j, l := range t.cols {
 		k, err := ParseSkillLevel(l)
 		if err != nil {
-			return nil, fmt.Errorf("workforce: bands: column %q: %w", l, err)
+			return nil, nest(err, fmt.Sprintf("workforce: bands: column %q", l))
 		}
 		w[j] = make([]float64, NumBands)
 		w[j][k.Band()-1] = 1
