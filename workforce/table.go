@@ -46,7 +46,8 @@ type Table struct {
 // NewTable returns a table with the given row and column labels and values,
 // values[i][j] being the cell in row i and column j. Labels must be
 // non-empty and unique within rows and within columns. Values must be
-// finite and non-negative; NaN marks a missing cell. Every row, column and
+// finite and non-negative (-0 is stored as 0); NaN marks a missing cell.
+// Every row, column and
 // the grand total (of the cells present) must be finite too: a total
 // beyond the float64 range is an error wrapping [ErrBadValue] naming the
 // row or column. NewTable copies its arguments. Errors wrap [ErrShape], [ErrBadValue] or [ErrUnknownCode] (an
@@ -71,7 +72,9 @@ func NewTable(rows, cols []string, values [][]float64) (*Table, error) {
 				return nil, fmt.Errorf("workforce: new table: cell (%q, %q) = %v: %w", rows[i], cols[j], x, ErrBadValue)
 			}
 		}
-		t.v = append(t.v, r...)
+		for _, x := range r {
+			t.v = append(t.v, x+0) // -0 + 0 is 0: no signed zeros
+		}
 	}
 	if err := checkTotals("new table", t.rows, t.cols, t.v); err != nil {
 		return nil, err

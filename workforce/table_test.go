@@ -324,3 +324,49 @@ func TestNewTableTotalOverflow(t *testing.T) {
 		t.Errorf("overflow beside a missing cell: %v, want ErrBadValue", err)
 	}
 }
+
+// ReadCSV trims the spaces around labels, so " A " is the row "A", and
+// labels that differ only in spaces are duplicates.
+func TestReadCSVTrimsLabels(t *testing.T) {
+	t.Parallel()
+	got, err := workforce.ReadCSV(strings.NewReader("sector, 1 ,2\n A ,1,2\nJ  ,3,4\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := workforce.MustNewTable([]string{"A", "J"}, []string{"1", "2"}, [][]float64{{1, 2}, {3, 4}}) // hand: the same table without the spaces
+	if diff := cmp.Diff([2][]string{want.Rows(), want.Cols()}, [2][]string{got.Rows(), got.Cols()}); diff != "" || !got.Equal(want) {
+		t.Errorf("ReadCSV labels mismatch (-want +got):\n%s", diff)
+	}
+	for _, in := range []string{"s,x\nA,1\n A,2\n", "s,x, x\nA,1,2\n", "s,x\n  ,1\n"} {
+		if _, err := workforce.ReadCSV(strings.NewReader(in)); !errors.Is(err, workforce.ErrSyntax) {
+			t.Errorf("ReadCSV(%q): error %v, want ErrSyntax", in, err)
+		}
+	}
+}
+
+// A cell of -0 is stored, printed and written as 0.
+func TestTableNegativeZero(t *testing.T) {
+	t.Parallel()
+	negZero := math.Copysign(0, -1)
+	fromNew := workforce.MustNewTable([]string{"A"}, []string{"1"}, [][]float64{{negZero}})
+	fromCSV, err := workforce.ReadCSV(strings.NewReader("s,1\nA,-0\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fromJSON workforce.Table
+	if err := fromJSON.UnmarshalJSON([]byte(`{"rows":["A"],"cols":["1"],"values":[[-0]]}`)); err != nil {
+		t.Fatal(err)
+	}
+	for name, tab := range map[string]*workforce.Table{"NewTable": fromNew, "ReadCSV": fromCSV, "UnmarshalJSON": &fromJSON} {
+		if x := tab.At(0, 0); math.Signbit(x) {
+			t.Errorf("%s: cell = %v, want 0", name, x)
+		}
+		var b bytes.Buffer
+		if err := tab.WriteCSV(&b, "s"); err != nil {
+			t.Fatal(err)
+		}
+		if got, want := b.String(), "s,1\nA,0\n"; got != want { // hand: 0 without its sign
+			t.Errorf("%s: WriteCSV = %q, want %q", name, got, want)
+		}
+	}
+}
