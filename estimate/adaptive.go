@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 )
 
 // blockStats are the four quantities whose stability JCGM 101:2008 §7.9.4
@@ -35,7 +36,7 @@ func (m *Model) runAdaptive(ctx context.Context, outputs int, f Func, opt Option
 			cols[o] = slices.Grow(cols[o], M)[:first+M]
 			block[o] = cols[o][first : first+M]
 		}
-		if err := m.runRange(ctx, f, opt, block, first, M, prog); err != nil {
+		if err := m.runRange(ctx, f, opt, block, first, M, "up to "+strconv.Itoa(opt.MaxDraws), prog); err != nil {
 			return nil, err
 		}
 		done += M

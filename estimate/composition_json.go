@@ -169,7 +169,7 @@ func (j *compositionIn) build() (Composition, error) {
 func prefixParam(err error, prefix string) error {
 	pe, ok := errors.AsType[*ParamError](err)
 	if !ok {
-		return fmt.Errorf("estimate: %s: %s: %w", compUnmarshalFn, strings.TrimSuffix(prefix, "."), err)
+		return &nested{prefix: "estimate: " + compUnmarshalFn + ": " + strings.TrimSuffix(prefix, "."), err: err}
 	}
 	c := *pe
 	if fn, rest, ok := strings.Cut(c.Param, "("); ok && !strings.Contains(fn, ".") && !strings.Contains(fn, "[") {

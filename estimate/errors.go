@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 )
 
 // Sentinel errors. Errors returned by this package wrap one of them; test
@@ -110,3 +111,16 @@ func finite(fn string, kv ...any) error {
 	}
 	return nil
 }
+
+// nested wraps err, which may come from this package, under a further
+// context, saying "estimate:" once.
+type nested struct {
+	prefix string // "estimate: Composition.UnmarshalJSON: ranges[0]"
+	err    error
+}
+
+func (e *nested) Error() string {
+	return e.prefix + ": " + strings.TrimPrefix(e.err.Error(), "estimate: ")
+}
+
+func (e *nested) Unwrap() error { return e.err }

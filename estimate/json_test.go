@@ -448,3 +448,71 @@ func TestDiagnosticsJSONNaN(t *testing.T) {
 		t.Errorf("Marshal(%v) mismatch (-want +got), %v:\n%s", d, err, diff)
 	}
 }
+
+// Options can be saved as JSON: the Progress callback is left out.
+func TestOptionsJSON(t *testing.T) {
+	t.Parallel()
+	opt := estimate.Options{Draws: 5000, Seed: 7, Progress: func(int, int) {}}
+	data, err := json.Marshal(opt)
+	if err != nil {
+		t.Fatalf("json.Marshal(Options) = %v", err)
+	}
+	var back estimate.Options
+	if err := json.Unmarshal(data, &back); err != nil {
+		t.Fatal(err)
+	}
+	opt.Progress = nil // hand: the callback is not data
+	if diff := cmp.Diff(opt, back); diff != "" {
+		t.Errorf("Options round trip mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// A PoolMethod is text, with the names of Estimate's JSON ("linear", not 1),
+// so that a Pooling marshals readably.
+func TestPoolMethodText(t *testing.T) {
+	t.Parallel()
+	for m, want := range map[estimate.PoolMethod]string{
+		estimate.LinearPool: "linear", estimate.LogPool: "logarithmic", estimate.InverseVariance: "inverse-variance",
+	} {
+		got, err := json.Marshal(m)
+		if err != nil || string(got) != strconv.Quote(want) {
+			t.Errorf("json.Marshal(%v) = %s, %v; want %q", m, got, err, want)
+		}
+		var back estimate.PoolMethod
+		if err := json.Unmarshal(got, &back); err != nil || back != m {
+			t.Errorf("json.Unmarshal(%s) = %v, %v; want %v", got, back, err, m)
+		}
+	}
+	if _, err := json.Marshal(estimate.PoolMethod(0)); err == nil {
+		t.Errorf("json.Marshal(PoolMethod(0)): no error")
+	}
+	var m estimate.PoolMethod
+	for _, in := range []string{`"linear pool"`, `""`, `"Linear"`} {
+		if err := m.UnmarshalText([]byte(in[1 : len(in)-1])); !errors.Is(err, estimate.ErrInvalid) {
+			t.Errorf("UnmarshalText(%s) = %v, want ErrInvalid", in, err)
+		}
+	}
+	mk := must(t)
+	p := mk(estimate.Pool(estimate.LinearPool, mk(estimate.Normal(1, 1)), mk(estimate.Normal(2, 1))))
+	pooling, _ := p.Pooling()
+	data, err := json.Marshal(pooling)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), `"Method":"linear"`) {
+		t.Errorf("json.Marshal(Pooling) = %s, want \"Method\":\"linear\"", data)
+	}
+}
+
+// An error that wraps another from this package says "estimate:" once.
+func TestErrorPrefixOnce(t *testing.T) {
+	t.Parallel()
+	var c estimate.Composition
+	err := json.Unmarshal([]byte(`{"kind":"range","ranges":[{"family":"mixture","pool":{"method":"linear","weights":[1],"inputs":[{"family":"point","params":{"value":1}}]}}]}`), &c)
+	if !errors.Is(err, estimate.ErrNoSpread) { // hand: a point input cannot be pooled
+		t.Fatalf("error %v, want ErrNoSpread", err)
+	}
+	if n := strings.Count(err.Error(), "estimate:"); n != 1 {
+		t.Errorf("%q says \"estimate:\" %d times, want once", err, n)
+	}
+}

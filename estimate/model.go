@@ -167,8 +167,9 @@ type Options struct {
 	Quantile QuantileMethod
 	// Progress, if not nil, is called after each chunk of draws with the
 	// number done and the total planned (in adaptive mode, MaxDraws). It is
-	// called from the goroutine that called Run, never concurrently.
-	Progress func(done, total int)
+	// called from the goroutine that called Run, never concurrently. It is
+	// not data: JSON leaves it out, so that Options can be saved.
+	Progress func(done, total int) `json:"-"`
 }
 
 // Run evaluates f over many draws of the model's inputs and summarises each
@@ -200,7 +201,7 @@ func (m *Model) Run(ctx context.Context, outputs int, f Func, opt Options) (*Res
 	if opt.Progress != nil {
 		prog = func(done int) { opt.Progress(done, opt.Draws) }
 	}
-	if err := m.runRange(ctx, f, opt, cols, 0, opt.Draws, prog); err != nil {
+	if err := m.runRange(ctx, f, opt, cols, 0, opt.Draws, strconv.Itoa(opt.Draws), prog); err != nil {
 		return nil, err
 	}
 	return m.newResult(cols, opt, true), nil
@@ -345,8 +346,11 @@ func (m *Model) runChunk(w *worker, f Func, seed uint64, chunk, lo, hi, base int
 
 // runRange evaluates draws [first, first+n) into cols[o][0:n]; first must
 // be a multiple of chunkSize. prog, if not nil, receives the number of
-// draws done in this range, from the calling goroutine.
-func (m *Model) runRange(ctx context.Context, f Func, opt Options, cols [][]float64, first, n int, prog func(int)) error {
+// draws done in this range, from the calling goroutine. planned describes
+// the draws the whole run plans ("5000", "up to 1000000"), for the error
+// of a cancelled run, which counts the first draws before this range as
+// done.
+func (m *Model) runRange(ctx context.Context, f Func, opt Options, cols [][]float64, first, n int, planned string, prog func(int)) error {
 	nchunks := (n + chunkSize - 1) / chunkSize
 	firstChunk := first / chunkSize
 	chunkBounds := func(k int) (lo, hi int) {
@@ -359,7 +363,7 @@ func (m *Model) runRange(ctx context.Context, f Func, opt Options, cols [][]floa
 		done := 0
 		for k := range nchunks {
 			if err := ctx.Err(); err != nil {
-				return fmt.Errorf("estimate: run stopped after %d draws: %w", done, err)
+				return cancelled(first+done, planned, err)
 			}
 			lo, hi := chunkBounds(k)
 			if oe := m.runChunk(w, f, opt.Seed, firstChunk+k, lo, hi, first, cols); oe != nil {
@@ -378,7 +382,8 @@ func (m *Model) runRange(ctx context.Context, f Func, opt Options, cols [][]floa
 		errMu    sync.Mutex
 		errAt    = nchunks // smallest chunk with an output error
 		outErr   *OutputError
-		stopped  atomic.Bool // cancelled, or f panicked
+		stopped  atomic.Bool  // cancelled, or f panicked
+		finished atomic.Int64 // draws done in this range
 		panicMu  sync.Mutex
 		panicV   any // the first panic in f, re-raised in the caller
 		panicked bool
@@ -425,6 +430,7 @@ func (m *Model) runRange(ctx context.Context, f Func, opt Options, cols [][]floa
 					errMu.Unlock()
 					continue
 				}
+				finished.Add(int64(hi - lo))
 				if doneCh != nil {
 					doneCh <- hi - lo
 				}
@@ -461,7 +467,13 @@ func (m *Model) runRange(ctx context.Context, f Func, opt Options, cols [][]floa
 		return outErr
 	}
 	if stopped.Load() {
-		return fmt.Errorf("estimate: run stopped before %d draws: %w", n, ctx.Err())
+		return cancelled(first+int(finished.Load()), planned, ctx.Err())
 	}
 	return nil
+}
+
+// cancelled returns the error of a run stopped by its context after done
+// of the planned draws.
+func cancelled(done int, planned string, err error) error {
+	return fmt.Errorf("estimate: run cancelled after %d of %s draws: %w", done, planned, err)
 }

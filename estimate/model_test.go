@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -561,5 +562,54 @@ func TestVectorOutput(t *testing.T) {
 	}
 	if sums := res.Output(84); sums.Quantile(0) != 1 || sums.Quantile(1) != 1 {
 		t.Errorf("shares summed to [%v, %v] across draws, want exactly 1", sums.Quantile(0), sums.Quantile(1))
+	}
+}
+
+// A nil *Result reads as an empty result: no outputs, no draws, no run.
+func TestResultNil(t *testing.T) {
+	t.Parallel()
+	var r *estimate.Result
+	type view struct {
+		Len, Draws                int
+		Seed                      uint64
+		Converged                 bool
+		NoSources, ZeroOutput     bool
+		OutputDraws               int
+		OutputMeanNaN, OutputNeg1 bool
+	}
+	got := view{
+		Len: r.Len(), Draws: r.Draws(), Seed: r.Seed(), Converged: r.Converged(),
+		NoSources: r.Sources() == nil, ZeroOutput: r.Output(0).Draws() == 0,
+		OutputDraws: r.Output(-1).Draws(), OutputMeanNaN: math.IsNaN(r.Output(0).Mean()),
+		OutputNeg1: math.IsNaN(r.Output(-1).Quantile(0.5)),
+	}
+	// An empty result: no outputs, no draws, seed 0, no run to converge, no
+	// sources; every Output is the zero Summary, whose statistics are NaN.
+	want := view{NoSources: true, ZeroOutput: true, OutputMeanNaN: true, OutputNeg1: true}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("nil *Result mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// A cancelled run says how many draws were done and how many were planned:
+// for an adaptive run, MaxDraws, not the block size.
+func TestCancelMessage(t *testing.T) {
+	t.Parallel()
+	m, f, outputs := reproModel(t)
+	for _, tt := range []struct {
+		opt  estimate.Options
+		want string
+	}{
+		// hand: cancelled before the first chunk, so 0 draws of the plan
+		{estimate.Options{Draws: 5000, Workers: 1}, "after 0 of 5000 draws"},
+		{estimate.Options{Draws: 5000, Workers: 2}, "after 0 of 5000 draws"},
+		{estimate.Options{Tolerance: 0.01, Draws: 2000, MaxDraws: 50_000, Workers: 2}, "after 0 of up to 50000 draws"},
+	} {
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		_, err := m.Run(ctx, outputs, f, tt.opt)
+		if !errors.Is(err, context.Canceled) || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("Run(%+v, cancelled) error = %v, want context.Canceled saying %q", tt.opt, err, tt.want)
+		}
 	}
 }

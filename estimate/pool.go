@@ -44,6 +44,27 @@ func (m PoolMethod) String() string {
 	return "PoolMethod(" + strconv.Itoa(int(m)) + ")"
 }
 
+// MarshalText returns the method's name in [Estimate]'s JSON: "linear",
+// "logarithmic" or "inverse-variance", so that a [Pooling] marshals
+// readably. An invalid method is an error wrapping [ErrInvalid].
+func (m PoolMethod) MarshalText() ([]byte, error) {
+	if m < LinearPool || m > InverseVariance {
+		return nil, fmt.Errorf("estimate: marshal %v: %w", m, ErrInvalid)
+	}
+	return []byte(methodToken(m)), nil
+}
+
+// UnmarshalText reads a name written by [PoolMethod.MarshalText]. Any other
+// text is an error wrapping [ErrInvalid] and leaves m unchanged.
+func (m *PoolMethod) UnmarshalText(text []byte) error {
+	pm, ok := parseMethod(string(text))
+	if !ok {
+		return fmt.Errorf(`estimate: unmarshal pool method %q: want "linear", "logarithmic" or "inverse-variance": %w`, text, ErrInvalid)
+	}
+	*m = pm
+	return nil
+}
+
 // Pooling records how a pooled estimate was made: returned by
 // [Estimate.Pooling].
 type Pooling struct {

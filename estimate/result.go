@@ -190,6 +190,10 @@ func pairwise(x []float64, c float64, sq bool) float64 {
 
 // A Result holds the outputs of a [Model.Run]: every draw of every output,
 // in draw order. It is immutable and safe for concurrent use.
+//
+// A nil *Result reads as an empty result: [Result.Len] and [Result.Draws]
+// return 0, [Result.Seed] 0, [Result.Converged] false (there was no run),
+// [Result.Sources] nil, and [Result.Output] the zero [Summary].
 type Result struct {
 	draws     int
 	outs      []*output
@@ -225,29 +229,50 @@ func (m *Model) newResult(cols [][]float64, opt Options, converged bool) *Result
 
 // Draws returns the number of draws made (in adaptive mode, the number the
 // stopping rule needed).
-func (r *Result) Draws() int { return r.draws }
+func (r *Result) Draws() int {
+	if r == nil {
+		return 0
+	}
+	return r.draws
+}
 
 // Seed returns the [Options].Seed of the run that made r, for audit: the
 // same model and inputs run again with this seed and [Result.Draws] draws
 // (Options.Draws, not adaptive) give bit-identical outputs.
-func (r *Result) Seed() uint64 { return r.seed }
+func (r *Result) Seed() uint64 {
+	if r == nil {
+		return 0
+	}
+	return r.seed
+}
 
-// Len returns the number of outputs.
-func (r *Result) Len() int { return len(r.outs) }
+// Len returns the number of outputs; 0 for a nil *Result.
+func (r *Result) Len() int {
+	if r == nil {
+		return 0
+	}
+	return len(r.outs)
+}
 
 // Sources returns the sources of all the model's inputs, without
 // duplicates, in the order the inputs were declared: the provenance of
 // every output.
-func (r *Result) Sources() []exodus.Source { return slices.Clone(r.sources) }
+func (r *Result) Sources() []exodus.Source {
+	if r == nil {
+		return nil
+	}
+	return slices.Clone(r.sources)
+}
 
 // Converged reports whether an adaptive run met its tolerance; it is true
-// for a run with a fixed number of draws.
-func (r *Result) Converged() bool { return r.converged }
+// for a run with a fixed number of draws, and false for a nil *Result.
+func (r *Result) Converged() bool { return r != nil && r.converged }
 
 // Output returns the summary of output i, for i in [0, Len()). For i out
-// of range it returns the zero Summary, whose methods return NaN.
+// of range, or on a nil *Result, it returns the zero Summary, whose methods
+// return NaN.
 func (r *Result) Output(i int) Summary {
-	if i < 0 || i >= len(r.outs) {
+	if i < 0 || i >= r.Len() {
 		return Summary{}
 	}
 	return Summary{o: r.outs[i], q: r.method, r: r}

@@ -18,6 +18,23 @@ import (
 // published; it applies from its date. Each rate's Source names the ECB and
 // the publication.
 //
+// A file is a gesmes:Envelope whose Cube holds one Cube per day (time,
+// YYYY-MM-DD), each with one Cube per currency (currency, an ISO 4217 code;
+// rate, units per euro, with a decimal point); other elements, such as the
+// sender, are ignored. Shortened, eurofxref-hist.xml reads:
+//
+//	<gesmes:Envelope xmlns:gesmes="http://www.gesmes.org/xml/2002-08-01" xmlns="http://www.ecb.int/vocabulary/2002-08-01/eurofxref">
+//		<gesmes:subject>Reference rates</gesmes:subject>
+//		<Cube>
+//			<Cube time="2022-03-01">
+//				<Cube currency="USD" rate="1.1162"/>
+//				<Cube currency="RUB" rate="117.201"/>
+//			</Cube>
+//		</Cube>
+//	</gesmes:Envelope>
+//
+// giving EUR/USD 1.1162 and EUR/RUB 117.201 from 2022-03-01.
+//
 // The ECB published no RUB reference rate after 1 March 2022 (last: 117.201
 // RUB per EUR); roubles at later dates need another source, such as
 // [ParseCBR].

@@ -67,7 +67,7 @@ func (a *Amount) UnmarshalJSON(data []byte) error {
 		Currency Currency        `json:"currency"`
 	}
 	if err := json.Unmarshal(data, &raw); err != nil {
-		return fmt.Errorf("finance: unmarshal amount: %w", err)
+		return &nested{prefix: "finance: unmarshal amount", err: err}
 	}
 	text, v, err := jsonNumber(raw.Amount)
 	if err != nil {
@@ -204,7 +204,7 @@ func (r *Rate) UnmarshalJSON(data []byte) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&j); err != nil {
-		return fmt.Errorf("finance: unmarshal rate: %w: %w", err, ErrInvalidRate)
+		return &nested{prefix: "finance: unmarshal rate", err: err, kind: ErrInvalidRate}
 	}
 	v, err := j.rate(true)
 	if err != nil {
@@ -298,4 +298,28 @@ func orient(q Rate, from Currency) (Rate, bool) {
 		return q.Inverse(), true
 	}
 	return Rate{}, false
+}
+
+// nested wraps err, which may come from this package, under a further
+// context, saying "finance:" once ("finance: unmarshal amount: parse
+// currency …", not "…: finance: parse currency …"), and also wraps kind
+// when it is not nil.
+type nested struct {
+	prefix    string // "finance: unmarshal rate"
+	err, kind error
+}
+
+func (e *nested) Error() string {
+	s := e.prefix + ": " + strings.TrimPrefix(e.err.Error(), "finance: ")
+	if e.kind != nil {
+		s += ": " + e.kind.Error()
+	}
+	return s
+}
+
+func (e *nested) Unwrap() []error {
+	if e.kind == nil {
+		return []error{e.err}
+	}
+	return []error{e.err, e.kind}
 }

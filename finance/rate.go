@@ -12,7 +12,8 @@ import (
 
 // ErrInvalidRate is wrapped by the errors of [NewRate] and of the file
 // parsers for a rate that cannot be used: a value that is not positive, the
-// same currency on both sides, an unknown currency, a missing date.
+// same currency on both sides, an unknown currency, a missing date; and of
+// [Rates.Add] and [Rates.Replace] for a derived rate.
 var ErrInvalidRate = errors.New("invalid rate")
 
 // A Rate is one exchange-rate quote: 1 unit of Base is worth Value units of

@@ -123,7 +123,10 @@ func NewRates(rates ...Rate) (*Rates, error) {
 // gives an error wrapping [ErrDuplicateRate], since the table keeps one
 // quote per pair and day and would otherwise lose a value or a citation;
 // use [Rates.Replace] to let the new rate win. The zero Rate gives an error
-// wrapping [ErrInvalidRate]. On error nothing is added. Add on a nil *Rates
+// wrapping [ErrInvalidRate], and so does a derived rate (an inverse or a
+// cross rate from [Rates.Find], see [Rate.IsDerived]): the table holds
+// quoted rates only and derives the others itself, so add the quotes of its
+// [Rate.Chain] instead. On error nothing is added. Add on a nil *Rates
 // returns an error and adds nothing.
 func (t *Rates) Add(rates ...Rate) error {
 	return t.add(rates, false)
@@ -136,7 +139,8 @@ func (t *Rates) Add(rates ...Rate) error {
 // fixtures: Add refuses those with [ErrDuplicateRate] even where the value
 // is the same, because the citation differs. Two different rates of one
 // pair and day within rates still give an error wrapping
-// [ErrDuplicateRate]; the zero Rate gives one wrapping [ErrInvalidRate]. On
+// [ErrDuplicateRate]; the zero Rate and a derived rate give one wrapping
+// [ErrInvalidRate], as for Add. On
 // error nothing changes. Replace on a nil *Rates returns an error.
 //
 // To drop rates rather than replace them, build a new table from the
@@ -161,6 +165,9 @@ func (t *Rates) add(rates []Rate, replace bool) error {
 	for _, r := range rates {
 		if r.base == 0 {
 			return fmt.Errorf("finance: add the zero Rate: %w", ErrInvalidRate)
+		}
+		if r.chain != nil {
+			return fmt.Errorf("finance: add %v: a table holds quoted rates only; add its Chain() instead: %w", r, ErrInvalidRate)
 		}
 		k := pair{r.base, r.quote}
 		pending[k] = append(pending[k], r)

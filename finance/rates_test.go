@@ -1,9 +1,11 @@
 package finance_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -591,5 +593,99 @@ func TestRatesReplace(t *testing.T) {
 	}
 	if err := rates.Replace(finance.Rate{}); !errors.Is(err, finance.ErrInvalidRate) {
 		t.Errorf("Replace of the zero Rate: %v, want ErrInvalidRate", err)
+	}
+}
+
+// Add and Replace refuse a derived rate: stored, it would count as a quote in
+// Len and All, and a later Find could chain it into a rate of three quotes
+// that its own JSON cannot describe.
+func TestRatesAddDerived(t *testing.T) {
+	t.Parallel()
+	rates := testRates(t)
+	on := date(2022, 2, 4)
+	inv, err := rates.Find(finance.RUB, finance.USD, on) // inverse of USD/RUB
+	if err != nil {
+		t.Fatal(err)
+	}
+	crossed, err := rates.Find(finance.USD, finance.GBP, on) // USD→RUB→GBP
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := mustRate(t, finance.CHF, finance.USD, "1.08", on, cbrSource)
+	for _, r := range []finance.Rate{inv, crossed} {
+		for name, add := range map[string]func(...finance.Rate) error{"Add": rates.Add, "Replace": rates.Replace} {
+			n := rates.Len()
+			if err := add(other, r); !errors.Is(err, finance.ErrInvalidRate) {
+				t.Errorf("%s(%v): %v, want ErrInvalidRate", name, r, err)
+			}
+			if rates.Len() != n {
+				t.Errorf("a failed %s of %v changed Len %d → %d", name, r, n, rates.Len())
+			}
+		}
+	}
+	// Its chain is what to add instead.
+	fresh := new(finance.Rates)
+	if err := fresh.Add(crossed.Chain()...); err != nil || fresh.Len() != 2 { // hand: USD/RUB and GBP/RUB
+		t.Errorf("Add(Chain()...): %v, Len %d, want 2", err, fresh.Len())
+	}
+}
+
+// Every rate Find returns, direct, inverse or cross, survives its own JSON.
+func TestRatesFindRoundTripsJSON(t *testing.T) {
+	t.Parallel()
+	rates := testRates(t)
+	if err := rates.Add(mustRate(t, finance.CHF, finance.USD, "1.08", date(2022, 2, 4), cbrSource)); err != nil {
+		t.Fatal(err)
+	}
+	// Derived rates offered to Add are refused (the error is tested above);
+	// were they stored, CHF→GBP could chain CHF/USD, USD/GBP (itself a
+	// cross) into three quotes.
+	for _, p := range [][2]finance.Currency{{finance.USD, finance.GBP}, {finance.RUB, finance.CHF}} {
+		if r, err := rates.Find(p[0], p[1], date(2022, 2, 4)); err == nil {
+			_ = rates.Add(r)
+		}
+	}
+	curs := []finance.Currency{finance.USD, finance.RUB, finance.GBP, finance.EUR, finance.CNY, finance.CHF}
+	for _, from := range curs {
+		for _, to := range curs {
+			r, err := rates.Find(from, to, date(2022, 2, 25))
+			if err != nil {
+				continue
+			}
+			data, err := json.Marshal(r)
+			if err != nil {
+				t.Errorf("Marshal(Find(%v, %v)): %v", from, to, err)
+				continue
+			}
+			var back finance.Rate
+			if err := json.Unmarshal(data, &back); err != nil || !back.Equal(r) {
+				t.Errorf("Find(%v, %v) = %v: JSON %s reads back as %v, %v", from, to, r, data, back, err)
+			}
+		}
+	}
+}
+
+// An error that wraps another from this package says "finance:" once and
+// still wraps both sentinels.
+func TestErrorPrefixOnce(t *testing.T) {
+	t.Parallel()
+	var a finance.Amount
+	var r finance.Rate
+	for name, tt := range map[string]struct {
+		err   error
+		kinds []error
+	}{
+		"Amount": {json.Unmarshal([]byte(`{"amount":"1","currency":"XXQ"}`), &a), []error{finance.ErrUnknownCurrency}},
+		"Rate": {json.Unmarshal([]byte(`{"base":"XXQ","quote":"RUB","value":"1","date":"2022-01-01"}`), &r),
+			[]error{finance.ErrUnknownCurrency, finance.ErrInvalidRate}},
+	} {
+		for _, k := range tt.kinds {
+			if !errors.Is(tt.err, k) {
+				t.Errorf("%s: error %v, want %v", name, tt.err, k)
+			}
+		}
+		if tt.err != nil && strings.Count(tt.err.Error(), "finance:") != 1 {
+			t.Errorf("%s: %q says \"finance:\" more than once", name, tt.err)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"container/heap"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 )
 
@@ -51,7 +52,9 @@ const maxExact = 1 << 53
 // the weights, by method m, and returns whole numbers that sum exactly to
 // total.
 //
-// Weights must be finite and non-negative, and not all zero. A category
+// Weights must be finite and non-negative, and not all zero. Only their
+// ratios matter: weights whose sum overflows float64 (two of 1e308, say)
+// are scaled down by a power of two, exactly, before apportioning. A category
 // with weight zero gets nothing (also under Huntington–Hill). Ties are
 // broken deterministically: between equal claims, the category with the
 // larger weight wins, then the one that comes first.
@@ -95,7 +98,7 @@ func ApportionMin(total int64, weights []float64, atLeast []int64, m Method) ([]
 		return nil, fmt.Errorf("workforce: apportion: all %d weights are zero: %w", len(weights), ErrBadValue)
 	}
 	if math.IsInf(sum, 0) {
-		return nil, fmt.Errorf("workforce: apportion: weights sum to %v: %w", sum, ErrBadValue)
+		weights = scaleWeights(weights)
 	}
 	out := make([]int64, len(weights))
 	var minSum int64
@@ -115,6 +118,23 @@ func ApportionMin(total int64, weights []float64, atLeast []int64, m Method) ([]
 		divisor(total, weights, atLeast, out, m)
 	}
 	return out, nil
+}
+
+// scaleWeights returns finite weights whose sum overflows float64 divided
+// by a power of two at least 2·len(w), which keeps their ratios exact and
+// brings their sum within range. A positive weight so small
+// that it would become 0 becomes the smallest positive float64 instead, so
+// that it still counts as positive (Huntington–Hill gives it a seat).
+func scaleWeights(w []float64) []float64 {
+	scale := math.Ldexp(1, -bits.Len(uint(2*len(w))))
+	out := make([]float64, len(w))
+	for i, x := range w {
+		out[i] = x * scale
+		if x > 0 && out[i] == 0 {
+			out[i] = math.SmallestNonzeroFloat64
+		}
+	}
+	return out
 }
 
 // hamilton fills out (already holding the minimums) by largest remainder.

@@ -110,7 +110,6 @@ func TestApportionErrors(t *testing.T) {
 		{"negative", 1, []float64{1, -1}, nil, workforce.Hamilton, workforce.ErrBadValue},
 		{"NaN", 1, []float64{math.NaN()}, nil, workforce.DHondt, workforce.ErrBadValue},
 		{"Inf", 1, []float64{math.Inf(1)}, nil, workforce.DHondt, workforce.ErrBadValue},
-		{"sum overflows", 1, []float64{math.MaxFloat64, math.MaxFloat64}, nil, workforce.DHondt, workforce.ErrBadValue},
 		{"all zero", 1, []float64{0, 0}, nil, workforce.Hamilton, workforce.ErrBadValue},
 		{"negative total", -1, []float64{1}, nil, workforce.Hamilton, workforce.ErrBadValue},
 		{"huge total", 1 << 60, []float64{1}, nil, workforce.Hamilton, workforce.ErrBadValue},
@@ -307,5 +306,40 @@ func BenchmarkApportion(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// Finite weights whose sum overflows float64 apportion like the same
+// weights scaled down: only their ratios matter.
+func TestApportionHugeWeights(t *testing.T) {
+	t.Parallel()
+	methods := []workforce.Method{workforce.Hamilton, workforce.DHondt, workforce.SainteLague, workforce.HuntingtonHill}
+	for _, m := range methods {
+		for _, tt := range []struct {
+			total       int64
+			huge, small []float64
+			want        []int64
+		}{
+			// hand: equal weights share 2 as 1 and 1 under every method
+			{2, []float64{math.MaxFloat64, math.MaxFloat64}, []float64{1, 1}, []int64{1, 1}},
+			// hand: 10 × (1.5, 0.5, 1)/3 = 5, 1.67, 3.33; the want is
+			// checked against the small weights below for each method
+			{10, []float64{1.5e308, 0.5e308, 1e308}, []float64{1.5, 0.5, 1}, nil},
+			// hand: Huntington–Hill gives the small third category a seat
+			{3, []float64{1e308, 1e308, 1e306}, []float64{100, 100, 1}, nil},
+		} {
+			got, err := workforce.Apportion(tt.total, tt.huge, m)
+			if err != nil {
+				t.Errorf("%v: Apportion(%d, %v): %v", m, tt.total, tt.huge, err)
+				continue
+			}
+			want := tt.want
+			if want == nil { // independent: the same ratios written small
+				want = must(workforce.Apportion(tt.total, tt.small, m))
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("%v: Apportion(%d, %v) mismatch (-want +got):\n%s", m, tt.total, tt.huge, diff)
+			}
+		}
 	}
 }

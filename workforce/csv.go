@@ -13,13 +13,16 @@ import (
 // ReadCSV reads a table in the form [Table.WriteCSV] writes: a header
 // record whose first field is ignored (it names the row dimension) followed
 // by the column labels, then one record per row, the row label followed by
-// the cells. An empty field is a missing cell. Lines starting with '#' are
-// comments. Numbers use strconv.ParseFloat syntax and must be finite and
+// the cells. Spaces around row and column labels are trimmed (" A " is the
+// row "A"), so labels that differ only in such spaces are duplicates. An
+// empty field is a missing cell, and a cell of -0 reads as 0. Lines
+// starting with '#' are comments. Numbers use strconv.ParseFloat syntax and must be finite and
 // non-negative.
 //
 // Errors wrap [ErrSyntax] (malformed CSV, a bad number, ragged records, an
 // empty or duplicate row or column label) or [ErrBadValue] (a negative or
-// infinite number), and give the line; a duplicate label's error names the
+// infinite number, or a row, column or grand total beyond the float64
+// range, as for [NewTable]), and give the line; a duplicate label's error names the
 // label and both lines (rows) or both fields of the header (columns).
 func ReadCSV(r io.Reader) (*Table, error) {
 	cr := csv.NewReader(r)
@@ -34,7 +37,10 @@ func ReadCSV(r io.Reader) (*Table, error) {
 		return nil, fmt.Errorf("workforce: read csv: %w: %w", ErrSyntax, err)
 	}
 	headLine, _ := cr.FieldPos(0)
-	cols := append([]string(nil), head[1:]...)
+	cols := make([]string, len(head)-1)
+	for j, c := range head[1:] {
+		cols[j] = strings.TrimSpace(c)
+	}
 	colField := make(map[string]int, len(cols))
 	for j, c := range cols {
 		if c == "" {
@@ -57,6 +63,7 @@ func ReadCSV(r io.Reader) (*Table, error) {
 			return nil, fmt.Errorf("workforce: read csv: %w: %w", ErrSyntax, err)
 		}
 		line, _ := cr.FieldPos(0)
+		rec[0] = strings.TrimSpace(rec[0])
 		if rec[0] == "" {
 			return nil, fmt.Errorf("workforce: read csv: line %d: empty row label: %w", line, ErrSyntax)
 		}
@@ -77,8 +84,11 @@ func ReadCSV(r io.Reader) (*Table, error) {
 			if !finiteNonNeg(x) {
 				return nil, fmt.Errorf("workforce: read csv: line %d, column %q: %v: %w", line, cols[j], x, ErrBadValue)
 			}
-			v = append(v, x)
+			v = append(v, x+0) // -0 + 0 is 0: no signed zeros
 		}
+	}
+	if err := checkTotals("read csv", rows, cols, v); err != nil {
+		return nil, err
 	}
 	return newTableOwned(rows, cols, v, nil), nil
 }

@@ -141,13 +141,20 @@ func DefaultEmployment(year int) (*Table, error) {
 
 // DefaultWorkforce returns [DefaultEmployment] for year aggregated to the
 // four ILO skill levels (columns "1" to "4") with the zero [SkillMap]
-// (ISCO group 1 split evenly between levels 3 and 4), in persons.
+// (ISCO group 1 split evenly between levels 3 and 4), in persons. As a
+// [Scenario].Workforce it is the embedded data, like a nil Workforce: a
+// Share with no Base is a share of [LabourForce].
 func DefaultWorkforce(year int) (*Table, error) {
 	t, err := DefaultEmployment(year)
 	if err != nil {
 		return nil, err
 	}
-	return t.SkillLevels(SkillMap{})
+	w, err := t.SkillLevels(SkillMap{})
+	if err != nil {
+		return nil, err
+	}
+	w.russia = true
+	return w, nil
 }
 
 type iloData struct {

@@ -137,7 +137,9 @@
 // labour force (75.1 million in November 2022, the unemployed included),
 // while headcounts are spread over employment (71.9 million in Rosstat's
 // 2022 figure); with the defaults, 1.5% of the labour force is 1.57% of
-// each sector's employment ([Scenario].Base).
+// each sector's employment ([Scenario].Base). With a Workforce table of
+// your own and no Base, a Share is a share of that table's total
+// employment.
 //
 // # Conventions
 //

@@ -3,6 +3,7 @@ package workforce
 import (
 	"errors"
 	"math"
+	"strings"
 )
 
 // Sentinel errors. Every error returned by this package wraps one of them,
@@ -39,3 +40,21 @@ var (
 func finiteNonNeg(x float64) bool {
 	return x >= 0 && !math.IsInf(x, 1) // false for NaN
 }
+
+// nested wraps err, an error of this package, under a further context,
+// saying "workforce:" once: "workforce: headcounts: workforce row: parse
+// sector …" rather than "…: workforce row: workforce: parse sector …".
+type nested struct {
+	prefix string // "workforce: headcounts: workforce row"
+	err    error
+}
+
+func (e *nested) Error() string {
+	return e.prefix + ": " + strings.TrimPrefix(e.err.Error(), "workforce: ")
+}
+
+func (e *nested) Unwrap() error { return e.err }
+
+// nest returns err under the context prefix (which starts "workforce: "),
+// without repeating the package name err's message starts with.
+func nest(err error, prefix string) error { return &nested{prefix: prefix, err: err} }

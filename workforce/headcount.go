@@ -39,12 +39,16 @@ type Scenario struct {
 	// it (from a normal, say) are clamped to 0 or 1.
 	Share estimate.Estimate
 	// Base is the workforce that Share refers to, in persons. Zero means
-	// [LabourForce] (Rosstat LFS, November 2022: 75.1 million). Setting it
-	// without Share is an error; its median must be positive, and draws
-	// below zero count as zero. The people are spread over the Workforce
-	// table, which counts the employed: with the defaults, 1.5% of the
-	// labour force is 1.57% of each sector's employment, as the unemployed
-	// have no sector.
+	// [LabourForce] (Rosstat LFS, November 2022: 75.1 million) when
+	// Workforce is the embedded Russian data (nil, or a table from
+	// [DefaultWorkforce]), and the total employment of Workforce
+	// ([Table.Total]) for any other table, so that a share of another
+	// country's table is a share of that table;
+	// [Headcount.Notes] say which base was used. Setting it without Share
+	// is an error; its median must be positive, and draws below zero count
+	// as zero. The people are spread over the Workforce table, which
+	// counts the employed: with the defaults, 1.5% of the labour force is
+	// 1.57% of each sector's employment, as the unemployed have no sector.
 	Base estimate.Estimate
 
 	// Workforce is the employment structure, in persons: rows are sector
@@ -93,7 +97,10 @@ type Scenario struct {
 // concurrent use. The zero Headcount is empty: no sectors (so every cell
 // is outside the table), a total of 0 whose interval and summary are NaN,
 // and a nil [Headcount.Workforce]. Every method of a nil *Headcount
-// behaves as on the zero Headcount, never panicking.
+// behaves as on the zero Headcount, never panicking, except
+// [Headcount.MarshalJSON], whose receiver is a value so that a struct field
+// of type Headcount marshals: encoding/json writes null for a nil
+// *Headcount without calling it.
 //
 // Point results are integers: every cell, every sector and skill total and
 // the grand total, which add up exactly. Each cell, sector total, skill
@@ -302,13 +309,9 @@ func prepare(sc Scenario) (*plan, error) {
 		if m := sc.Base.Median(); !sc.Base.IsZero() && !(m > 0 && m <= maxExact) {
 			return nil, fmt.Errorf("workforce: headcounts: Base %v: median %v not in (0, 2^53]: %w", sc.Base, m, ErrBadValue)
 		}
-		if sc.Base.IsZero() {
-			base, _ := estimate.Point(LabourForce())
-			p.sc.Base = base.Named("labour force, November 2022").WithSources(LabourForceSource())
-		}
 		p.sources = append(p.sources, sc.Share.Sources()...)
-		p.sources = append(p.sources, p.sc.Base.Sources()...)
-		p.notes = append(p.notes, "total: share "+describe(sc.Share)+" of base "+describe(p.sc.Base))
+		// The note and the base's sources follow once the workforce is known,
+		// since a zero Base defaults to it.
 	}
 	wf := sc.Workforce
 	if wf == nil {
@@ -320,6 +323,23 @@ func prepare(sc Scenario) (*plan, error) {
 	}
 	if err := p.setWorkforce(wf); err != nil {
 		return nil, err
+	}
+	if !sc.Share.IsZero() {
+		switch {
+		case !sc.Base.IsZero():
+		case sc.Workforce == nil || sc.Workforce.russia:
+			base, _ := estimate.Point(LabourForce())
+			p.sc.Base = base.Named("labour force, November 2022").WithSources(LabourForceSource())
+		default:
+			base, err := estimate.Point(p.wTot)
+			if err != nil {
+				return nil, fmt.Errorf("workforce: headcounts: Base from the workforce total %v: %w", p.wTot, ErrBadValue)
+			}
+			p.sc.Base = base.Named("total employment of Workforce")
+		}
+		p.sources = append(p.sources, p.sc.Base.Sources()...)
+		// The total comes first in the notes, as for Total.
+		p.notes = slices.Insert(p.notes, 0, "total: share "+describe(sc.Share)+" of base "+describe(p.sc.Base))
 	}
 	p.sources = append(p.sources, wf.Sources()...)
 	if err := p.setCompositions(); err != nil {
@@ -351,7 +371,7 @@ func (p *plan) setWorkforce(wf *Table) error {
 	for i, l := range wf.rows {
 		s, err := ParseSector(l)
 		if err != nil {
-			return fmt.Errorf("workforce: headcounts: workforce row: %w", err)
+			return nest(err, "workforce: headcounts: workforce row")
 		}
 		if slices.Contains(p.sectors[:i], s) {
 			return fmt.Errorf("workforce: headcounts: workforce row %q repeats sector %v: %w", l, s, ErrUnknownCode)
@@ -605,9 +625,9 @@ func (p *plan) point() (*Headcount, error) {
 			x[k] *= n / s
 		}
 	}
-	cells, err := roundInts(x, p.r, NumSkillLevels)
+	cells, err := roundInts(x, p.r, NumSkillLevels, p.wf.rows, p.wf.cols, x)
 	if err != nil {
-		return nil, fmt.Errorf("workforce: headcounts: %w", err)
+		return nil, nest(err, "workforce: headcounts")
 	}
 	if got := sumInts(cells); got != int64(n) { // cannot happen: rounding keeps the whole total
 		return nil, fmt.Errorf("workforce: headcounts: rounded cells sum to %d, not %d: %w", got, int64(n), ErrInfeasible)
@@ -1045,8 +1065,10 @@ func (h *Headcount) Notes() []string {
 }
 
 // String returns a one-line summary: the total, its interval at
-// [Headcount.Level] (rounded to whole people), and the count in each
-// skill band. For 1.5% of the default labour force it is
+// [Headcount.Level] as the whole numbers around it (math.Floor of the lower
+// end, math.Ceil of the upper, so that with point inputs it contains the
+// point total: a Total of 2.5 prints "3 people (90%: 2–3)"), and the count
+// in each skill band. For 1.5% of the default labour force it is
 //
 //	1126500 people (90%: 1126500–1126500), low skill 91609, medium skill 549033, high skill 485858
 //
@@ -1057,7 +1079,7 @@ func (h *Headcount) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d people", h.total)
 	if lo, hi := h.TotalInterval(); !math.IsNaN(lo) && !math.IsNaN(hi) {
-		fmt.Fprintf(&b, " (%g%%: %.0f–%.0f)", 100*h.level, lo, hi)
+		fmt.Fprintf(&b, " (%g%%: %.0f–%.0f)", 100*h.level, math.Floor(lo), math.Ceil(hi))
 	}
 	for _, band := range Bands() {
 		fmt.Fprintf(&b, ", %s skill %d", band, h.Band(band))

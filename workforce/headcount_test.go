@@ -263,8 +263,6 @@ func TestHeadcountsErrors(t *testing.T) {
 			Workforce: workforce.MustNewTable([]string{"A"}, []string{"1", "2", "3", "4"}, [][]float64{{1, math.NaN(), 1, 1}})}, workforce.ErrMissing},
 		{"band shares length", workforce.Scenario{Share: p, Bands: must(estimate.FixedShares([]float64{1, 1, 1, 1}))}, workforce.ErrShape},
 		{"huge total", workforce.Scenario{Total: must(estimate.Point(1e100))}, workforce.ErrBadValue},
-		{"workforce total overflows", workforce.Scenario{Share: p,
-			Workforce: workforce.MustNewTable([]string{"A"}, []string{"1", "2", "3", "4"}, [][]float64{{1e308, 1e308, 1, 1}})}, workforce.ErrBadValue},
 	}
 	for _, tt := range tests {
 		tt.sc.MonteCarlo.Draws = 1000
@@ -574,4 +572,61 @@ func TestHeadcountsAdaptiveNotConverged(t *testing.T) {
 		t.Errorf("last note %q does not say the run stopped early", last)
 	}
 	checkAddsUp(t, h)
+}
+
+// A Share with no Base is a share of the Workforce's own employment when
+// Workforce is set, and of Russia's labour force only for the embedded data.
+func TestHeadcountsDefaultBase(t *testing.T) {
+	t.Parallel()
+	share := must(estimate.Point(0.015))
+	wf := workforce.MustNewTable([]string{"C", "J"}, []string{"1", "2", "3", "4"},
+		[][]float64{{100, 200, 150, 50}, {100, 200, 150, 50}}) // 1,000 people
+	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{Share: share, Workforce: wf})
+	if err != nil {
+		t.Fatalf("Share 1.5%% of a 1,000-person table: %v", err)
+	}
+	if got, want := h.Total(), int64(15); got != want { // hand: 0.015 × 1,000
+		t.Errorf("Total = %d, want %d", got, want)
+	}
+	if !slicesContainsSubstring(h.Notes(), "1000") {
+		t.Errorf("Notes %q do not name the base of 1000 people", h.Notes())
+	}
+	// The embedded data, nil or from DefaultWorkforce, keep the labour force.
+	for _, wf := range []*workforce.Table{nil, must(workforce.DefaultWorkforce(workforce.DefaultYear))} {
+		h, err = workforce.Headcounts(context.Background(), workforce.Scenario{Share: share, Workforce: wf})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// hand: 0.015 × 75.1 million (Rosstat LFS, November 2022) = 1,126,500
+		if got, want := h.Total(), int64(1_126_500); got != want {
+			t.Errorf("embedded Workforce (nil %v): Total = %d, want %d", wf == nil, got, want)
+		}
+	}
+}
+
+func slicesContainsSubstring(list []string, sub string) bool {
+	for _, s := range list {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// Headcount.String shows the whole numbers around the total's interval, so
+// that a total of 2.5 people (rounded half away from zero to 3) does not
+// print an interval of 2–2 beside it.
+func TestHeadcountStringContainsPoint(t *testing.T) {
+	t.Parallel()
+	wf := workforce.MustNewTable([]string{"C", "J"}, []string{"1", "2", "3", "4"},
+		[][]float64{{100, 200, 150, 50}, {100, 200, 150, 50}})
+	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{Total: must(estimate.Point(2.5)), Workforce: wf})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// hand: 2.5 rounds to 3; the interval 2.5–2.5 lies within the whole
+	// numbers 2 and 3.
+	if got, want := h.String(), "3 people (90%: 2–3)"; !strings.HasPrefix(got, want) {
+		t.Errorf("String() = %q, want prefix %q", got, want)
+	}
 }

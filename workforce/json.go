@@ -26,11 +26,11 @@ type tableJSON struct {
 // [exodus.Source] objects. Numbers are written in the shortest form that
 // reads back exactly, so [Table.UnmarshalJSON] restores an equal table
 // with the same sources. The empty table is
-// {"rows":[],"cols":[],"values":[],"sources":[]}; so is a nil *Table when
-// MarshalJSON is called on it, though encoding/json writes null for a nil
-// pointer without calling it.
-func (t *Table) MarshalJSON() ([]byte, error) {
-	t = t.orEmpty()
+// {"rows":[],"cols":[],"values":[],"sources":[]}; encoding/json writes
+// null for a nil *Table. The receiver is a value, so that a struct field of
+// type Table marshals too, not only a *Table.
+func (tv Table) MarshalJSON() ([]byte, error) {
+	t := &tv
 	j := tableJSON{Rows: t.rows, Cols: t.cols, Values: make([][]*float64, len(t.rows)), Sources: t.sources}
 	if j.Rows == nil {
 		j.Rows = []string{}
@@ -97,7 +97,7 @@ func (t *Table) UnmarshalJSON(data []byte) error {
 	}
 	u, err := NewTable(j.Rows, j.Cols, values)
 	if err != nil {
-		return fmt.Errorf("workforce: unmarshal table: %w", err)
+		return nest(err, "workforce: unmarshal table")
 	}
 	if len(j.Sources) > 0 {
 		u.sources = j.Sources
@@ -180,8 +180,10 @@ func finite(x float64) *float64 {
 // Counts are the whole-number point results, intervals the Monte Carlo
 // intervals of [Headcount.Interval] and its kin, unrounded; an interval or
 // share that is not a number (the zero Headcount has no draws) is null.
-func (h *Headcount) MarshalJSON() ([]byte, error) {
-	h = h.orZero()
+// encoding/json writes null for a nil *Headcount. The receiver is a value,
+// so that a struct field of type Headcount marshals too.
+func (hv Headcount) MarshalJSON() ([]byte, error) {
+	h := &hv
 	j := headcountJSON{
 		Total:   countJSON{Count: h.total, Interval: interval(h.TotalInterval())},
 		Level:   h.level,

@@ -2,6 +2,7 @@ package workforce_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"math"
@@ -32,10 +33,9 @@ func TestTableMarshalJSON(t *testing.T) {
 	if got, err := json.Marshal(&workforce.Table{}); err != nil || string(got) != empty {
 		t.Errorf("json.Marshal(zero table) = %s, %v; want %s", got, err, empty)
 	}
-	// encoding/json writes null for a nil pointer; the method itself, called
-	// on nil, describes the empty table
-	if got, err := (*workforce.Table)(nil).MarshalJSON(); err != nil || string(got) != empty {
-		t.Errorf("nil.MarshalJSON() = %s, %v; want %s", got, err, empty)
+	// encoding/json writes null for a nil pointer
+	if got, err := json.Marshal((*workforce.Table)(nil)); err != nil || string(got) != "null" {
+		t.Errorf("json.Marshal(nil *Table) = %s, %v; want null", got, err)
 	}
 }
 
@@ -311,3 +311,48 @@ J,4,800,800,800,0.0008
 type failWriter struct{}
 
 func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+// A struct field of type Table or Headcount (a value, not a pointer)
+// marshals like the pointer, not as {}.
+func TestJSONValueFields(t *testing.T) {
+	t.Parallel()
+	tab := workforce.MustNewTable([]string{"A"}, []string{"1"}, [][]float64{{2}})
+	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+		Total:      must(estimate.Point(10)),
+		MonteCarlo: estimate.Options{Draws: 10},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type report struct {
+		Table     workforce.Table
+		Headcount workforce.Headcount
+	}
+	got, err := json.Marshal(report{Table: *tab, Headcount: *h})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// independent: the same values marshalled through their pointers
+	tj, _ := json.Marshal(tab)
+	hj, _ := json.Marshal(h)
+	want := `{"Table":` + string(tj) + `,"Headcount":` + string(hj) + `}`
+	if diff := cmp.Diff(want, string(got)); diff != "" {
+		t.Errorf("json.Marshal(report) mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// A Scenario can be saved as JSON, Progress callback and all.
+func TestScenarioJSON(t *testing.T) {
+	t.Parallel()
+	sc := workforce.Scenario{
+		Share:      must(estimate.Point(0.015)),
+		MonteCarlo: estimate.Options{Draws: 100, Progress: func(int, int) {}},
+	}
+	data, err := json.Marshal(sc)
+	if err != nil {
+		t.Fatalf("json.Marshal(Scenario) = %v", err)
+	}
+	if !strings.Contains(string(data), `"Draws":100`) {
+		t.Errorf("json.Marshal(Scenario) = %s, want the Monte Carlo options", data)
+	}
+}

@@ -184,10 +184,6 @@ func TestNilHeadcountMethods(t *testing.T) {
 			err := h.WriteCSV(&buf)
 			return fmt.Sprint(buf.String(), err)
 		},
-		"MarshalJSON": func(h *workforce.Headcount) any {
-			data, err := h.MarshalJSON()
-			return fmt.Sprint(string(data), err)
-		},
 	}
 	// hand: the zero Headcount has no people, no sectors, no draws (so NaN
 	// intervals and summaries) and level 0.

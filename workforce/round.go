@@ -36,7 +36,9 @@ import (
 // positive (errors wrap [ErrMissing], naming the first missing cell, or
 // [ErrBadValue]); a nil table is an error wrapping [ErrBadValue]. A cell more than
 // 2⁵³ times base, whose multiples float64 cannot tell apart, is an error
-// wrapping [ErrBadValue], as is a quotient cell/base that overflows. Should
+// wrapping [ErrBadValue], as is a quotient cell/base that overflows or a
+// rounded cell or total beyond the float64 range; errors name a cell by its
+// row and column labels and its value in t. Should
 // no rounding be found (which the theorem rules out), the error wraps
 // [ErrInfeasible]; no table is returned with an error.
 func ControlledRound(t *Table, base float64) (*Table, error) {
@@ -54,13 +56,19 @@ func ControlledRound(t *Table, base float64) (*Table, error) {
 	for k, x := range t.v {
 		y[k] = x / base
 	}
-	n, err := roundInts(y, r, c)
+	n, err := roundInts(y, r, c, t.rows, t.cols, t.v)
 	if err != nil {
 		return nil, err
 	}
 	v := make([]float64, len(n))
 	for k, m := range n {
 		v[k] = float64(m) * base
+		if math.IsInf(v[k], 1) {
+			return nil, fmt.Errorf("workforce: controlled rounding: cell (%q, %q) = %v rounds to %d times the base %v, beyond the float64 range: %w", t.rows[k/c], t.cols[k%c], t.v[k], m, base, ErrBadValue)
+		}
+	}
+	if err := checkTotals("controlled rounding", t.rows, t.cols, v); err != nil {
+		return nil, err
 	}
 	return t.with(v), nil
 }
@@ -85,7 +93,10 @@ func snap(y float64) float64 {
 // fraction sum of 40.00000003 left over from a total of 2243283.00000003
 // is 40, not "40 or 41" (the cause of issue 5's totals that came out one
 // too high or too low).
-func roundInts(y []float64, r, c int) ([]int64, error) {
+//
+// Errors name a cell or line by its labels (rows, cols) and a cell by its
+// value in orig, the table before scaling to units of the base.
+func roundInts(y []float64, r, c int, rows, cols []string, orig []float64) ([]int64, error) {
 	out := make([]int64, len(y))
 	frac := make([]float64, len(y))
 	rowS, colS := make([]kahan, r), make([]kahan, c)
@@ -96,7 +107,7 @@ func roundInts(y []float64, r, c int) ([]int64, error) {
 	totN := 0
 	for k, x := range y {
 		if !finiteNonNeg(x) || x > maxExact {
-			return nil, fmt.Errorf("workforce: controlled rounding: cell (%d, %d) = %v: %w", k/c, k%c, x, ErrBadValue)
+			return nil, fmt.Errorf("workforce: controlled rounding: cell (%q, %q) = %v: more than 2^53 times the base: %w", rows[k/c], cols[k%c], orig[k], ErrBadValue)
 		}
 		rowS[k/c].add(x)
 		colS[k%c].add(x)
@@ -117,10 +128,10 @@ func roundInts(y []float64, r, c int) ([]int64, error) {
 	// bounds returns how many of a line's n fractional cells round up:
 	// the line's total, less the sum of its cells' floors, rounded down or up.
 	var bad error
-	bounds := func(what string, idx int, sum kahan, floors int64, n int) (lo, hi int) {
+	bounds := func(line string, sum kahan, floors int64, n int) (lo, hi int) {
 		x := snap(sum.value())
 		if x > maxExact {
-			bad = fmt.Errorf("workforce: controlled rounding: %s %d sums to %v, beyond 2^53: %w", what, idx, x, ErrBadValue)
+			bad = fmt.Errorf("workforce: controlled rounding: %s sums to %v units of the base, beyond 2^53: %w", line, x, ErrBadValue)
 			return 0, 0
 		}
 		l, h := int64(math.Floor(x))-floors, int64(math.Ceil(x))-floors
@@ -132,7 +143,7 @@ func roundInts(y []float64, r, c int) ([]int64, error) {
 	s, tt := r+c, r+c+1
 	g := newFlowGraph(r + c + 4)
 	for i := range r {
-		lo, hi := bounds("row", i, rowS[i], rowFloor[i], rowN[i])
+		lo, hi := bounds(fmt.Sprintf("row %q", rows[i]), rowS[i], rowFloor[i], rowN[i])
 		g.addBounded(s, i, lo, hi)
 	}
 	cellEdge := make([]int, len(y))
@@ -154,10 +165,10 @@ func roundInts(y []float64, r, c int) ([]int64, error) {
 		}
 	}
 	for j := range c {
-		lo, hi := bounds("column", j, colS[j], colFloor[j], colN[j])
+		lo, hi := bounds(fmt.Sprintf("column %q", cols[j]), colS[j], colFloor[j], colN[j])
 		g.addBounded(r+j, tt, lo, hi)
 	}
-	lo, hi := bounds("table", 0, totS, totFloor, totN)
+	lo, hi := bounds("the grand total", totS, totFloor, totN)
 	g.addBounded(tt, s, lo, hi)
 	if bad != nil {
 		return nil, bad

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/exodus-lab/exodus/workforce"
@@ -256,5 +257,35 @@ func TestControlledRoundOptimal(t *testing.T) {
 		if c := cost(got); math.Abs(c-best) > 1e-9 {
 			t.Fatalf("trial %d: %v rounded to %v, change %v; brute force finds %v", trial, vals, got.Values(), c, best)
 		}
+	}
+}
+
+// ControlledRound's errors name a bad cell by its labels and its value in
+// the table, not by indices and the value divided by base.
+func TestControlledRoundErrorNamesCell(t *testing.T) {
+	t.Parallel()
+	tab := workforce.MustNewTable([]string{"A", "J"}, []string{"1", "2"}, [][]float64{{1e300, 1}, {1, 1}})
+	_, err := workforce.ControlledRound(tab, 5) // hand: 1e300/5 = 2e299, beyond 2^53
+	if !errors.Is(err, workforce.ErrBadValue) {
+		t.Fatalf("error = %v, want ErrBadValue", err)
+	}
+	msg := err.Error()
+	for _, want := range []string{`("A", "1")`, "1e+300"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("error %q does not name %s", msg, want)
+		}
+	}
+	if strings.Contains(msg, "2e+299") || strings.Contains(msg, "(0, 0)") {
+		t.Errorf("error %q shows the scaled value or indices", msg)
+	}
+}
+
+// A rounding whose result overflows is an error, not a table of +Inf.
+func TestControlledRoundResultOverflow(t *testing.T) {
+	t.Parallel()
+	// hand: 1.7e308 / 1e308 = 1.7 rounds to 2, and 2e308 > MaxFloat64 ≈ 1.8e308
+	tab := workforce.MustNewTable([]string{"a"}, []string{"x"}, [][]float64{{1.7e308}})
+	if got, err := workforce.ControlledRound(tab, 1e308); !errors.Is(err, workforce.ErrBadValue) {
+		t.Errorf("ControlledRound(1.7e308, 1e308) = %v, %v; want ErrBadValue", got, err)
 	}
 }

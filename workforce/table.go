@@ -19,7 +19,9 @@ import (
 // for concurrent use. The zero Table is an empty 0×0 table, and so is a
 // nil *Table: every method is safe on a nil receiver and behaves as on the
 // zero Table (Dims returns 0, 0; Total 0; String ""; Equal reports whether
-// the other table is empty too). Functions that take a *Table argument,
+// the other table is empty too), except [Table.MarshalJSON], whose receiver
+// is a value so that a struct field of type Table marshals; encoding/json
+// writes null for a nil *Table without calling it. Functions that take a *Table argument,
 // such as [Fit] and [ControlledRound], return an error for nil.
 //
 // A cell may be missing: published as suppressed, or otherwise unknown. It
@@ -35,13 +37,20 @@ type Table struct {
 	rows, cols []string
 	v          []float64 // row-major; NaN = missing
 	sources    []exodus.Source
+	// russia marks a table from DefaultWorkforce, the embedded Russian
+	// data, whose Share base is the Russian labour force (Scenario.Base).
+	// WithSources keeps it; every other derived table drops it.
+	russia bool
 }
 
 // NewTable returns a table with the given row and column labels and values,
 // values[i][j] being the cell in row i and column j. Labels must be
 // non-empty and unique within rows and within columns. Values must be
-// finite and non-negative; NaN marks a missing cell. NewTable copies its
-// arguments. Errors wrap [ErrShape], [ErrBadValue] or [ErrUnknownCode] (an
+// finite and non-negative (-0 is stored as 0); NaN marks a missing cell.
+// Every row, column and
+// the grand total (of the cells present) must be finite too: a total
+// beyond the float64 range is an error wrapping [ErrBadValue] naming the
+// row or column. NewTable copies its arguments. Errors wrap [ErrShape], [ErrBadValue] or [ErrUnknownCode] (an
 // empty or duplicate label).
 func NewTable(rows, cols []string, values [][]float64) (*Table, error) {
 	if len(values) != len(rows) {
@@ -63,9 +72,48 @@ func NewTable(rows, cols []string, values [][]float64) (*Table, error) {
 				return nil, fmt.Errorf("workforce: new table: cell (%q, %q) = %v: %w", rows[i], cols[j], x, ErrBadValue)
 			}
 		}
-		t.v = append(t.v, r...)
+		for _, x := range r {
+			t.v = append(t.v, x+0) // -0 + 0 is 0: no signed zeros
+		}
+	}
+	if err := checkTotals("new table", t.rows, t.cols, t.v); err != nil {
+		return nil, err
 	}
 	return t, nil
+}
+
+// checkTotals returns an error wrapping ErrBadValue, naming the line, if a
+// row, column or the grand total of the finite row-major cells v (missing
+// cells left out) overflows to +Inf.
+func checkTotals(op string, rows, cols []string, v []float64) error {
+	c := len(cols)
+	if c == 0 {
+		return nil
+	}
+	row, col, tot := 0.0, make([]float64, c), 0.0
+	for k, x := range v {
+		if math.IsNaN(x) {
+			continue
+		}
+		if k%c == 0 {
+			row = 0
+		}
+		row += x
+		col[k%c] += x
+		tot += x
+		if math.IsInf(row, 1) {
+			return fmt.Errorf("workforce: %s: row %q sums beyond the float64 range: %w", op, rows[k/c], ErrBadValue)
+		}
+	}
+	for j, x := range col {
+		if math.IsInf(x, 1) {
+			return fmt.Errorf("workforce: %s: column %q sums beyond the float64 range: %w", op, cols[j], ErrBadValue)
+		}
+	}
+	if math.IsInf(tot, 1) {
+		return fmt.Errorf("workforce: %s: the grand total is beyond the float64 range: %w", op, ErrBadValue)
+	}
+	return nil
 }
 
 // MustNewTable is like [NewTable] but panics on error. It is meant for
@@ -451,7 +499,7 @@ func (t *Table) SkillLevels(m SkillMap) (*Table, error) {
 	for j, l := range t.cols {
 		o, err := ParseOccupation(l)
 		if err != nil {
-			return nil, fmt.Errorf("workforce: skill levels: column %q: %w", l, err)
+			return nil, nest(err, fmt.Sprintf("workforce: skill levels: column %q", l))
 		}
 		s, err := m.Split(o)
 		if err != nil {
@@ -471,7 +519,7 @@ func (t *Table) Bands() (*Table, error) {
 	for j, l := range t.cols {
 		k, err := ParseSkillLevel(l)
 		if err != nil {
-			return nil, fmt.Errorf("workforce: bands: column %q: %w", l, err)
+			return nil, nest(err, fmt.Sprintf("workforce: bands: column %q", l))
 		}
 		w[j] = make([]float64, NumBands)
 		w[j][k.Band()-1] = 1

@@ -3,6 +3,7 @@ package workforce_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -79,21 +80,17 @@ func TestTableShares(t *testing.T) {
 	if _, err := zero.Shares(); !errors.Is(err, workforce.ErrBadValue) {
 		t.Errorf("zero table: error = %v", err)
 	}
-	// Totals that overflow float64 would make every share 0: an error.
-	huge := workforce.MustNewTable([]string{"a", "b"}, []string{"x", "y"}, [][]float64{{1e308, 1e308}, {1e308, 1e308}})
-	if _, err := huge.Shares(); !errors.Is(err, workforce.ErrBadValue) {
-		t.Errorf("overflowing total: Shares error = %v", err)
+	// Totals that overflow float64 would make every share 0: NewTable
+	// refuses such a table (TestNewTableTotalOverflow), and operations whose
+	// result would overflow are errors.
+	if _, err := workforce.NewTable([]string{"a", "b"}, []string{"x", "y"}, [][]float64{{1e308, 1e308}, {1e308, 1e308}}); !errors.Is(err, workforce.ErrBadValue) {
+		t.Errorf("overflowing total: NewTable error = %v", err)
 	}
-	if _, err := huge.RowShares(); !errors.Is(err, workforce.ErrBadValue) {
-		t.Errorf("overflowing total: RowShares error = %v", err)
-	}
-	if _, err := huge.ColShares(); !errors.Is(err, workforce.ErrBadValue) {
-		t.Errorf("overflowing total: ColShares error = %v", err)
-	}
+	huge := workforce.MustNewTable([]string{"a", "b"}, []string{"x", "y"}, [][]float64{{1e308, 0}, {0, 0}})
 	if _, err := huge.Scale(10); !errors.Is(err, workforce.ErrBadValue) {
 		t.Errorf("overflowing Scale: error = %v", err)
 	}
-	if _, err := huge.AggregateCols([]string{"all"}, [][]float64{{1}, {1}}); !errors.Is(err, workforce.ErrBadValue) {
+	if _, err := huge.AggregateCols([]string{"all"}, [][]float64{{2}, {1}}); !errors.Is(err, workforce.ErrBadValue) {
 		t.Errorf("overflowing AggregateCols: error = %v", err)
 	}
 }
@@ -294,4 +291,82 @@ func FuzzReadCSV(f *testing.F) {
 			t.Fatalf("round trip changed the table: %q", buf.String())
 		}
 	})
+}
+
+// A table whose row, column or grand total overflows float64 is refused at
+// construction, naming the line: every cell is finite, but 1e308 + 1e308
+// is +Inf (math.MaxFloat64 ≈ 1.8e308).
+func TestNewTableTotalOverflow(t *testing.T) {
+	t.Parallel()
+	const big = 1e308
+	tests := []struct {
+		name string
+		vals [][]float64
+		line string // the line the error names
+	}{
+		{"row", [][]float64{{big, big}, {0, 0}}, `row "a"`},
+		{"column", [][]float64{{big, 0}, {big, 0}}, `column "x"`},
+		{"grand total", [][]float64{{big, 0}, {0, big}}, "grand total"},
+	}
+	for _, tt := range tests {
+		_, err := workforce.NewTable([]string{"a", "b"}, []string{"x", "y"}, tt.vals)
+		if !errors.Is(err, workforce.ErrBadValue) || !strings.Contains(fmt.Sprint(err), tt.line) {
+			t.Errorf("%s: NewTable error = %v, want ErrBadValue naming %s", tt.name, err, tt.line)
+		}
+		var b bytes.Buffer
+		fmt.Fprintf(&b, "r,x,y\na,%v,%v\nb,%v,%v\n", tt.vals[0][0], tt.vals[0][1], tt.vals[1][0], tt.vals[1][1])
+		if _, err := workforce.ReadCSV(&b); !errors.Is(err, workforce.ErrBadValue) {
+			t.Errorf("%s: ReadCSV error = %v, want ErrBadValue", tt.name, err)
+		}
+	}
+	// A missing cell does not hide an overflow in the rest of its line.
+	if _, err := workforce.NewTable([]string{"a"}, []string{"x", "y", "z"}, [][]float64{{big, math.NaN(), big}}); !errors.Is(err, workforce.ErrBadValue) {
+		t.Errorf("overflow beside a missing cell: %v, want ErrBadValue", err)
+	}
+}
+
+// ReadCSV trims the spaces around labels, so " A " is the row "A", and
+// labels that differ only in spaces are duplicates.
+func TestReadCSVTrimsLabels(t *testing.T) {
+	t.Parallel()
+	got, err := workforce.ReadCSV(strings.NewReader("sector, 1 ,2\n A ,1,2\nJ  ,3,4\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := workforce.MustNewTable([]string{"A", "J"}, []string{"1", "2"}, [][]float64{{1, 2}, {3, 4}}) // hand: the same table without the spaces
+	if diff := cmp.Diff([2][]string{want.Rows(), want.Cols()}, [2][]string{got.Rows(), got.Cols()}); diff != "" || !got.Equal(want) {
+		t.Errorf("ReadCSV labels mismatch (-want +got):\n%s", diff)
+	}
+	for _, in := range []string{"s,x\nA,1\n A,2\n", "s,x, x\nA,1,2\n", "s,x\n  ,1\n"} {
+		if _, err := workforce.ReadCSV(strings.NewReader(in)); !errors.Is(err, workforce.ErrSyntax) {
+			t.Errorf("ReadCSV(%q): error %v, want ErrSyntax", in, err)
+		}
+	}
+}
+
+// A cell of -0 is stored, printed and written as 0.
+func TestTableNegativeZero(t *testing.T) {
+	t.Parallel()
+	negZero := math.Copysign(0, -1)
+	fromNew := workforce.MustNewTable([]string{"A"}, []string{"1"}, [][]float64{{negZero}})
+	fromCSV, err := workforce.ReadCSV(strings.NewReader("s,1\nA,-0\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fromJSON workforce.Table
+	if err := fromJSON.UnmarshalJSON([]byte(`{"rows":["A"],"cols":["1"],"values":[[-0]]}`)); err != nil {
+		t.Fatal(err)
+	}
+	for name, tab := range map[string]*workforce.Table{"NewTable": fromNew, "ReadCSV": fromCSV, "UnmarshalJSON": &fromJSON} {
+		if x := tab.At(0, 0); math.Signbit(x) {
+			t.Errorf("%s: cell = %v, want 0", name, x)
+		}
+		var b bytes.Buffer
+		if err := tab.WriteCSV(&b, "s"); err != nil {
+			t.Fatal(err)
+		}
+		if got, want := b.String(), "s,1\nA,0\n"; got != want { // hand: 0 without its sign
+			t.Errorf("%s: WriteCSV = %q, want %q", name, got, want)
+		}
+	}
 }
