@@ -334,7 +334,9 @@ func seatsAt(m Method, w, D float64) int64 {
 		}
 		return int64(f)
 	default:
-		if q > math.Sqrt(f*(f+1)) {
+		// f == 0: the first seat's divisor √(0·1) is 0, so any positive
+		// weight earns it, even when w/D underflows to 0.
+		if f == 0 || q > math.Sqrt(f*(f+1)) {
 			return int64(f) + 1
 		}
 		return int64(f)

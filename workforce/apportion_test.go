@@ -343,3 +343,23 @@ func TestApportionHugeWeights(t *testing.T) {
 		}
 	}
 }
+
+// TestHuntingtonHillFirstSeat: under Huntington–Hill the first seat's
+// divisor is √(0·1) = 0, so every positive weight gets a seat before any
+// weight gets its second, however small it is (hand: 3 seats, 3 positive
+// weights → one each). A weight of 5e-324 made w/D underflow to 0.
+func TestHuntingtonHillFirstSeat(t *testing.T) {
+	for _, w := range [][]float64{
+		{1e307, 1e307, 5e-324},
+		{1, 1, 1e-300},
+		{1e300, 1e-300, 1e-300},
+	} {
+		got, err := workforce.Apportion(3, w, workforce.HuntingtonHill)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff([]int64{1, 1, 1}, got); diff != "" {
+			t.Errorf("Apportion(3, %v, HuntingtonHill) mismatch (-want +got):\n%s", w, diff)
+		}
+	}
+}
