@@ -5,12 +5,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
+
+	"github.com/exodus-lab/exodus/estimate"
 )
 
 // config is the parsed command line.
@@ -155,42 +155,18 @@ func checkOutPath(path string) error {
 	return nil
 }
 
-// parseSpan reads "N" or "LO-HI". With percent, a value may end in % (and
-// is then divided by 100). Numbers may use _ or , as thousands separators.
+// parseSpan reads "N" or "LO-HI" with [estimate.ParseRange]: "800k",
+// "600,000-1,000,000", "1.5%", "1,5%" (a decimal comma: 1.5%, never 15%).
+// Without percent, a value that ends in % is refused: -total counts people.
 func parseSpan(s string, percent bool) (*span, error) {
-	if strings.HasPrefix(strings.TrimSpace(s), "-") {
-		return nil, fmt.Errorf("%q is negative", s)
+	if !percent && strings.Contains(s, "%") {
+		return nil, fmt.Errorf("%q: a number of people, not a percentage (use -share for a share)", s)
 	}
-	lo, hi, found := strings.Cut(s, "-")
-	if !found {
-		hi = lo
-	}
-	a, err := parseNumber(lo, percent)
+	lo, hi, err := estimate.ParseRange(s)
 	if err != nil {
 		return nil, err
 	}
-	b, err := parseNumber(hi, percent)
-	if err != nil {
-		return nil, err
-	}
-	if a > b || (found && a == b) {
-		return nil, fmt.Errorf("%q: the low end must be below the high end", s)
-	}
-	return &span{a, b}, nil
-}
-
-func parseNumber(s string, percent bool) (float64, error) {
-	t := strings.TrimSpace(s)
-	scale := 1.0
-	if percent && strings.HasSuffix(t, "%") {
-		t, scale = strings.TrimSpace(strings.TrimSuffix(t, "%")), 0.01
-	}
-	t = strings.NewReplacer("_", "", ",", "").Replace(t)
-	v, err := strconv.ParseFloat(t, 64)
-	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, fmt.Errorf("%q is not a number", s)
-	}
-	return v * scale, nil
+	return &span{lo, hi}, nil
 }
 
 // maxDraws bounds -draws: the simulation keeps every draw of every cell,

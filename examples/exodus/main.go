@@ -141,41 +141,54 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := writeFiles(charts); err != nil {
+	// Charts go to temporary files first and into place only after the
+	// report has reached stdout: a report that cannot be written leaves no
+	// chart behind (issue 13 row 17).
+	staged, err := stageFiles(charts)
+	if err != nil {
 		return err
 	}
 	if _, err := stdout.Write(out); err != nil {
+		staged.discard()
 		return fmt.Errorf("write report: %w", err)
 	}
-	return nil
+	return staged.commit()
 }
 
-// writeFiles writes every chart to a temporary file beside its path, and
-// only when all are written renames them into place: a failed write leaves
-// no chart, half-written or not.
-func writeFiles(files []chartFile) error {
-	var temps []string
-	// The error names the chart, not the temporary file it failed on.
-	pathErr := func(path string, err error) error {
-		if pe, ok := errors.AsType[*os.PathError](err); ok {
-			err = pe.Err
-		} else if le, ok := errors.AsType[*os.LinkError](err); ok {
-			err = le.Err
-		}
-		return fmt.Errorf("write chart %s: %w", path, err)
+// staged holds charts written to temporary files beside their paths.
+type staged struct {
+	files []chartFile
+	temps []string
+}
+
+// chartErr names the chart, not the temporary file an error came from.
+func chartErr(path string, err error) error {
+	if pe, ok := errors.AsType[*os.PathError](err); ok {
+		err = pe.Err
+	} else if le, ok := errors.AsType[*os.LinkError](err); ok {
+		err = le.Err
 	}
-	cleanup := func() {
-		for _, t := range temps {
-			os.Remove(t)
-		}
+	return fmt.Errorf("write chart %s: %w", path, err)
+}
+
+// discard removes every temporary file.
+func (s *staged) discard() {
+	for _, t := range s.temps {
+		os.Remove(t)
 	}
+}
+
+// stageFiles writes every chart to a temporary file beside its path; on an
+// error none is left.
+func stageFiles(files []chartFile) (*staged, error) {
+	s := &staged{files: files}
 	for _, c := range files {
 		f, err := os.CreateTemp(filepath.Dir(c.path), "."+filepath.Base(c.path)+".*")
 		if err != nil {
-			cleanup()
-			return pathErr(c.path, err)
+			s.discard()
+			return nil, chartErr(c.path, err)
 		}
-		temps = append(temps, f.Name())
+		s.temps = append(s.temps, f.Name())
 		_, err = f.Write(c.data)
 		if cerr := f.Close(); err == nil {
 			err = cerr
@@ -184,14 +197,19 @@ func writeFiles(files []chartFile) error {
 			err = os.Chmod(f.Name(), 0o644)
 		}
 		if err != nil {
-			cleanup()
-			return pathErr(c.path, err)
+			s.discard()
+			return nil, chartErr(c.path, err)
 		}
 	}
-	for i, c := range files {
-		if err := os.Rename(temps[i], c.path); err != nil {
-			cleanup()
-			return pathErr(c.path, err)
+	return s, nil
+}
+
+// commit renames every staged chart into place.
+func (s *staged) commit() error {
+	for i, c := range s.files {
+		if err := os.Rename(s.temps[i], c.path); err != nil {
+			s.discard()
+			return chartErr(c.path, err)
 		}
 	}
 	return nil

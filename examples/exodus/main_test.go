@@ -541,3 +541,23 @@ func TestWorkforceFileDropsRussianSurveys(t *testing.T) {
 		t.Error("the summary does not say which data section 3 uses")
 	}
 }
+
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, errors.New("device full") }
+
+// When stdout cannot be written, no chart is left behind, neither in place
+// nor as a temporary file (issue 13 row 17: the charts were already renamed
+// into place).
+func TestChartsNotWrittenWhenStdoutFails(t *testing.T) {
+	dir := t.TempDir()
+	svg, png := filepath.Join(dir, "s.svg"), filepath.Join(dir, "p.png")
+	err := run(context.Background(), append(fast, "-svg", svg, "-png", png), failWriter{}, io.Discard)
+	if err == nil {
+		t.Fatal("run with a failing stdout returned nil")
+	}
+	left, _ := os.ReadDir(dir)
+	for _, e := range left {
+		t.Errorf("left behind: %s", e.Name())
+	}
+}
