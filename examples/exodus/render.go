@@ -91,28 +91,33 @@ func writeText(buf *bytes.Buffer, rep *report) error {
 
 	e := rep.Emigrants
 	p("\n2. HOW MANY LEFT\n\n")
+	p("  Pooled quantity: %s.\n", e.Quantity)
+	p("  Only estimates of it are pooled; the others are context, with the reason.\n\n")
 	tw := tabwriter.NewWriter(buf, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "  source\tclaim\tread as: median (90%% interval)\tpool weight\t\n")
+	fmt.Fprintf(tw, "  source\tclaim\tperiod\tread as: median (90%% interval)\tpool weight\t\n")
 	for _, f := range e.Estimates {
-		weight := "not pooled"
+		weight := "context"
 		if f.Pooled {
 			weight = strconv.FormatFloat(f.Weight, 'f', 2, 64)
 		}
-		fmt.Fprintf(tw, "  %s %s\t%s\t%s\t%s\t\n", f.Name, cites(f.SourceRefs), f.Claim, f.Text, weight)
+		fmt.Fprintf(tw, "  %s %s\t%s\t%s\t%s\t%s\t\n", f.Name, cites(f.SourceRefs), f.Claim, f.Period, f.Text, weight)
 	}
 	tw.Flush()
 	p("  Each range is read as a central 90%% interval of a lognormal distribution.\n")
+	p("  What each counts:\n")
 	for _, f := range e.Estimates {
+		p("  - %s: %s", f.Name, f.Counts)
 		if f.Note != "" {
-			p("  %s: %s.\n", f.Name, f.Note)
+			p("; %s", f.Note)
 		}
+		p(".\n")
 	}
 	p("\n  Pooled (%s): %s\n", e.Pooled.Method, e.Pooled.Text)
 	for _, a := range e.Alternatives {
 		p("    the same sources by the %s: %s\n", a.Method, a.Text)
 	}
 	ag := e.Agreement
-	p("  Agreement (log space): Cochran's Q = %.1f on %d df (p = %s), I² = %.0f%%", ag.Q, ag.DF, pValue(float64(ag.P)), 100*ag.I2)
+	p("  Agreement (log space): Cochran's Q = %.1f on %d df (%s), I² = %.0f%%", ag.Q, ag.DF, pValue(float64(ag.P)), 100*ag.I2)
 	if len(ag.Disjoint) > 0 {
 		var pairs []string
 		for _, d := range ag.Disjoint {
@@ -244,11 +249,12 @@ func cites(ids []int) string {
 	return b.String()
 }
 
+// pValue writes "p = 0.193" or "p < 0.001".
 func pValue(p float64) string {
 	if p < 0.001 {
-		return "< 0.001"
+		return "p < 0.001"
 	}
-	return strconv.FormatFloat(p, 'f', 3, 64)
+	return "p = " + strconv.FormatFloat(p, 'f', 3, 64)
 }
 
 func truncate(s string, n int) string {

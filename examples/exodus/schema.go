@@ -46,7 +46,9 @@ type sourceRef struct {
 // A figure is an uncertain number of people with its 90% interval.
 type figure struct {
 	Name       string  `json:"name"`
-	Claim      string  `json:"claim,omitempty"` // the source's own words
+	Claim      string  `json:"claim,omitempty"`  // the source's own words
+	Period     string  `json:"period,omitempty"` // the period the claim covers
+	Counts     string  `json:"counts,omitempty"` // what the claim counts
 	Median     float64 `json:"median"`
 	Lo         float64 `json:"lo"`
 	Hi         float64 `json:"hi"`
@@ -61,6 +63,7 @@ type figure struct {
 
 // emigrants is section 2: how many left.
 type emigrants struct {
+	Quantity     string     `json:"quantity"`     // the one quantity the pooled estimates measure
 	Estimates    []figure   `json:"estimates"`    // each source's estimate
 	Pooled       figure     `json:"pooled"`       // the headline pooled estimate
 	Alternatives []figure   `json:"alternatives"` // the same sources, pooled by the other methods
