@@ -606,3 +606,136 @@ func ExampleRates_Replace() {
 	// 1 USD = 86.9288 RUB on 2022-02-25 (official)
 	// https://www.cbr.ru/scripts/XML_dynamic.asp?date_req1=24/02/2022&date_req2=01/03/2022&VAL_NM_RQ=R01235
 }
+
+func ExampleBasis() {
+	// A cross rate is only as good as its weakest leg.
+	fmt.Println(finance.Official.Weaker(finance.Reported), finance.Reported.Weaker(finance.Derived))
+	fmt.Println(finance.UnknownBasis, finance.UnknownBasis.Valid())
+	// Output:
+	// reported derived
+	// unknown false
+}
+
+func ExampleParseBasis() {
+	b, err := finance.ParseBasis("reported")
+	fmt.Println(b, err)
+	_, err = finance.ParseBasis("OFF")
+	fmt.Println(errors.Is(err, finance.ErrSyntax))
+	// Output:
+	// reported <nil>
+	// true
+}
+
+func ExampleRate_Basis() {
+	rates := finance.DefaultRates()
+	day := time.Date(2022, 2, 25, 0, 0, 0, 0, time.UTC)
+	for _, cur := range []finance.Currency{finance.USD, finance.GBP} {
+		r, err := rates.Find(cur, finance.RUB, day)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(r.Basis())
+	}
+	// The cross rate is reported: its GBP leg is.
+	r, err := rates.Find(finance.GBP, finance.USD, day)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(r.Basis(), r.IsQuoted())
+	// Output:
+	// official
+	// reported
+	// reported false
+}
+
+func ExampleRates_Exchange() {
+	rates := finance.DefaultRates()
+	roubles := finance.MustParseAmount("1.2 trillion roubles")
+	c, err := rates.Exchange(roubles, finance.USD, time.Date(2022, 2, 25, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(c)
+	fmt.Println(c.To.Compact(), c.Basis(), c.Age(), c.Sources()[0].Publisher)
+	// Output:
+	// 1200000000000.00 RUB = 13804400842.99 USD at 1 USD = 86.9288 RUB on 2022-02-25 (official)
+	// $13.8bn official 0 Central Bank of Russia
+}
+
+func ExampleRates_ExchangeWith() {
+	rates := finance.DefaultRates()
+	roubles := finance.MustParseAmount("1.2 trillion roubles")
+	day := time.Date(2024, 1, 15, 0, 0, 0, 0, time.UTC)
+	// By default the newest USD rate, of 2023-03-01, is too old.
+	_, err := rates.Exchange(roubles, finance.USD, day)
+	fmt.Println(err)
+	// Allowing any age, the result says how old and how sure.
+	c, err := rates.ExchangeWith(roubles, finance.USD, day, finance.FindOptions{AnyAge: true})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(c)
+	// Output:
+	// finance: no RUB/USD rate on or before 2024-01-15 within 14 days (latest is 2023-03-01)
+	// 1200000000000.00 RUB = 16022816490.68 USD at 1 USD = 74.8932 RUB on 2023-03-01 (reported), 320 days before 2024-01-15
+}
+
+func ExampleArticleRates() {
+	rates := finance.ArticleRates()
+	roubles := finance.MustParseAmount("1.2 trillion roubles")
+	for _, to := range []finance.Currency{finance.USD, finance.GBP} {
+		c, err := rates.Exchange(roubles, to, time.Date(2023, 6, 1, 0, 0, 0, 0, time.UTC))
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(c.To.Compact(), c.Rate.Inverse())
+	}
+	// Output:
+	// $15bn 1 USD = 80 RUB on 2023-06-01 (derived)
+	// £12bn 1 GBP = 100 RUB on 2023-06-01 (derived)
+}
+
+func ExampleRates_Average() {
+	rates := finance.DefaultRates()
+	roubles := finance.MustParseAmount("1.2 trillion roubles")
+	start := time.Date(2022, 2, 1, 0, 0, 0, 0, time.UTC)
+	end := time.Date(2022, 2, 28, 0, 0, 0, 0, time.UTC)
+	for _, cur := range []finance.Currency{finance.USD, finance.GBP} {
+		p, err := rates.Average(cur, finance.RUB, start, end)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		a, err := p.Convert(roubles)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(p)
+		fmt.Println(a, a.Compact(), len(p.Spans()), "rates in force")
+	}
+	// Output:
+	// 1 USD = 77.4048 RUB, average of 28 days 2022-02-01 to 2022-02-28 (official; in force: 74.7241 to 86.9288)
+	// 15502920985.63 USD $15.5bn 19 rates in force
+	// 1 GBP = 104.7895 RUB, average of 28 days 2022-02-01 to 2022-02-28 (reported; in force: 101.2736 to 117.1539)
+	// 11451533701.18 GBP £11.5bn 19 rates in force
+}
+
+func ExampleRates_AverageWith() {
+	rates := finance.DefaultRates()
+	start := time.Date(2022, 1, 25, 0, 0, 0, 0, time.UTC)
+	end := time.Date(2022, 2, 3, 0, 0, 0, 0, time.UTC)
+	// No rate before 01.02.2022 is embedded: the average is refused.
+	_, err := rates.AverageWith(finance.USD, finance.RUB, start, end, finance.FindOptions{MaxAge: 3})
+	var pe *finance.PeriodError
+	fmt.Println(errors.As(err, &pe), len(pe.Missing))
+	fmt.Println(err)
+	// Output:
+	// true 7
+	// finance: no USD/RUB rate within 3 days on 7 of 10 days from 2022-01-25 to 2022-02-03: 2022-01-25 to 2022-01-31
+}
