@@ -156,6 +156,13 @@ var (
 // EUR and CNY on 25.10.2022, 27.12.2022, 07.02.2023 and 01.03.2023. No CBR
 // rate for May-June 2023 was found: none is embedded.
 //
+// Only from 01.02.2022 to 02.03.2022 does the table hold every rate date of
+// these four currencies. Elsewhere the rate in force on a day may be
+// missing, and a query then returns an older rate within the age limit:
+// USD on 05.03.2022 gets the rate of 02.03.2022, though the CBR's export
+// lists rates dated 03.03, 04.03 and 05.03.2022. Check [Rate.Date] or
+// [Conversion.Age], or add the CBR's file for the days you need.
+//
 // A query returns the latest rate on or before the day, at most
 // [DefaultMaxAge] days old: GBP on 30.12.2022 finds no rate (the latest is
 // of 23.07.2022; the reported dates in between carry only USD, EUR, CNY),

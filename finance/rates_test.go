@@ -698,3 +698,30 @@ func TestErrorPrefixOnce(t *testing.T) {
 		}
 	}
 }
+
+// DefaultMaxAge spans the CBR's New Year gap: in its USD export
+// (RC_F01_07_1992_T02_07_2022_USD.csv) the rate dated 31.12.2021 (74.2926)
+// is followed by 11.01.2022 (75.1315), so on 10.01.2022 the rate in force is
+// 10 days old. A rate 15 days old is refused (issue 9 must-have 2).
+func TestDefaultMaxAgeNewYear(t *testing.T) {
+	t.Parallel()
+	rates, err := finance.NewRates(
+		mustRate(t, finance.USD, finance.RUB, "74.2926", date(2021, 12, 31), cbrSource),
+		mustRate(t, finance.USD, finance.RUB, "75.1315", date(2022, 1, 11), cbrSource),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, err := rates.Find(finance.USD, finance.RUB, date(2022, 1, 10)); err != nil || !r.Date().Equal(date(2021, 12, 31)) {
+		t.Errorf("Find on 10.01.2022 = %v, %v; want the rate of 31.12.2021", r, err)
+	}
+	if r, err := rates.Find(finance.USD, finance.RUB, date(2022, 1, 25)); err != nil || r.Age(date(2022, 1, 25)) != 14 {
+		t.Errorf("Find on 25.01.2022 = %v, %v; want the rate of 11.01.2022, 14 days old", r, err)
+	}
+	if _, err := rates.Find(finance.USD, finance.RUB, date(2022, 1, 26)); !errors.Is(err, finance.ErrNoRate) {
+		t.Errorf("Find on 26.01.2022: %v; want ErrNoRate (15 days)", err)
+	}
+	if finance.DefaultMaxAge < 10 {
+		t.Errorf("DefaultMaxAge %d is shorter than the New Year gap of 10 days", finance.DefaultMaxAge)
+	}
+}
