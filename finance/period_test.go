@@ -187,3 +187,34 @@ func TestPeriodRateJSON(t *testing.T) {
 		t.Errorf("zero PeriodRate JSON = %s, %v", b, err)
 	}
 }
+
+// A PeriodError lists at most ten runs of missing days.
+func TestPeriodErrorRuns(t *testing.T) {
+	t.Parallel()
+	var quotes []finance.Rate
+	for d := 1; d <= 31; d += 2 { // the 16 odd days of January 2022
+		quotes = append(quotes, mustRate(t, finance.USD, finance.RUB, "75", date(2022, 1, d), cbrSource))
+	}
+	rates, err := finance.NewRates(quotes...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = rates.AverageWith(finance.USD, finance.RUB, date(2022, 1, 1), date(2022, 1, 31), finance.FindOptions{MaxAge: -1})
+	var pe *finance.PeriodError
+	if !errors.As(err, &pe) || len(pe.Missing) != 15 || pe.MaxAge != 0 {
+		t.Fatalf("%v; want 15 even days missing", err)
+	}
+	// hand: even days 2..30 are 15 runs of one day; ten are listed
+	want := "finance: no USD/RUB rate on 15 of 31 days from 2022-01-01 to 2022-01-31: 2022-01-02, 2022-01-04, 2022-01-06, 2022-01-08, 2022-01-10, 2022-01-12, 2022-01-14, 2022-01-16, 2022-01-18, 2022-01-20, and 5 more days"
+	if err.Error() != want {
+		t.Errorf("Error() = %q, want %q", err, want)
+	}
+	p, err := rates.AverageWith(finance.USD, finance.RUB, date(2022, 1, 1), date(2022, 1, 31), finance.FindOptions{MaxAge: 1})
+	if err != nil || p.Base() != finance.USD || p.Quote() != finance.RUB || p.Value().String() != "75" || len(p.Spans()) != 16 {
+		t.Errorf("AverageWith(MaxAge 1) = %v, %v", p, err)
+	}
+	var zero finance.PeriodRate
+	if !zero.Min().Equal(finance.Rate{}) || !zero.Max().Equal(finance.Rate{}) || zero.Spans() != nil {
+		t.Errorf("zero PeriodRate has rates")
+	}
+}
