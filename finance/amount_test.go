@@ -349,7 +349,7 @@ func TestAmountRoundToExtremes(t *testing.T) {
 // make, are refused by the operations that would expand them.
 func TestAmountOutOfRange(t *testing.T) {
 	t.Parallel()
-	rate, err := finance.NewRate(finance.USD, finance.RUB, decimal.RequireFromString("86.9288"), date(2022, 2, 25), exodus.Source{})
+	rate, err := finance.NewRate(finance.USD, finance.RUB, decimal.RequireFromString("86.9288"), date(2022, 2, 25), finance.Official, exodus.Source{})
 	if err != nil {
 		t.Fatal(err)
 	}

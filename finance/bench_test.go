@@ -97,7 +97,7 @@ func BenchmarkNewRatesHistory(b *testing.B) {
 	var rates []finance.Rate
 	for d := 2000; d > 0; d-- {
 		for i, c := range codes {
-			r, err := finance.NewRate(finance.EUR, finance.MustParseCurrency(c), decimal.New(int64(1000+i+d), -3), date(2000, 1, 1).AddDate(0, 0, d), exodus.Source{})
+			r, err := finance.NewRate(finance.EUR, finance.MustParseCurrency(c), decimal.New(int64(1000+i+d), -3), date(2000, 1, 1).AddDate(0, 0, d), finance.Official, exodus.Source{})
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -59,8 +59,9 @@ const cbrPublisher = "Central Bank of Russia"
 // so Nominal must be a power of ten (1 to 10^18), which keeps the division
 // exact; any other Nominal is an error naming it. Where the file also gives
 // VunitRate (from 2024) it must agree. A rate dated D was set on the previous working day and applies from
-// D. Each rate's Source names the CBR and the request URL that returns the
-// file.
+// D. Each rate is [Official] (the parser cannot know whether the bytes are
+// the CBR's own; mark a copy [Reported] with [NewRate] if it is not), and its
+// Source names the CBR and the request URL that returns the file.
 //
 // XML_dynamic IDs are mapped to ISO codes with the ID/CharCode pairs of the
 // CBR daily files embedded in this package, which cover the 43 currencies the
@@ -165,7 +166,7 @@ func cbrRate(cur Currency, on time.Time, en cbrEntry, src exodus.Source) (Rate, 
 			return Rate{}, cbrBad("%v on %s: VunitRate %s disagrees with Value %s / Nominal %s", cur, dayString(on), en.vunitRate, en.value, strings.TrimSpace(en.nominal))
 		}
 	}
-	r, err := newRate(cur, RUB, value, on, src)
+	r, err := newRate(cur, RUB, value, on, Official, src)
 	if err != nil {
 		return Rate{}, cbrBad("%v", err)
 	}

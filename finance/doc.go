@@ -1,17 +1,22 @@
 // Package finance converts money exactly: ISO 4217 currencies, exact
-// amounts, dated official exchange rates that keep their sources, cross
-// rates, the official rate files of the Central Bank of Russia and the ECB,
-// and headline formatting such as "£12bn".
+// amounts, dated exchange rates that keep their basis (official, reported
+// or derived) and their sources, cross rates, averages over a period, the
+// official rate files of the Central Bank of Russia and the ECB, and
+// headline formatting such as "£12bn".
 //
 // The article behind exodus says citizens withdrew "a record 1.2 trillion
-// roubles (approximately £12bn / $15bn)". In Go:
+// roubles (approximately £12bn / $15bn)" in February 2022. In Go:
 //
 //	rates := finance.DefaultRates()
 //	roubles := finance.MustParseAmount("1.2 trillion roubles")
-//	usd, err := rates.Convert(roubles, finance.USD, time.Date(2022, 2, 25, 0, 0, 0, 0, time.UTC))
-//	// usd is 13804400842.99 USD at the CBR's 86.9288 RUB/USD of 25.02.2022;
-//	// usd.Compact() is "$13.8bn". On 2023-06-01, at the rates the article
-//	// implies, it is "$15bn" and "£12bn".
+//	c, err := rates.Exchange(roubles, finance.USD, time.Date(2022, 2, 25, 0, 0, 0, 0, time.UTC))
+//	// c.To is 13804400842.99 USD ("$13.8bn") and c.Rate is
+//	// "1 USD = 86.9288 RUB on 2022-02-25 (official)", with its source.
+//	feb, err := rates.Average(finance.USD, finance.RUB, time.Date(2022, 2, 1, 0, 0, 0, 0, time.UTC), time.Date(2022, 2, 28, 0, 0, 0, 0, time.UTC))
+//	usd, err := feb.Convert(roubles)
+//	// at February 2022's calendar-day average of 77.4048 RUB/USD, usd is
+//	// 15502920985.63 USD ("$15.5bn"); [ArticleRates] holds the derived
+//	// 80 RUB/USD and 100 RUB/GBP that the article's "$15bn / £12bn" implies.
 //
 // # Currencies
 //
@@ -71,31 +76,53 @@
 //
 // # Rates and dates
 //
-// A [Rate] says "1 Base = Value Quote, in force from a date, published by a
-// Source" ([NewRate]). Dates are whole days, kept as midnight UTC; a
+// A [Rate] says "1 Base = Value Quote, in force from a date, known on a
+// [Basis], published by a Source" ([NewRate]), and prints in the one
+// written form "1 USD = 86.9288 RUB on 2022-02-25 (official)". Its [Basis]
+// is [Official] (the issuing authority's own file), [Reported] (an official
+// rate known from a secondary record: a news report, a copy kept by others;
+// the Source's Note says how sure) or [Derived] (computed by us, such as a
+// rate implied by a published conversion). Dates are whole days, kept as midnight UTC; a
 // time.Time given to [NewRate] or [Rates.Find] counts by its calendar date in
 // its own location, so midnight in Moscow is that Moscow day. A rate
 // dated D applies from D: the Central Bank of Russia sets the rate dated D
 // on the previous working day. [Rates] is a concurrency-safe table;
 // [Rates.Find] returns the latest rate dated on or before the day asked for,
 // found directly, inverted, or crossed through one common currency (RUB for
-// CBR data). It may be old: [Rate.Age] gives its age in days, and
-// [FindOptions.MaxAge] limits it; FindOptions{MaxAge: 7} is the recommended
-// guard (see "Which rate applies" under [Rates]). [Rates.Add] refuses a
-// second quote of a pair and day, even with the same value from another
-// source; [Rates.Replace] lets the new one win. Derived rates
-// keep their exact value as a ratio and their chain of quoted rates
-// ([Rate.Chain], [Rate.Sources]). When no rate applies, [Rates.Find] and
-// [Rates.Convert] return a *[RateError] wrapping [ErrNoRate], naming both
-// currencies and the day; they never fall back to another date.
+// CBR data), at most [DefaultMaxAge] (14) days old unless
+// [FindOptions.MaxAge] or [FindOptions.AnyAge] says otherwise; [Rate.Age]
+// gives its age in days (see "Which rate applies" under [Rates]).
+// [Rates.Add] refuses a second quote of a pair and day, even with the same
+// value from another source; [Rates.Replace] lets the new one win. Computed
+// rates (inverses and cross rates) keep their exact value as a ratio and
+// their chain of quoted rates ([Rate.Chain], [Rate.Sources]); a cross rate
+// is dated by its older leg and is only as good as its weaker one. When no
+// rate applies, [Rates.Find] and [Rates.Convert] return a *[RateError]
+// wrapping [ErrNoRate], naming both currencies, the day and the limit; they
+// never fall back to another date.
 //
-// A Rate marshals to JSON with its exact value as a string, its date and
-// its source, and a derived rate with its chain of quoted rates, from which
+// [Rates.Exchange] converts and returns a [Conversion]: the result with the
+// rate it used, its legs, dates, basis and sources, so that a conversion
+// can be cited without a second lookup.
+//
+// # Periods
+//
+// A flow over a period, such as February 2022's withdrawals, converts at
+// the average rate of the period. [Rates.Average] returns a [PeriodRate]:
+// the calendar-day weighted average (every day of the period counts once,
+// at the rate in force that day), the lowest and highest rate in force, and
+// every rate in force with its days ([PeriodRate.Spans]). If a day has no
+// rate in force within the age limit it refuses with a *[PeriodError]
+// naming the missing days.
+//
+// A Rate marshals to JSON with its exact value as a string, its date, its
+// basis and its source, and a computed rate with its chain of quoted rates, from which
 // [Rate.UnmarshalJSON] rebuilds it ([Rate.MarshalJSON] gives the shape).
 //
 // # Official files
 //
-// [ParseCBR] reads the Central Bank of Russia's XML_daily and XML_dynamic
+// Rates read from these files are [Official]. [ParseCBR] reads the Central
+// Bank of Russia's XML_daily and XML_dynamic
 // responses as served (windows-1251, comma decimals, Nominal 1, 10, 100,
 // 1000 or 10000, with or without VunitRate); a Nominal that is not a power
 // of ten is refused, so every quoted rate is exact. [ParseECB] reads the ECB's eurofxref-daily and
@@ -106,19 +133,22 @@
 //
 // # Default rates
 //
-// [DefaultRates] holds the embedded rates, each with its source: four
-// complete CBR daily files (04.02.2022, 15.03.2022, 23.07.2022, 09.11.2024),
-// CBR rates known for USD (and some for EUR and CNY) on other dates from
-// fixtures and news reports, and, under a separately labelled source, the
-// 80 RUB/USD and 100 RUB/GBP that the article's own conversion implies,
-// dated 01.06.2023. Its documentation lists every date and what a query
-// between them returns.
+// [DefaultRates] holds the embedded official and reported rates, each with
+// its basis and source, and no derived rate: four complete CBR daily files
+// (04.02.2022, 15.03.2022, 23.07.2022, 09.11.2024), every CBR rate of
+// February 2022 and 1-2 March 2022 for USD, EUR (official), GBP and CNY
+// (reported), and CBR rates reported for USD (and some for EUR and CNY) on
+// other dates by news reports and fixtures. [ArticleRates] holds, apart,
+// the derived 80 RUB/USD and 100 RUB/GBP that the article's own conversion
+// implies, dated 01.06.2023. Their documentation lists every date and what
+// a query between them returns.
 //
 // # Errors
 //
 // Errors wrap sentinels for errors.Is ([ErrUnknownCurrency], [ErrSyntax],
 // [ErrNoRate], [ErrInvalidRate], [ErrDuplicateRate], [ErrFormat],
-// [ErrInvalidWeights], [ErrRange]) or are typed for errors.As (*[MismatchError],
-// *[RateError]), and quote the bad value. Nothing panics except the Must
+// [ErrInvalidWeights], [ErrRange], [ErrInvalidPeriod]) or are typed for
+// errors.As (*[MismatchError], *[RateError], *[PeriodError]), and quote the
+// bad value. Nothing panics except the Must
 // functions, which are meant for literals.
 package finance

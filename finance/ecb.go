@@ -15,8 +15,8 @@ import (
 // eurofxref-daily.xml (one day), eurofxref-hist-90d.xml and
 // eurofxref-hist.xml (every day since 1999). Each rate has Base EUR, Quote
 // the listed currency and Value the units of it per euro, exactly as
-// published; it applies from its date. Each rate's Source names the ECB and
-// the publication.
+// published; it applies from its date. Each rate is [Official], and its
+// Source names the ECB and the publication.
 //
 // A file is a gesmes:Envelope whose Cube holds one Cube per day (time,
 // YYYY-MM-DD), each with one Cube per currency (currency, an ISO 4217 code;
@@ -113,7 +113,7 @@ func parseECBTree(root *xmlElem) ([]Rate, error) {
 			if err != nil || v.Sign() <= 0 {
 				return nil, bad("%s: %v rate %q is not a positive number", dayText, cur, rate)
 			}
-			r, err := newRate(EUR, cur, v, on, src)
+			r, err := newRate(EUR, cur, v, on, Official, src)
 			if err != nil {
 				return nil, bad("%v", err)
 			}

@@ -139,24 +139,26 @@ type rateJSON struct {
 	Quote  Currency        `json:"quote"`
 	Value  json.RawMessage `json:"value"`
 	Date   string          `json:"date"`
+	Basis  string          `json:"basis,omitempty"`
 	Source exodus.Source   `json:"source,omitzero"`
 	Chain  []rateJSON      `json:"chain,omitempty"`
 }
 
 // MarshalJSON implements [json.Marshaler]. A quoted rate is an object with
 // its currencies, its exact value as a string (so that no JSON reader turns
-// it into a float), its date and its source, which is left out when it is
-// the zero Source:
+// it into a float), its date, its [Basis] and its source, which is left out
+// when it is the zero Source:
 //
 //	{"base":"USD","quote":"RUB","value":"86.9288","date":"2022-02-25",
-//	 "source":{"publisher":"Central Bank of Russia",…}}
+//	 "basis":"official","source":{"publisher":"Central Bank of Russia",…}}
 //
-// A derived rate has no source of its own; it adds "chain", the quoted
-// rates of [Rate.Chain] in the same shape, and its "value" is
-// [Rate.Value], rounded half to even to 16 decimal places, for readers:
+// A computed rate (an inverse or a cross rate) has no source of its own; it
+// adds "chain", the quoted rates of [Rate.Chain] in the same shape, and its
+// "value" is [Rate.Value], rounded half to even to 16 decimal places, for
+// readers; its "date" and "basis" are those of its oldest and weakest leg:
 //
 //	{"base":"RUB","quote":"USD","value":"0.0115036673691573","date":"2022-02-25",
-//	 "chain":[{"base":"USD","quote":"RUB","value":"86.9288",…}]}
+//	 "basis":"official","chain":[{"base":"USD","quote":"RUB","value":"86.9288",…}]}
 //
 // The rate of exactly 1 between a currency and itself that [Rates.Find]
 // returns has no source and no chain. The zero Rate is JSON null.
@@ -173,6 +175,7 @@ func (r Rate) toJSON() rateJSON {
 		Quote:  r.quote,
 		Value:  json.RawMessage(`"` + r.Value().String() + `"`),
 		Date:   dayString(r.on),
+		Basis:  r.basis.String(),
 		Source: r.src,
 	}
 	for _, q := range r.chain {
@@ -187,12 +190,14 @@ func (r Rate) toJSON() rateJSON {
 // it must be a plain decimal (no exponent) of at most 4096 characters.
 // Fields other than those of the shape are an error.
 //
-// A quoted rate is checked as by [NewRate]. A derived rate is rebuilt from
+// A quoted rate is checked as by [NewRate] and must have a "basis". A
+// computed rate is rebuilt from
 // its chain, exactly as [Rate.Inverse] and [Rates.Find] build it: a chain
 // of one quoted rate of the opposite pair is an inverse; a chain of two
 // quoted rates that meet in a common currency is a cross rate (or, leading
 // from the quote to the base, the inverse of one). Its "value" and "date"
-// must then be those of the rebuilt rate, and it must have no source.
+// must then be those of the rebuilt rate, so must its "basis" if given,
+// and it must have no source.
 //
 // Every error wraps [ErrInvalidRate] and leaves r unchanged. JSON null
 // leaves r unchanged.
@@ -235,16 +240,20 @@ func (j rateJSON) rate(top bool) (Rate, error) {
 	}
 	switch {
 	case j.Base == j.Quote:
-		if !top || j.Chain != nil || !j.Base.known() || !v.Equal(one) || !j.Source.IsZero() {
-			return bad("value %s between a currency and itself: only 1, with no source or chain and not in a chain, is a rate", v)
+		if !top || j.Chain != nil || !j.Base.known() || !v.Equal(one) || !j.Source.IsZero() || (j.Basis != "" && j.Basis != "official") {
+			return bad("value %s between a currency and itself: only 1, official, with no source or chain and not in a chain, is a rate", v)
 		}
-		return Rate{base: j.Base, quote: j.Quote, num: one, den: one, on: on}, nil
+		return Rate{base: j.Base, quote: j.Quote, num: one, den: one, on: on, basis: Official}, nil
 	case j.Chain == nil:
-		return NewRate(j.Base, j.Quote, v, on, j.Source)
+		b, err := ParseBasis(j.Basis)
+		if err != nil {
+			return bad("basis %.40q: want official, reported or derived", j.Basis)
+		}
+		return NewRate(j.Base, j.Quote, v, on, b, j.Source)
 	case !top:
 		return bad("a rate in a chain must be quoted, with no chain of its own")
 	case !j.Source.IsZero():
-		return bad("a derived rate has no source of its own (its chain has the sources)")
+		return bad("a computed rate has no source of its own (its chain has the sources)")
 	case len(j.Chain) != 1 && len(j.Chain) != 2:
 		return bad("chain of %d rates, want 1 (an inverse) or 2 (a cross rate)", len(j.Chain))
 	}
@@ -270,6 +279,8 @@ func (j rateJSON) rate(top bool) (Rate, error) {
 		return bad("date %s, but the chain gives %s", j.Date, dayString(d.on))
 	case !d.Value().Equal(v):
 		return bad("value %s, but the chain gives %s", v, d.Value())
+	case j.Basis != "" && j.Basis != d.basis.String():
+		return bad("basis %.40q, but the chain gives %v", j.Basis, d.basis)
 	}
 	return d, nil
 }

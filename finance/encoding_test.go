@@ -13,7 +13,7 @@ import (
 
 // The JSON of a quoted rate, written by hand from the documented shape: the
 // CBR fixture's 86.9288 RUB per USD dated 25.02.2022 (data/rates.json).
-const usdRUBJSON = `{"base":"USD","quote":"RUB","value":"86.9288","date":"2022-02-25",` +
+const usdRUBJSON = `{"base":"USD","quote":"RUB","value":"86.9288","date":"2022-02-25","basis":"official",` +
 	`"source":{"publisher":"Central Bank of Russia","title":"XML_dynamic R01235","date":"2022-02-25"}}`
 
 func TestRateJSON(t *testing.T) {
@@ -21,14 +21,14 @@ func TestRateJSON(t *testing.T) {
 	rates := testRates(t)
 	find := func(from, to finance.Currency) finance.Rate {
 		t.Helper()
-		r, err := rates.Find(from, to, date(2022, 3, 1))
+		r, err := rates.FindWith(from, to, date(2022, 3, 1), finance.FindOptions{AnyAge: true})
 		if err != nil {
 			t.Fatal(err)
 		}
 		return r
 	}
 	usd := mustRate(t, finance.USD, finance.RUB, "86.9288", date(2022, 2, 25), fixtureSource)
-	gbp := `{"base":"GBP","quote":"RUB","value":"103.8762","date":"2022-02-04",` +
+	gbp := `{"base":"GBP","quote":"RUB","value":"103.8762","date":"2022-02-04","basis":"official",` +
 		`"source":{"publisher":"Central Bank of Russia","title":"XML_daily","date":"2022-02-04"}}`
 	tests := []struct {
 		name string
@@ -37,20 +37,21 @@ func TestRateJSON(t *testing.T) {
 	}{
 		{"quoted", usd, usdRUBJSON},
 		{"quoted, no source", mustRate(t, finance.GBP, finance.RUB, "100", date(2023, 6, 1), exodus.Source{}),
-			`{"base":"GBP","quote":"RUB","value":"100","date":"2023-06-01"}`},
+			`{"base":"GBP","quote":"RUB","value":"100","date":"2023-06-01","basis":"official"}`},
 		// bc: scale=20; 1/86.9288 = .01150366736915728734, half to even at 16 places
 		{"inverse", find(finance.RUB, finance.USD),
-			`{"base":"RUB","quote":"USD","value":"0.0115036673691573","date":"2022-02-25","chain":[` + usdRUBJSON + `]}`},
-		// bc: scale=20; 103.8762/86.9288 = 1.19495725237205621152; dated by the later leg
+			`{"base":"RUB","quote":"USD","value":"0.0115036673691573","date":"2022-02-25","basis":"official","chain":[` + usdRUBJSON + `]}`},
+		// bc: scale=20; 103.8762/86.9288 = 1.19495725237205621152; dated by
+		// the older leg (issue 9 found 2)
 		{"cross", find(finance.GBP, finance.USD),
-			`{"base":"GBP","quote":"USD","value":"1.1949572523720562","date":"2022-02-25","chain":[` + gbp + `,` + usdRUBJSON + `]}`},
+			`{"base":"GBP","quote":"USD","value":"1.1949572523720562","date":"2022-02-04","basis":"official","chain":[` + gbp + `,` + usdRUBJSON + `]}`},
 		// Python decimal, prec 40: 86.9288/103.8762 = 0.83685001954249385325…,
 		// half to even at 16 places; the inverse of a cross keeps the cross's
 		// chain (Rate.Inverse)
 		{"inverse of a cross", find(finance.GBP, finance.USD).Inverse(),
-			`{"base":"USD","quote":"GBP","value":"0.8368500195424939","date":"2022-02-25","chain":[` + gbp + `,` + usdRUBJSON + `]}`},
+			`{"base":"USD","quote":"GBP","value":"0.8368500195424939","date":"2022-02-04","basis":"official","chain":[` + gbp + `,` + usdRUBJSON + `]}`},
 		{"same currency", find(finance.EUR, finance.EUR),
-			`{"base":"EUR","quote":"EUR","value":"1","date":"2022-03-01"}`},
+			`{"base":"EUR","quote":"EUR","value":"1","date":"2022-03-01","basis":"official"}`},
 		{"zero", finance.Rate{}, `null`},
 	}
 	for _, tt := range tests {
@@ -67,7 +68,7 @@ func TestRateJSON(t *testing.T) {
 			t.Errorf("%s: Unmarshal(%s): %v", tt.name, b, err)
 			continue
 		}
-		if !back.Equal(tt.rate) || back.String() != tt.rate.String() || back.IsDerived() != tt.rate.IsDerived() {
+		if !back.Equal(tt.rate) || back.String() != tt.rate.String() || back.IsQuoted() != tt.rate.IsQuoted() {
 			t.Errorf("%s: round trip of %v gave %v", tt.name, tt.rate, back)
 		}
 		// The rebuilt rate converts exactly as the original.
@@ -99,7 +100,7 @@ func TestRateJSON(t *testing.T) {
 func TestRateJSONErrors(t *testing.T) {
 	t.Parallel()
 	quoted := func(base, quote, value, day string) string {
-		return `{"base":"` + base + `","quote":"` + quote + `","value":"` + value + `","date":"` + day + `"}`
+		return `{"base":"` + base + `","quote":"` + quote + `","value":"` + value + `","date":"` + day + `","basis":"official"}`
 	}
 	usd := quoted("USD", "RUB", "86.9288", "2022-02-25")
 	gbp := quoted("GBP", "RUB", "103.8762", "2022-02-04")
@@ -131,7 +132,15 @@ func TestRateJSONErrors(t *testing.T) {
 			`{"base":"RUB","quote":"USD","value":"0.0115036673691573","date":"2022-02-25","chain":[` + usd + `]}]}`},
 		{"identity in a chain", `{"base":"EUR","quote":"EUR","value":"1","date":"2022-02-25","chain":[` + quoted("EUR", "EUR", "1", "2022-02-25") + `]}`},
 		{"identity as a leg", `{"base":"RUB","quote":"USD","value":"0.0115036673691573","date":"2022-02-25","chain":[` + quoted("RUB", "RUB", "1", "2022-02-25") + `,` + usd + `]}`},
-		{"derived with a source", `{"base":"RUB","quote":"USD","value":"0.0115036673691573","date":"2022-02-25","source":{"title":"x"},"chain":[` + usd + `]}`},
+		// issue 9 must-have 1: a quoted rate says its basis, and a computed
+		// one may not claim a stronger basis than its chain gives.
+		{"no basis", `{"base":"USD","quote":"RUB","value":"86.9288","date":"2022-02-25"}`},
+		{"unknown basis", `{"base":"USD","quote":"RUB","value":"86.9288","date":"2022-02-25","basis":"unknown"}`},
+		{"basis not a string", `{"base":"USD","quote":"RUB","value":"86.9288","date":"2022-02-25","basis":1}`},
+		{"chain basis disagrees", `{"base":"RUB","quote":"USD","value":"0.0115036673691573","date":"2022-02-25","basis":"official","chain":[` +
+			`{"base":"USD","quote":"RUB","value":"86.9288","date":"2022-02-25","basis":"reported"}]}`},
+		{"identity not official", `{"base":"EUR","quote":"EUR","value":"1","date":"2022-02-25","basis":"derived"}`},
+		{"computed with a source", `{"base":"RUB","quote":"USD","value":"0.0115036673691573","date":"2022-02-25","source":{"title":"x"},"chain":[` + usd + `]}`},
 	}
 	for _, tt := range tests {
 		var r finance.Rate
@@ -146,15 +155,16 @@ func TestRateJSONErrors(t *testing.T) {
 }
 
 func FuzzRateUnmarshalJSON(f *testing.F) {
-	usd := `{"base":"USD","quote":"RUB","value":"86.9288","date":"2022-02-25"}`
-	gbp := `{"base":"GBP","quote":"RUB","value":"103.8762","date":"2022-02-04"}`
+	usd := `{"base":"USD","quote":"RUB","value":"86.9288","date":"2022-02-25","basis":"official"}`
+	gbp := `{"base":"GBP","quote":"RUB","value":"103.8762","date":"2022-02-04","basis":"reported"}`
 	for _, s := range []string{
 		usdRUBJSON, usd, `null`, `{}`, `[]`,
 		`{"base":"RUB","quote":"USD","value":"0.0115036673691573","date":"2022-02-25","chain":[` + usd + `]}`,
-		`{"base":"GBP","quote":"USD","value":"1.1949572523720562","date":"2022-02-25","chain":[` + gbp + `,` + usd + `]}`,
-		`{"base":"USD","quote":"GBP","value":"0.8368500195424939","date":"2022-02-25","chain":[` + gbp + `,` + usd + `]}`,
+		`{"base":"GBP","quote":"USD","value":"1.1949572523720562","date":"2022-02-04","basis":"reported","chain":[` + gbp + `,` + usd + `]}`,
+		`{"base":"USD","quote":"GBP","value":"0.8368500195424939","date":"2022-02-04","chain":[` + gbp + `,` + usd + `]}`,
+		`{"base":"USD","quote":"RUB","value":"80","date":"2023-06-01","basis":"derived"}`,
 		`{"base":"EUR","quote":"EUR","value":"1","date":"2022-03-01"}`,
-		`{"base":"USD","quote":"RUB","value":86.9288,"date":"2022-02-25"}`,
+		`{"base":"USD","quote":"RUB","value":86.9288,"date":"2022-02-25","basis":"official"}`,
 	} {
 		f.Add([]byte(s))
 	}

@@ -144,7 +144,7 @@ func ExampleRates_Convert_inverse() {
 // 15e9). Find shows the rate it used and the quotes, with their sources,
 // that it came from.
 func ExampleRates_Convert_cross() {
-	rates := finance.DefaultRates()
+	rates := finance.ArticleRates() // derived: implied by the article's £12bn / $15bn
 	day := time.Date(2023, 6, 1, 0, 0, 0, 0, time.UTC)
 	usd, err := rates.Convert(finance.MustParseAmount("£12bn"), finance.USD, day)
 	if err != nil {
@@ -163,9 +163,9 @@ func ExampleRates_Convert_cross() {
 	}
 	// Output:
 	// 15000000000.00 USD $15bn
-	// GBP/USD 1.25 on 2023-06-01 (derived)
-	//   GBP/RUB 100 on 2023-06-01
-	//   USD/RUB 80 on 2023-06-01
+	// 1 GBP = 1.25 USD on 2023-06-01 (derived, cross via RUB)
+	//   1 GBP = 100 RUB on 2023-06-01 (derived)
+	//   1 USD = 80 RUB on 2023-06-01 (derived)
 }
 
 func ExampleParseCBR() {
@@ -190,8 +190,8 @@ func ExampleParseCBR() {
 	fmt.Println(rates[0].Source().URL)
 	// Output:
 	// 43 rates
-	// AMD/RUB 0.252558 on 2024-11-09
-	// USD/RUB 97.8335 on 2024-11-09
+	// 1 AMD = 0.252558 RUB on 2024-11-09 (official)
+	// 1 USD = 97.8335 RUB on 2024-11-09 (official)
 	// https://www.cbr.ru/scripts/XML_daily.asp?date_req=09/11/2024
 }
 
@@ -223,28 +223,29 @@ func ExampleParseRates() {
 func ExampleDefaultRates() {
 	rates := finance.DefaultRates()
 	roubles := finance.MustParseAmount("1.2 trillion roubles")
-	day := time.Date(2023, 6, 1, 0, 0, 0, 0, time.UTC)
+	day := time.Date(2022, 2, 25, 0, 0, 0, 0, time.UTC)
 	for _, to := range []finance.Currency{finance.USD, finance.GBP} {
-		a, err := rates.Convert(roubles, to, day)
+		c, err := rates.Exchange(roubles, to, day)
 		if err != nil {
 			fmt.Println(err)
 			return
 		}
-		fmt.Println(a.Compact())
+		fmt.Println(c.To.Compact(), c.Basis())
 	}
-	// No rate before the first embedded file: an error, never a guess.
-	_, err := rates.Convert(roubles, finance.USD, time.Date(2021, 12, 31, 0, 0, 0, 0, time.UTC))
+	// No official rate within 14 days: an error, never the article's
+	// derived rate or a stale one.
+	_, err := rates.Convert(roubles, finance.USD, time.Date(2024, 1, 15, 0, 0, 0, 0, time.UTC))
 	fmt.Println(errors.Is(err, finance.ErrNoRate), err)
 	// Output:
-	// $15bn
-	// £12bn
-	// true finance: no RUB/USD rate on or before 2021-12-31
+	// $13.8bn official
+	// £10.2bn reported
+	// true finance: no RUB/USD rate on or before 2024-01-15 within 14 days (latest is 2023-03-01)
 }
 
 func ExampleNewRate() {
 	src := exodus.Source{Publisher: "Central Bank of Russia", Date: "2022-02-25"}
 	r, err := finance.NewRate(finance.USD, finance.RUB, decimal.RequireFromString("86.9288"),
-		time.Date(2022, 2, 25, 0, 0, 0, 0, time.UTC), src)
+		time.Date(2022, 2, 25, 0, 0, 0, 0, time.UTC), finance.Official, src)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -252,8 +253,8 @@ func ExampleNewRate() {
 	fmt.Println(r)
 	fmt.Println(r.Inverse())
 	// Output:
-	// USD/RUB 86.9288 on 2022-02-25
-	// RUB/USD 0.0115036673691573 on 2022-02-25 (derived)
+	// 1 USD = 86.9288 RUB on 2022-02-25 (official)
+	// 1 RUB = 0.0115036673691573 USD on 2022-02-25 (official, inverse)
 }
 
 func ExampleParseCurrency() {
@@ -332,7 +333,7 @@ func ExampleRates_FindWith() {
 	_, err = rates.FindWith(finance.USD, finance.RUB, day, finance.FindOptions{MaxAge: 3})
 	fmt.Println(err)
 	// Output:
-	// USD/RUB 115.1963 on 2022-03-15 <nil>
+	// 1 USD = 115.1963 RUB on 2022-03-15 (official) <nil>
 	// finance: no USD/RUB rate on or before 2022-03-20 within 3 days (latest is 2022-03-15)
 }
 
@@ -349,7 +350,7 @@ func ExampleRate_Sources() {
 		fmt.Println(s.URL)
 	}
 	// Output:
-	// GBP/USD 1.3153000573803152 on 2022-03-15 (derived)
+	// 1 GBP = 1.3153000573803152 USD on 2022-03-15 (official, cross via RUB)
 	// https://www.cbr.ru/scripts/XML_daily.asp?date_req=15/03/2022
 }
 
@@ -383,8 +384,8 @@ func ExampleNewRates() {
 		Date:      "2022-02-04",
 	}
 	day := time.Date(2022, 2, 4, 0, 0, 0, 0, time.UTC)
-	usd, _ := finance.NewRate(finance.USD, finance.RUB, decimal.RequireFromString("76.6501"), day, src)
-	gbp, _ := finance.NewRate(finance.GBP, finance.RUB, decimal.RequireFromString("103.8762"), day, src)
+	usd, _ := finance.NewRate(finance.USD, finance.RUB, decimal.RequireFromString("76.6501"), day, finance.Official, src)
+	gbp, _ := finance.NewRate(finance.GBP, finance.RUB, decimal.RequireFromString("103.8762"), day, finance.Official, src)
 	rates, err := finance.NewRates(usd, gbp)
 	if err != nil {
 		fmt.Println(err)
@@ -399,7 +400,7 @@ func ExampleNewRates() {
 func ExampleRate_Convert() {
 	day := time.Date(2024, 11, 9, 0, 0, 0, 0, time.UTC)
 	// CBR, 09.11.2024: 25,2558 RUB per 100 AMD.
-	amd, _ := finance.NewRate(finance.AMD, finance.RUB, decimal.RequireFromString("0.252558"), day, exodus.Source{Publisher: "Central Bank of Russia"})
+	amd, _ := finance.NewRate(finance.AMD, finance.RUB, decimal.RequireFromString("0.252558"), day, finance.Official, exodus.Source{Publisher: "Central Bank of Russia"})
 	rub, _ := amd.Convert(finance.MustParseAmount("100000 AMD"))
 	back, _ := amd.Convert(rub)
 	fmt.Println(rub, back)
@@ -457,7 +458,7 @@ func ExampleRates_Find() {
 	fmt.Println(r)
 	fmt.Println(r.Source().Publisher)
 	// Output:
-	// USD/RUB 83.5485 on 2022-02-26
+	// 1 USD = 83.5485 RUB on 2022-02-26 (official)
 	// Central Bank of Russia
 }
 
@@ -477,7 +478,16 @@ func ExampleRates_Add() {
 		return
 	}
 	rates := finance.DefaultRates()
-	if err := rates.Add(ecb...); err != nil {
+	// The ECB's EUR/RUB of 2022-03-01 differs from the CBR's: refused.
+	err = rates.Add(ecb...)
+	fmt.Println(errors.Is(err, finance.ErrDuplicateRate))
+	var cross []finance.Rate
+	for _, r := range ecb {
+		if r.Quote() != finance.RUB {
+			cross = append(cross, r)
+		}
+	}
+	if err := rates.Add(cross...); err != nil {
 		fmt.Println(err)
 		return
 	}
@@ -488,7 +498,8 @@ func ExampleRates_Add() {
 	}
 	fmt.Println(r, r.Source().Publisher)
 	// Output:
-	// EUR/USD 1.099 on 2022-03-11 European Central Bank
+	// true
+	// 1 EUR = 1.099 USD on 2022-03-11 (official) European Central Bank
 }
 
 // The inverse of a quote is exact: converting there and back returns the
@@ -496,18 +507,18 @@ func ExampleRates_Add() {
 func ExampleRate_Inverse() {
 	src := exodus.Source{Publisher: "Central Bank of Russia", Date: "2024-11-09"}
 	usd, err := finance.NewRate(finance.USD, finance.RUB, decimal.RequireFromString("97.8335"),
-		time.Date(2024, 11, 9, 0, 0, 0, 0, time.UTC), src)
+		time.Date(2024, 11, 9, 0, 0, 0, 0, time.UTC), finance.Official, src)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	inv := usd.Inverse()
-	fmt.Println(inv.IsDerived(), inv.Base(), inv.Quote(), inv.Sources()[0].Publisher)
+	fmt.Println(inv.IsQuoted(), inv.Base(), inv.Quote(), inv.Sources()[0].Publisher)
 	rub, _ := usd.Convert(finance.MustParseAmount("1000 USD"))
 	back, _ := inv.Convert(rub)
 	fmt.Println(rub, back)
 	// Output:
-	// true RUB USD Central Bank of Russia
+	// false RUB USD Central Bank of Russia
 	// 97833.50 RUB 1000.00 USD
 }
 
@@ -517,7 +528,7 @@ func ExampleRate_Inverse() {
 func ExampleRate_MarshalJSON() {
 	src := exodus.Source{Publisher: "Central Bank of Russia", Date: "2024-11-09"}
 	usd, err := finance.NewRate(finance.USD, finance.RUB, decimal.RequireFromString("97.8335"),
-		time.Date(2024, 11, 9, 0, 0, 0, 0, time.UTC), src)
+		time.Date(2024, 11, 9, 0, 0, 0, 0, time.UTC), finance.Official, src)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -535,8 +546,8 @@ func ExampleRate_MarshalJSON() {
 	}
 	fmt.Println(back, back.Equal(usd.Inverse()))
 	// Output:
-	// {"base":"RUB","quote":"USD","value":"0.0102214476636326","date":"2024-11-09","chain":[{"base":"USD","quote":"RUB","value":"97.8335","date":"2024-11-09","source":{"publisher":"Central Bank of Russia","date":"2024-11-09"}}]}
-	// RUB/USD 0.0102214476636326 on 2024-11-09 (derived) true
+	// {"base":"RUB","quote":"USD","value":"0.0102214476636326","date":"2024-11-09","basis":"official","chain":[{"base":"USD","quote":"RUB","value":"97.8335","date":"2024-11-09","basis":"official","source":{"publisher":"Central Bank of Russia","date":"2024-11-09"}}]}
+	// 1 RUB = 0.0102214476636326 USD on 2024-11-09 (official, inverse) true
 }
 
 // On 25 February 2022 the embedded table has that day's USD rate, but its
@@ -544,8 +555,8 @@ func ExampleRate_MarshalJSON() {
 // Age shows it; FindOptions.MaxAge refuses it.
 func ExampleRate_Age() {
 	rates := finance.DefaultRates()
-	day := time.Date(2022, 2, 25, 0, 0, 0, 0, time.UTC)
-	for _, cur := range []finance.Currency{finance.USD, finance.GBP, finance.EUR, finance.CNY} {
+	day := time.Date(2022, 2, 28, 0, 0, 0, 0, time.UTC) // a Monday
+	for _, cur := range []finance.Currency{finance.USD, finance.GBP} {
 		r, err := rates.Find(cur, finance.RUB, day)
 		if err != nil {
 			fmt.Println(err)
@@ -553,14 +564,12 @@ func ExampleRate_Age() {
 		}
 		fmt.Printf("%v dated %s: %d days old\n", cur, r.Date().Format(time.DateOnly), r.Age(day))
 	}
-	_, err := rates.FindWith(finance.GBP, finance.RUB, day, finance.FindOptions{MaxAge: 7})
+	_, err := rates.FindWith(finance.GBP, finance.RUB, day, finance.FindOptions{MaxAge: 1})
 	fmt.Println(err)
 	// Output:
-	// USD dated 2022-02-25: 0 days old
-	// GBP dated 2022-02-04: 21 days old
-	// EUR dated 2022-02-04: 21 days old
-	// CNY dated 2022-02-04: 21 days old
-	// finance: no GBP/RUB rate on or before 2022-02-25 within 7 days (latest is 2022-02-04)
+	// USD dated 2022-02-26: 2 days old
+	// GBP dated 2022-02-26: 2 days old
+	// finance: no GBP/RUB rate on or before 2022-02-28 within 1 day (latest is 2022-02-26)
 }
 
 // The CBR's own file for days the embedded table holds from a test fixture
@@ -594,6 +603,139 @@ func ExampleRates_Replace() {
 	fmt.Println(r.Source().URL)
 	// Output:
 	// true
-	// USD/RUB 86.9288 on 2022-02-25
+	// 1 USD = 86.9288 RUB on 2022-02-25 (official)
 	// https://www.cbr.ru/scripts/XML_dynamic.asp?date_req1=24/02/2022&date_req2=01/03/2022&VAL_NM_RQ=R01235
+}
+
+func ExampleBasis() {
+	// A cross rate is only as good as its weakest leg.
+	fmt.Println(finance.Official.Weaker(finance.Reported), finance.Reported.Weaker(finance.Derived))
+	fmt.Println(finance.UnknownBasis, finance.UnknownBasis.Valid())
+	// Output:
+	// reported derived
+	// unknown false
+}
+
+func ExampleParseBasis() {
+	b, err := finance.ParseBasis("reported")
+	fmt.Println(b, err)
+	_, err = finance.ParseBasis("OFF")
+	fmt.Println(errors.Is(err, finance.ErrSyntax))
+	// Output:
+	// reported <nil>
+	// true
+}
+
+func ExampleRate_Basis() {
+	rates := finance.DefaultRates()
+	day := time.Date(2022, 2, 25, 0, 0, 0, 0, time.UTC)
+	for _, cur := range []finance.Currency{finance.USD, finance.GBP} {
+		r, err := rates.Find(cur, finance.RUB, day)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(r.Basis())
+	}
+	// The cross rate is reported: its GBP leg is.
+	r, err := rates.Find(finance.GBP, finance.USD, day)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(r.Basis(), r.IsQuoted())
+	// Output:
+	// official
+	// reported
+	// reported false
+}
+
+func ExampleRates_Exchange() {
+	rates := finance.DefaultRates()
+	roubles := finance.MustParseAmount("1.2 trillion roubles")
+	c, err := rates.Exchange(roubles, finance.USD, time.Date(2022, 2, 25, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(c)
+	fmt.Println(c.To.Compact(), c.Basis(), c.Age(), c.Sources()[0].Publisher)
+	// Output:
+	// 1200000000000.00 RUB = 13804400842.99 USD at 1 USD = 86.9288 RUB on 2022-02-25 (official)
+	// $13.8bn official 0 Central Bank of Russia
+}
+
+func ExampleRates_ExchangeWith() {
+	rates := finance.DefaultRates()
+	roubles := finance.MustParseAmount("1.2 trillion roubles")
+	day := time.Date(2024, 1, 15, 0, 0, 0, 0, time.UTC)
+	// By default the newest USD rate, of 2023-03-01, is too old.
+	_, err := rates.Exchange(roubles, finance.USD, day)
+	fmt.Println(err)
+	// Allowing any age, the result says how old and how sure.
+	c, err := rates.ExchangeWith(roubles, finance.USD, day, finance.FindOptions{AnyAge: true})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(c)
+	// Output:
+	// finance: no RUB/USD rate on or before 2024-01-15 within 14 days (latest is 2023-03-01)
+	// 1200000000000.00 RUB = 16022816490.68 USD at 1 USD = 74.8932 RUB on 2023-03-01 (reported), 320 days before 2024-01-15
+}
+
+func ExampleArticleRates() {
+	rates := finance.ArticleRates()
+	roubles := finance.MustParseAmount("1.2 trillion roubles")
+	for _, to := range []finance.Currency{finance.USD, finance.GBP} {
+		c, err := rates.Exchange(roubles, to, time.Date(2023, 6, 1, 0, 0, 0, 0, time.UTC))
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(c.To.Compact(), c.Rate.Inverse())
+	}
+	// Output:
+	// $15bn 1 USD = 80 RUB on 2023-06-01 (derived)
+	// £12bn 1 GBP = 100 RUB on 2023-06-01 (derived)
+}
+
+func ExampleRates_Average() {
+	rates := finance.DefaultRates()
+	roubles := finance.MustParseAmount("1.2 trillion roubles")
+	start := time.Date(2022, 2, 1, 0, 0, 0, 0, time.UTC)
+	end := time.Date(2022, 2, 28, 0, 0, 0, 0, time.UTC)
+	for _, cur := range []finance.Currency{finance.USD, finance.GBP} {
+		p, err := rates.Average(cur, finance.RUB, start, end)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		a, err := p.Convert(roubles)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(p)
+		fmt.Println(a, a.Compact(), len(p.Spans()), "rates in force")
+	}
+	// Output:
+	// 1 USD = 77.4048 RUB, average of 28 days 2022-02-01 to 2022-02-28 (official; in force: 74.7241 to 86.9288)
+	// 15502920985.63 USD $15.5bn 19 rates in force
+	// 1 GBP = 104.7895 RUB, average of 28 days 2022-02-01 to 2022-02-28 (reported; in force: 101.2736 to 117.1539)
+	// 11451533701.18 GBP £11.5bn 19 rates in force
+}
+
+func ExampleRates_AverageWith() {
+	rates := finance.DefaultRates()
+	start := time.Date(2022, 1, 25, 0, 0, 0, 0, time.UTC)
+	end := time.Date(2022, 2, 3, 0, 0, 0, 0, time.UTC)
+	// No rate before 01.02.2022 is embedded: the average is refused.
+	_, err := rates.AverageWith(finance.USD, finance.RUB, start, end, finance.FindOptions{MaxAge: 3})
+	var pe *finance.PeriodError
+	fmt.Println(errors.As(err, &pe), len(pe.Missing))
+	fmt.Println(err)
+	// Output:
+	// true 7
+	// finance: no USD/RUB rate within 3 days on 7 of 10 days from 2022-01-25 to 2022-02-03: 2022-01-25 to 2022-01-31
 }

@@ -12,20 +12,22 @@ import (
 
 // ErrInvalidRate is wrapped by the errors of [NewRate] and of the file
 // parsers for a rate that cannot be used: a value that is not positive, the
-// same currency on both sides, an unknown currency, a missing date; and of
-// [Rates.Add] and [Rates.Replace] for a derived rate.
+// same currency on both sides, an unknown currency, a missing date or basis;
+// and of [Rates.Add] and [Rates.Replace] for a computed rate.
 var ErrInvalidRate = errors.New("invalid rate")
 
 // A Rate is one exchange-rate quote: 1 unit of Base is worth Value units of
-// Quote, in force from a date, published by a Source. For the Central Bank
-// of Russia's 86.9288 roubles per dollar dated 25.02.2022, Base is USD,
-// Quote is RUB and Value is 86.9288.
+// Quote, in force from a date, known on a [Basis], published by a Source.
+// For the Central Bank of Russia's 86.9288 roubles per dollar dated
+// 25.02.2022, Base is USD, Quote is RUB, Value is 86.9288 and the Basis is
+// [Official]; it prints as "1 USD = 86.9288 RUB on 2022-02-25 (official)".
 //
-// A Rate is either quoted (made by [NewRate] or read from a file) or derived
-// from quoted rates by [Rate.Inverse] or by [Rates.Find] crossing two rates
-// through a common currency. A derived rate keeps its exact value as a ratio
-// and the chain of quoted rates it came from ([Rate.Chain],
-// [Rate.Sources]), so a report can cite every source.
+// A Rate is either quoted (made by [NewRate] or read from a file,
+// [Rate.IsQuoted]) or computed from quoted rates by [Rate.Inverse] or by
+// [Rates.Find] crossing two rates through a common currency. A computed rate
+// keeps its exact value as a ratio and the chain of quoted rates it came
+// from ([Rate.Chain], [Rate.Sources]), so a report can cite every source;
+// its Basis is the weakest of its chain and its date the oldest.
 //
 // A Rate is immutable and safe for concurrent use. The zero Rate has no
 // currencies and converts nothing.
@@ -33,22 +35,26 @@ type Rate struct {
 	base, quote Currency
 	num, den    decimal.Decimal // the value is num/den, both positive
 	on          time.Time       // midnight UTC of the day the rate applies from
+	basis       Basis           // how it is known; for a computed rate, the weakest of its chain
 	src         exodus.Source
-	chain       []Rate // the quoted rates a derived rate comes from; nil if quoted
+	chain       []Rate // the quoted rates a computed rate comes from; nil if quoted
 }
 
 // NewRate returns the quote "1 base = value quote", in force from the day of
-// on, published by src. Only the calendar date of on (in its own location)
-// is kept. It returns an error wrapping [ErrInvalidRate] if value is not
-// positive, base equals quote, either currency is not in the ISO 4217 list,
-// or on is the zero time.
-func NewRate(base, quote Currency, value decimal.Decimal, on time.Time, src exodus.Source) (Rate, error) {
-	return newRate(base, quote, value, on, src)
+// on, known on basis, published by src. Only the calendar date of on (in its
+// own location) is kept. For a [Reported] or [Derived] rate, say in src's
+// Note what the record is and how sure the value is.
+//
+// It returns an error wrapping [ErrInvalidRate] if value is not positive,
+// base equals quote, either currency is not in the ISO 4217 list, on is the
+// zero time, or basis is not [Official], [Reported] or [Derived].
+func NewRate(base, quote Currency, value decimal.Decimal, on time.Time, basis Basis, src exodus.Source) (Rate, error) {
+	return newRate(base, quote, value, on, basis, src)
 }
 
 // newRate is NewRate. A quoted rate always has den 1, so that its value is
 // exact and [Rate.Value] and the JSON form give it unrounded.
-func newRate(base, quote Currency, num decimal.Decimal, on time.Time, src exodus.Source) (Rate, error) {
+func newRate(base, quote Currency, num decimal.Decimal, on time.Time, basis Basis, src exodus.Source) (Rate, error) {
 	den := one
 	bad := func(why string) (Rate, error) {
 		return Rate{}, fmt.Errorf("finance: rate %v/%v %.40s on %s: %s: %w", base, quote, ratioString(num, den), dayString(on), why, ErrInvalidRate)
@@ -66,8 +72,10 @@ func newRate(base, quote Currency, num decimal.Decimal, on time.Time, src exodus
 		return bad("value is not positive")
 	case on.IsZero():
 		return bad("no date")
+	case !basis.Valid():
+		return bad("basis " + basis.String() + " is not official, reported or derived")
 	}
-	return Rate{base: base, quote: quote, num: num, den: den, on: day(on), src: src}, nil
+	return Rate{base: base, quote: quote, num: num, den: den, on: day(on), basis: basis, src: src}, nil
 }
 
 // maxRateExp bounds the decimal exponent of a rate's value so that
@@ -101,27 +109,21 @@ func (r Rate) Base() Currency { return r.base }
 func (r Rate) Quote() Currency { return r.quote }
 
 // Date returns the day the rate applies from, as midnight UTC. For a
-// derived rate it is the latest date in its chain, the first day on which
-// every rate of the chain was in force.
+// computed rate it is the oldest date in its chain, so that a cross rate
+// built from EUR/RUB of 2022-03-01 and EUR/USD of 2022-03-11 is dated
+// 2022-03-01: its age is the age of its stalest leg.
 func (r Rate) Date() time.Time { return r.on }
 
 // Age returns how old r is on the day of on (its calendar date in its own
-// location), in whole calendar days: the days from r's date to that day,
-// or, for a derived rate, from the oldest date in its chain, which is what
-// [FindOptions.MaxAge] limits. A rate dated 2022-02-04 is 21 days old on
-// 2022-02-25 and 0 days old on its own date; Age is negative for a day
+// location), in whole calendar days from [Rate.Date] to that day, which is
+// what [FindOptions.MaxAge] limits. A rate dated 2022-02-04 is 21 days old
+// on 2022-02-25 and 0 days old on its own date; Age is negative for a day
 // before the rate's date. The zero Rate's Age is 0.
 func (r Rate) Age(on time.Time) int {
 	if r.base == 0 {
 		return 0
 	}
-	oldest := r.on
-	for _, q := range r.chain {
-		if q.on.Before(oldest) {
-			oldest = q.on
-		}
-	}
-	return int(daysBetween(oldest, day(on)))
+	return int(daysBetween(r.on, day(on)))
 }
 
 // daysBetween returns the whole days from midnight a to midnight b. It does
@@ -130,13 +132,21 @@ func daysBetween(a, b time.Time) int64 {
 	return (b.Unix() - a.Unix()) / 86400
 }
 
-// Source returns who published a quoted rate. A derived rate has no single
+// Source returns who published a quoted rate. A computed rate has no single
 // source and returns the zero Source; see [Rate.Sources].
 func (r Rate) Source() exodus.Source { return r.src }
 
-// IsDerived reports whether r was computed from other rates (an inverse or
-// a cross rate) rather than quoted.
-func (r Rate) IsDerived() bool { return r.chain != nil }
+// Basis returns how r is known: for a quoted rate, the basis it was made
+// with; for a computed rate, the weakest basis of its [Rate.Chain]. The
+// rate of exactly 1 between a currency and itself is [Official]: it is
+// exact by definition. The zero Rate's Basis is [UnknownBasis].
+func (r Rate) Basis() Basis { return r.basis }
+
+// IsQuoted reports whether r is a quote as made by [NewRate] or read from a
+// file, rather than an inverse or a cross rate computed from quotes. Whether
+// a quote was published by the authority or computed by someone is its
+// [Rate.Basis]; the zero Rate is not quoted.
+func (r Rate) IsQuoted() bool { return r.chain == nil && r.base != 0 }
 
 // Chain returns the quoted rates r was computed from, in the order they were
 // applied: for a quoted rate, r itself; for an inverse, the rate inverted;
@@ -165,7 +175,7 @@ func (r Rate) Sources() []exodus.Source {
 }
 
 // Value returns how many units of Quote one unit of Base is worth. A quoted
-// rate returns its value exactly; a derived rate's exact value may have no
+// rate returns its value exactly; a computed rate's exact value may have no
 // finite decimal form, so Value rounds it half to even to 16 decimal places.
 // Conversions never use this rounded value: they use the exact ratio.
 func (r Rate) Value() decimal.Decimal {
@@ -179,10 +189,11 @@ func (r Rate) Value() decimal.Decimal {
 }
 
 // Inverse returns the rate in the other direction, 1 Quote = 1/Value Base,
-// with the same date. Its value is kept exactly; it is a derived rate whose
-// chain is that of r. The inverse of an inverse is the original quote.
+// with the same date and basis. Its value is kept exactly; it is a computed
+// rate whose chain is that of r. The inverse of an inverse is the original
+// quote.
 func (r Rate) Inverse() Rate {
-	inv := Rate{base: r.quote, quote: r.base, num: r.den, den: r.num, on: r.on}
+	inv := Rate{base: r.quote, quote: r.base, num: r.den, den: r.num, on: r.on, basis: r.basis}
 	switch {
 	case r.chain == nil:
 		inv.chain = []Rate{r}
@@ -195,10 +206,10 @@ func (r Rate) Inverse() Rate {
 }
 
 // cross returns the rate base→quote obtained by applying a then b, where
-// a.quote == b.base.
+// a.quote == b.base: dated by its older leg, on the weaker basis.
 func cross(a, b Rate) Rate {
 	on := a.on
-	if b.on.After(on) {
+	if b.on.Before(on) {
 		on = b.on
 	}
 	chain := append(slices.Clip(a.Chain()), b.Chain()...)
@@ -208,6 +219,7 @@ func cross(a, b Rate) Rate {
 		num:   a.num.Mul(b.num),
 		den:   a.den.Mul(b.den),
 		on:    on,
+		basis: a.basis.Weaker(b.basis),
 		chain: chain,
 	}
 }
@@ -261,23 +273,39 @@ func (a Amount) checkRange(op string) error {
 	return nil
 }
 
-// String returns "USD/RUB 86.9288 on 2022-02-25" (the value as [Rate.Value]
-// returns it), with " (derived)" for a derived rate.
+// String returns the one written form of a rate, "1 USD = 86.9288 RUB",
+// followed by its date and basis: "1 USD = 86.9288 RUB on 2022-02-25
+// (official)". The value is as [Rate.Value] returns it. A computed rate
+// adds how it was computed: "(official, inverse)" or "(reported, cross via
+// RUB)". The zero Rate is "Rate(zero)".
 func (r Rate) String() string {
 	if r.base == 0 {
 		return "Rate(zero)"
 	}
-	s := fmt.Sprintf("%v/%v %s on %s", r.base, r.quote, r.Value().String(), dayString(r.on))
-	if r.IsDerived() {
-		s += " (derived)"
+	s := fmt.Sprintf("1 %v = %s %v on %s (%v", r.base, r.Value().String(), r.quote, dayString(r.on), r.basis)
+	switch len(r.chain) {
+	case 0:
+	case 1:
+		s += ", inverse"
+	default:
+		s += ", cross via " + r.via().String()
 	}
-	return s
+	return s + ")"
+}
+
+// via returns the common currency of a cross rate's two legs.
+func (r Rate) via() Currency {
+	a, b := r.chain[0], r.chain[1]
+	if a.base == b.base || a.base == b.quote {
+		return a.base
+	}
+	return a.quote
 }
 
 // Equal reports whether r and s are the same quote: same currencies, the
-// same exact value, date and source, and equal chains.
+// same exact value, date, basis and source, and equal chains.
 func (r Rate) Equal(s Rate) bool {
-	if r.base != s.base || r.quote != s.quote || !r.on.Equal(s.on) || r.src != s.src {
+	if r.base != s.base || r.quote != s.quote || !r.on.Equal(s.on) || r.basis != s.basis || r.src != s.src {
 		return false
 	}
 	if !r.num.Mul(s.den).Equal(s.num.Mul(r.den)) {

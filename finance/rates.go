@@ -27,7 +27,7 @@ var ErrDuplicateRate = errors.New("duplicate exchange rate")
 type RateError struct {
 	From, To Currency  // the conversion asked for
 	On       time.Time // the day asked for, midnight UTC
-	MaxAge   int       // the staleness limit in force, in days (0: none)
+	MaxAge   int       // the staleness limit in force, in days (0: none, with AnyAge)
 	// Latest is the date of the newest rate that was found but rejected as
 	// too old; zero if no rate on or before On exists.
 	Latest time.Time
@@ -38,7 +38,7 @@ type RateError struct {
 func (e *RateError) Error() string {
 	s := fmt.Sprintf("finance: no %v/%v rate on or before %s", e.From, e.To, dayString(e.On))
 	if !e.Latest.IsZero() {
-		s += fmt.Sprintf(" within %d days (latest is %s)", max(e.MaxAge, 0), dayString(e.Latest))
+		s += " within " + plural(max(e.MaxAge, 0), "day") + " (latest is " + dayString(e.Latest) + ")"
 	}
 	return s
 }
@@ -46,14 +46,34 @@ func (e *RateError) Error() string {
 // Unwrap returns [ErrNoRate].
 func (e *RateError) Unwrap() error { return ErrNoRate }
 
-// FindOptions tunes [Rates.FindWith] and [Rates.ConvertWith]. The zero value
-// gives the behaviour of [Rates.Find] and [Rates.Convert].
+// DefaultMaxAge is how many days old a rate may be, by default, on the day
+// a lookup asks for: [Rates.Find], [Rates.Convert], [Rates.Exchange] and
+// [Rates.Average] refuse an older one unless [FindOptions] says otherwise.
+//
+// It is long enough for the Central Bank of Russia's longest regular gap,
+// the New Year holidays, with a margin: in the CBR's own export of its USD
+// rates (RC_F01_07_1992_T02_07_2022), the rate dated 30.12.2017 is followed
+// by 10.01.2018, 30.12.2018 by 10.01.2019, 01.01.2021 by 12.01.2021 and
+// 31.12.2021 by 11.01.2022, so a rate is at most 10 days old on the last
+// day it is in force. Two weeks also spans every weekend and public
+// holiday, and refuses the three-week-old rates that converted GBP on
+// 2022-02-25 at the rate of 04.02.2022 before the invasion (issue 9).
+const DefaultMaxAge = 14
+
+// FindOptions tunes [Rates.FindWith], [Rates.ConvertWith],
+// [Rates.ExchangeWith] and [Rates.AverageWith]. The zero value gives the
+// behaviour of [Rates.Find], [Rates.Convert], [Rates.Exchange] and
+// [Rates.Average]: rates up to [DefaultMaxAge] days old, crossed through any
+// currency.
 type FindOptions struct {
 	// MaxAge is how many days old a rate may be on the day asked for, as
-	// [Rate.Age] counts them. Zero means no limit; a negative value accepts
-	// only a rate dated that very day. For a cross rate the age is that of
-	// its older leg.
+	// [Rate.Age] counts them (for a cross rate, the age of its older leg).
+	// Zero means [DefaultMaxAge]; a negative value accepts only a rate
+	// dated that very day.
 	MaxAge int
+	// AnyAge accepts a rate of any age, however stale; MaxAge is then
+	// ignored. Set it only where the age is shown beside the result.
+	AnyAge bool
 	// Via lists the currencies a cross rate may go through, in order of
 	// preference. Nil means every currency, preferring RUB, then EUR, then
 	// USD, then the others in code order; an empty non-nil slice allows no
@@ -83,15 +103,10 @@ type pair struct{ base, quote Currency }
 // A rate dated D applies from D until the next rate of the same pair. So
 // [Rates.Find] returns, for a day, the latest rate dated on or before it,
 // never a later one, and never silently falls back to a date after the day.
-// How old that rate may be is set with [FindOptions.MaxAge], and
-// [Rate.Age] tells how old a rate found is.
-//
-// Without a limit, a table whose latest quote of a pair is weeks old
-// converts with it silently: [DefaultRates] converts GBP, EUR and CNY on
-// 2022-02-25 at the rates of 04.02.2022, from before the invasion. The
-// recommended guard is a week, which spans the CBR's weekends and most
-// holidays but no stale month (the Russian New Year break is longer, so
-// early January needs a larger limit):
+// By default a rate more than [DefaultMaxAge] (14) days old is refused
+// with a *[RateError] naming the latest rate's date; [FindOptions.MaxAge]
+// sets another limit, [FindOptions.AnyAge] allows any age, and [Rate.Age]
+// tells how old a rate found is:
 //
 //	r, err := rates.FindWith(finance.GBP, finance.RUB, day, finance.FindOptions{MaxAge: 7})
 //	// err is a *RateError naming the latest rate's date when it is older.
@@ -123,8 +138,8 @@ func NewRates(rates ...Rate) (*Rates, error) {
 // gives an error wrapping [ErrDuplicateRate], since the table keeps one
 // quote per pair and day and would otherwise lose a value or a citation;
 // use [Rates.Replace] to let the new rate win. The zero Rate gives an error
-// wrapping [ErrInvalidRate], and so does a derived rate (an inverse or a
-// cross rate from [Rates.Find], see [Rate.IsDerived]): the table holds
+// wrapping [ErrInvalidRate], and so does a computed rate (an inverse or a
+// cross rate from [Rates.Find], see [Rate.IsQuoted]): the table holds
 // quoted rates only and derives the others itself, so add the quotes of its
 // [Rate.Chain] instead. On error nothing is added. Add on a nil *Rates
 // returns an error and adds nothing.
@@ -139,7 +154,7 @@ func (t *Rates) Add(rates ...Rate) error {
 // fixtures: Add refuses those with [ErrDuplicateRate] even where the value
 // is the same, because the citation differs. Two different rates of one
 // pair and day within rates still give an error wrapping
-// [ErrDuplicateRate]; the zero Rate and a derived rate give one wrapping
+// [ErrDuplicateRate]; the zero Rate and a computed rate give one wrapping
 // [ErrInvalidRate], as for Add. On
 // error nothing changes. Replace on a nil *Rates returns an error.
 //
@@ -276,11 +291,12 @@ func (t *Rates) All() []Rate {
 // Find returns the rate that converts from into to on the day of on (its
 // calendar date in its own location): the latest rate dated on or before
 // that day, found directly, as an inverse or crossed through a common
-// currency, with no limit on its age. See [Rates] for the rules and
-// [Rates.FindWith] to limit staleness.
+// currency, at most [DefaultMaxAge] days old. See [Rates] for the rules and
+// [Rates.FindWith] for another limit.
 //
 // If from equals to (a currency of the ISO 4217 list), Find returns a rate
-// of exactly 1 dated on with no source. If no rate applies it returns a *[RateError] wrapping [ErrNoRate].
+// of exactly 1 dated on, [Official], with no source. If no rate applies, or
+// only an older one, it returns a *[RateError] wrapping [ErrNoRate].
 func (t *Rates) Find(from, to Currency, on time.Time) (Rate, error) {
 	return t.FindWith(from, to, on, FindOptions{})
 }
@@ -289,7 +305,7 @@ func (t *Rates) Find(from, to Currency, on time.Time) (Rate, error) {
 func (t *Rates) FindWith(from, to Currency, on time.Time, opt FindOptions) (Rate, error) {
 	d := day(on)
 	if from == to && from.known() {
-		return Rate{base: from, quote: to, num: one, den: one, on: d}, nil
+		return Rate{base: from, quote: to, num: one, den: one, on: d, basis: Official}, nil
 	}
 	if t == nil {
 		return Rate{}, checkFound(candidate{}, from, to, d, opt)
@@ -427,7 +443,8 @@ func (t *Rates) best(from, to Currency, d time.Time, via []Currency) candidate {
 }
 
 // Convert converts a into currency to at the rate [Rates.Find] returns for
-// the day of on. The result is computed exactly from the quoted rates and
+// the day of on, at most [DefaultMaxAge] days old. The result is computed
+// exactly from the quoted rates and
 // rounded once, half to even, to the minor units of to: whole units for a
 // currency to which ISO 4217 gives none, such as XDR or a withdrawn code
 // (see [Currency.MinorUnits]); [Rates.Find] and [Rate.Value] give the rate
@@ -480,14 +497,41 @@ func (c candidate) ratio() Rate {
 	return Rate{base: a.base, quote: b.quote, num: a.num.Mul(b.num), den: a.den.Mul(b.den)}
 }
 
+// maxAge returns the age limit opt sets, in days: -1 for none.
+func (opt FindOptions) maxAge() int {
+	switch {
+	case opt.AnyAge:
+		return -1
+	case opt.MaxAge == 0:
+		return DefaultMaxAge
+	case opt.MaxAge < 0:
+		return 0
+	}
+	return opt.MaxAge
+}
+
 // checkFound returns the *RateError for a missing or too old candidate.
 func checkFound(best candidate, from, to Currency, d time.Time, opt FindOptions) error {
-	if !best.valid {
-		return &RateError{From: from, To: to, On: d, MaxAge: opt.MaxAge}
+	limit := opt.maxAge()
+	reported := limit
+	if limit < 0 {
+		reported = 0
+	} else if opt.MaxAge < 0 {
+		reported = opt.MaxAge
 	}
-	age := daysBetween(best.age, d)
-	if (opt.MaxAge > 0 && age > int64(opt.MaxAge)) || (opt.MaxAge < 0 && age > 0) {
-		return &RateError{From: from, To: to, On: d, MaxAge: opt.MaxAge, Latest: best.age}
+	if !best.valid {
+		return &RateError{From: from, To: to, On: d, MaxAge: reported}
+	}
+	if age := daysBetween(best.age, d); limit >= 0 && age > int64(limit) {
+		return &RateError{From: from, To: to, On: d, MaxAge: reported, Latest: best.age}
 	}
 	return nil
+}
+
+// plural returns "1 day", "2 days".
+func plural(n int, unit string) string {
+	if n == 1 {
+		return "1 " + unit
+	}
+	return fmt.Sprintf("%d %ss", n, unit)
 }

@@ -26,7 +26,7 @@ var (
 
 func mustRate(t testing.TB, base, quote finance.Currency, value string, on time.Time, src exodus.Source) finance.Rate {
 	t.Helper()
-	r, err := finance.NewRate(base, quote, decimal.RequireFromString(value), on, src)
+	r, err := finance.NewRate(base, quote, decimal.RequireFromString(value), on, finance.Official, src)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,24 +105,27 @@ func TestRatesFind(t *testing.T) {
 		want     string // Rate.String
 		chain    []string
 	}{
-		{"latest before the day", finance.USD, finance.RUB, date(2022, 2, 24), finance.FindOptions{},
-			"USD/RUB 76.6501 on 2022-02-04", []string{"USD/RUB 76.6501 on 2022-02-04"}},
+		{"latest before the day", finance.USD, finance.RUB, date(2022, 2, 18), finance.FindOptions{},
+			"1 USD = 76.6501 RUB on 2022-02-04 (official)", []string{"1 USD = 76.6501 RUB on 2022-02-04 (official)"}},
+		{"any age", finance.USD, finance.RUB, date(2022, 2, 24), finance.FindOptions{AnyAge: true},
+			"1 USD = 76.6501 RUB on 2022-02-04 (official)", []string{"1 USD = 76.6501 RUB on 2022-02-04 (official)"}},
 		{"applies from its date", finance.USD, finance.RUB, date(2022, 2, 25), finance.FindOptions{},
-			"USD/RUB 86.9288 on 2022-02-25", []string{"USD/RUB 86.9288 on 2022-02-25"}},
+			"1 USD = 86.9288 RUB on 2022-02-25 (official)", []string{"1 USD = 86.9288 RUB on 2022-02-25 (official)"}},
 		{"calendar date in its own zone", finance.USD, finance.RUB, time.Date(2022, 2, 25, 1, 0, 0, 0, msk), finance.FindOptions{},
-			"USD/RUB 86.9288 on 2022-02-25", []string{"USD/RUB 86.9288 on 2022-02-25"}},
+			"1 USD = 86.9288 RUB on 2022-02-25 (official)", []string{"1 USD = 86.9288 RUB on 2022-02-25 (official)"}},
 		// bc: scale=20; 1/86.9288 = .01150366736915728734
 		{"inverse", finance.RUB, finance.USD, date(2022, 3, 1), finance.FindOptions{},
-			"RUB/USD 0.0115036673691573 on 2022-02-25 (derived)", []string{"USD/RUB 86.9288 on 2022-02-25"}},
-		// bc: scale=20; 103.8762/86.9288 = 1.19495725237205621152; dated by the later leg
-		{"cross through RUB", finance.GBP, finance.USD, date(2022, 3, 1), finance.FindOptions{},
-			"GBP/USD 1.1949572523720562 on 2022-02-25 (derived)", []string{"GBP/RUB 103.8762 on 2022-02-04", "USD/RUB 86.9288 on 2022-02-25"}},
+			"1 RUB = 0.0115036673691573 USD on 2022-02-25 (official, inverse)", []string{"1 USD = 86.9288 RUB on 2022-02-25 (official)"}},
+		// bc: scale=20; 103.8762/86.9288 = 1.19495725237205621152; dated by
+		// the older leg (issue 9 found 2), so 25 days old on 2022-03-01
+		{"cross through RUB", finance.GBP, finance.USD, date(2022, 3, 1), finance.FindOptions{MaxAge: 25},
+			"1 GBP = 1.1949572523720562 USD on 2022-02-04 (official, cross via RUB)", []string{"1 GBP = 103.8762 RUB on 2022-02-04 (official)", "1 USD = 86.9288 RUB on 2022-02-25 (official)"}},
 		{"max age met", finance.USD, finance.RUB, date(2022, 3, 1), finance.FindOptions{MaxAge: 4},
-			"USD/RUB 86.9288 on 2022-02-25", []string{"USD/RUB 86.9288 on 2022-02-25"}},
+			"1 USD = 86.9288 RUB on 2022-02-25 (official)", []string{"1 USD = 86.9288 RUB on 2022-02-25 (official)"}},
 		{"same day only", finance.USD, finance.RUB, date(2022, 2, 25), finance.FindOptions{MaxAge: -1},
-			"USD/RUB 86.9288 on 2022-02-25", []string{"USD/RUB 86.9288 on 2022-02-25"}},
+			"1 USD = 86.9288 RUB on 2022-02-25 (official)", []string{"1 USD = 86.9288 RUB on 2022-02-25 (official)"}},
 		{"same currency", finance.EUR, finance.EUR, date(2022, 2, 25), finance.FindOptions{},
-			"EUR/EUR 1 on 2022-02-25", []string{"EUR/EUR 1 on 2022-02-25"}},
+			"1 EUR = 1 EUR on 2022-02-25 (official)", []string{"1 EUR = 1 EUR on 2022-02-25 (official)"}},
 	}
 	for _, tt := range tests {
 		r, err := rates.FindWith(tt.from, tt.to, tt.on, tt.opt)
@@ -151,7 +154,12 @@ func TestRatesFindErrors(t *testing.T) {
 		want     finance.RateError
 	}{
 		{"before the first rate", finance.USD, finance.RUB, date(2022, 2, 3), finance.FindOptions{},
+			finance.RateError{From: finance.USD, To: finance.RUB, On: date(2022, 2, 3), MaxAge: finance.DefaultMaxAge}},
+		{"before the first rate, any age", finance.USD, finance.RUB, date(2022, 2, 3), finance.FindOptions{AnyAge: true},
 			finance.RateError{From: finance.USD, To: finance.RUB, On: date(2022, 2, 3)}},
+		// issue 9 must-have 2: refused by default when older than 14 days
+		{"too old by default", finance.GBP, finance.RUB, date(2022, 2, 19), finance.FindOptions{},
+			finance.RateError{From: finance.GBP, To: finance.RUB, On: date(2022, 2, 19), MaxAge: finance.DefaultMaxAge, Latest: date(2022, 2, 4)}},
 		{"too old", finance.USD, finance.RUB, date(2022, 3, 1), finance.FindOptions{MaxAge: 3},
 			finance.RateError{From: finance.USD, To: finance.RUB, On: date(2022, 3, 1), MaxAge: 3, Latest: date(2022, 2, 25)}},
 		{"not on the day", finance.USD, finance.RUB, date(2022, 2, 26), finance.FindOptions{MaxAge: -1},
@@ -159,9 +167,9 @@ func TestRatesFindErrors(t *testing.T) {
 		{"cross too old", finance.GBP, finance.USD, date(2022, 2, 25), finance.FindOptions{MaxAge: 7},
 			finance.RateError{From: finance.GBP, To: finance.USD, On: date(2022, 2, 25), MaxAge: 7, Latest: date(2022, 2, 4)}},
 		{"no common currency allowed", finance.GBP, finance.USD, date(2022, 3, 1), finance.FindOptions{Via: []finance.Currency{finance.EUR}},
-			finance.RateError{From: finance.GBP, To: finance.USD, On: date(2022, 3, 1)}},
+			finance.RateError{From: finance.GBP, To: finance.USD, On: date(2022, 3, 1), MaxAge: finance.DefaultMaxAge}},
 		{"unknown pair", finance.JPY, finance.USD, date(2022, 3, 1), finance.FindOptions{},
-			finance.RateError{From: finance.JPY, To: finance.USD, On: date(2022, 3, 1)}},
+			finance.RateError{From: finance.JPY, To: finance.USD, On: date(2022, 3, 1), MaxAge: finance.DefaultMaxAge}},
 	}
 	for _, tt := range tests {
 		_, err := rates.FindWith(tt.from, tt.to, tt.on, tt.opt)
@@ -189,12 +197,13 @@ func TestRatesFindPrefersFreshest(t *testing.T) {
 	if err := rates.Add(direct); err != nil {
 		t.Fatal(err)
 	}
-	r, err := rates.Find(finance.GBP, finance.USD, date(2022, 3, 1))
-	if err != nil || !r.IsDerived() {
+	anyAge := finance.FindOptions{AnyAge: true}
+	r, err := rates.FindWith(finance.GBP, finance.USD, date(2022, 3, 1), anyAge)
+	if err != nil || r.IsQuoted() {
 		t.Errorf("Find = %v, %v; want the cross rate of 2022-02-04/25", r, err)
 	}
-	r, err = rates.Find(finance.GBP, finance.USD, date(2022, 1, 31))
-	if err != nil || r.IsDerived() || r.Value().String() != "1.35" {
+	r, err = rates.FindWith(finance.GBP, finance.USD, date(2022, 1, 31), anyAge)
+	if err != nil || !r.IsQuoted() || r.Value().String() != "1.35" {
 		t.Errorf("Find = %v, %v; want the direct quote", r, err)
 	}
 	same := mustRate(t, finance.GBP, finance.USD, "1.36", date(2022, 2, 4), exodus.Source{Title: "direct"})
@@ -202,7 +211,7 @@ func TestRatesFindPrefersFreshest(t *testing.T) {
 		t.Fatal(err)
 	}
 	r, err = rates.Find(finance.GBP, finance.USD, date(2022, 2, 10))
-	if err != nil || r.IsDerived() || r.Value().String() != "1.36" {
+	if err != nil || !r.IsQuoted() || r.Value().String() != "1.36" {
 		t.Errorf("Find = %v, %v; want the direct quote of the same date as the cross legs", r, err)
 	}
 }
@@ -263,7 +272,7 @@ func TestNewRateErrors(t *testing.T) {
 		{"tiny exponent", finance.USD, finance.RUB, "1e-5000", on},
 	}
 	for _, tt := range tests {
-		_, err := finance.NewRate(tt.base, tt.quote, decimal.RequireFromString(tt.value), tt.on, exodus.Source{})
+		_, err := finance.NewRate(tt.base, tt.quote, decimal.RequireFromString(tt.value), tt.on, finance.Official, exodus.Source{})
 		if !errors.Is(err, finance.ErrInvalidRate) {
 			t.Errorf("%s: error %v, want ErrInvalidRate", tt.name, err)
 		}
@@ -329,7 +338,7 @@ func TestDivisionPrecisionIgnored(t *testing.T) {
 	if err != nil || inv.Value().String() != "0.0115036673691573" { // bc: 1/86.9288
 		t.Errorf("inverse Value = %v, %v", inv.Value(), err)
 	}
-	gbp, err := rates.Convert(finance.MustParseAmount("1000 GBP"), finance.USD, date(2022, 3, 1))
+	gbp, err := rates.ConvertWith(finance.MustParseAmount("1000 GBP"), finance.USD, date(2022, 3, 1), finance.FindOptions{AnyAge: true})
 	if err != nil || gbp.String() != "1194.96 USD" { // bc: 1000*103.8762/86.9288 = 1194.957…
 		t.Errorf("cross Convert = %v, %v; want 1194.96 USD", gbp, err)
 	}
@@ -354,7 +363,7 @@ func TestRatesConcurrent(t *testing.T) {
 			for i := range 200 {
 				on, want := date(2022, 2, 25), "13804400842.99 USD" // bc, see TestConvertCBR20220225
 				if (g+i)%2 == 1 {
-					on, want = date(2023, 6, 1), "15000000000.00 USD" // hand: 1.2e12/80
+					on, want = date(2023, 3, 1), "16022816490.68 USD" // bc: 1.2e12/74.8932
 				}
 				got, err := rates.Convert(roubles, finance.USD, on)
 				if err != nil || got.String() != want {
@@ -366,7 +375,7 @@ func TestRatesConcurrent(t *testing.T) {
 	}
 	wg.Go(func() {
 		for i := range 200 {
-			r, err := finance.NewRate(finance.JPY, finance.RUB, decimal.NewFromInt(int64(i+1)), date(2030, 1, 1).AddDate(0, 0, i), exodus.Source{})
+			r, err := finance.NewRate(finance.JPY, finance.RUB, decimal.NewFromInt(int64(i+1)), date(2030, 1, 1).AddDate(0, 0, i), finance.Official, exodus.Source{})
 			if err == nil {
 				err = rates.Add(r)
 			}
@@ -480,12 +489,12 @@ func TestRatesNil(t *testing.T) {
 		}
 	}
 	_, err := rates.Find(finance.USD, finance.RUB, on)
-	noRate("Find", err, 0)
+	noRate("Find", err, finance.DefaultMaxAge)
 	_, err = rates.FindWith(finance.USD, finance.RUB, on, finance.FindOptions{MaxAge: 7})
 	noRate("FindWith", err, 7)
 	_, err = rates.Convert(finance.MustParseAmount("1 USD"), finance.RUB, on)
-	noRate("Convert", err, 0)
-	_, err = rates.ConvertWith(finance.MustParseAmount("1 USD"), finance.RUB, on, finance.FindOptions{})
+	noRate("Convert", err, finance.DefaultMaxAge)
+	_, err = rates.ConvertWith(finance.MustParseAmount("1 USD"), finance.RUB, on, finance.FindOptions{AnyAge: true})
 	noRate("ConvertWith", err, 0)
 	if n, all := rates.Len(), rates.All(); n != 0 || all != nil {
 		t.Errorf("nil Rates: Len %d, All %v; want 0, nil", n, all)
@@ -509,7 +518,7 @@ func TestRateAge(t *testing.T) {
 	t.Parallel()
 	rates := testRates(t)
 	gbp := mustRate(t, finance.GBP, finance.RUB, "103.8762", date(2022, 2, 4), cbrSource)
-	cross, err := rates.Find(finance.GBP, finance.USD, date(2022, 3, 1))
+	cross, err := rates.FindWith(finance.GBP, finance.USD, date(2022, 3, 1), finance.FindOptions{AnyAge: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -524,7 +533,7 @@ func TestRateAge(t *testing.T) {
 		{"three weeks", gbp, date(2022, 2, 25), 21},                                    // Python: date(2022,2,25)-date(2022,2,4) = 21 days
 		{"calendar day in its zone", gbp, time.Date(2022, 2, 25, 1, 0, 0, 0, msk), 21}, // 24 Feb 22:00 UTC is 25 Feb in Moscow
 		{"before the rate", gbp, date(2022, 2, 1), -3},                                 // hand: 4−1
-		{"cross: the older leg", cross, date(2022, 3, 1), 25},                          // Python: date(2022,3,1)-date(2022,2,4) = 25 days; Date() is 2022-02-25
+		{"cross: the older leg", cross, date(2022, 3, 1), 25},                          // Python: date(2022,3,1)-date(2022,2,4) = 25 days; Date() is 2022-02-04 too
 		{"inverse", gbp.Inverse(), date(2022, 2, 25), 21},
 		{"centuries", mustRate(t, finance.GBP, finance.RUB, "1", date(1900, 1, 1), cbrSource), date(2200, 1, 1), 109573}, // Python: date(2200,1,1)-date(1900,1,1)
 		{"zero Rate", finance.Rate{}, date(2022, 2, 25), 0},
@@ -687,5 +696,32 @@ func TestErrorPrefixOnce(t *testing.T) {
 		if tt.err != nil && strings.Count(tt.err.Error(), "finance:") != 1 {
 			t.Errorf("%s: %q says \"finance:\" more than once", name, tt.err)
 		}
+	}
+}
+
+// DefaultMaxAge spans the CBR's New Year gap: in its USD export
+// (RC_F01_07_1992_T02_07_2022_USD.csv) the rate dated 31.12.2021 (74.2926)
+// is followed by 11.01.2022 (75.1315), so on 10.01.2022 the rate in force is
+// 10 days old. A rate 15 days old is refused (issue 9 must-have 2).
+func TestDefaultMaxAgeNewYear(t *testing.T) {
+	t.Parallel()
+	rates, err := finance.NewRates(
+		mustRate(t, finance.USD, finance.RUB, "74.2926", date(2021, 12, 31), cbrSource),
+		mustRate(t, finance.USD, finance.RUB, "75.1315", date(2022, 1, 11), cbrSource),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, err := rates.Find(finance.USD, finance.RUB, date(2022, 1, 10)); err != nil || !r.Date().Equal(date(2021, 12, 31)) {
+		t.Errorf("Find on 10.01.2022 = %v, %v; want the rate of 31.12.2021", r, err)
+	}
+	if r, err := rates.Find(finance.USD, finance.RUB, date(2022, 1, 25)); err != nil || r.Age(date(2022, 1, 25)) != 14 {
+		t.Errorf("Find on 25.01.2022 = %v, %v; want the rate of 11.01.2022, 14 days old", r, err)
+	}
+	if _, err := rates.Find(finance.USD, finance.RUB, date(2022, 1, 26)); !errors.Is(err, finance.ErrNoRate) {
+		t.Errorf("Find on 26.01.2022: %v; want ErrNoRate (15 days)", err)
+	}
+	if finance.DefaultMaxAge < 10 {
+		t.Errorf("DefaultMaxAge %d is shorter than the New Year gap of 10 days", finance.DefaultMaxAge)
 	}
 }

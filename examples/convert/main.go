@@ -1,23 +1,28 @@
 // Command convert converts an amount of money at the official exchange rate
-// of a day and says which rate, of which date, from which source it used.
+// of a day and says which rate, of which date, on which basis (official,
+// reported or derived) and from which source it used.
 //
 // Usage:
 //
-//	go run ./examples/convert [-rates FILE] [-max-age DAYS] AMOUNT CURRENCY DATE
+//	go run ./examples/convert [-rates FILE] [-max-age DAYS | -any-age] AMOUNT CURRENCY DATE
 //
 // For example:
 //
 //	$ go run ./examples/convert "1.2 trillion RUB" USD 2022-03-15
 //	1.2 trillion RUB = 10417001240.49 USD ($10.4bn)
-//	rate: 1 USD = 115.1963 RUB, dated 2022-03-15
+//	rate: 1 USD = 115.1963 RUB on 2022-03-15 (official)
 //	source: Central Bank of Russia, "Official exchange rates of foreign currencies against the rouble (XML_daily) on 15.03.2022", ...
 //
 // AMOUNT is anything finance.ParseAmount reads ("1.2 trillion roubles",
 // "£12bn", "RUB 1,200,000,000,000.00"); CURRENCY an ISO 4217 code; DATE a
 // day, YYYY-MM-DD. The rate is the latest on or before DATE, direct,
-// inverse or crossed through another currency, from the rates embedded in
-// package finance, or from -rates FILE (a Central Bank of Russia XML_daily
-// or XML_dynamic file, or an ECB eurofxref file).
+// inverse or crossed through another currency, from the official and
+// reported rates embedded in package finance (finance.DefaultRates, which
+// holds no derived rate), or from -rates FILE (a Central Bank of Russia
+// XML_daily or XML_dynamic file, or an ECB eurofxref file). A rate more than
+// finance.DefaultMaxAge (14) days older than DATE is refused unless -max-age
+// or -any-age says otherwise; a cross rate is as old as its older leg, and
+// as good as its weaker one.
 package main
 
 import (
@@ -56,7 +61,8 @@ func run(_ context.Context, args []string, stdout, stderr io.Writer) error {
 		fs.PrintDefaults()
 	}
 	ratesFile := fs.String("rates", "", "CBR XML or ECB eurofxref `FILE` to use instead of the embedded rates")
-	maxAge := fs.Int("max-age", 0, "refuse a rate more than `DAYS` older than DATE (0: no limit)")
+	maxAge := fs.Int("max-age", finance.DefaultMaxAge, "refuse a rate more than `DAYS` older than DATE")
+	anyAge := fs.Bool("any-age", false, "accept a rate of any age (its age is printed)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			usage()
@@ -69,6 +75,10 @@ func run(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	if *maxAge < 0 {
 		return fmt.Errorf("-max-age %d: want 0 or more days", *maxAge)
+	}
+	opt := finance.FindOptions{MaxAge: *maxAge, AnyAge: *anyAge}
+	if *maxAge == 0 {
+		opt.MaxAge = -1 // only a rate dated DATE itself
 	}
 	amount, err := finance.ParseAmount(fs.Arg(0))
 	if err != nil {
@@ -92,45 +102,37 @@ func run(_ context.Context, args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
-	opt := finance.FindOptions{MaxAge: *maxAge}
-	rate, err := rates.FindWith(amount.Currency(), to, day, opt)
-	if err != nil {
-		return err
-	}
-	got, err := rates.ConvertWith(amount, to, day, opt)
+	c, err := rates.ExchangeWith(amount, to, day, opt)
 	if err != nil {
 		return err
 	}
 
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s = %s (%s)\n", fs.Arg(0), got, got.Compact())
+	fmt.Fprintf(&b, "%s = %s (%s)\n", fs.Arg(0), c.To, c.To.Compact())
 	// Quote the rate as 1 unit of one currency = N (at least 1) of the other,
-	// as central banks publish it.
-	shown, inverted := rate, false
+	// as central banks publish it, with its date and basis.
+	rate := c.Rate
+	shown := rate
 	if shown.Value().LessThan(decimal.NewFromInt(1)) {
-		shown, inverted = rate.Inverse(), true
+		shown = rate.Inverse()
 	}
-	fmt.Fprintf(&b, "rate: 1 %s = %s %s, dated %s", shown.Base().Code(), shown.Value().Round(6), shown.Quote().Code(), rate.Date().Format(time.DateOnly))
-	switch age := int(day.Sub(rate.Date()).Hours() / 24); age {
+	fmt.Fprintf(&b, "rate: %s", shown)
+	switch age := c.Age(); age {
 	case 0:
 	case 1:
-		fmt.Fprintf(&b, " (1 day before %s)", day.Format(time.DateOnly))
+		fmt.Fprintf(&b, ", 1 day before %s", day.Format(time.DateOnly))
 	default:
-		fmt.Fprintf(&b, " (%d days before %s)", age, day.Format(time.DateOnly))
+		fmt.Fprintf(&b, ", %d days before %s", age, day.Format(time.DateOnly))
 	}
 	b.WriteString("\n")
-	switch chain := rate.Chain(); {
-	case !rate.IsDerived():
-	case len(chain) == 1 && inverted:
-		// The rate shown is the published one; the conversion used its
-		// inverse, which needs no line of its own.
-	case len(chain) == 1:
-		fmt.Fprintf(&b, "the inverse of the published %s\n", chain[0])
-	default:
-		b.WriteString("crossed from the published rates:\n")
+	if chain := rate.Chain(); len(chain) > 1 {
+		b.WriteString("crossed from the rates:\n")
 		for _, r := range chain {
 			fmt.Fprintf(&b, "  %s\n", r)
 		}
+	}
+	if c.Basis() != finance.Official {
+		fmt.Fprintf(&b, "basis: %s, not an official rate as published; see the source's note\n", c.Basis())
 	}
 	for _, s := range rate.Sources() {
 		fmt.Fprintf(&b, "source: %s\n", s)

@@ -25,7 +25,7 @@ func TestConvertHelp(t *testing.T) {
 	if !errors.Is(err, flag.ErrHelp) {
 		t.Fatalf("-h: error %v, want flag.ErrHelp (main exits 0)", err)
 	}
-	for _, want := range []string{"Usage: convert", "-rates", "-max-age"} {
+	for _, want := range []string{"Usage: convert", "-rates", "-max-age", "-any-age"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("-h does not document %s", want)
 		}
@@ -42,7 +42,7 @@ func TestConvert(t *testing.T) {
 	}{
 		{ // hand: 1.2e12 / 115.1963 = 10417001240.49 (half to even; CBR 15.03.2022)
 			[]string{"1.2 trillion RUB", "USD", "2022-03-15"},
-			[]string{"= 10417001240.49 USD ($10.4bn)\nrate: 1 USD = 115.1963 RUB, dated 2022-03-15\nsource: Central Bank of Russia"},
+			[]string{"= 10417001240.49 USD ($10.4bn)\nrate: 1 USD = 115.1963 RUB on 2022-03-15 (official)\nsource: Central Bank of Russia"},
 		},
 		{ // hand: 1.2e12 / 86.9288 = 13804400842.99 (CBR 25.02.2022, issue #3)
 			[]string{"1.2 trillion roubles", "usd", "2022-02-25"},
@@ -50,15 +50,23 @@ func TestConvert(t *testing.T) {
 		},
 		{ // hand: 12e9 × 151.5177 / 115.1963 = 15783600688.56 (cross through RUB)
 			[]string{"£12bn", "USD", "2022-03-15"},
-			[]string{"= 15783600688.56 USD", "crossed from the published rates:", "GBP/RUB 151.5177", "USD/RUB 115.1963"},
+			[]string{"= 15783600688.56 USD", "(official, cross via RUB)", "crossed from the rates:", "1 GBP = 151.5177 RUB on 2022-03-15 (official)", "1 USD = 115.1963 RUB on 2022-03-15 (official)"},
 		},
-		{ // the article's implied rate: 1.2e12 / 80 (hand)
-			[]string{"1.2 trillion RUB", "USD", "2023-06-01"},
-			[]string{"= 15000000000.00 USD ($15bn)"},
-		},
-		{ // a stale rate says how stale it is
+		{ // issue 9 found 2: 24.02.2022 uses the rate dated 23.02, in force that day; hand: 1.2e12 / 80.4194 = 14921772607.11
 			[]string{"1.2 trillion RUB", "USD", "2022-02-24"},
-			[]string{"dated 2022-02-04 (20 days before 2022-02-24)"},
+			[]string{"= 14921772607.11 USD", "rate: 1 USD = 80.4194 RUB on 2022-02-23 (official), 1 day before 2022-02-24"},
+		},
+		{ // a reported rate says so; hand: 1.2e12 / 109.2015 = 10988860043.13
+			[]string{"1.2 trillion RUB", "GBP", "2022-02-24"},
+			[]string{"= 10988860043.13 GBP", "(reported)", "basis: reported, not an official rate"},
+		},
+		{ // issue 9 found 1: with -any-age a stale rate converts and says how stale; hand: 1.2e12 / 74.8932
+			[]string{"-any-age", "1.2 trillion RUB", "USD", "2024-01-15"},
+			[]string{"= 16022816490.68 USD", "on 2023-03-01 (reported), 320 days before 2024-01-15"},
+		},
+		{ // -max-age 0: only a rate of the day itself
+			[]string{"-max-age", "0", "1.2 trillion RUB", "USD", "2022-02-25"},
+			[]string{"= 13804400842.99 USD"},
 		},
 		{ // the same currency: no rate, no source to invent
 			[]string{"1.2 trillion RUB", "RUB", "2022-03-15"},
@@ -98,7 +106,10 @@ func TestConvertBadInput(t *testing.T) {
 		{[]string{"5 USD", "EUR", "15/03/2022"}, "15/03/2022"},
 		{[]string{"lots of money", "EUR", "2022-03-15"}, "lots of money"},
 		{[]string{"5 USD", "EUR"}, "3 arguments"},
-		{[]string{"-max-age", "3", "1 RUB", "USD", "2022-02-24"}, "2022-02-24"},
+		{[]string{"-max-age", "3", "1 RUB", "USD", "2022-03-09"}, "2022-03-09"},            // the latest embedded, 02.03, is 7 days old
+		{[]string{"1.2 trillion RUB", "USD", "2024-01-15"}, "within 14 days"},              // issue 9 found 1: no derived, no stale rate by default
+		{[]string{"1.2 trillion RUB", "USD", "2023-06-01"}, "latest is 2023-03-01"},        // the article's date has no official rate
+		{[]string{"-max-age", "0", "1.2 trillion RUB", "USD", "2022-02-24"}, "2022-02-24"}, // no rate dated 24.02.2022
 		{[]string{"-rates", "../exodus/testdata/truncated.xml", "1 RUB", "USD", "2024-11-09"}, "truncated.xml"},
 		{[]string{"-rates", "testdata/none.xml", "1 RUB", "USD", "2024-11-09"}, "none.xml"},
 		{[]string{"-max-age", "abc", "1 RUB", "USD", "2022-03-15"}, "abc"},

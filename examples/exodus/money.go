@@ -24,7 +24,7 @@ var (
 var invasionDay = time.Date(2022, 2, 24, 0, 0, 0, 0, time.UTC)
 
 // articleDay is the date the embedded rates implied by the article's
-// "£12bn / $15bn" carry (see finance.DefaultRates).
+// "£12bn / $15bn" carry (see finance.ArticleRates).
 var articleDay = time.Date(2023, 6, 1, 0, 0, 0, 0, time.UTC)
 
 func buildMoney(rep *report, src *sourceList, cfg config, in inputs) error {
@@ -35,7 +35,7 @@ func buildMoney(rep *report, src *sourceList, cfg config, in inputs) error {
 	m := &rep.Money
 	m.Amount, m.Compact, m.SourceRefs = amount.String(), amount.Compact(), src.cite(srcCBRWithdrawal)
 
-	article := finance.DefaultRates()
+	article := finance.ArticleRates()
 	var firstErr error
 	converted := 0
 	for _, cur := range []finance.Currency{finance.USD, finance.GBP, finance.EUR, finance.CNY} {
@@ -56,7 +56,7 @@ func buildMoney(rep *report, src *sourceList, cfg config, in inputs) error {
 			if err != nil {
 				return err
 			}
-			c.Basis = "official"
+			c.Basis = r.Basis().String() // official or reported, never derived (finance.DefaultRates)
 			c.SourceRefs = src.cite(r.Sources()...)
 			m.Conversions = append(m.Conversions, c)
 			converted++
@@ -92,7 +92,7 @@ func buildMoney(rep *report, src *sourceList, cfg config, in inputs) error {
 		if err != nil {
 			return err
 		}
-		c.Basis = "official"
+		c.Basis = r.Basis().String()
 		c.SourceRefs = src.cite(r.Sources()...)
 		m.USDPath = append(m.USDPath, c)
 	}
