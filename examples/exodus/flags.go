@@ -19,9 +19,10 @@ type config struct {
 	svg, png  string
 	draws     int
 	seed      uint64
-	total     *span // nil: the pooled estimate
-	share     *span // nil: the pooled estimate
-	date      time.Time
+	total     *span     // nil: the pooled estimate
+	share     *span     // nil: the pooled estimate
+	date      time.Time // the -date day; zero when not given
+	dateSet   bool
 	rates     string
 	workforce string
 }
@@ -30,8 +31,6 @@ type config struct {
 type span struct{ lo, hi float64 }
 
 func (s span) isPoint() bool { return s.lo == s.hi }
-
-const defaultDate = "2022-03-15"
 
 func parseFlags(args []string, stderr io.Writer) (config, error) {
 	var cfg config
@@ -46,7 +45,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.Uint64Var(&cfg.seed, "seed", 1, "random `seed`, 0 or more; the same flags and seed give byte-identical output")
 	fs.StringVar(&total, "total", "", "number who left, `N or LO-HI` (a 90% interval, such as 600000-1000000), instead of the pooled estimate")
 	fs.StringVar(&share, "share", "", "share of the labour force who left, `S or LO-HI` (0.015, 1.5% or 1.25%-1.75%), instead of the pooled estimate")
-	fs.StringVar(&date, "date", defaultDate, "the `YYYY-MM-DD` day whose official exchange rates convert the money; a rate up to 31 days older is used")
+	fs.StringVar(&date, "date", "", "also convert the money at the rates in force on the `YYYY-MM-DD` day (a rate up to 14 days older is used);\nwith -rates, the default is the file's latest day")
 	fs.StringVar(&cfg.rates, "rates", "", "a Central Bank of Russia XML_daily or XML_dynamic `FILE`, or an ECB eurofxref file, used instead of the embedded official rates")
 	fs.StringVar(&cfg.workforce, "workforce", "", "a CSV `FILE` of employment in persons, rows ISIC Rev.4 section letters (A–U), columns ISCO-08 major groups (0–9),\nfirst column a label; used instead of the embedded data for Russia (needs -total or -share;\nevery cell filled: a blank cell is an error, since exodus cannot tell how to split it)")
 	if err := fs.Parse(args); err != nil {
@@ -90,8 +89,11 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 			return config{}, fmt.Errorf("-share %q: want a share above 0 and below 1 (0.015 or 1.5%%)", share)
 		}
 	}
-	if cfg.date, err = parseDay(date); err != nil {
-		return config{}, fmt.Errorf("-date %q: %w", date, err)
+	if date != "" {
+		if cfg.date, err = parseDay(date); err != nil {
+			return config{}, fmt.Errorf("-date %q: %w", date, err)
+		}
+		cfg.dateSet = true
 	}
 	if cfg.svg != "" && cfg.svg == cfg.png {
 		return config{}, fmt.Errorf("-svg and -png both write %s: give two files", cfg.svg)

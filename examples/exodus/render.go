@@ -9,10 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
-	"time"
 	"unicode/utf8"
-
-	"github.com/exodus-lab/exodus/finance"
 )
 
 // render writes the report in format: text, csv or json.
@@ -193,51 +190,78 @@ func writeText(buf *bytes.Buffer, rep *report) error {
 	}
 	tw.Flush()
 
-	m := rep.Money
-	p("\n4. THE MONEY\n\n")
-	p("  %s (%s): the fall in household funds in Russian banks in February 2022 %s.\n\n", m.Compact, m.Amount, cites(m.SourceRefs))
-	for _, basis := range []string{"official", "article"} {
-		if basis == "official" {
-			if rep.Settings.Rates != "embedded" {
-				p("  At the rates of %s in force on %s", rep.Settings.Rates, rep.Settings.Date)
-			} else {
-				p("  At the official rates in force on %s", rep.Settings.Date)
-			}
-			if rep.Settings.Date == defaultDate && rep.Settings.Rates == "embedded" {
-				p(", the first day after the invasion of 24 February 2022\n  for which official rates of all four currencies are embedded")
-			}
-			p(":\n")
-		} else {
-			p("\n  At the rates the article implies:\n")
-		}
-		tw = tabwriter.NewWriter(buf, 0, 0, 2, ' ', 0)
-		var missing []string
-		for _, c := range m.Conversions {
-			switch {
-			case c.Basis != basis:
-			case c.Exact == "":
-				missing = append(missing, c.Currency+": "+c.Note)
-			default:
-				fmt.Fprintf(tw, "    %s\t%s\t%s\tat %s dated %s %s\t\n", c.Currency, c.Compact, c.Exact, c.Rate, c.RateDate, cites(c.SourceRefs))
-			}
-		}
-		tw.Flush()
-		for _, n := range missing {
-			p("    %s\n", n)
-		}
-	}
-	if len(m.USDPath) > 0 {
-		p("\n  The dollar figure at each official USD rate at hand from %s to %s (the rates found, not every day):\n",
-			pathFrom.Format("2 Jan 2006"), pathTo.Format("2 Jan 2006"))
-		tw = tabwriter.NewWriter(buf, 0, 0, 2, ' ', 0)
-		for _, c := range m.USDPath {
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", c.RateDate, c.Rate, c.Compact, cites(c.SourceRefs))
-		}
-		tw.Flush()
-	}
-	p("\n  The article's \"£12bn / $15bn\" implies 100 RUB/GBP and 80 RUB/USD: rates of about June 2023, when it was written,\n")
-	p("  not of February–March 2022, when the money left %s.\n", cites(articleRefs(m)))
+	writeMoney(buf, rep.Money, rep.Settings)
 	return nil
+}
+
+// writeMoney writes section 4.
+func writeMoney(buf *bytes.Buffer, m money, st settings) {
+	p := func(format string, a ...any) { fmt.Fprintf(buf, format, a...) }
+	p("\n4. THE MONEY\n\n")
+	p("  Input: %s (%s), %s %s.\n\n", m.Compact, m.Amount, m.What, cites(m.SourceRefs))
+	from := "official"
+	if st.Rates != "embedded" {
+		from = "the file's"
+	}
+	p("  At the average %s rates of %s to %s, %s:\n", from, m.Period.Start, m.Period.End, m.Weighting)
+	tw := tabwriter.NewWriter(buf, 0, 0, 2, ' ', 0)
+	var missing []string
+	for _, c := range m.Average {
+		if c.Amount == nil {
+			missing = append(missing, c.Currency+": "+c.Note)
+			continue
+		}
+		fmt.Fprintf(tw, "    %s\t%s\t%s\tat %s, average of %d days (%s)\t%s\t\n", c.Currency, c.Compact, c.Amount, c.Rate, c.Days, c.Basis, cites(c.SourceRefs))
+	}
+	tw.Flush()
+	for _, n := range missing {
+		p("    %s\n", n)
+	}
+	p("  The rates in force during the month ranged from:\n")
+	tw = tabwriter.NewWriter(buf, 0, 0, 2, ' ', 0)
+	for _, c := range m.Average {
+		if c.Amount == nil {
+			continue
+		}
+		fmt.Fprintf(tw, "    %s\t%s\tat %s dated %s (%s)\tto %s\tat %s dated %s (%s)\t\n", c.Currency,
+			c.High.Compact, c.High.Rate, c.High.Date, c.High.Basis, c.Low.Compact, c.Low.Rate, c.Low.Date, c.Low.Basis)
+	}
+	tw.Flush()
+	p("  Basis: official is the CBR's own file or export; reported is the CBR's rate known from copies, not from a CBR file.\n")
+
+	if len(m.Article) > 0 {
+		p("\n  The article's figures, and two readings that fit them (our inference; the article does not say which rates it used):\n")
+		tw = tabwriter.NewWriter(buf, 0, 0, 2, ' ', 0)
+		fmt.Fprintf(tw, "    \tprinted\tat February 2022's average\tdifference\trate the printed figure implies (derived)\t\n")
+		for _, a := range m.Article {
+			fmt.Fprintf(tw, "    %s\t%s\t%s\t%+.1f%%\t%s %s\t\n", a.Currency, a.Printed, a.AtAverage, 100*a.Difference, a.Implied, cites(a.SourceRefs))
+		}
+		tw.Flush()
+		worst := 0.0
+		for _, a := range m.Article {
+			worst = max(worst, math.Abs(a.Difference))
+		}
+		p("  Reading 1: the month of the withdrawal. February 2022's average rates give figures within %.1f%% of those printed.\n", 100*worst)
+		p("  Reading 2: the time of writing. The implied rates are close to the CBR's rates of late May to early June 2023,\n")
+		p("  when the article's source was written %s.\n", cites(m.Article[0].SourceRefs))
+	}
+
+	if len(m.Day) > 0 {
+		p("\n  At the rates in force on %s (-date); each line gives its rate's own date:\n", m.Day[0].On)
+		tw = tabwriter.NewWriter(buf, 0, 0, 2, ' ', 0)
+		for _, d := range m.Day {
+			if d.Amount == nil {
+				fmt.Fprintf(tw, "    %s\t%s\t\n", d.Currency, d.Note)
+				continue
+			}
+			age := ""
+			if d.Age > 0 {
+				age = fmt.Sprintf(", %d days before %s", d.Age, d.On)
+			}
+			fmt.Fprintf(tw, "    %s\t%s\t%s\tat %s dated %s (%s%s)\t%s\t\n", d.Currency, d.Compact, d.Amount, d.Rate, d.RateDate, d.Basis, age, cites(d.SourceRefs))
+		}
+		tw.Flush()
+	}
 }
 
 // cites formats source ids as "[1][3]".
@@ -274,95 +298,65 @@ func trimTrailingSpace(b []byte) []byte {
 	return bytes.Join(lines, []byte("\n"))
 }
 
-// writeSummary writes the headline findings, each pointing to its section.
+// writeSummary writes the assumptions (inputs, each with its source) and
+// the findings (outputs), each pointing to its section. No finding restates
+// an input.
 func writeSummary(buf *bytes.Buffer, rep *report) {
 	p := func(format string, a ...any) { fmt.Fprintf(buf, format, a...) }
-	e, h := rep.Emigrants, rep.Headcounts
+	e, h, m := rep.Emigrants, rep.Headcounts, rep.Money
 	p("\nIN SHORT\n\n")
 	if rep.Settings.Workforce != "embedded" {
-		p("  Sections 2 and 4 are the article's figures for Russia; section 3 uses the employment in %s.\n", rep.Settings.Workforce)
+		p("  Sections 2 and 4 are the article's figures for Russia; section 3 uses the employment in %s.\n\n", rep.Settings.Workforce)
 	}
-	p("  - About %s people left, pooling %d sources by the %s (section 2).\n", e.Pooled.Text, pooledCount(e), e.Pooled.Method)
-	p("    Between the sources: %s.\n", e.Agreement.Verdict)
+	p("  Assumptions (inputs, with their sources):\n")
+	var pooled []string
+	for _, f := range e.Estimates {
+		if f.Pooled {
+			pooled = append(pooled, fmt.Sprintf("%s %s (%s, %s)", f.Name, cites(f.SourceRefs), f.Claim, f.Period))
+		}
+	}
+	p("  - How many: only estimates of %s are pooled: %s, each read as a 90%% interval (section 2).\n", e.Quantity, strings.Join(pooled, "; "))
+	for _, a := range h.Assumptions {
+		p("  - %s %s (section 3)\n", a.Text, cites(a.SourceRefs))
+	}
+	p("  - Money: %s, %s %s (section 4).\n", m.Compact, m.What, cites(m.SourceRefs))
+
+	p("\n  Findings (computed by exodus from the inputs above):\n")
+	if rep.Settings.Workforce == "embedded" && !strings.HasPrefix(h.Basis, "the pooled estimate") {
+		p("  - Section 3 takes %s instead of the pooled estimate.\n", h.Basis)
+	}
+	p("  - About %s people left (the %s of %d estimates) (section 2).\n", e.Pooled.Text, e.Pooled.Method, pooledCount(e))
+	p("    The pooled estimates disagree: %s.\n", e.Agreement.Verdict)
 	where := "inside"
-	if m := e.CrossCheck.People.Median; m < e.Pooled.Lo || m > e.Pooled.Hi {
+	if md := e.CrossCheck.People.Median; md < e.Pooled.Lo || md > e.Pooled.Hi {
 		where = "outside"
 	}
 	p("  - Alfa Bank's \"1.5%% of the workforce\" would be %s people, %s the pooled interval (section 2).\n",
 		e.CrossCheck.People.Text, where)
-	if len(h.Sectors) > 0 {
-		top := h.Sectors[0]
-		for _, s := range h.Sectors[1:] {
-			if s.Share > top.Share {
-				top = s
-			}
-		}
-		var high int64
-		for _, k := range h.Skills {
-			if k.Level >= 3 {
-				high += k.Count
-			}
-		}
-		if rep.Settings.Workforce != "embedded" || !strings.HasPrefix(h.Basis, "the pooled estimate") {
-			p("  - Section 3 takes %s", h.Basis)
-			if wf := rep.Settings.Workforce; wf != "embedded" && !strings.Contains(h.Basis, wf) {
-				p(", on the employment in %s", wf)
-			}
-			p(".\n")
-		}
-		p("  - %s (%s) lost the largest share of its workforce: %s people, %s (90%%: %s–%s) (section 3).\n",
-			top.Title, top.Code, commas(top.Count), percent(float64(top.Share)), percent(float64(top.ShareLo)), percent(float64(top.ShareHi)))
-		if h.Total > 0 {
-			p("    %s of the %s who left (%.0f%%) worked at high skill levels 3–4, as the surveys' 80%% with a degree implies (section 3).\n",
-				commas(high), commas(h.Total), 100*float64(high)/float64(h.Total))
-		}
+	for _, f := range h.Findings {
+		p("  - %s (section 3).\n", f)
 	}
-	var official, article []string
-	for _, c := range rep.Money.Conversions {
-		if c.Exact == "" || (c.Currency != "USD" && c.Currency != "GBP") {
+	var avg []string
+	var spread []string
+	for _, c := range m.Average {
+		if c.Amount == nil || (c.Currency != "USD" && c.Currency != "GBP") {
 			continue
 		}
-		if c.Basis == "official" {
-			official = append(official, c.Compact)
-		} else {
-			article = append(article, c.Compact)
-		}
+		avg = append(avg, c.Compact)
+		spread = append(spread, fmt.Sprintf("%s–%s", c.High.Compact, c.Low.Compact))
 	}
-	p("  - %s was %s at the official rates of %s, not the article's %s,\n", rep.Money.Compact,
-		strings.Join(official, " / "), rep.Settings.Date, strings.Join(article, " / "))
-	p("    which uses rates of about June 2023 (section 4).\n")
-	if lo, hi, ok := extremes(rep.Money.USDPath); ok {
-		when := func(c conversion) string {
-			if c.RateDate < invasionDay.Format(time.DateOnly) {
-				return c.RateDate + ", before the invasion"
-			}
-			return c.RateDate
-		}
-		p("    At the official USD rates at hand for %s–%s it was %s (rate of %s) to %s (rate of %s) (section 4).\n",
-			pathFrom.Format("Jan"), pathTo.Format("Jan 2006"), lo.Compact, when(lo), hi.Compact, when(hi))
+	if len(avg) > 0 {
+		p("  - %s was %s at the average rates of February 2022, the month it left the banks;\n", m.Compact, strings.Join(avg, " / "))
+		p("    at the rates in force on single days of that month, %s (section 4).\n", strings.Join(spread, " / "))
 	}
-}
-
-// extremes returns the smallest and largest of two or more conversions.
-func extremes(cs []conversion) (lo, hi conversion, ok bool) {
-	var loA, hiA finance.Amount
-	for _, c := range cs {
-		a, err := finance.ParseAmount(c.Exact)
-		if err != nil {
-			return conversion{}, conversion{}, false
+	if len(m.Article) > 0 {
+		var printed []string
+		for _, a := range m.Article {
+			printed = append(printed, a.Printed)
 		}
-		if loA.IsZero() {
-			lo, hi, loA, hiA = c, c, a, a
-			continue
-		}
-		if d, err := a.Cmp(loA); err == nil && d < 0 {
-			lo, loA = c, a
-		}
-		if d, err := a.Cmp(hiA); err == nil && d > 0 {
-			hi, hiA = c, a
-		}
+		p("  - The article's %s fits both February 2022's average rates and rates of about June 2023;\n", strings.Join(printed, " / "))
+		p("    which it used is our inference, not stated (section 4).\n")
 	}
-	return lo, hi, len(cs) > 1
 }
 
 // reliabilityMarks are the marks that package finance's rate sources carry
@@ -373,16 +367,6 @@ var reliabilityMarks = []struct{ mark, meaning string }{
 	{"[FIX]", "found only in a public repository's test fixture built from a real CBR response"},
 	{"[OUTPUT]", "printed by a public notebook that read the CBR service"},
 	{"[DERIVED]", "computed by the exodus authors, not official"},
-}
-
-// articleRefs are the sources of the article's implied rates.
-func articleRefs(m money) []int {
-	for _, c := range m.Conversions {
-		if c.Basis == "article" && len(c.SourceRefs) > 0 {
-			return c.SourceRefs
-		}
-	}
-	return nil
 }
 
 func pooledCount(e emigrants) int {

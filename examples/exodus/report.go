@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"time"
 
 	"github.com/exodus-lab/exodus"
 	"github.com/exodus-lab/exodus/estimate"
@@ -119,7 +118,6 @@ func buildReport(ctx context.Context, cfg config, in inputs, progress func(done,
 		Schema: schemaName,
 		Settings: settings{
 			Seed: cfg.seed, Draws: cfg.draws, Level: level,
-			Date:       cfg.date.Format(time.DateOnly),
 			PoolMethod: estimate.LinearPool.String(),
 			Rates:      "embedded",
 			Workforce:  "embedded",
@@ -150,7 +148,10 @@ func buildReport(ctx context.Context, cfg config, in inputs, progress func(done,
 	nonNil(&rep.Headcounts.Assumptions)
 	nonNil(&rep.Headcounts.Comparisons)
 	nonNil(&rep.Headcounts.Notes)
-	nonNil(&rep.Money.USDPath)
+	nonNil(&rep.Money.Average)
+	nonNil(&rep.Money.Article)
+	nonNil(&rep.Money.Day)
+	nonNil(&rep.Headcounts.Findings)
 	return rep, nil
 }
 

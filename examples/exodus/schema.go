@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"github.com/exodus-lab/exodus"
+	"github.com/exodus-lab/exodus/finance"
 )
 
 // The report, as -format json writes it. The schema is "exodus-report/1":
@@ -24,14 +25,14 @@ type report struct {
 	Money      money       `json:"money"`
 }
 
-const schemaName = "exodus-report/1"
+const schemaName = "exodus-report/2"
 
 // settings are what produced the report.
 type settings struct {
 	Seed       uint64  `json:"seed"`
 	Draws      int     `json:"draws"`
 	Level      float64 `json:"level"`
-	Date       string  `json:"date"`        // the day of the official rates
+	Date       string  `json:"date"`        // the -date day of section 4's day conversion; "" when none
 	PoolMethod string  `json:"pool_method"` // how the sources were pooled
 	Rates      string  `json:"rates"`       // "embedded" or the -rates file
 	Workforce  string  `json:"workforce"`   // "embedded" or the -workforce file
@@ -96,6 +97,7 @@ type headcounts struct {
 	Lo          float64      `json:"lo"`
 	Hi          float64      `json:"hi"`
 	Assumptions []assumption `json:"assumptions"`
+	Findings    []string     `json:"findings"`    // what the table shows, none an input restated
 	Comparisons []assumption `json:"comparisons"` // published figures to check the table against
 	Skills      []skillRow   `json:"skills"`
 	Sectors     []sectorRow  `json:"sectors"`
@@ -136,25 +138,75 @@ type cell struct {
 	Share number  `json:"share_of_workforce"` // Count / the whole sector's workforce; null for a sector with no workforce
 }
 
-// money is section 4.
+// money is section 4: 1.2 trillion roubles in other currencies.
 type money struct {
-	Amount      string       `json:"amount"`  // exact
-	Compact     string       `json:"compact"` // "₽1.2trn"
-	SourceRefs  []int        `json:"sources"`
-	Conversions []conversion `json:"conversions"`
-	USDPath     []conversion `json:"usd_path"` // USD at every official rate around the outflow
+	Amount     finance.Amount     `json:"amount"`  // as finance.Amount encodes it
+	Compact    string             `json:"compact"` // "₽1.2trn"
+	What       string             `json:"what"`    // what the amount is, and its period
+	SourceRefs []int              `json:"sources"`
+	Period     period             `json:"period"`    // the period whose average rates convert it
+	Weighting  string             `json:"weighting"` // how the average is made
+	Average    []periodConversion `json:"average"`   // at the period's average official rates, one per currency
+	Article    []articleReading   `json:"article"`   // the article's figures beside the readings that fit
+	Day        []dayConversion    `json:"day"`       // at the rates of -date, when given; [] otherwise
 }
 
-// conversion is the amount in one currency at one rate.
-type conversion struct {
-	Currency   string `json:"currency"`
-	Basis      string `json:"basis"` // "official" or "article"
-	Exact      string `json:"exact,omitempty"`
-	Compact    string `json:"compact,omitempty"`
-	Rate       string `json:"rate,omitempty"`      // roubles per unit, as published
-	RateDate   string `json:"rate_date,omitempty"` // the day the rate is dated
-	Note       string `json:"note,omitempty"`
-	SourceRefs []int  `json:"sources,omitempty"`
+// period is a span of days, both included.
+type period struct {
+	Start string `json:"start"`
+	End   string `json:"end"`
+}
+
+// periodConversion is the amount at one currency's average rate over the
+// period, with the lowest and highest rates in force. Without a rate on
+// every day it has only currency and note.
+type periodConversion struct {
+	Currency   string          `json:"currency"`
+	Basis      string          `json:"basis,omitempty"` // official or reported: the weakest rate averaged
+	Rate       string          `json:"rate,omitempty"`  // "1 USD = 77.4048 RUB"
+	Days       int             `json:"days,omitempty"`
+	Amount     *finance.Amount `json:"amount,omitempty"`
+	Compact    string          `json:"compact,omitempty"`
+	Low        *rateAt         `json:"low,omitempty"`  // at the lowest rate in force (most foreign currency)
+	High       *rateAt         `json:"high,omitempty"` // at the highest rate in force
+	Note       string          `json:"note,omitempty"`
+	SourceRefs []int           `json:"sources,omitempty"`
+}
+
+// rateAt is the amount at one dated rate.
+type rateAt struct {
+	Rate    string         `json:"rate"`
+	Date    string         `json:"date"`
+	Basis   string         `json:"basis"`
+	Amount  finance.Amount `json:"amount"`
+	Compact string         `json:"compact"`
+}
+
+// articleReading sets the article's printed figure beside what fits it.
+type articleReading struct {
+	Currency     string         `json:"currency"`
+	Printed      string         `json:"printed"`       // "$15bn"
+	AtAverage    string         `json:"at_average"`    // the amount at the period's average rate
+	Difference   float64        `json:"difference"`    // (at_average − printed) / printed
+	Implied      string         `json:"implied"`       // the rate the printed figure implies, derived
+	ImpliedDate  string         `json:"implied_date"`  // the date that rate is given
+	ImpliedBasis string         `json:"implied_basis"` // "derived"
+	Amount       finance.Amount `json:"amount"`        // the amount at the implied rate
+	SourceRefs   []int          `json:"sources"`
+}
+
+// dayConversion is the amount at the rate in force on one day.
+type dayConversion struct {
+	Currency   string          `json:"currency"`
+	On         string          `json:"on"`                  // the day asked for
+	Basis      string          `json:"basis,omitempty"`     // official or reported
+	Rate       string          `json:"rate,omitempty"`      // "1 USD = 115.1963 RUB"
+	RateDate   string          `json:"rate_date,omitempty"` // the rate's own date
+	Age        int             `json:"age"`                 // days between the rate's date and the day asked for
+	Amount     *finance.Amount `json:"amount,omitempty"`
+	Compact    string          `json:"compact,omitempty"`
+	Note       string          `json:"note,omitempty"`
+	SourceRefs []int           `json:"sources,omitempty"`
 }
 
 // A number is a float64 that is written to JSON as null when it is NaN or
