@@ -144,7 +144,7 @@ func buildMoney(rep *report, src *sourceList, cfg config, in inputs) error {
 		}
 		m.Day = append(m.Day, d)
 	}
-	if averaged+converted == 0 {
+	if converted == 0 {
 		return fmt.Errorf("-date %s: no rate for any of USD, GBP, EUR and CNY on that day or in the %d days before it", rep.Settings.Date, finance.DefaultMaxAge)
 	}
 	return nil

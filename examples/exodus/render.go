@@ -247,7 +247,11 @@ func writeMoney(buf *bytes.Buffer, m money, st settings) {
 	}
 
 	if len(m.Day) > 0 {
-		p("\n  At the rates in force on %s (-date); each line gives its rate's own date:\n", m.Day[0].On)
+		if st.Rates != "embedded" {
+			p("\n  At the rates of %s in force on %s; each line gives its rate's own date:\n", st.Rates, m.Day[0].On)
+		} else {
+			p("\n  At the rates in force on %s (-date); each line gives its rate's own date:\n", m.Day[0].On)
+		}
 		tw = tabwriter.NewWriter(buf, 0, 0, 2, ' ', 0)
 		for _, d := range m.Day {
 			if d.Amount == nil {
