@@ -81,6 +81,11 @@ type Scenario struct {
 	// Set at most one of Skills and Bands.
 	Bands estimate.Composition
 
+	// Destinations is the emigrants' composition by destination country
+	// (issue 10); the zero DestinationMix means none, and the scenario
+	// behaves as without it. See [DestinationMix] and [Headcount.Destination].
+	Destinations DestinationMix
+
 	// Level is the coverage probability of the intervals; 0 means
 	// [DefaultLevel] (90%).
 	Level float64
@@ -133,6 +138,7 @@ type Headcount struct {
 	level     float64
 	sources   []exodus.Source
 	notes     []string
+	dest      *destViews // destinations (issue 10): destination_views.go
 }
 
 // Headcounts turns a total or a workforce share into emigrants by sector
@@ -180,6 +186,10 @@ func Headcounts(ctx context.Context, sc Scenario) (*Headcount, error) {
 	if err != nil {
 		return nil, err
 	}
+	dp, err := planDestinations(p.sc, p.sectors) // destinations (issue 10)
+	if err != nil {
+		return nil, err
+	}
 	h, err := p.point()
 	if err != nil {
 		return nil, err
@@ -195,6 +205,9 @@ func Headcounts(ctx context.Context, sc Scenario) (*Headcount, error) {
 	h.notes = append(h.notes, note)
 	if n := over.any.Load(); n > 0 {
 		h.notes = append(h.notes, p.overNote(over, h.res.Draws()))
+	}
+	if err := dp.apply(ctx, h, p.sc.MonteCarlo); err != nil { // destinations (issue 10)
+		return nil, err
 	}
 	return h, nil
 }
