@@ -203,7 +203,7 @@ func DefaultDestinationMix() DestinationMix {
 		return DestinationMix{}
 	}
 	m.point = normalised(central)
-	m.name = "destinations: The Bell (July 2024), ranges from host-country statistics"
+	m.name = "The Bell (July 2024), ranges from host-country statistics"
 	return m
 }
 

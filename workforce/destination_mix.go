@@ -99,10 +99,10 @@ func NewDestinationShareRanges(dests []Destination, shares []estimate.Estimate) 
 		lo, hi, med[i] = lo+l, hi+h, m
 	}
 	if lo > 1+1e-9 {
-		return DestinationMix{}, fmt.Errorf("workforce: destination shares cannot sum to 1: their lowest values add up to %v: %w", lo, ErrInconsistent)
+		return DestinationMix{}, fmt.Errorf("workforce: destination shares cannot sum to 1: their lowest values add up to %.12g: %w", lo, ErrInconsistent)
 	}
 	if hi < 1-1e-9 {
-		return DestinationMix{}, fmt.Errorf("workforce: destination shares cannot sum to 1: their highest values add up to %v: %w", hi, ErrInconsistent)
+		return DestinationMix{}, fmt.Errorf("workforce: destination shares cannot sum to 1: their highest values add up to %.12g: %w", hi, ErrInconsistent)
 	}
 	if floatSum(med) == 0 {
 		return DestinationMix{}, fmt.Errorf("workforce: destination shares: every median is 0: %w", ErrBadValue)
