@@ -42,7 +42,7 @@ type DestinationFigure struct {
 // and the lowest and highest figures other sources give. Where no other
 // source was found, Low and High repeat the central figure.
 type DestinationRange struct {
-	Destination       Destination
+	Destination        Destination
 	Low, Central, High DestinationFigure
 }
 
@@ -211,11 +211,11 @@ func DefaultDestinationMix() DestinationMix {
 
 func outRushSource() exodus.Source {
 	return exodus.Source{
-	Publisher: "OutRush (Kamalov, Nugumanova, Sergeeva), via Apsny.ge",
-	Title:     "Значительная часть российских эмигрантов, прибывших в Грузию, покинула страну…",
-	Date:      "2025-09-16",
-	URL:       "https://www.apsny.ge/2025/pol/1758042872.php",
-	Note:      "OutRush longitudinal online panel 2023–2024 (8,590 respondents, July–November 2024); non-probability sample; report: https://outrush.io/report_march_2025_eng",
+		Publisher: "OutRush (Kamalov, Nugumanova, Sergeeva), via Apsny.ge",
+		Title:     "Значительная часть российских эмигрантов, прибывших в Грузию, покинула страну…",
+		Date:      "2025-09-16",
+		URL:       "https://www.apsny.ge/2025/pol/1758042872.php",
+		Note:      "OutRush longitudinal online panel 2023–2024 (8,590 respondents, July–November 2024); non-probability sample; report: https://outrush.io/report_march_2025_eng",
 	}
 }
 

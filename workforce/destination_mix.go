@@ -91,6 +91,9 @@ func NewDestinationShareRanges(dests []Destination, shares []estimate.Estimate) 
 		}
 		l, h, m := e.Quantile(0), e.Quantile(1), e.Median()
 		if !(l >= 0) {
+			if e.IsPoint() {
+				return DestinationMix{}, fmt.Errorf("workforce: destination shares: %v = %v: a negative share: %w", dests[i], e, ErrBadValue)
+			}
 			return DestinationMix{}, fmt.Errorf("workforce: destination shares: %v = %v can be %v, below 0: %w", dests[i], e, l, ErrBadValue)
 		}
 		if !(m <= 1) {
@@ -144,6 +147,9 @@ func NewDestinationCounts(dests []Destination, counts []estimate.Estimate) (Dest
 		}
 		l := e.Quantile(0)
 		if !(l >= 0) {
+			if e.IsPoint() {
+				return DestinationMix{}, fmt.Errorf("workforce: destination counts: %v = %v: a negative count: %w", dests[i], e, ErrBadValue)
+			}
 			return DestinationMix{}, fmt.Errorf("workforce: destination counts: %v = %v can be %v, a negative count: %w", dests[i], e, l, ErrBadValue)
 		}
 		if m := e.Median(); !(m <= maxExact) {
