@@ -7,46 +7,6 @@ import (
 	"github.com/exodus-lab/exodus/estimate"
 )
 
-// The destination views of a Headcount (issue 10). With a
-// [Scenario].Destinations, a Headcount also gives whole people by
-// destination, by destination × sector, by destination × skill level and
-// by destination × band, each with an interval. All views add up to the
-// same totals: the destination × sector table's columns are the sector
-// totals of [Headcount.Table] ([Headcount.Sector]), the destination ×
-// skill table's columns are its skill totals ([Headcount.Skill]), both
-// tables' rows are the destination totals ([Headcount.Destination]), and
-// every table's grand total is [Headcount.Total]. Band columns are the
-// sums of the level columns, so they agree with [Headcount.Band] too.
-//
-// How: the unrounded point table is three-way, destination × sector ×
-// skill level: X[d,s,k] = Y[d,s]·x[s,k]/S[s], where x is the unrounded
-// sector × skill table ([Headcount.Expected]), S its sector totals and Y
-// the destination × sector table: by default the destination shares times
-// the sector totals (independence: the sector and skill mix of the
-// emigrants is the same in every destination, an assumption, as the
-// sources mostly do not say otherwise), or a destination × sector seed
-// ([DestinationMix.WithSectorSeed]) fitted to the destination and sector
-// totals by iterative proportional fitting. Because the seed X0[d,s,k] =
-// seed[d,s]·x[s,k] factorises through the sector, this is exactly the
-// 3-D fit ([FitN]) of X0 to the destination margin and the sector × skill
-// table. Then, with the sector × skill table already rounded, the margins
-// it fixes come first: the destination × sector table is scaled to the
-// rounded sector totals and controlled-rounded with those column totals
-// fixed, which rounds the destination totals (each to an integer adjacent
-// to its scaled value); the destination × skill table is fitted to those
-// destination totals and the rounded skill totals and controlled-rounded
-// with both fixed. Each cell is then within one person of the table it was
-// rounded from, which differs from X by less than a person per line.
-// The views are consistent two by two through their shared margins; there
-// is no published whole-number three-way table.
-//
-// Intervals come from the same Monte Carlo draws as the sector × skill
-// table: in each draw the destination shares are drawn and that draw's
-// unrounded sector × skill table is spread over them, so a destination's
-// interval reflects the uncertainty of the total, the sector and skill
-// mix and the destination shares together. Like the others they are
-// intervals of unrounded counts.
-
 func (h *Headcount) destIndex(d Destination) int {
 	if h.dest == nil || !d.Valid() {
 		return -1
