@@ -71,6 +71,9 @@ func TestParseDestination(t *testing.T) {
 		t.Errorf("Destinations() = %v", all)
 	}
 	for _, d := range all {
+		if d.Name() == "" || d.NameRU() == "" || (len(d.Currency()) != 3) != (d == workforce.OtherDestinations) {
+			t.Errorf("%v: name %q, %q, currency %q", d, d.Name(), d.NameRU(), d.Currency())
+		}
 		if p, err := workforce.ParseDestination(d.String()); err != nil || p != d {
 			t.Errorf("round trip %v: %v, %v", d, p, err)
 		}
@@ -604,6 +607,12 @@ func TestDestinationBadInput(t *testing.T) {
 			_, err := workforce.Headcounts(context.Background(), toyScenario(m))
 			return err
 		}(), workforce.ErrShape, "C"},
+		{"seed zeros that no table meets", func() error {
+			m := must(workforce.NewDestinationCounts(two, []estimate.Estimate{p(1), p(1)}))
+			m = must(m.WithSectorSeed(workforce.MustNewTable([]string{"AM", "GE"}, []string{"J", "C"}, [][]float64{{1, 0}, {1, 0}})))
+			_, err := workforce.Headcounts(context.Background(), toyScenario(m))
+			return err
+		}(), workforce.ErrInfeasible, "seed's zero cells"},
 		{"counts contradict the total", func() error {
 			// hand: the named countries' lows add up to 40000 + 50000 + 78617 + 56369 + 21763 + 16066 + 23804 + 28000 + 19000 + 18000 + 12611 = 364230.
 			_, err := workforce.Headcounts(context.Background(), workforce.Scenario{Total: p(300000), Destinations: workforce.DefaultDestinationMix(), MonteCarlo: estimate.Options{Draws: 100}})
@@ -613,6 +622,19 @@ func TestDestinationBadInput(t *testing.T) {
 		if !errors.Is(tc.err, tc.target) || !strings.Contains(tc.err.Error(), tc.contains) {
 			t.Errorf("%s: error %v; want %v naming %q", tc.name, tc.err, tc.target, tc.contains)
 		}
+	}
+}
+
+// Nobody left: every view is zero, and adds up.
+func TestHeadcountsDestinationsZero(t *testing.T) {
+	mix := must(workforce.NewDestinationShares([]workforce.Destination{workforce.Armenia, workforce.Georgia}, must(estimate.FixedShares([]float64{1, 2}))))
+	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{Total: must(estimate.Point(0)), Destinations: mix, MonteCarlo: estimate.Options{Draws: 100}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkDestAddsUp(t, h)
+	if h.Destination(workforce.Georgia) != 0 || !math.IsNaN(h.DestinationShare(workforce.Georgia)) {
+		t.Errorf("Georgia: %d, share %v", h.Destination(workforce.Georgia), h.DestinationShare(workforce.Georgia))
 	}
 }
 
