@@ -625,6 +625,103 @@ func TestDestinationBadInput(t *testing.T) {
 	}
 }
 
+// With point inputs every draw is the point result, so each interval
+// shrinks to the unrounded point count; with uncertain inputs the draws of
+// the destinations add up, draw by draw, to the draws of the total, of
+// each sector and of each skill level.
+func TestHeadcountsDestinationIntervals(t *testing.T) {
+	dests := []workforce.Destination{workforce.Armenia, workforce.Georgia, workforce.Turkey}
+	mix := must(workforce.NewDestinationShares(dests, must(estimate.FixedShares([]float64{0.5, 0.3, 0.2})))).Named("toy")
+	if mix.Name() != "toy" || mix.HasSectorSeed() || !slices.Equal(mix.Destinations(), dests) || mix.Composition().Len() != 3 {
+		t.Errorf("mix accessors: %q %v %v", mix.Name(), mix.HasSectorSeed(), mix.Destinations())
+	}
+	h, err := workforce.Headcounts(context.Background(), toyScenario(mix))
+	if err != nil {
+		t.Fatal(err)
+	}
+	near := func(what string, lo, hi, want float64) {
+		t.Helper()
+		if math.Abs(lo-want) > 1e-9 || math.Abs(hi-want) > 1e-9 {
+			t.Errorf("%s: interval %v–%v, want %v", what, lo, hi, want)
+		}
+	}
+	for _, d := range dests {
+		lo, hi := h.DestinationInterval(d)
+		near(d.String(), lo, hi, h.ExpectedDestination(d))
+		for _, s := range h.Sectors() {
+			lo, hi := h.DestinationSectorInterval(d, s)
+			near(d.String()+"×"+s.String(), lo, hi, h.ExpectedDestinationSector(d, s))
+		}
+		for _, b := range workforce.Bands() {
+			want := 0.0
+			for _, k := range b.SkillLevels() {
+				lo, hi := h.DestinationSkillInterval(d, k)
+				near(d.String()+"×"+k.String(), lo, hi, h.ExpectedDestinationSkill(d, k))
+				want += h.ExpectedDestinationSkill(d, k)
+			}
+			lo, hi := h.DestinationBandInterval(d, b)
+			near(d.String()+"×"+b.String(), lo, hi, want)
+		}
+	}
+	if lo, hi := h.DestinationInterval(workforce.Spain); lo != 0 || hi != 0 || h.DestinationSummary(workforce.Spain).Draws() != 0 {
+		t.Errorf("Spain, not in the mix: %v–%v", lo, hi)
+	}
+
+	h, err = workforce.Headcounts(context.Background(), workforce.Scenario{
+		Total:        must(estimate.Between(6e5, 9e5)),
+		Sectors:      must(estimate.DirichletMean(must(workforce.DefaultWorkforce(2022)).RowTotals(), 200)),
+		Destinations: workforce.DefaultDestinationMix(),
+		MonteCarlo:   estimate.Options{Draws: 500, Seed: 3},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := func(xs ...[]float64) []float64 {
+		out := make([]float64, len(xs[0]))
+		for _, x := range xs {
+			for i, v := range x {
+				out[i] += v
+			}
+		}
+		return out
+	}
+	same := func(what string, a, b []float64) {
+		t.Helper()
+		for i := range a {
+			if math.Abs(a[i]-b[i]) > 1e-6*math.Max(1, math.Abs(b[i])) {
+				t.Errorf("%s, draw %d: destinations %v, want %v", what, i, a[i], b[i])
+				return
+			}
+		}
+	}
+	var tot [][]float64
+	for _, d := range h.Destinations() {
+		tot = append(tot, h.DestinationSummary(d).Samples())
+	}
+	same("total", sum(tot...), h.TotalSummary().Samples())
+	for _, s := range h.Sectors() {
+		var xs [][]float64
+		for _, d := range h.Destinations() {
+			xs = append(xs, h.DestinationSectorSummary(d, s).Samples())
+		}
+		same("sector "+s.String(), sum(xs...), h.SectorSummary(s).Samples())
+	}
+	for _, k := range workforce.SkillLevels() {
+		var xs [][]float64
+		for _, d := range h.Destinations() {
+			xs = append(xs, h.DestinationSkillSummary(d, k).Samples())
+		}
+		same("level "+k.String(), sum(xs...), h.SkillSummary(k).Samples())
+	}
+	for _, b := range workforce.Bands() {
+		var xs [][]float64
+		for _, d := range h.Destinations() {
+			xs = append(xs, h.DestinationBandSummary(d, b).Samples())
+		}
+		same("band "+b.String(), sum(xs...), h.BandSummary(b).Samples())
+	}
+}
+
 // Nobody left: every view is zero, and adds up.
 func TestHeadcountsDestinationsZero(t *testing.T) {
 	mix := must(workforce.NewDestinationShares([]workforce.Destination{workforce.Armenia, workforce.Georgia}, must(estimate.FixedShares([]float64{1, 2}))))
