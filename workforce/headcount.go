@@ -81,10 +81,12 @@ type Scenario struct {
 	// Set at most one of Skills and Bands.
 	Bands estimate.Composition
 
-	// Destinations is the emigrants' composition by destination country
-	// (issue 10); the zero DestinationMix means none, and the scenario
-	// behaves as without it. See [DestinationMix] and [Headcount.Destination].
-	Destinations DestinationMix
+	// Destinations is the emigrants' composition by destination country,
+	// for the destination views of the result ([Headcount.Destination] and
+	// the methods beside it; [DestinationMix] says how they are made). The
+	// zero DestinationMix means none: the result is then exactly what it is
+	// without the field.
+	Destinations DestinationMix // destinations (issue 10)
 
 	// Level is the coverage probability of the intervals; 0 means
 	// [DefaultLevel] (90%).
