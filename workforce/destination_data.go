@@ -174,6 +174,18 @@ func DefaultDestinationRanges() []DestinationRange {
 	return slices.Clone(loadDestinations().ranges)
 }
 
+// DefaultDestinationRange returns the range of [DefaultDestinationRanges]
+// for d, and false for a destination without one (such as Kyrgyzstan,
+// which the default counts in [OtherDestinations]).
+func DefaultDestinationRange(d Destination) (DestinationRange, bool) {
+	for _, r := range loadDestinations().ranges {
+		if r.Destination == d {
+			return r, true
+		}
+	}
+	return DestinationRange{}, false
+}
+
 // DefaultDestinationTotal returns The Bell's total of Russians who left
 // after February 2022 and remained abroad: at least 650,000 (July 2024),
 // the total the central figures of [DefaultDestinationRanges] add up to.

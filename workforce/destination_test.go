@@ -196,6 +196,12 @@ func TestDefaultDestinationRanges(t *testing.T) {
 	if sum != total.Value {
 		t.Errorf("central figures add up to %v, want 650000", sum)
 	}
+	if r, ok := workforce.DefaultDestinationRange(workforce.Georgia); !ok || r.Low.Value != 56369 {
+		t.Errorf("DefaultDestinationRange(GE) = %+v, %v", r, ok)
+	}
+	if _, ok := workforce.DefaultDestinationRange(workforce.Kyrgyzstan); ok {
+		t.Error("DefaultDestinationRange(KG) found")
+	}
 	// Turkey: the widest conflict, and one of definitions.
 	tr := rs[7]
 	if !tr.MixedDefinitions() || tr.High.Value/tr.Low.Value < 6 {

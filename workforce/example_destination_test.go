@@ -66,6 +66,17 @@ func ExampleDefaultDestinationRanges() {
 	// ZOiS, summarised by Re:Russia: resident “new diaspora” (survey-based estimate), as of the 2024 report
 }
 
+func ExampleDefaultDestinationRange() {
+	r, _ := workforce.DefaultDestinationRange(workforce.Georgia)
+	for _, f := range []workforce.DestinationFigure{r.Low, r.Central, r.High} {
+		fmt.Printf("%6.0f %s: %s (%s)\n", f.Value, f.Period, f.Definition, f.Source.Publisher)
+	}
+	// Output:
+	//  56369 2022: Geostat net migration of Russian citizens (immigrant: stayed at least 183 days of 12 months) (Geostat, via Ukrainska Pravda)
+	//  73500 Feb 2022 – 2023/24: settled; host-country data (The Bell)
+	// 112700 Jan–Sep 2022: Interior Ministry: entries minus exits of Russian citizens ("remained") (Georgian Interior Ministry, via Bumaga)
+}
+
 func ExampleDefaultDestinationTotal() {
 	t := workforce.DefaultDestinationTotal()
 	fmt.Println(t.Value, t.Source.Publisher, t.Source.Date)
