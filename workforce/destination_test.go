@@ -760,3 +760,28 @@ func BenchmarkHeadcountsDestinations(b *testing.B) {
 		})
 	}
 }
+
+// The same seed gives the same destination draws with 1 worker and 4.
+func TestHeadcountsDestinationsWorkers(t *testing.T) {
+	run := func(workers int) *workforce.Headcount {
+		ds := []workforce.Destination{workforce.Armenia, workforce.Georgia}
+		mix := must(workforce.NewDestinationShares(ds, must(estimate.DirichletMean([]float64{2, 1}, 30))))
+		mix = must(mix.WithSectorSeed(workforce.MustNewTable([]string{"AM", "GE"}, []string{"J", "C"}, [][]float64{{2, 1}, {1, 1}})))
+		sc := toyScenario(mix)
+		sc.Total = must(estimate.Between(80, 120))
+		sc.MonteCarlo = estimate.Options{Draws: 3000, Seed: 5, Workers: workers}
+		h, err := workforce.Headcounts(context.Background(), sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return h
+	}
+	a, b := run(1), run(4)
+	for _, d := range a.Destinations() {
+		for _, s := range a.Sectors() {
+			if !slices.Equal(a.DestinationSectorSummary(d, s).Samples(), b.DestinationSectorSummary(d, s).Samples()) {
+				t.Errorf("%v × %v: draws differ between 1 and 4 workers", d, s)
+			}
+		}
+	}
+}
