@@ -76,6 +76,23 @@
 // ([Headcount.WriteCSV]) and JSON ([Headcount.MarshalJSON]). A nil
 // *Headcount behaves as the zero, empty Headcount.
 //
+// # Destinations
+//
+// [Destination] is a country identified by its ISO 3166-1 alpha-2 code
+// (English and Russian names, ISO 4217 currency, whether the Bank of
+// Russia's daily file lists it: [Destination.CBRListed]), or
+// [OtherDestinations]. A [Scenario].Destinations ([DestinationMix]: shares,
+// or counts scaled to the total, possibly uncertain, and an optional
+// destination × sector seed) makes a [Headcount] also give whole people by
+// destination, destination × sector, destination × skill level and band,
+// each with an interval, all adding up to the sector × skill table's
+// totals ([DestinationMix] says how). By default the sector mix is the
+// same in every destination: an assumption. [DefaultDestinationRanges]
+// holds the sourced figures (The Bell, July 2024, as the central figure;
+// host-country statistics and estimates as ranges), [MovedOnShare],
+// [MovedOnByCountry] and [ReturnedShare] the context (onward migration,
+// returns).
+//
 // # Default data for Russia
 //
 // All embedded figures are in workforce/data/ with their sources, and

@@ -81,6 +81,13 @@ type Scenario struct {
 	// Set at most one of Skills and Bands.
 	Bands estimate.Composition
 
+	// Destinations is the emigrants' composition by destination country,
+	// for the destination views of the result ([Headcount.Destination] and
+	// the methods beside it; [DestinationMix] says how they are made). The
+	// zero DestinationMix means none: the result is then exactly what it is
+	// without the field.
+	Destinations DestinationMix // destinations (issue 10)
+
 	// Level is the coverage probability of the intervals; 0 means
 	// [DefaultLevel] (90%).
 	Level float64
@@ -133,6 +140,7 @@ type Headcount struct {
 	level     float64
 	sources   []exodus.Source
 	notes     []string
+	dest      *destViews // destinations (issue 10): destination_views.go
 }
 
 // Headcounts turns a total or a workforce share into emigrants by sector
@@ -180,6 +188,10 @@ func Headcounts(ctx context.Context, sc Scenario) (*Headcount, error) {
 	if err != nil {
 		return nil, err
 	}
+	dp, err := planDestinations(p.sc, p.sectors) // destinations (issue 10)
+	if err != nil {
+		return nil, err
+	}
 	h, err := p.point()
 	if err != nil {
 		return nil, err
@@ -195,6 +207,9 @@ func Headcounts(ctx context.Context, sc Scenario) (*Headcount, error) {
 	h.notes = append(h.notes, note)
 	if n := over.any.Load(); n > 0 {
 		h.notes = append(h.notes, p.overNote(over, h.res.Draws()))
+	}
+	if err := dp.apply(ctx, h, p.sc.MonteCarlo); err != nil { // destinations (issue 10)
+		return nil, err
 	}
 	return h, nil
 }
