@@ -25,7 +25,7 @@ const (
 )
 
 func buildHeadcounts(ctx context.Context, rep *report, src *sourceList, cfg config, in inputs,
-	pooled estimate.Estimate, progress func(done, total int)) error {
+	pooled estimate.Estimate, progress func(done, total int)) (*workforce.Headcount, error) {
 	sc := workforce.Scenario{
 		Workforce: in.workforce,
 		Level:     level,
@@ -93,7 +93,16 @@ func buildHeadcounts(ctx context.Context, rep *report, src *sourceList, cfg conf
 			"make the figures below overstate the workers who left.",
 	})
 
+	setDestinations(&sc, in)
 	hc, err := workforce.Headcounts(ctx, sc)
+	var destErr error
+	if err != nil && destinationsSkipped(err) {
+		// The total is too small for the host countries' counts: the
+		// table by sector stands, without destinations.
+		destErr = err
+		sc.Destinations = workforce.DestinationMix{}
+		hc, err = workforce.Headcounts(ctx, sc)
+	}
 	if err != nil {
 		if in.workforce != nil {
 			return fmt.Errorf("-workforce %s: %w", in.employment, err)

@@ -21,7 +21,8 @@ type report struct {
 	Settings   settings    `json:"settings"`
 	Sources    []sourceRef `json:"sources"`
 	Emigrants  emigrants   `json:"emigrants"`
-	Headcounts headcounts  `json:"headcounts"`
+	Headcounts   headcounts   `json:"headcounts"`
+	Destinations destinations `json:"destinations"`
 	Money      money       `json:"money"`
 }
 
@@ -207,6 +208,53 @@ type dayConversion struct {
 	Compact    string          `json:"compact,omitempty"`
 	Note       string          `json:"note,omitempty"`
 	SourceRefs []int           `json:"sources,omitempty"`
+}
+
+// destinations is section 4: where they went.
+type destinations struct {
+	Note           string               `json:"note,omitempty"` // why there is no table, when there is none
+	Assumption     string               `json:"assumption,omitempty"`
+	AssumptionRefs []int                `json:"assumption_sources,omitempty"`
+	Rows           []destinationRow     `json:"rows"`
+	BySector       []destinationSectors `json:"by_sector"` // the largest destinations, by sector
+	Context        []assumption         `json:"context"`   // moved on, returned: context, not model inputs
+}
+
+// destinationRow is one destination's people and what the sources say.
+type destinationRow struct {
+	Code             string      `json:"code"` // ISO 3166-1 alpha-2; ZZ for all other countries
+	Name             string      `json:"name"`
+	Count            int64       `json:"count"`
+	Lo               float64     `json:"lo"`
+	Hi               float64     `json:"hi"`
+	Share            number      `json:"share"`   // of all who left
+	Central          destFigure  `json:"central"` // the central figure: The Bell, July 2024
+	Low              *destFigure `json:"low,omitempty"`
+	High             *destFigure `json:"high,omitempty"`
+	MixedDefinitions bool        `json:"mixed_definitions"` // low, central and high count different things
+}
+
+// destFigure is one sourced figure for a destination.
+type destFigure struct {
+	Value      float64 `json:"value"` // persons
+	Period     string  `json:"period"`
+	Definition string  `json:"definition"`
+	SourceRefs []int   `json:"sources"`
+}
+
+// destinationSectors is one destination's people by sector.
+type destinationSectors struct {
+	Code    string      `json:"code"`
+	Name    string      `json:"name"`
+	Sectors []countCell `json:"sectors"`
+}
+
+// countCell is a count of people with its 90% interval.
+type countCell struct {
+	Code  string  `json:"code"`
+	Count int64   `json:"count"`
+	Lo    float64 `json:"lo"`
+	Hi    float64 `json:"hi"`
 }
 
 // A number is a float64 that is written to JSON as null when it is NaN or
