@@ -85,8 +85,8 @@ func toDense(m Matrix) *mat.Dense { return mat.NewDense(m.r, m.c, append([]float
 //
 // A is productive (some non-negative output meets any non-negative final
 // demand) exactly when its spectral radius ρ(A) is below 1, and then every
-// element of L is non-negative (Hawkins–Simon; Miller and Blair 2009,
-// §2.3). So a negative element of L is the test: a column sum of A above 1
+// element of L is non-negative (the Hawkins–Simon
+// conditions). So a negative element of L is the test: a column sum of A above 1
 // alone does not prove ρ(A) ≥ 1. Elements that rounding leaves just below
 // zero (above −1e-10) are set to 0.
 //
@@ -190,7 +190,7 @@ const (
 	// products, q product output and g industry output: D = V q̂⁻¹ (market
 	// shares), B = U_d ĝ⁻¹ and A = D·B. It needs no matrix inversion and
 	// never gives negative coefficients; Eurostat recommends it for
-	// industry × industry tables, and Miller and Blair (2009, §5.3) call
+	// industry × industry tables, and Miller and Blair (2009, ch. 5) call
 	// it the industry-based technology.
 	FixedProductSales
 	// IndustryTechnology is Eurostat's Model B: a product × product table
