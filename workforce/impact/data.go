@@ -196,6 +196,13 @@ func parseEmbedded() (*embedded, error) {
 	}
 	vrows := sup.Values()
 	for i := range vrows {
+		var sum float64
+		for _, x := range vrows[i][:n] {
+			sum += x
+		}
+		if q := vrows[i][n]; sum != q { // whole million roubles: exact
+			return nil, fmt.Errorf("supply row %s adds up to %g, published product output %g", labels[i], sum, q)
+		}
 		vrows[i] = vrows[i][:n] // drop the published product output q
 	}
 	v, err := NewMatrix(vrows)
