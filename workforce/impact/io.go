@@ -10,10 +10,11 @@ import (
 	"gonum.org/v1/gonum/mat"
 )
 
-// negTol is how far below zero an element of a computed Leontief inverse
-// may fall by rounding before it counts as negative: for a productive A
-// every element is ≥ 0 in exact arithmetic, and rounding leaves elements
-// that should be 0 at about 1e-16.
+// negTol is how far below zero, relative to the largest element, an
+// element of a computed Leontief inverse may fall by rounding before it
+// counts as negative: for a productive A every element is ≥ 0 in exact
+// arithmetic, and rounding leaves elements that should be 0 at about
+// 1e-16 of the largest.
 const negTol = 1e-10
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
@@ -88,7 +89,9 @@ func toDense(m Matrix) *mat.Dense { return mat.NewDense(m.r, m.c, append([]float
 // element of L is non-negative (the Hawkins–Simon
 // conditions). So a negative element of L is the test: a column sum of A above 1
 // alone does not prove ρ(A) ≥ 1. Elements that rounding leaves just below
-// zero (above −1e-10) are set to 0.
+// zero (above −1e-10 times the largest element) are set to 0, once
+// x = L·1 shows x − A·x ≥ ½ for x > 0 (exactly 1 in exact arithmetic), a
+// certificate that ρ(A) < 1.
 //
 // Errors wrap [ErrShape] (A not square, or empty), [ErrBadValue] (a
 // negative coefficient, naming the cell), [ErrSingular] (I − A singular or
@@ -122,6 +125,10 @@ func Leontief(a Matrix) (Matrix, error) {
 		return Matrix{}, fmt.Errorf("impact: %s: %w: %w", op, ErrSingular, err)
 	}
 	l := Matrix{r: n, c: n, v: make([]float64, n*n)}
+	big := 1.0
+	for _, x := range inv.RawMatrix().Data {
+		big = math.Max(big, math.Abs(x))
+	}
 	for i := range n {
 		for j := range n {
 			x := inv.At(i, j)
@@ -129,12 +136,26 @@ func Leontief(a Matrix) (Matrix, error) {
 				return Matrix{}, fmt.Errorf("impact: %s: L (%d, %d) is %g: %w", op, i, j, x, ErrSingular)
 			}
 			if x < 0 {
-				if x < -negTol {
+				if x < -negTol*big {
 					return Matrix{}, fmt.Errorf("impact: %s: L (%d, %d) is %.6g < 0, so A is not productive (spectral radius %s ≥ 1): %w", op, i, j, x, fmtRadius(a), ErrNotProductive)
 				}
 				x = 0
 			}
 			l.v[i*n+j] = x
+		}
+	}
+	// A certificate that A is productive, so that the rounding negatives
+	// set to 0 above were rounding: with x = L·1 > 0, (I − A)·x = 1 in
+	// exact arithmetic, and x − A·x > 0 for some x > 0 proves ρ(A) < 1
+	// (Collatz–Wielandt). Demand half of that margin.
+	x := l.RowSums()
+	for i := range n {
+		ax := 0.0
+		for j := range n {
+			ax += a.v[i*n+j] * x[j]
+		}
+		if !(x[i] > 0) || !(x[i]-ax >= 0.5) {
+			return Matrix{}, fmt.Errorf("impact: %s: row %d of L fails (I − A)·L·1 = 1 (x = %.6g, x − A·x = %.6g), so A is not productive (spectral radius %s): %w", op, i, x[i], x[i]-ax, fmtRadius(a), ErrNotProductive)
 		}
 	}
 	return l, nil

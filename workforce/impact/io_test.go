@@ -125,6 +125,10 @@ func TestIOErrors(t *testing.T) {
 		// ρ = 0.5 + 0.6 = 1.1 (eigenvalues of [[0.5, 0.6], [0.6, 0.5]]
 		// are 0.5 ± 0.6): L = (I − A)⁻¹ has negative elements.
 		{"leontief not productive", second2(impact.Leontief(impact.MustNewMatrix([][]float64{{0.5, 0.6}, {0.6, 0.5}}))), impact.ErrNotProductive, "spectral radius 1.1"},
+		// Found by FuzzLeontief: ρ ≈ 1.4e14, yet L's negative (0, 0) element,
+		// 1/(1 − 1.4e14), is tiny beside its largest; the diagonal of a
+		// productive L is at least 1.
+		{"leontief huge coefficient", second2(impact.Leontief(impact.MustNewMatrix([][]float64{{1.40737488355328e+14, 1.4e-76}, {1.4e-76, 1.4e-76}}))), impact.ErrNotProductive, "spectral radius 1.40737e+14"},
 		{"coefficients shape", second2(impact.Coefficients(sq, []float64{1})), impact.ErrShape, "1 outputs"},
 		{"coefficients negative flow", second2(impact.Coefficients(impact.MustNewMatrix([][]float64{{1, -2}, {3, 4}}), []float64{10, 10})), impact.ErrBadValue, "-2"},
 		{"coefficients NaN output", second2(impact.Coefficients(sq, []float64{math.NaN(), 1})), impact.ErrBadValue, "NaN"},
