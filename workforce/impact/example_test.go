@@ -2,7 +2,11 @@ package impact_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"maps"
+	"math"
+	"slices"
 	"time"
 
 	"github.com/exodus-lab/exodus/estimate"
@@ -395,4 +399,39 @@ func ExampleBasis_String() {
 	fmt.Println(impact.WageBasis, impact.CompensationBasis)
 	// Output:
 	// wages compensation
+}
+
+func ExampleSectorImpact_MarshalJSON() {
+	s := impact.SectorImpact{
+		Sector:          workforce.OtherServices,
+		People:          impact.Figure{Point: 1200, Lo: 950, Hi: 1460},
+		Remote:          impact.Figure{Point: 218, Lo: 150, Hi: 310},
+		WageBill:        impact.Figure{Point: math.NaN()}, // no wage for S
+		ValueAdded:      impact.Figure{Point: 3.8e8, Lo: 3.1e8, Hi: 4.3e8},
+		EconomyWide:     impact.Figure{Point: 5.9e8, Lo: 4.9e8, Hi: 6.8e8},
+		LabourPerPerson: math.NaN(), GVAPerPerson: 383587, Multiplier: 1.57,
+		Flag: "no labour income per person (wages basis): wage bill not valued",
+	}
+	b, err := json.Marshal(s)
+	fmt.Println(string(b), err)
+	// Output:
+	// {"sector":"S","people":{"point":1200,"lo":950,"hi":1460},"remote":{"point":218,"lo":150,"hi":310},"wage_bill":null,"value_added":{"point":380000000,"lo":310000000,"hi":430000000},"economy_wide":{"point":590000000,"lo":490000000,"hi":680000000},"labour_per_person":null,"gva_per_person":383587,"multiplier":1.57,"flag":"no labour income per person (wages basis): wage bill not valued"} <nil>
+}
+
+func ExampleImpact_MarshalJSON() {
+	ctx := context.Background()
+	h, _ := workforce.Headcounts(ctx, workforce.Scenario{Total: estimate.Must(estimate.Point(100_000)), MonteCarlo: estimate.Options{Draws: 1000}})
+	im, _ := impact.Assess(ctx, h, impact.Options{Year: 2022})
+	b, err := json.Marshal(im)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var m map[string]json.RawMessage
+	_ = json.Unmarshal(b, &m)
+	fmt.Println(slices.Sorted(maps.Keys(m)))
+	fmt.Println(string(m["basis"]), string(m["year"]))
+	// Output:
+	// [basis draws gdp gva level method notes sectors share_of_gdp sources technology total year]
+	// "wages" 2022
 }

@@ -170,11 +170,11 @@ func sectorFlag(s workforce.Sector, v *Values) string {
 			f = append(f, "GVA per worker is mostly resource rent: value added at risk overstates what a departing worker takes")
 		}
 	case workforce.RealEstate:
-		if gva && v.Basis != 0 { // default values
+		if gva && v.embedded {
 			f = append(f, "GVA per worker from L 68, without the imputed rent of owner-occupied dwellings")
 		}
 	case workforce.PublicAdmin:
-		if v.Basis == WageBasis && lab {
+		if v.embedded && v.Basis == WageBasis && lab {
 			f = append(f, "the wage table gives only 55% of national-accounts wages in O (2019)")
 		}
 	}

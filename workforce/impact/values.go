@@ -73,6 +73,8 @@ type Values struct {
 	Sources []exodus.Source
 	// Notes say how the values were made, one line each.
 	Notes []string
+
+	embedded bool // made by DefaultValues: the data caveats apply
 }
 
 // clone returns a deep copy of v, so that Assess keeps nothing of the
@@ -152,7 +154,7 @@ func DefaultValues(year int, basis Basis, t Technology) (*Values, error) {
 	v := &Values{
 		Year: year, Basis: basis,
 		Labour: map[workforce.Sector]float64{}, GVA: map[workforce.Sector]float64{}, Multiplier: map[workforce.Sector]float64{},
-		GDP: gdp * 1e9, TotalGVA: gva * 1e9,
+		GDP: gdp * 1e9, TotalGVA: gva * 1e9, embedded: true,
 		Sources: []exodus.Source{GVASource(), workforce.RosstatSource(), SUTSource()},
 	}
 	if basis == WageBasis {
