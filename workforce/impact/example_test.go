@@ -125,7 +125,7 @@ func ExampleImpact_Notes() {
 	}
 	// Output:
 	// roubles of 2023, current prices; compensation basis
-	// labour income: compensation of employees per employed person = (D1/B1g of the 2019 supply and use table) × GVA 2023 / Rosstat employment 2023; T is not valued (no employment), U has no GVA
+	// labour income: compensation of employees (D1) per employed person in 2019 (supply and use table / Rosstat employment), grown to 2023 with the section's average wage (S: the all-activity average); T is not valued (no employment), U has no D1
 	// GVA per employed person: Rosstat GVA 2023 / Rosstat employment 2023; L uses L 68 (without the imputed rent of owner-occupied dwellings); B (mining) is mostly resource rent; T and U are not valued
 	// multipliers: type I value-added multipliers of the 2019 supply and use table (domestic flows), fixed product sales structure (Eurostat Model D, industry × industry)
 	// remote work: 18.2% (90%: 13–25%) of emigrants kept working for Russian employers; their output is not lost

@@ -461,7 +461,7 @@ func (im *Impact) Method() string {
 	var lab string
 	switch b {
 	case CompensationBasis:
-		lab = "compensation of employees per employed person from the national accounts (the 2019 supply and use table's ratio of compensation to GVA, times GVA per employed person)"
+		lab = "compensation of employees per employed person from the national accounts (2019 supply and use table, grown with the section's average wage)"
 	default:
 		lab = "Rosstat's average wage of employees of organisations × 12, which covers employees of organisations only and, applied to all the employed, overstates the national-accounts wage bill by about a third"
 	}

@@ -200,6 +200,19 @@ func TestDefaultValues(t *testing.T) {
 	}
 	near(t, "compensation bill 2019", bill, d1, 1e-12)
 
+	// 2022: grown with the section's wage (hand: T-W J 121,262.4 / 75,898.2),
+	// and for S with the all-activity average (65,338.3 / 47,866.8).
+	c22, err := impact.DefaultValues(2022, impact.CompensationBasis, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	near(t, "J compensation 2022", c22.Labour[workforce.Information], 1346.7e9/1488.7e3*121262.4/75898.2, 1e-12)
+	eS, _ := emp.Get("S", "2019")
+	near(t, "S compensation 2022", c22.Labour[workforce.OtherServices], 285.7e9/(eS*1e3)*65338.3/47866.8, 1e-12)
+	if _, ok := c22.Labour[workforce.Households]; ok {
+		t.Error("T valued")
+	}
+
 	for _, bad := range []struct {
 		year int
 		b    impact.Basis

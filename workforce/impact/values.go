@@ -25,11 +25,13 @@ const (
 	WageBasis Basis = iota + 1
 	// CompensationBasis is compensation of employees (D1, wages plus
 	// employers' social contributions) per employed person from the
-	// national accounts: the section's 2019 ratio of D1 to GVA in the
-	// supply and use table times its GVA per employed person in the chosen
-	// year. For 2019 it is D1 / employment. It is consistent with GDP, but
-	// spreads employees' compensation over all the employed. T is not
-	// valued (no employment figure) and U has no GVA.
+	// national accounts: the section's D1 in the 2019 supply and use table
+	// divided by its 2019 Rosstat employment, grown to the chosen year
+	// with the section's average wage (for S, which has none, the
+	// all-activity average wage). For 2019 it is D1 / employment. It adds
+	// up to the national accounts' compensation of 2019, but spreads
+	// employees' compensation over all the employed, the self-employed
+	// too. T is not valued (no employment figure) and U has no D1.
 	CompensationBasis
 )
 
@@ -112,6 +114,20 @@ func (v *Values) validate() error {
 	return nil
 }
 
+// wageIndex returns the growth of section s's average wage from 2019 to
+// year, or of the all-activity average for a section without a wage (S).
+func wageIndex(s workforce.Sector, year int) float64 {
+	w, err1 := MonthlyWage(s, year)
+	w19, err2 := MonthlyWage(s, SUTYear)
+	if err1 != nil || err2 != nil {
+		t := Wages()
+		j, _ := t.ColIndex(strconv.Itoa(year))
+		j19, _ := t.ColIndex(strconv.Itoa(SUTYear))
+		return t.At(0, j) / t.At(0, j19) // row "total"
+	}
+	return w / w19
+}
+
 // DefaultValues returns the values of one person's work in year
 // (2019–2024, the years with Rosstat employment) on basis (0 means
 // [WageBasis]) from the embedded data, with value-added multipliers from
@@ -122,7 +138,7 @@ func (v *Values) validate() error {
 //   - GVA: the section's GVA in year divided by Rosstat's employment
 //     ([workforce.RosstatEmployment]); for L, the GVA of L 68 only
 //     ([MarketRealEstateGVA]), as the imputed rent of owner-occupied
-//     dwellings (about 60% of L) employs no one. T (no employment figure)
+//     dwellings (60–66% of L in 2019–2025) employs no one. T (no employment figure)
 //     and U (no GVA) are absent. B's GVA per worker (15.8 million roubles
 //     in 2022) is mostly resource rent: Notes flag it.
 //   - Multiplier: the type I value-added multiplier of the 2019 table,
@@ -161,6 +177,7 @@ func DefaultValues(year int, basis Basis, t Technology) (*Values, error) {
 		v.Sources = append([]exodus.Source{WagesSource()}, v.Sources...)
 	}
 	ind := SUT2019Industries()
+	col19, _ := emp.ColIndex(strconv.Itoa(SUTYear))
 	for _, s := range workforce.Sectors() {
 		i, ok := emp.RowIndex(s.String())
 		if !ok { // T and U: no employment
@@ -179,9 +196,8 @@ func DefaultValues(year int, basis Basis, t Technology) (*Values, error) {
 			}
 		case CompensationBasis:
 			d1, _ := ind.Get(s.String(), "D1")
-			b1g, _ := ind.Get(s.String(), "B1g")
-			whole, _ := SectorGVA(s, year)
-			v.Labour[s] = d1 / b1g * whole * 1e9 / persons
+			e19 := emp.At(i, col19) * 1e3
+			v.Labour[s] = d1 * 1e9 / e19 * wageIndex(s, year)
 		}
 	}
 	m, err := SUT2019().Multipliers(t)
@@ -201,7 +217,7 @@ func DefaultValues(year int, basis Basis, t Technology) (*Values, error) {
 	case WageBasis:
 		v.Notes = append(v.Notes, fmt.Sprintf("labour income: Rosstat average monthly wage of employees of organisations × 12, %d; S, T and U have no wage and are not valued; applied to all the employed it overstates national-accounts wages by about a third (2019: 34%%)", year))
 	case CompensationBasis:
-		v.Notes = append(v.Notes, fmt.Sprintf("labour income: compensation of employees per employed person = (D1/B1g of the 2019 supply and use table) × GVA %d / Rosstat employment %d; T is not valued (no employment), U has no GVA", year, year))
+		v.Notes = append(v.Notes, fmt.Sprintf("labour income: compensation of employees (D1) per employed person in 2019 (supply and use table / Rosstat employment), grown to %d with the section's average wage (S: the all-activity average); T is not valued (no employment), U has no D1", year))
 	}
 	v.Notes = append(v.Notes,
 		fmt.Sprintf("GVA per employed person: Rosstat GVA %d / Rosstat employment %d; L uses L 68 (without the imputed rent of owner-occupied dwellings); B (mining) is mostly resource rent; T and U are not valued", year, year),
