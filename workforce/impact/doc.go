@@ -34,7 +34,7 @@
 // use the headcount's whole-number point and the median remote share;
 // intervals pair draw i of the headcount with draw i of the remote share,
 // so that sectors and totals are consistent draw by draw. The data's own
-// uncertainty is nil unless the caller supplies [Values] of their own.
+// uncertainty is nil unless the caller gives some ([Options].ValueFactor).
 //
 // # Money
 //

@@ -63,6 +63,14 @@ type Options struct {
 	Remote estimate.Estimate
 	// RemoteBySector overrides Remote for some sectors.
 	RemoteBySector map[workforce.Sector]estimate.Estimate
+	// ValueFactor multiplies the values per person (labour income and GVA,
+	// and so the economy-wide effect) by one common uncertain factor per
+	// draw, the data's own uncertainty: estimate.Between(0.66, 1) allows
+	// for the wage table's overstatement of national-accounts wages, say.
+	// The zero Estimate means none (a factor of exactly 1). Its median,
+	// which must be positive, scales the point figures; draws below zero
+	// count as zero.
+	ValueFactor estimate.Estimate
 	// NoEconomyWide leaves out the economy-wide effect: its figures are
 	// then NaN.
 	NoEconomyWide bool
@@ -193,7 +201,8 @@ func sectorFlag(s workforce.Sector, v *Values) string {
 // ([workforce.Headcount.SectorSummary], whose samples are in draw order):
 // draw i of every sector is paired with draw i of r, drawn independently
 // with opt.Seed, so that totals and sectors come from one set of joint
-// draws. The values per person have no uncertainty of their own.
+// draws. The values per person have no uncertainty of their own unless
+// opt.ValueFactor gives some.
 //
 // Errors wrap [ErrBadValue] (a nil or empty headcount, a remote share
 // whose median is outside [0, 1], bad Values), [ErrNoData] (a year without
@@ -226,6 +235,12 @@ func Assess(ctx context.Context, h *workforce.Headcount, opt Options) (*Impact, 
 	remote := opt.Remote
 	if remote.IsZero() {
 		remote = DefaultRemoteShare()
+	}
+	factor := 1.0
+	if !opt.ValueFactor.IsZero() {
+		if factor = opt.ValueFactor.Median(); !(factor > 0) || math.IsInf(factor, 0) {
+			return nil, fmt.Errorf("impact: assess: value factor has median %g, not positive: %w", factor, ErrBadValue)
+		}
 	}
 	sectors := h.Sectors()
 	n := len(sectors)
@@ -266,6 +281,10 @@ func Assess(ctx context.Context, h *workforce.Headcount, opt Options) (*Impact, 
 			vars[i] = m.Input(e)
 		}
 	}
+	var fv estimate.Var
+	if !opt.ValueFactor.IsZero() {
+		fv = m.Input(opt.ValueFactor)
+	}
 	people := make([][]float64, n)
 	for i, s := range sectors {
 		people[i] = h.SectorSummary(s).Samples()
@@ -275,11 +294,15 @@ func Assess(ctx context.Context, h *workforce.Headcount, opt Options) (*Impact, 
 		k := d.Index()
 		tot := out[n*per:]
 		clear(tot)
+		fac := 1.0
+		if !opt.ValueFactor.IsZero() {
+			fac = math.Max(d.Value(fv), 0)
+		}
 		for i := range n {
 			r := math.Min(math.Max(d.Value(vars[i]), 0), 1)
 			p := people[i][k]
 			kept := p * r
-			lost := p - kept
+			lost := (p - kept) * fac
 			o := out[i*per : (i+1)*per]
 			o[0], o[1], o[2], o[3] = kept, 0, 0, 0
 			if has[i][0] {
@@ -310,7 +333,7 @@ func Assess(ctx context.Context, h *workforce.Headcount, opt Options) (*Impact, 
 		np := float64(h.Sector(s))
 		lo, hi := h.SectorInterval(s)
 		kept := np * rem[i].Median()
-		lost := np - kept
+		lost := (np - kept) * factor
 		si := SectorImpact{Sector: s, People: Figure{np, lo, hi}, Remote: fig(kept, i*per),
 			LabourPerPerson: math.NaN(), GVAPerPerson: math.NaN(), Multiplier: math.NaN(),
 			WageBill: missingFigure(), ValueAdded: missingFigure(), EconomyWide: missingFigure(), Flag: sectorFlag(s, v)}
@@ -355,6 +378,9 @@ func Assess(ctx context.Context, h *workforce.Headcount, opt Options) (*Impact, 
 	im.notes = append(im.notes, fmt.Sprintf("roubles of %d, current prices; %s basis", v.Year, v.Basis))
 	im.notes = append(im.notes, v.Notes...)
 	im.notes = append(im.notes, fmt.Sprintf("remote work: %s of emigrants kept working for Russian employers; their output is not lost", describe(remote)))
+	if !opt.ValueFactor.IsZero() {
+		im.notes = append(im.notes, fmt.Sprintf("values per person multiplied by a common factor of %s", describeFactor(opt.ValueFactor)))
+	}
 	for _, s := range slices.Sorted(maps.Keys(opt.RemoteBySector)) {
 		im.notes = append(im.notes, fmt.Sprintf("remote work in %s: %s", s, describe(opt.RemoteBySector[s])))
 	}
@@ -378,6 +404,14 @@ func describe(e estimate.Estimate) string {
 	}
 	lo, hi := e.Interval(0.9)
 	return fmt.Sprintf("%.3g%% (90%%: %.3g–%.3g%%)", 100*e.Median(), 100*lo, 100*hi)
+}
+
+func describeFactor(e estimate.Estimate) string {
+	if e.IsPoint() {
+		return fmt.Sprintf("%.3g", e.Median())
+	}
+	lo, hi := e.Interval(0.9)
+	return fmt.Sprintf("%.3g (90%%: %.3g–%.3g)", e.Median(), lo, hi)
 }
 
 func (im *Impact) orZero() *Impact {
@@ -467,7 +501,7 @@ func (im *Impact) Method() string {
 	}
 	return fmt.Sprintf("Each sector's emigrants, less the share still working for Russian employers (whose output is not lost), are valued in roubles of %d at %s (wage bill lost), and at the sector's gross value added per employed person (value added at risk; real estate without the imputed rent of owner-occupied dwellings; mining's figure is mostly resource rent and overstates what a worker takes). "+
 		"The economy-wide effect multiplies the value added at risk by type I value-added multipliers of Rosstat's 2019 supply and use table (%s): it treats the lost output as a fall in final demand, a demand-driven approximation of what is a supply shock, and holds 2019's input structure. "+
-		"Intervals (%g%%) come from the headcount's %d Monte Carlo draws paired with draws of the remote-work share; the values per person carry no uncertainty of their own. "+
+		"Intervals (%g%%) come from the headcount's %d Monte Carlo draws paired with draws of the remote-work share; the values per person carry no uncertainty of their own unless a value factor is given. "+
 		"Sectors without data (no wage for S, T and U; no GVA for U; no employment for T) are left out of the totals, not set to zero.",
 		im.values.Year, lab, im.tech, 100*im.level, im.draws)
 }

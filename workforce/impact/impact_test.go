@@ -342,6 +342,36 @@ func TestRemoteUncertainty(t *testing.T) {
 	}
 }
 
+// TestValueFactor: a point factor scales every value figure; an uncertain
+// one widens the intervals around the scaled point.
+func TestValueFactor(t *testing.T) {
+	h := twoSector(t)
+	im, err := impact.Assess(ctx, h, impact.Options{Values: twoValues(), Remote: point(0.1), ValueFactor: point(0.75)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	nearFig(t, "total wage × 0.75", im.Total().WageBill, 0.75*2.592e8) // hand
+	nearFig(t, "total economy-wide × 0.75", im.Total().EconomyWide, 0.75*1.0395e9)
+	nearFig(t, "remote unscaled", im.Total().Remote, 30)
+	f := estimate.Must(estimate.Between(0.66, 1))
+	im, err = impact.Assess(ctx, h, impact.Options{Values: twoValues(), Remote: point(0.1), ValueFactor: f})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := im.Total().WageBill
+	near(t, "point at the median factor", w.Point, f.Median()*2.592e8, 1e-12)
+	// hand: the factor's 5% and 95% quantiles, 0.66 and 1, times 2.592e8,
+	// up to the Monte Carlo noise of 1000 draws.
+	near(t, "lo", w.Lo, 0.66*2.592e8, 0.02)
+	near(t, "hi", w.Hi, 1*2.592e8, 0.02)
+	if !strings.Contains(strings.Join(im.Notes(), "\n"), "common factor of 0.812") {
+		t.Errorf("notes %q", im.Notes())
+	}
+	if _, err := impact.Assess(ctx, h, impact.Options{Values: twoValues(), ValueFactor: point(-1)}); !errors.Is(err, impact.ErrBadValue) {
+		t.Errorf("negative factor: %v", err)
+	}
+}
+
 func TestDefaultImpact(t *testing.T) {
 	h := defaultHeadcount(t, 2000)
 	for _, b := range []impact.Basis{impact.WageBasis, impact.CompensationBasis} {
