@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/exodus-lab/exodus/estimate"
+	"github.com/exodus-lab/exodus/workforce"
+	"github.com/exodus-lab/exodus/workforce/impact"
 )
 
 // config is the parsed command line.
@@ -25,6 +27,10 @@ type config struct {
 	dateSet   bool
 	rates     string
 	workforce string
+
+	costYear      int          // the year of section 5's roubles
+	costBasis     impact.Basis // wages or compensation
+	noMultipliers bool
 }
 
 // A span is a point (lo == hi) or a 90% interval from the command line.
@@ -46,6 +52,10 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&total, "total", "", "number who left, `N or LO-HI` (a 90% interval, such as 600000-1000000), instead of the pooled estimate")
 	fs.StringVar(&share, "share", "", "share of the labour force who left, `S or LO-HI` (0.015, 1.5% or 1.25%-1.75%), instead of the pooled estimate")
 	fs.StringVar(&date, "date", "", "also convert the money at the rates in force on the `YYYY-MM-DD` day (a rate up to 14 days older is used);\nwith -rates, the default is the file's latest day")
+	fs.IntVar(&cfg.costYear, "year", workforce.DefaultYear, "the `year` whose wages and value added price the departures (2019 to 2024)")
+	var basis string
+	fs.StringVar(&basis, "basis", "wages", "labour income `basis`: wages (Rosstat, employees of organisations) or compensation (national accounts)")
+	fs.BoolVar(&cfg.noMultipliers, "no-multipliers", false, "leave out the economy-wide effect through input–output multipliers")
 	fs.StringVar(&cfg.rates, "rates", "", "a Central Bank of Russia XML_daily or XML_dynamic `FILE`, or an ECB eurofxref file, used instead of the embedded official rates")
 	fs.StringVar(&cfg.workforce, "workforce", "", "a CSV `FILE` of employment in persons, rows ISIC Rev.4 section letters (A–U), columns ISCO-08 major groups (0–9),\nfirst column a label; used instead of the embedded data for Russia (needs -total or -share;\nevery cell filled: a blank cell is an error, since exodus cannot tell how to split it)")
 	if err := fs.Parse(args); err != nil {
@@ -94,6 +104,17 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 			return config{}, fmt.Errorf("-date %q: %w", date, err)
 		}
 		cfg.dateSet = true
+	}
+	switch basis {
+	case "wages":
+		cfg.costBasis = impact.WageBasis
+	case "compensation":
+		cfg.costBasis = impact.CompensationBasis
+	default:
+		return config{}, fmt.Errorf("-basis %q: want wages or compensation", basis)
+	}
+	if cfg.costYear < 2019 || cfg.costYear > 2024 {
+		return config{}, fmt.Errorf("-year %d: want 2019 to 2024, the years with wages, value added and employment", cfg.costYear)
 	}
 	if cfg.svg != "" && cfg.svg == cfg.png {
 		return config{}, fmt.Errorf("-svg and -png both write %s: give two files", cfg.svg)

@@ -40,7 +40,7 @@ func buildHeadcounts(ctx context.Context, rep *report, src *sourceList, cfg conf
 	case cfg.total != nil:
 		e, err := spanEstimate(*cfg.total, estimate.Between)
 		if err != nil {
-			return fmt.Errorf("-total: %w", err)
+			return nil, fmt.Errorf("-total: %w", err)
 		}
 		sc.Total = e.Named("-total")
 		if e.IsPoint() {
@@ -51,7 +51,7 @@ func buildHeadcounts(ctx context.Context, rep *report, src *sourceList, cfg conf
 	case cfg.share != nil:
 		e, err := spanEstimate(*cfg.share, estimate.ShareBetween)
 		if err != nil {
-			return fmt.Errorf("-share: %w", err)
+			return nil, fmt.Errorf("-share: %w", err)
 		}
 		sc.Share = e.Named("-share")
 		h.Basis = "the share given with -share: " + percentText(e) + " of the labour force"
@@ -59,7 +59,7 @@ func buildHeadcounts(ctx context.Context, rep *report, src *sourceList, cfg conf
 			// Another country's data: its employment is the base.
 			base, err := estimate.Point(total(in.workforce))
 			if err != nil {
-				return err
+				return nil, err
 			}
 			sc.Base = base.Named("employment in " + in.employment)
 			h.Basis += " (taken as total employment in " + in.employment + ")"
@@ -73,7 +73,7 @@ func buildHeadcounts(ctx context.Context, rep *report, src *sourceList, cfg conf
 	if wf == nil {
 		var err error
 		if wf, err = workforce.DefaultWorkforce(workforce.DefaultYear); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if in.workforce != nil {
@@ -84,7 +84,7 @@ func buildHeadcounts(ctx context.Context, rep *report, src *sourceList, cfg conf
 				": the survey compositions exodus embeds (IT workers, graduates) describe emigrants from Russia and are not applied to other data.",
 		})
 	} else if err := surveyComposition(&sc, h, src, wf); err != nil {
-		return err
+		return nil, err
 	}
 
 	h.Assumptions = append(h.Assumptions, assumption{
@@ -105,9 +105,9 @@ func buildHeadcounts(ctx context.Context, rep *report, src *sourceList, cfg conf
 	}
 	if err != nil {
 		if in.workforce != nil {
-			return fmt.Errorf("-workforce %s: %w", in.employment, err)
+			return nil, fmt.Errorf("-workforce %s: %w", in.employment, err)
 		}
-		return err
+		return nil, err
 	}
 	src.cite(hc.Sources()...)
 	h.Total = hc.Total()
@@ -139,7 +139,8 @@ func buildHeadcounts(ctx context.Context, rep *report, src *sourceList, cfg conf
 			})
 		}
 	}
-	return nil
+	buildDestinations(rep, src, hc, in, destErr)
+	return hc, nil
 }
 
 // spanEstimate turns a command-line span into a point or a 90% interval.

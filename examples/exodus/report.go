@@ -135,7 +135,11 @@ func buildReport(ctx context.Context, cfg config, in inputs, progress func(done,
 	if err != nil {
 		return nil, err
 	}
-	if err := buildHeadcounts(ctx, rep, &src, cfg, in, pooled, progress); err != nil {
+	hc, err := buildHeadcounts(ctx, rep, &src, cfg, in, pooled, progress)
+	if err != nil {
+		return nil, err
+	}
+	if err := buildCosts(ctx, rep, &src, cfg, hc); err != nil {
 		return nil, err
 	}
 	if err := buildMoney(rep, &src, cfg, in); err != nil {

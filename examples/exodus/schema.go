@@ -23,6 +23,7 @@ type report struct {
 	Emigrants  emigrants   `json:"emigrants"`
 	Headcounts   headcounts   `json:"headcounts"`
 	Destinations destinations `json:"destinations"`
+	Costs        costs        `json:"costs"`
 	Money      money       `json:"money"`
 }
 
@@ -255,6 +256,53 @@ type countCell struct {
 	Count int64   `json:"count"`
 	Lo    float64 `json:"lo"`
 	Hi    float64 `json:"hi"`
+}
+
+// costs is section 5: what the departures cost in a year.
+type costs struct {
+	Note        string       `json:"note,omitempty"` // why there are no costs, when there are none
+	Year        int          `json:"year,omitempty"` // the roubles are of this year, current prices
+	Basis       string       `json:"basis,omitempty"`
+	EconomyWide bool         `json:"economy_wide"` // whether the multiplier effect was computed
+	Method      string       `json:"method,omitempty"`
+	SourceRefs  []int        `json:"sources"`
+	Sectors     []costRow    `json:"sectors"`
+	Total       costRow      `json:"total"`
+	ShareOfGDP  costShares   `json:"share_of_gdp"` // fractions of the year's GDP
+	GDP         float64      `json:"gdp,omitempty"`
+	USDRate     *rateAt      `json:"usd_rate,omitempty"` // the rate of the dollar figures
+	USDRefs     []int        `json:"usd_sources,omitempty"`
+	USDNote     string       `json:"usd_note,omitempty"`
+	Notes       []string     `json:"notes"`
+	Context     []assumption `json:"context"` // staff-shortage indicators: context, not model inputs
+}
+
+// costRow is one sector's cost, or the total's (no code).
+type costRow struct {
+	Code        string       `json:"code,omitempty"`
+	Title       string       `json:"title,omitempty"`
+	People      impactFigure `json:"people"`
+	Remote      impactFigure `json:"remote"` // of People, kept working for Russian employers
+	WageBill    impactFigure `json:"wage_bill"`
+	ValueAdded  impactFigure `json:"value_added"`
+	EconomyWide impactFigure `json:"economy_wide"`
+	Flag        string       `json:"flag,omitempty"`
+}
+
+// costShares are the totals as fractions of GDP.
+type costShares struct {
+	WageBill    impactFigure `json:"wage_bill"`
+	ValueAdded  impactFigure `json:"value_added"`
+	EconomyWide impactFigure `json:"economy_wide"`
+}
+
+// impactFigure is a point and 90% interval in roubles of the year (or a
+// fraction, or persons); null when the data are missing.
+type impactFigure struct {
+	Point *float64 `json:"point"`
+	Lo    *float64 `json:"lo"`
+	Hi    *float64 `json:"hi"`
+	USD   string   `json:"usd,omitempty"` // the point in dollars, on totals
 }
 
 // A number is a float64 that is written to JSON as null when it is NaN or
