@@ -68,13 +68,52 @@
 // skill total and to the grand total, Monte Carlo intervals for each, and
 // each cell's share of its sector's workforce. When only margins are
 // known, the joint table is the workforce's own structure fitted to them.
-// Intervals are those of the unrounded simulated counts; [Headcount] says
-// how they relate to the whole-number point result. A scenario that sends
-// more people out of a sector, or a sector at one skill level, than work
-// there is an error wrapping [ErrExceedsWorkforce]; single draws that do
-// are reported in [Headcount.Notes]. A Headcount writes itself as CSV
-// ([Headcount.WriteCSV]) and JSON ([Headcount.MarshalJSON]). A nil
-// *Headcount behaves as the zero, empty Headcount.
+// Intervals are those of the unrounded simulated counts, printed as the
+// whole people around them, widened to enclose the count
+// ([Headcount.CellRange]). No draw puts more people in a sector, or a
+// sector at one skill level, than work there: such cells are capped and
+// the excess moved to other sectors at the same level, and
+// [Headcount.Capped] says how often ([Headcount], "The workforce cap"); a
+// point total above the whole workforce is an error wrapping
+// [ErrExceedsWorkforce]. [Headcount.SectorDraws] gives the draws of each
+// sector, aligned across sectors, for models downstream. A nil *Headcount
+// behaves as the zero, empty Headcount.
+//
+// # The headcount table
+//
+// One schema, the same in [Headcount.WriteCSV], [Headcount.MarshalJSON]
+// and the example commands (examples/headcount, examples/exodus). The CSV
+// has one record per sector and skill level, with the columns of
+// [HeadcountCSVHeader]:
+//
+//   - sector: the section letter, "A" to "U" ([Sector.String]);
+//   - sector_title: its English title ([Sector.Title]);
+//   - skill_level: the ILO skill level, "1" to "4";
+//   - count: whole people who left ([Headcount.At]);
+//   - lo, hi: the interval at [Headcount.Level] (90% by default) as whole
+//     people that enclose count ([Headcount.CellRange]);
+//   - sector_workforce: the sector's whole workforce, persons
+//     ([Headcount.SectorWorkforce]);
+//   - share_of_sector_workforce: count / sector_workforce
+//     ([Headcount.CellShare]), empty when the sector has no workforce.
+//
+// Numbers are written in the shortest form that reads back exactly. The
+// JSON object uses the same names:
+//
+//	{"level": 0.9, "draws": 100000,
+//	 "total": {"count": 809388, "lo": 451665, "hi": 1729510},
+//	 "sectors": [{"sector": "A", "sector_title": "...", "count": ..., "lo": ..., "hi": ...,
+//	              "sector_workforce": ..., "share_of_sector_workforce": ...,
+//	              "cells": [{"skill_level": "1", "count": ..., "lo": ..., "hi": ...,
+//	                         "share_of_sector_workforce": ...}, ...]}, ...],
+//	 "skill_levels": [{"skill_level": "1", "count": ..., "lo": ..., "hi": ...}, ...],
+//	 "bands": [{"band": "low", "count": ..., "lo": ..., "hi": ...}, ...],
+//	 "capped": {"capped": draws, "total_capped": draws, "sectors": {"J": draws},
+//	            "point_moved": persons, "point_sectors": ["J"]},
+//	 "sources": [...], "notes": [...]}
+//
+// A share that is not a number is null. Text output prints the same
+// counts and ranges ([Headcount.String]).
 //
 // # Default data for Russia
 //

@@ -194,7 +194,7 @@ func TestNilHeadcountMethods(t *testing.T) {
 		"TotalInterval": "NaN NaN", "Summary": "0 NaN", "SectorSummary": "0 NaN", "SkillSummary": "0 NaN",
 		"BandSummary": "0 NaN", "TotalSummary": "0 NaN", "SectorWorkforce": 0.0, "Workforce": true,
 		"Sources": 0, "Notes": 0, "String": "0 people, low skill 0, medium skill 0, high skill 0",
-		"WriteCSV": "sector,level,count,low,high,share_of_sector\n<nil>", // Sprint puts no space after a string
+		"WriteCSV": workforce.HeadcountCSVHeader + "\n<nil>", // Sprint puts no space after a string
 	}
 	zero := &workforce.Headcount{}
 	var nilH *workforce.Headcount
