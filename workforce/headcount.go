@@ -69,6 +69,15 @@ type Scenario struct {
 	// (single draws outside it are clamped). Set at most one of Sectors and
 	// SectorFocus.
 	SectorFocus map[Sector]estimate.Estimate
+	// Profile is a sector profile of the emigrants built from sourced
+	// shares and a rule for the rest, such as [DefaultSectorProfile]; the
+	// zero SectorProfile means none. Set at most one of Sectors,
+	// SectorFocus and Profile.
+	Profile SectorProfile
+	// ITMapping says how Profile's IT share, a share of an occupation,
+	// becomes shares of sections. The zero value, [ITInInformation], puts
+	// it all in J. Setting it without a Profile is an error.
+	ITMapping ITMapping
 
 	// Skills is the emigrants' composition by skill level 1–4 (four
 	// shares). The zero Composition means "the same as the workforce"
@@ -246,7 +255,8 @@ type plan struct {
 	wCol     [NumSkillLevels]float64
 	wTot     float64
 	hasSec   bool
-	focus    []int // rows in focus, in row order (SectorFocus)
+	profile  *profilePlan // nil without a Profile
+	focus    []int        // rows in focus, in row order (SectorFocus)
 	focusEst []estimate.Estimate
 	hasSkill bool // Skills or Bands
 	bands    bool
@@ -362,6 +372,9 @@ func (p *plan) setWorkforce(wf *Table) error {
 
 func (p *plan) setCompositions() error {
 	sc := p.sc
+	if sc.Sectors.Len() > 0 && !sc.Profile.IsZero() {
+		return fmt.Errorf("workforce: headcounts: set Sectors or Profile, not both: %w", ErrBadValue)
+	}
 	if n := sc.Sectors.Len(); n > 0 {
 		if n != p.r {
 			return fmt.Errorf("workforce: headcounts: %d sector shares for %d workforce rows: %w", n, p.r, ErrShape)
@@ -374,11 +387,26 @@ func (p *plan) setCompositions() error {
 		p.hasSec = true
 		p.sources = append(p.sources, sc.Sectors.Sources()...)
 		p.notes = append(p.notes, "sector composition: "+nameOr(sc.Sectors.Name(), "given"))
+	} else if !sc.Profile.IsZero() {
+		if len(sc.SectorFocus) > 0 {
+			return fmt.Errorf("workforce: headcounts: set SectorFocus or Profile, not both: %w", ErrBadValue)
+		}
+		if m := sc.Profile.it.Median(); !(m >= 0 && m <= 1) {
+			return fmt.Errorf("workforce: headcounts: sector profile: IT share %v: median %v outside [0, 1]: %w", sc.Profile.it, m, ErrBadValue)
+		}
+		if err := p.setProfile(); err != nil {
+			return err
+		}
+		p.hasSec = true
+		p.sources = append(p.sources, sc.Profile.Sources()...)
 	} else if len(sc.SectorFocus) == 0 && sc.Skills.Len() == 0 && sc.Bands.Len() == 0 {
 		p.notes = append(p.notes, "sector composition: same as the workforce")
 	} else if len(sc.SectorFocus) == 0 {
 		// Issue 9: with a skill composition, the sectors follow it.
 		p.notes = append(p.notes, "sector composition: not given; each skill level's emigrants spread over the sectors as that level's workforce, so sectors follow the skill composition")
+	}
+	if sc.Profile.IsZero() && sc.ITMapping != ITInInformation {
+		return fmt.Errorf("workforce: headcounts: ITMapping %v without a Profile: %w", sc.ITMapping, ErrBadValue)
 	}
 	if len(sc.SectorFocus) > 0 {
 		if p.hasSec {
@@ -554,6 +582,9 @@ func (p *plan) point() (*Headcount, error) {
 	}
 	var sec, skill []float64
 	switch {
+	case p.profile != nil:
+		sec = make([]float64, p.r)
+		p.profileShares(sec, p.sc.Profile.it.Median(), p.sc.Profile.scale.Median())
 	case len(p.focus) > 0:
 		f := make([]float64, len(p.focus))
 		for k, e := range p.focusEst {
@@ -709,7 +740,11 @@ func (p *plan) simulate(ctx context.Context) (*estimate.Result, *capCounts, erro
 	for k, e := range p.focusEst {
 		focusV[k] = m.Input(e)
 	}
-	if p.hasSec && len(p.focus) == 0 {
+	var itV, scaleV estimate.Var
+	if p.profile != nil {
+		itV, scaleV = m.Input(p.sc.Profile.it), m.Input(p.sc.Profile.scale)
+	}
+	if p.hasSec && len(p.focus) == 0 && p.profile == nil {
 		secV = m.Shares(p.sc.Sectors)
 	}
 	if p.hasSkill {
@@ -737,6 +772,9 @@ func (p *plan) simulate(ctx context.Context) (*estimate.Result, *capCounts, erro
 		}
 		var sec, skill []float64
 		switch {
+		case p.profile != nil:
+			sec = b.sec
+			p.profileShares(sec, d.Value(itV), d.Value(scaleV))
 		case len(p.focus) > 0:
 			for k, v := range focusV {
 				b.f[k] = d.Value(v)
