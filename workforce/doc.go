@@ -32,6 +32,23 @@
 // as in the workforce; a [Scenario].SectorFocus leaves the other sectors
 // the rest in proportion to their workforce.
 //
+// # The emigrants' sector profile
+//
+// [DefaultSectorProfile] is a sector composition built from what the
+// surveys of emigrants support, for [Scenario].Profile: IT workers at
+// 27–45% of emigrants; arts and culture (R), education (P), office work
+// (K, M, N) and media (J) from the OK Russians survey, read as upper
+// bounds and scaled down by a common factor; every other section in
+// proportion to its degree-holding employment ([ILOSTATSectorEducation]).
+// [SectorProfile.Parts] states each part as data or as an assumption,
+// with its sources. The IT share counts an occupation, not an industry:
+// [Scenario].ITMapping puts it in section J ([ITInInformation], the
+// default) or spreads it over the sections that employ ICT professionals
+// ([ITInICTSections]); both are assumptions, as no table of Russia's ICT
+// professionals by section was found, and with the defaults J's
+// emigrants differ about fivefold between them
+// (ExampleHeadcounts_itMapping).
+//
 // # Tables
 //
 // A [Table] is an immutable labelled two-way table of counts with totals,
@@ -130,6 +147,11 @@
 //   - [LabourForce]: Rosstat LFS labour force, November 2022, 75.1 million,
 //     the base of "1.5% of the workforce". Annual averages for 2021 and
 //     2022 were not found.
+//   - [ILOSTATSectorEducation]: ILOSTAT, employment by ISIC Rev.4 section
+//     and education (ISCED-97 levels as published), 2021 and 2022, from
+//     the same survey; the coding of education breaks between the two
+//     years. Its degree-holding ("advanced") share of each section feeds
+//     [DefaultSectorProfile].
 //   - [DefaultEmployment] and [DefaultWorkforce] combine them: section
 //     totals from Rosstat, the occupation mix within each section from
 //     ILOSTAT, as the two measure employment differently (by up to 2.5
@@ -137,7 +159,9 @@
 //
 // Not embedded, because no source was found: employment by ISCO-08
 // sub-major group (which would fix the split of managers between levels 3
-// and 4), and ISCO group 0 for Russia.
+// and 4, and would locate ICT professionals, ISCO 25, by section), ISCO
+// group 0 for Russia, and any survey share of emigrants in finance,
+// health, engineering, trade or science.
 //
 // # Data caveats
 //

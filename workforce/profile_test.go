@@ -251,3 +251,31 @@ func TestILOSTATSectorEducation(t *testing.T) {
 		t.Errorf("2020: %v", err)
 	}
 }
+
+// BenchmarkHeadcountsProfile times the default profile with the default
+// total, where the cap rarely acts, and with a total of 5 million, where
+// it acts in most draws.
+func BenchmarkHeadcountsProfile(b *testing.B) {
+	for _, tt := range []struct {
+		name  string
+		total estimate.Estimate
+	}{
+		{"total=0.5M-1.3M", must(estimate.Between(5e5, 1.3e6))},
+		{"total=1M-5M/capped", must(estimate.Between(1e6, 5e6))},
+	} {
+		b.Run(tt.name, func(b *testing.B) {
+			sc := workforce.Scenario{
+				Total:      tt.total,
+				Profile:    workforce.DefaultSectorProfile(),
+				Bands:      must(estimate.DirichletMean([]float64{0.05, 0.15, 0.80}, 172)),
+				MonteCarlo: estimate.Options{Draws: 20_000},
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := workforce.Headcounts(context.Background(), sc); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
