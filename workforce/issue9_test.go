@@ -5,7 +5,9 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"math"
+	"math/rand/v2"
 	"slices"
 	"strconv"
 	"strings"
@@ -238,5 +240,92 @@ func TestIssue9NotesBandsOnly(t *testing.T) {
 	wa := h.SectorWorkforce(workforce.Agriculture) / h.Workforce().Total()
 	if !(a < wa-0.01) {
 		t.Errorf("A: %.3f of emigrants, %.3f of the workforce", a, wa)
+	}
+}
+
+// Issue 9, found §3, first bullet, on random small scenarios, where most
+// cells are fractions of a person: every band total stays adjacent to its
+// unrounded value (checkAddsUp), and every range encloses its count.
+func TestIssue9BandAdjacentRandom(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 3))
+	secs := workforce.Sectors()
+	for trial := range 300 {
+		n := 1 + r.IntN(8)
+		rows := make([]string, n)
+		vals := make([][]float64, n)
+		for i := range rows {
+			rows[i] = secs[i].String()
+			vals[i] = make([]float64, 4)
+			for j := range vals[i] {
+				if r.IntN(6) > 0 {
+					vals[i][j] = 100 + r.Float64()*1e4
+				}
+			}
+		}
+		sc := workforce.Scenario{
+			Total:      must(estimate.Point(float64(1 + r.IntN(60)))),
+			Workforce:  workforce.MustNewTable(rows, []string{"1", "2", "3", "4"}, vals),
+			MonteCarlo: estimate.Options{Draws: 100, Seed: uint64(trial)},
+		}
+		if r.IntN(2) == 0 {
+			sc.Bands = must(estimate.FixedShares(randomShares(r, 3)))
+		}
+		h, err := workforce.Headcounts(context.Background(), sc)
+		if errors.Is(err, workforce.ErrInfeasible) {
+			continue // a random band composition on a table with empty levels
+		}
+		if err != nil {
+			t.Fatalf("trial %d: %v", trial, err)
+		}
+		checkAddsUp(t, h)
+		checkEncloses(t, h)
+		if t.Failed() {
+			t.Fatalf("trial %d: %v", trial, h)
+		}
+	}
+}
+
+func TestITMappingString(t *testing.T) {
+	for m, want := range map[workforce.ITMapping]string{
+		workforce.ITInInformation: "section J", workforce.ITInICTSections: "ICT sections", 9: "ITMapping(9)",
+	} {
+		if m.String() != want || m.Valid() != (m <= workforce.ITInICTSections) {
+			t.Errorf("ITMapping(%d): String %q, Valid %v", uint8(m), m.String(), m.Valid())
+		}
+	}
+	it := workforce.DefaultSectorProfile().IT()
+	if lo, hi := it.Interval(0.9); math.Abs(lo-0.27) > 1e-9 || math.Abs(hi-0.45) > 1e-9 {
+		t.Errorf("default IT share: 90%% interval %v–%v, want 0.27–0.45 (the surveys' range)", lo, hi)
+	}
+}
+
+// Issue 9, must-have §7: the whole-number upper end of an interval is
+// never above the whole people working there, even when every draw
+// empties a cell whose workforce is not whole (hand: 10.5 people per
+// cell, so 10 whole people).
+func TestIssue9RangeWithinWorkforce(t *testing.T) {
+	wf := workforce.MustNewTable([]string{"A", "J"}, []string{"1", "2", "3", "4"},
+		[][]float64{{10.5, 10.5, 10.5, 10.5}, {10.5, 10.5, 10.5, 10.5}})
+	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+		Total: must(estimate.Point(80)), Workforce: wf,
+		Sectors:    must(estimate.FixedShares([]float64{0.2, 0.8})),
+		MonteCarlo: estimate.Options{Draws: 100},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkEncloses(t, h)
+	// hand: J asks for 64 of 42; capped at 10.5 per cell in the draws and
+	// at 10 whole people per cell in the point result.
+	for _, k := range workforce.SkillLevels() {
+		if _, hi := h.CellRange(workforce.Information, k); hi != 10 || h.At(workforce.Information, k) != 10 {
+			t.Errorf("J/%v: count %d, upper end %d; want 10 and 10 (10.5 working)", k, h.At(workforce.Information, k), hi)
+		}
+	}
+	if _, hi := h.SectorRange(workforce.Information); hi != 42 {
+		t.Errorf("J: upper end %d, want 42 (42 working)", hi)
+	}
+	if sh := h.SectorShare(workforce.Information); sh > 1 {
+		t.Errorf("J share %v > 1", sh)
 	}
 }

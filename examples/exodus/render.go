@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -43,14 +42,6 @@ func render(rep *report, format string) ([]byte, error) {
 // numbers of people around the 90% interval that enclose count.
 func writeCSV(buf *bytes.Buffer, rep *report) error {
 	return rep.Headcounts.table.WriteCSV(buf)
-}
-
-// csvNumber writes v to six significant digits, or nothing when it is NaN.
-func csvNumber(v float64) string {
-	if math.IsNaN(v) {
-		return ""
-	}
-	return strconv.FormatFloat(v, 'g', 6, 64)
 }
 
 func writeText(buf *bytes.Buffer, rep *report) error {
