@@ -329,3 +329,51 @@ func TestIssue9RangeWithinWorkforce(t *testing.T) {
 		t.Errorf("J share %v > 1", sh)
 	}
 }
+
+// FuzzHeadcountsCap: for any total and composition, Headcounts returns an
+// error or a table whose counts, ranges and draws stay within the
+// workforce (issue 9, must-have §7) and whose ranges enclose the counts
+// (§8); never a panic.
+func FuzzHeadcountsCap(f *testing.F) {
+	f.Add(50.0, 0.9, 0.8, 0.5, uint64(1))
+	f.Add(79.0, 1.0, 1.0, 0.0, uint64(2))
+	f.Add(3.0, 0.0, 0.0, 2.0, uint64(3))
+	wf := workforce.MustNewTable([]string{"A", "J"}, []string{"1", "2", "3", "4"},
+		[][]float64{{10.5, 0, 20, 9.7}, {3, 10, 10, 0.4}})
+	f.Fuzz(func(t *testing.T, total, j, high, spread float64, seed uint64) {
+		sc := workforce.Scenario{Workforce: wf, MonteCarlo: estimate.Options{Draws: 100, Seed: seed}}
+		var err error
+		if spread > 0 && spread < 10 && total > 0 {
+			sc.Total, err = estimate.Between(total, total*(1+spread))
+		} else {
+			sc.Total, err = estimate.Point(total)
+		}
+		if err != nil {
+			return
+		}
+		if j >= 0 && j <= 1 {
+			sc.SectorFocus = map[workforce.Sector]estimate.Estimate{workforce.Information: must(estimate.Point(j))}
+		}
+		if high >= 0 && high <= 1 {
+			sc.Bands = must(estimate.FixedShares([]float64{(1 - high) / 2, (1 - high) / 2, high}))
+		}
+		h, err := workforce.Headcounts(context.Background(), sc)
+		if err != nil {
+			return
+		}
+		checkEncloses(t, h)
+		for i, s := range h.Sectors() {
+			for _, k := range workforce.SkillLevels() {
+				w := wf.At(i, int(k)-1)
+				if _, hi := h.CellRange(s, k); float64(h.At(s, k)) > w || float64(hi) > math.Max(math.Floor(w), 0) {
+					t.Fatalf("cell %v/%v: %d (up to %d) of %v working", s, k, h.At(s, k), hi, w)
+				}
+				for _, x := range h.Summary(s, k).Samples() {
+					if x > w*(1+1e-9) {
+						t.Fatalf("cell %v/%v: draw %v of %v working", s, k, x, w)
+					}
+				}
+			}
+		}
+	})
+}

@@ -1,6 +1,7 @@
 package workforce
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"slices"
@@ -92,21 +93,21 @@ type profileGroup struct {
 // A ProfilePart is one part of a [SectorProfile].
 type ProfilePart struct {
 	// Name says what the part is, such as "IT workers".
-	Name string
+	Name string `json:"name"`
 	// Sectors are the sections the part puts emigrants in; for IT
 	// workers, those of [ITInInformation] (see [ICTSections] for the
 	// other mapping); nil for "every other section".
-	Sectors []Sector
+	Sectors []Sector `json:"sectors"`
 	// Share is the part's share of emigrants as the profile reads it, in
 	// words, such as "at most 15%".
-	Share string
+	Share string `json:"share"`
 	// Assumption is true for a modelling choice, false for data.
-	Assumption bool
+	Assumption bool `json:"assumption"`
 	// Basis says where the figure comes from and how the profile uses it.
-	Basis string
+	Basis string `json:"basis"`
 	// Sources are the publishers of the data; none for an assumption
 	// that rests on no source.
-	Sources []exodus.Source
+	Sources []exodus.Source `json:"sources"`
 }
 
 // IsZero reports whether p is the zero, empty SectorProfile.
@@ -434,4 +435,47 @@ func (p *plan) profileShares(dst []float64, x, u float64) {
 	for i, w := range pp.fillW {
 		dst[i] += rest * w
 	}
+}
+
+// MarshalText implements [encoding.TextMarshaler]: "section J" or "ICT
+// sections", as [ITMapping.String] prints it. An undefined mapping is an
+// error wrapping [ErrUnknownCode].
+func (m ITMapping) MarshalText() ([]byte, error) { return marshalCode("IT mapping", m.Valid(), m) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler], reading what
+// [ITMapping.MarshalText] writes; anything else is an error wrapping
+// [ErrUnknownCode], and m is unchanged.
+func (m *ITMapping) UnmarshalText(text []byte) error {
+	for _, v := range []ITMapping{ITInInformation, ITInICTSections} {
+		if string(text) == v.String() {
+			*m = v
+			return nil
+		}
+	}
+	return fmt.Errorf("workforce: parse IT mapping %q: %w", text, ErrUnknownCode)
+}
+
+// profileJSON is the JSON description of a SectorProfile.
+type profileJSON struct {
+	IT     *estimate.Estimate `json:"it"`
+	Scale  *estimate.Estimate `json:"scale"`
+	Parts  []ProfilePart      `json:"parts"`
+	Degree map[Sector]float64 `json:"degree_share"`
+}
+
+// MarshalJSON implements [json.Marshaler] with a description of the
+// profile, one-way (rebuild a profile with [DefaultSectorProfile] and
+// [SectorProfile.WithIT]): "it" and "scale" (the two estimates), "parts"
+// (each [ProfilePart], fields as named there in lower case) and
+// "degree_share" (by sector, [SectorProfile.DegreeShare]). The zero
+// SectorProfile is null, so that a [Scenario] without a profile says so.
+func (p SectorProfile) MarshalJSON() ([]byte, error) {
+	if p.IsZero() {
+		return []byte("null"), nil
+	}
+	j := profileJSON{IT: &p.it, Scale: &p.scale, Parts: p.Parts(), Degree: map[Sector]float64{}}
+	for _, s := range Sectors() {
+		j.Degree[s] = p.degree[s-1]
+	}
+	return json.Marshal(j)
 }

@@ -2,8 +2,10 @@ package workforce_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/exodus-lab/exodus/estimate"
@@ -278,4 +280,48 @@ func BenchmarkHeadcountsProfile(b *testing.B) {
 			}
 		})
 	}
+}
+
+// A Scenario with a profile marshals it (and its mapping as text); one
+// without writes null.
+func TestProfileJSON(t *testing.T) {
+	data, err := json.Marshal(workforce.Scenario{Profile: workforce.DefaultSectorProfile(), ITMapping: workforce.ITInICTSections})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"ITMapping":"ICT sections"`, `"name":"IT workers"`, `"assumption":true`, `"J":0.66`, `"median":0.35`} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("JSON lacks %s:\n%s", want, data)
+		}
+	}
+	if data, err := json.Marshal(workforce.Scenario{}); err != nil || !strings.Contains(string(data), `"Profile":null,"ITMapping":"section J"`) {
+		t.Errorf("zero Scenario: %s, %v", data, err)
+	}
+	var m workforce.ITMapping
+	if err := json.Unmarshal([]byte(`"ICT sections"`), &m); err != nil || m != workforce.ITInICTSections {
+		t.Errorf("UnmarshalText: %v, %v", m, err)
+	}
+	if err := json.Unmarshal([]byte(`"IT"`), &m); !errors.Is(err, workforce.ErrUnknownCode) || m != workforce.ITInICTSections {
+		t.Errorf("UnmarshalText(IT): %v, %v", m, err)
+	}
+	if _, err := json.Marshal(workforce.ITMapping(9)); !errors.Is(err, workforce.ErrUnknownCode) {
+		t.Errorf("Marshal(ITMapping(9)): %v", err)
+	}
+}
+
+// FuzzITMappingUnmarshalText: an error or a mapping that marshals back to
+// the same text; never a panic.
+func FuzzITMappingUnmarshalText(f *testing.F) {
+	for _, s := range []string{"section J", "ICT sections", "", "J", "section j", "ICT sections "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var m workforce.ITMapping
+		if err := m.UnmarshalText([]byte(s)); err != nil {
+			return
+		}
+		if b, err := m.MarshalText(); err != nil || string(b) != s {
+			t.Errorf("%q: round trip %q, %v", s, b, err)
+		}
+	})
 }
