@@ -30,7 +30,8 @@ const DefaultLevel = 0.90
 type Scenario struct {
 	// Total is the number of people who left. Set either Total or Share,
 	// not both. Use [estimate.Point] for a plain number. The point result
-	// uses its median; draws below zero count as zero.
+	// uses its median; draws below zero count as zero, and draws above the
+	// whole workforce as the workforce ([Headcount], "The workforce cap").
 	Total estimate.Estimate
 	// Share is the fraction of Base who left, such as 0.015 for Alfa Bank's
 	// "about 1.5% of the workforce". The point result uses the medians of
