@@ -2,10 +2,8 @@ package main
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -13,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/exodus-lab/exodus/finance"
+	"github.com/exodus-lab/exodus/workforce"
 )
 
 // render writes the report in format: text, csv or json.
@@ -37,31 +36,12 @@ func render(rep *report, format string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// writeCSV writes the headcount table, one row per sector and skill level.
-// Columns: sector, sector_title, skill_level, count, lo90, hi90,
-// sector_workforce, share_of_sector_workforce. lo90 and hi90 are the whole
-// numbers of people around the 90% interval (as examples/headcount writes
-// them); an empty share is one that cannot be computed.
+// writeCSV writes the headcount table in the workforce package's one
+// schema (workforce.HeadcountCSVHeader; documented in "go doc
+// ./workforce"): one row per sector and skill level, lo and hi the whole
+// numbers of people around the 90% interval that enclose count.
 func writeCSV(buf *bytes.Buffer, rep *report) error {
-	w := csv.NewWriter(buf)
-	_ = w.Write([]string{"sector", "sector_title", "skill_level", "count", "lo90", "hi90", "sector_workforce", "share_of_sector_workforce"})
-	f := func(v float64) string { return strconv.FormatFloat(v+0, 'f', 0, 64) }
-	for _, s := range rep.Headcounts.Sectors {
-		for _, c := range s.Cells {
-			_ = w.Write([]string{s.Code, s.Title, strconv.Itoa(c.Level), strconv.FormatInt(c.Count, 10),
-				f(math.Floor(c.Lo)), f(math.Ceil(c.Hi)), f(s.Workforce), csvNumber(float64(c.Share))})
-		}
-	}
-	w.Flush()
-	return w.Error()
-}
-
-// csvNumber writes v to six significant digits, or nothing when it is NaN.
-func csvNumber(v float64) string {
-	if math.IsNaN(v) {
-		return ""
-	}
-	return strconv.FormatFloat(v, 'g', 6, 64)
+	return rep.Headcounts.table.WriteCSV(buf)
 }
 
 func writeText(buf *bytes.Buffer, rep *report) error {
@@ -293,7 +273,7 @@ func writeSummary(buf *bytes.Buffer, rep *report) {
 		}
 		var high int64
 		for _, k := range h.Skills {
-			if k.Level >= 3 {
+			if k.Level >= workforce.Skill3 {
 				high += k.Count
 			}
 		}
