@@ -32,6 +32,23 @@
 // as in the workforce; a [Scenario].SectorFocus leaves the other sectors
 // the rest in proportion to their workforce.
 //
+// # The emigrants' sector profile
+//
+// [DefaultSectorProfile] is a sector composition built from what the
+// surveys of emigrants support, for [Scenario].Profile: IT workers at
+// 27–45% of emigrants; arts and culture (R), education (P), office work
+// (K, M, N) and media (J) from the OK Russians survey, read as upper
+// bounds and scaled down by a common factor; every other section in
+// proportion to its degree-holding employment ([ILOSTATSectorEducation]).
+// [SectorProfile.Parts] states each part as data or as an assumption,
+// with its sources. The IT share counts an occupation, not an industry:
+// [Scenario].ITMapping puts it in section J ([ITInInformation], the
+// default) or spreads it over the sections that employ ICT professionals
+// ([ITInICTSections]); both are assumptions, as no table of Russia's ICT
+// professionals by section was found, and with the defaults J's
+// emigrants differ about fivefold between them
+// (ExampleHeadcounts_itMapping).
+//
 // # Tables
 //
 // A [Table] is an immutable labelled two-way table of counts with totals,
@@ -68,13 +85,52 @@
 // skill total and to the grand total, Monte Carlo intervals for each, and
 // each cell's share of its sector's workforce. When only margins are
 // known, the joint table is the workforce's own structure fitted to them.
-// Intervals are those of the unrounded simulated counts; [Headcount] says
-// how they relate to the whole-number point result. A scenario that sends
-// more people out of a sector, or a sector at one skill level, than work
-// there is an error wrapping [ErrExceedsWorkforce]; single draws that do
-// are reported in [Headcount.Notes]. A Headcount writes itself as CSV
-// ([Headcount.WriteCSV]) and JSON ([Headcount.MarshalJSON]). A nil
-// *Headcount behaves as the zero, empty Headcount.
+// Intervals are those of the unrounded simulated counts, printed as the
+// whole people around them, widened to enclose the count
+// ([Headcount.CellRange]). No draw puts more people in a sector, or a
+// sector at one skill level, than work there: such cells are capped and
+// the excess moved to other sectors at the same level, and
+// [Headcount.Capped] says how often ([Headcount], "The workforce cap"); a
+// point total above the whole workforce is an error wrapping
+// [ErrExceedsWorkforce]. [Headcount.SectorDraws] gives the draws of each
+// sector, aligned across sectors, for models downstream. A nil *Headcount
+// behaves as the zero, empty Headcount.
+//
+// # The headcount table
+//
+// One schema, the same in [Headcount.WriteCSV], [Headcount.MarshalJSON]
+// and the example commands (examples/headcount, examples/exodus). The CSV
+// has one record per sector and skill level, with the columns of
+// [HeadcountCSVHeader]:
+//
+//   - sector: the section letter, "A" to "U" ([Sector.String]);
+//   - sector_title: its English title ([Sector.Title]);
+//   - skill_level: the ILO skill level, "1" to "4";
+//   - count: whole people who left ([Headcount.At]);
+//   - lo, hi: the interval at [Headcount.Level] (90% by default) as whole
+//     people that enclose count ([Headcount.CellRange]);
+//   - sector_workforce: the sector's whole workforce, persons
+//     ([Headcount.SectorWorkforce]);
+//   - share_of_sector_workforce: count / sector_workforce
+//     ([Headcount.CellShare]), empty when the sector has no workforce.
+//
+// Numbers are written in the shortest form that reads back exactly. The
+// JSON object uses the same names:
+//
+//	{"level": 0.9, "draws": 100000,
+//	 "total": {"count": 809388, "lo": 451665, "hi": 1729510},
+//	 "sectors": [{"sector": "A", "sector_title": "...", "count": ..., "lo": ..., "hi": ...,
+//	              "sector_workforce": ..., "share_of_sector_workforce": ...,
+//	              "cells": [{"skill_level": "1", "count": ..., "lo": ..., "hi": ...,
+//	                         "share_of_sector_workforce": ...}, ...]}, ...],
+//	 "skill_levels": [{"skill_level": "1", "count": ..., "lo": ..., "hi": ...}, ...],
+//	 "bands": [{"band": "low", "count": ..., "lo": ..., "hi": ...}, ...],
+//	 "capped": {"capped": draws, "total_capped": draws, "sectors": {"J": draws},
+//	            "point_moved": persons, "point_sectors": ["J"]},
+//	 "sources": [...], "notes": [...]}
+//
+// A share that is not a number is null. Text output prints the same
+// counts and ranges ([Headcount.String]).
 //
 // # Destinations
 //
@@ -108,6 +164,11 @@
 //   - [LabourForce]: Rosstat LFS labour force, November 2022, 75.1 million,
 //     the base of "1.5% of the workforce". Annual averages for 2021 and
 //     2022 were not found.
+//   - [ILOSTATSectorEducation]: ILOSTAT, employment by ISIC Rev.4 section
+//     and education (ISCED-97 levels as published), 2021 and 2022, from
+//     the same survey; the coding of education breaks between the two
+//     years. Its degree-holding ("advanced") share of each section feeds
+//     [DefaultSectorProfile].
 //   - [DefaultEmployment] and [DefaultWorkforce] combine them: section
 //     totals from Rosstat, the occupation mix within each section from
 //     ILOSTAT, as the two measure employment differently (by up to 2.5
@@ -115,7 +176,9 @@
 //
 // Not embedded, because no source was found: employment by ISCO-08
 // sub-major group (which would fix the split of managers between levels 3
-// and 4), and ISCO group 0 for Russia.
+// and 4, and would locate ICT professionals, ISCO 25, by section), ISCO
+// group 0 for Russia, and any survey share of emigrants in finance,
+// health, engineering, trade or science.
 //
 // # Data caveats
 //

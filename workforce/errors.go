@@ -30,10 +30,11 @@ var (
 	ErrNoData = errors.New("no data")
 	// ErrSyntax: malformed CSV or JSON input.
 	ErrSyntax = errors.New("syntax error")
-	// ErrExceedsWorkforce: a scenario whose point result has more people
-	// leaving a sector, or a sector at one skill level, than work there,
-	// such as a share of 1 of the labour force (which counts the
-	// unemployed too) or a total of 200 million.
+	// ErrExceedsWorkforce: a scenario whose point total is more people
+	// than the whole workforce, such as a share of 1 of the labour force
+	// (which counts the unemployed too) or a total of 200 million. A
+	// sector or a cell above its workforce is capped instead (see
+	// [Headcount], "The workforce cap").
 	ErrExceedsWorkforce = errors.New("more people leave than work there")
 )
 

@@ -36,15 +36,15 @@ func ExampleHeadcount_WriteCSV() {
 		fmt.Println(err)
 	}
 	// Output:
-	// sector,level,count,low,high,share_of_sector
-	// C,1,100,79,125,0.0001
-	// C,2,500,398,625,0.0005
-	// C,3,200,159,250,0.0002
-	// C,4,200,159,250,0.0002
-	// J,1,10,7,13,1e-05
-	// J,2,40,31,50,4e-05
-	// J,3,150,119,188,0.00015
-	// J,4,800,638,999,0.0008
+	// sector,sector_title,skill_level,count,lo,hi,sector_workforce,share_of_sector_workforce
+	// C,Manufacturing,1,100,79,125,1000000,0.0001
+	// C,Manufacturing,2,500,398,625,1000000,0.0005
+	// C,Manufacturing,3,200,159,250,1000000,0.0002
+	// C,Manufacturing,4,200,159,250,1000000,0.0002
+	// J,Information and communication,1,10,7,13,1000000,1e-05
+	// J,Information and communication,2,40,31,50,1000000,4e-05
+	// J,Information and communication,3,150,119,188,1000000,0.00015
+	// J,Information and communication,4,800,638,999,1000000,0.0008
 }
 
 func ExampleHeadcount_MarshalJSON() {
@@ -55,15 +55,13 @@ func ExampleHeadcount_MarshalJSON() {
 	}
 	var d struct {
 		Total struct {
-			Count    int64
-			Interval [2]float64
+			Count, Lo, Hi int64
 		}
 		Sectors []struct {
 			Sector string
-			Levels []struct {
-				Level    string
-				Count    int64
-				Interval [2]float64
+			Cells  []struct {
+				SkillLevel    string `json:"skill_level"`
+				Count, Lo, Hi int64
 			}
 		}
 	}
@@ -71,11 +69,11 @@ func ExampleHeadcount_MarshalJSON() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Printf("total %d (%.0f–%.0f)\n", d.Total.Count, d.Total.Interval[0], d.Total.Interval[1])
-	l := d.Sectors[1].Levels[3]
-	fmt.Printf("sector %s, level %s: %d (%.0f–%.0f)\n", d.Sectors[1].Sector, l.Level, l.Count, l.Interval[0], l.Interval[1])
+	fmt.Printf("total %d (%d–%d)\n", d.Total.Count, d.Total.Lo, d.Total.Hi)
+	c := d.Sectors[1].Cells[3]
+	fmt.Printf("sector %s, level %s: %d (%d–%d)\n", d.Sectors[1].Sector, c.SkillLevel, c.Count, c.Lo, c.Hi)
 	// Output:
-	// total 2000 (1596–2497)
+	// total 2000 (1595–2497)
 	// sector J, level 4: 800 (638–999)
 }
 

@@ -46,26 +46,26 @@ func ExampleHeadcounts() {
 	// 1126500 people left
 	// sector  level 1  level 2  level 3  level 4    total  % of sector
 	// A         12666    45264     5538     6953    70421    1.57%
-	// B           915    11878     2706     3272    18771    1.57%
+	// B           914    11878     2706     3272    18770    1.57%
 	// C         14660    90927    20134    32716   158437    1.57%
 	// D           915    12686     4798     6220    24619    1.57%
 	// E          1348     6397     1425     2004    11174    1.57%
-	// F         11603    58127    15026    18716   103472    1.57%
+	// F         11603    58127    15026    18717   103473    1.57%
 	// G         14459   129030    33691    32501   209681    1.57%
 	// H          4804    67658     8185    10293    90940    1.57%
 	// I          3550    17809     5393     2795    29547    1.57%
-	// J           272     4863     4245    16260    25640    1.57%
+	// J           272     4863     4245    16261    25641    1.57%
 	// K           301     4748     5339    10219    20607    1.57%
 	// L          4525    11703     6868     6343    29439    1.57%
 	// M           656     4393     7485    31976    44510    1.57%
-	// N          3431    19743     3958     5876    33008    1.57%
+	// N          3431    19743     3958     5875    33007    1.57%
 	// O          3322    17079    11413    24944    56758    1.57%
 	// P          7157    13125     3578    59431    83291    1.57%
 	// Q          3879    10531    31526    24321    70257    1.57%
 	// R          1811     2794     4407     9372    18384    1.57%
 	// S           982    19786     3085     2740    26593    1.57%
 	// T           351      479       20       20      870    1.57%
-	// U             2       13        4       62       81    1.57%
+	// U             3       13        4       61       81    1.57%
 	// total     91609   549033   178824   307034  1126500
 	// low skill: 91609
 	// medium skill: 549033
@@ -90,7 +90,7 @@ func ExampleHeadcounts_uncertain() {
 	fmt.Printf("high skill: %d\n", h.Band(workforce.High))
 	// Output:
 	// total 774597; J, level 4: 20739 (90%: 16k–27k)
-	// high skill: 619677
+	// high skill: 619678
 }
 
 // Surveys give the share of one sector only: IT workers were 27% to 45%
@@ -112,8 +112,8 @@ func ExampleHeadcounts_sectorFocus() {
 	fmt.Printf("J: %d people (90%%: %.0fk–%.0fk), %.0f%% of the sector\n", h.Sector(workforce.Information), lo/1000, hi/1000, 100*h.SectorShare(workforce.Information))
 	fmt.Printf("C: %d people, %.2f%% of the sector\n", h.Sector(workforce.Manufacturing), 100*h.SectorShare(workforce.Manufacturing))
 	// Output:
-	// J: 399774 people (90%: 303k–506k), 24% of the sector
-	// C: 104591 people, 1.03% of the sector
+	// J: 399775 people (90%: 303k–506k), 24% of the sector
+	// C: 104592 people, 1.03% of the sector
 }
 
 func ExampleHeadcount_Notes() {
@@ -432,7 +432,7 @@ func ExampleHeadcount_Interval() {
 	lo, hi := h.Interval(workforce.Information, workforce.Skill4)
 	fmt.Printf("J, level 4: %d (90%%: %.0f–%.0f)\n", h.At(workforce.Information, workforce.Skill4), lo, hi)
 	// Output:
-	// J, level 4: 14435 (90%: 12014–16813)
+	// J, level 4: 14434 (90%: 12014–16813)
 }
 
 func ExampleHeadcount_CellShare() {
@@ -514,8 +514,8 @@ func ExampleHeadcounts_margins() {
 	}
 	fmt.Printf(" | %4d\n", h.Total())
 	// Output:
-	// C   37  117   56   40 |  250
-	// J   13   33  144  560 |  750
+	// C   37  117   55   41 |  250
+	// J   13   33  145  559 |  750
 	// =   50  150  200  600 | 1000
 }
 
@@ -576,4 +576,125 @@ func ExampleOccupations() {
 	// 7 Craft and related trades workers [2]
 	// 8 Plant and machine operators, and assemblers [2]
 	// 9 Elementary occupations [1]
+}
+
+// The default sector profile, part by part: data with its sources, or an
+// assumption.
+func ExampleDefaultSectorProfile() {
+	for _, p := range workforce.DefaultSectorProfile().Parts() {
+		kind := "data"
+		if p.Assumption {
+			kind = "assumption"
+		}
+		fmt.Printf("%-26s %-10s %s\n", p.Name, kind, p.Share)
+	}
+	// Output:
+	// IT workers                 data       0.35 (90%: 0.27–0.45)
+	// arts and culture           data       at most 15%
+	// education                  data       at most 15%
+	// office work                data       at most 15%
+	// media                      data       at most 8%
+	// scale of the upper bounds  assumption between each group's share of degree-holders and its bound
+	// everyone else              assumption the rest
+}
+
+// How much section J moves between the two readings of the surveys' IT
+// share, an occupation share: all IT workers in J, or spread over the
+// sections that employ ICT professionals.
+func ExampleHeadcounts_itMapping() {
+	for _, m := range []workforce.ITMapping{workforce.ITInInformation, workforce.ITInICTSections} {
+		h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+			Total:      estimate.Must(estimate.Point(800_000)),
+			Profile:    workforce.DefaultSectorProfile(),
+			ITMapping:  m,
+			MonteCarlo: estimate.Options{Draws: 2000, Seed: 1},
+		})
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		lo, hi := h.SectorRange(workforce.Information)
+		fmt.Printf("IT in %s: J %dk (90%%: %dk–%dk), %.1f%% of its workforce\n",
+			m, h.Sector(workforce.Information)/1000, lo/1000, hi/1000, 100*h.SectorShare(workforce.Information))
+	}
+	// Output:
+	// IT in section J: J 327k (90%: 258k–405k), 20.0% of its workforce
+	// IT in ICT sections: J 68k (90%: 49k–88k), 4.2% of its workforce
+}
+
+// The cap keeps every draw within the workforce: 5 million people with
+// IT at 27–45% of them would need more people from J than work there.
+func ExampleHeadcount_Capped() {
+	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+		Total:       estimate.Must(estimate.Point(5e6)),
+		SectorFocus: map[workforce.Sector]estimate.Estimate{workforce.Information: estimate.Must(estimate.ShareBetween(0.27, 0.45))},
+		MonteCarlo:  estimate.Options{Draws: 2000, Seed: 1},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	c := h.Capped()
+	fmt.Printf("capped in %.0f%% of draws; point result: %v, %.0fk people moved\n",
+		100*float64(c.Capped)/float64(c.Draws), c.PointSectors, c.PointMoved/1000)
+	_, hi := h.SectorInterval(workforce.Information)
+	fmt.Printf("J: %d of %.0f (upper end %.0f)\n", h.Sector(workforce.Information), h.SectorWorkforce(workforce.Information), hi)
+	// Output:
+	// capped in 68% of draws; point result: [J], 138k people moved
+	// J: 1636598 of 1636600 (upper end 1636600)
+}
+
+// Intervals as whole people that enclose the count: with a point input,
+// every draw of a cell is the same fraction of a person.
+func ExampleHeadcount_CellRange() {
+	wf := workforce.MustNewTable([]string{"A", "J"}, []string{"1", "2", "3", "4"},
+		[][]float64{{1000, 2600, 1400, 700}, {100, 980, 260, 855}})
+	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+		Total: estimate.Must(estimate.Point(79)), Workforce: wf, MonteCarlo: estimate.Options{Draws: 100},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	lo, hi := h.Interval(workforce.Agriculture, workforce.Skill4)
+	clo, chi := h.CellRange(workforce.Agriculture, workforce.Skill4)
+	fmt.Printf("A/4: %d, interval %.3f–%.3f, printed %d–%d\n", h.At(workforce.Agriculture, workforce.Skill4), lo, hi, clo, chi)
+	// Output:
+	// A/4: 7, interval 7.004–7.004, printed 7–8
+}
+
+// The draws of each sector, aligned: draw d of every sector comes from the
+// same draw of the inputs, so sums across sectors are draws of the total.
+func ExampleHeadcount_SectorDraws() {
+	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+		Total:      estimate.Must(estimate.Between(600_000, 1_000_000)),
+		MonteCarlo: estimate.Options{Draws: 1000, Seed: 1},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	j, k := h.SectorDraws(workforce.Information), h.SectorDraws(workforce.Finance)
+	fmt.Printf("%d draws; draw 0: J %.0f, K %.0f, total %.0f\n", len(j), j[0], k[0], h.TotalDraws()[0])
+	// Output:
+	// 1000 draws; draw 0: J 18140, K 14579, total 796970
+}
+
+func ExampleILOSTATSectorEducation() {
+	t, err := workforce.ILOSTATSectorEducation(2022)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	adv, _ := t.Get("J", "advanced")
+	tot, _ := t.Get("J", "total")
+	fmt.Printf("J, 2022: %.1f of %.1f thousand employed (%.0f%%) at ISCED-97 levels 5–6\n", adv, tot, 100*adv/tot)
+	// Output:
+	// J, 2022: 870.6 of 1317.7 thousand employed (66%) at ISCED-97 levels 5–6
+}
+
+func ExampleICTSections() {
+	fmt.Println(workforce.ICTSections(), workforce.ITInICTSections, workforce.ITInInformation)
+	// Output:
+	// [C G J K M O] ICT sections section J
 }

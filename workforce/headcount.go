@@ -1,7 +1,6 @@
 package workforce
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -31,7 +30,8 @@ const DefaultLevel = 0.90
 type Scenario struct {
 	// Total is the number of people who left. Set either Total or Share,
 	// not both. Use [estimate.Point] for a plain number. The point result
-	// uses its median; draws below zero count as zero.
+	// uses its median; draws below zero count as zero, and draws above the
+	// whole workforce as the workforce ([Headcount], "The workforce cap").
 	Total estimate.Estimate
 	// Share is the fraction of Base who left, such as 0.015 for Alfa Bank's
 	// "about 1.5% of the workforce". The point result uses the medians of
@@ -70,6 +70,15 @@ type Scenario struct {
 	// (single draws outside it are clamped). Set at most one of Sectors and
 	// SectorFocus.
 	SectorFocus map[Sector]estimate.Estimate
+	// Profile is a sector profile of the emigrants built from sourced
+	// shares and a rule for the rest, such as [DefaultSectorProfile]; the
+	// zero SectorProfile means none. Set at most one of Sectors,
+	// SectorFocus and Profile.
+	Profile SectorProfile
+	// ITMapping says how Profile's IT share, a share of an occupation,
+	// becomes shares of sections. The zero value, [ITInInformation], puts
+	// it all in J. Setting it without a Profile is an error.
+	ITMapping ITMapping
 
 	// Skills is the emigrants' composition by skill level 1–4 (four
 	// shares). The zero Composition means "the same as the workforce"
@@ -109,25 +118,45 @@ type Scenario struct {
 // of type Headcount marshals: encoding/json writes null for a nil
 // *Headcount without calling it.
 //
-// Point results are integers: every cell, every sector and skill total and
-// the grand total, which add up exactly. Each cell, sector total, skill
-// total and the grand total is one of the two whole numbers next to its
-// unrounded value ([Headcount.Expected]); a band total, the sum of one or
-// two skill totals, is within two persons of its unrounded value.
+// Point results are integers: every cell, every sector, skill-level and
+// band total and the grand total, which add up exactly. Each of them is
+// one of the two whole numbers next to its unrounded value
+// ([Headcount.Expected]): the sector × band table is rounded first, then
+// the high band is split between levels 3 and 4, so that a band given as
+// 80% of 5 people is 4, not 5.
 //
-// Intervals are equal-tailed quantiles of the unrounded simulated counts,
-// not of whole numbers, so they need not contain the point result. With
-// point inputs every draw gives the same unrounded count: the interval
-// shrinks to that value, such as 12665.8–12665.8, while the point result
-// is rounded to 12666 beside it. When the point total (Total, or Share
-// times Base) is a whole number, the whole numbers around the interval,
-// math.Floor(lo) to math.Ceil(hi), contain the point result of every cell,
-// sector, skill level and the total; otherwise the point table is first
-// scaled to the rounded total, which can move a cell by a further fraction
-// of a person. With uncertain inputs the
-// point result comes from the inputs' medians and the compositions' means
-// rather than from the draws, so it usually, but not always, lies inside a
-// cell's interval.
+// # Intervals
+//
+// [Headcount.Interval] and its kin return equal-tailed quantiles of the
+// unrounded simulated counts. Every output of the package prints them as
+// whole people instead ([Headcount.CellRange] and its kin): the whole
+// numbers around the interval (rounded outward), widened to include the
+// printed count where it lies outside, so that every printed interval
+// encloses its count. With point inputs every draw gives the same
+// unrounded count, such as 12665.8, and the range is 12665–12666 around
+// the count 12666. With uncertain inputs the point result comes from the
+// inputs' medians and the compositions' means rather than from the draws,
+// so it can fall outside the draws' interval, most often for a small cell;
+// the widening then shows it.
+//
+// # The workforce cap
+//
+// No draw and no point result puts more people in a sector, or in a
+// sector at one skill level, than work there. In each draw (and in the
+// point result) the joint table is computed from the drawn total and
+// compositions; a cell above its workforce is then set to its workforce
+// and the excess goes to the other sectors' cells at the same skill level,
+// in proportion to the people still working there (workforce less
+// emigrants), which keeps the skill composition; should a whole level be
+// full, what remains goes to every cell with room, in proportion to its
+// room. A drawn total above the whole workforce is capped at it, so that
+// everyone in the table leaves. The point result is capped at whole
+// people (the whole part of each workforce cell). The cap moves people
+// against the drawn composition, so [Headcount.Capped] and
+// [Headcount.Notes] say how often it acted and in which sectors: a
+// scenario that needs it often asks for more emigrants from a sector than
+// it has. A point total and a range total follow the same rule; only a
+// point result (a median total) above the whole workforce is an error.
 type Headcount struct {
 	sectors   []Sector
 	rowOf     [NumSectors + 1]int // index+1 of each sector's row; 0 if absent
@@ -141,6 +170,7 @@ type Headcount struct {
 	sources   []exodus.Source
 	notes     []string
 	dest      *destViews // destinations (issue 10): destination_views.go
+	capped    CapReport  // without Draws, which come from res
 }
 
 // Headcounts turns a total or a workforce share into emigrants by sector
@@ -173,16 +203,14 @@ type Headcount struct {
 // SectorFocus sector that is not a workforce row), [ErrMissing] (a missing
 // workforce cell), [ErrInfeasible] (a share for a sector or level with no
 // workforce, or sector and skill compositions that no table with the
-// workforce's empty cells can meet), [ErrExceedsWorkforce] (a point
-// result with more people leaving a sector, or a sector at one skill
-// level, than its workforce, beyond a relative 1e-9 before rounding; the
-// error names the sector, the count and the workforce), or come from the
-// estimate package (invalid inputs, ctx cancelled).
+// workforce's empty cells can meet), [ErrExceedsWorkforce] (a point total
+// above the whole workforce, in whole people; the error names the count
+// and the workforce), or come from the estimate package (invalid inputs,
+// ctx cancelled).
 //
-// Single Monte Carlo draws that put more people in a sector or cell than
-// its workforce (the tail of an uncertain total, say) are kept as drawn,
-// and [Headcount.Notes] says in what share of draws that happened and in
-// which sectors.
+// Counts above a sector's or a cell's workforce, in the point result or in
+// single draws, are capped as [Headcount] describes ("The workforce cap");
+// [Headcount.Capped] and [Headcount.Notes] say how often.
 func Headcounts(ctx context.Context, sc Scenario) (*Headcount, error) {
 	p, err := prepare(sc)
 	if err != nil {
@@ -196,8 +224,8 @@ func Headcounts(ctx context.Context, sc Scenario) (*Headcount, error) {
 	if err != nil {
 		return nil, err
 	}
-	var over *overCount
-	if h.res, over, err = p.simulate(ctx); err != nil {
+	var cc *capCounts
+	if h.res, cc, err = p.simulate(ctx); err != nil {
 		return nil, err
 	}
 	note := fmt.Sprintf("Monte Carlo: %d draws, seed %d; intervals equal-tailed at %g%%", h.res.Draws(), p.sc.MonteCarlo.Seed, 100*p.level)
@@ -205,8 +233,17 @@ func Headcounts(ctx context.Context, sc Scenario) (*Headcount, error) {
 		note += "; the adaptive run reached MaxDraws before its tolerance"
 	}
 	h.notes = append(h.notes, note)
-	if n := over.any.Load(); n > 0 {
-		h.notes = append(h.notes, p.overNote(over, h.res.Draws()))
+	h.capped.Capped, h.capped.TotalCapped = int(cc.any.Load()), int(cc.total.Load())
+	for i, s := range p.sectors {
+		if n := cc.rows[i].Load(); n > 0 {
+			if h.capped.Sectors == nil {
+				h.capped.Sectors = map[Sector]int{}
+			}
+			h.capped.Sectors[s] = int(n)
+		}
+	}
+	if cc.any.Load() > 0 || cc.total.Load() > 0 {
+		h.notes = append(h.notes, p.capNote(cc, h.res.Draws()))
 	}
 	if err := dp.apply(ctx, h, p.sc.MonteCarlo); err != nil { // destinations (issue 10)
 		return nil, err
@@ -214,69 +251,12 @@ func Headcounts(ctx context.Context, sc Scenario) (*Headcount, error) {
 	return h, nil
 }
 
-// overCount counts the draws in which some sector, or some cell of a
-// sector, has more emigrants than workforce: any sector (any), and each
-// row (rows).
-type overCount struct {
-	any  atomic.Int64
-	rows []atomic.Int64
-}
-
-// exceeds reports whether count x is more than workforce w, beyond a
-// relative 1e-9 of floating-point noise.
-func exceeds(x, w float64) bool { return x > w*(1+1e-9) }
-
 // people formats a number of people: whole, or to a tenth.
 func people(x float64) string {
 	if x == math.Round(x) {
 		return strconv.FormatFloat(x, 'f', 0, 64)
 	}
 	return strconv.FormatFloat(x, 'f', 1, 64)
-}
-
-// overNote describes the draws counted in over, out of draws.
-func (p *plan) overNote(over *overCount, draws int) string {
-	pct := func(n int64) float64 { return 100 * math.Min(float64(n)/float64(draws), 1) }
-	rows := make([]int, 0, p.r)
-	for i := range p.r {
-		if over.rows[i].Load() > 0 {
-			rows = append(rows, i)
-		}
-	}
-	slices.SortStableFunc(rows, func(a, b int) int { return cmp.Compare(over.rows[b].Load(), over.rows[a].Load()) })
-	parts := make([]string, 0, 6)
-	for k, i := range rows {
-		if k == 5 {
-			parts = append(parts, fmt.Sprintf("and %d more", len(rows)-k))
-			break
-		}
-		parts = append(parts, fmt.Sprintf("%v %.3g%%", p.sectors[i], pct(over.rows[i].Load())))
-	}
-	return fmt.Sprintf("Monte Carlo: %.3g%% of draws put more people in a sector, or a sector at one skill level, than work there (%s); those draws are kept as drawn", pct(over.any.Load()), strings.Join(parts, ", "))
-}
-
-// checkWorkforce returns an error wrapping [ErrExceedsWorkforce] if the
-// unrounded point table x has more people in a sector, or in a cell, than
-// its workforce; cells are the rounded counts, for the message.
-func (p *plan) checkWorkforce(x []float64, cells []int64) error {
-	c := NumSkillLevels
-	for i := range p.r {
-		var sum float64
-		var n int64
-		for j := range c {
-			sum += x[i*c+j]
-			n += cells[i*c+j]
-		}
-		if exceeds(sum, p.wRow[i]) {
-			return fmt.Errorf("workforce: headcounts: %d people (%s unrounded) leave sector %v, whose workforce is %s: %w", n, people(sum), p.sectors[i], people(p.wRow[i]), ErrExceedsWorkforce)
-		}
-	}
-	for k, v := range x {
-		if exceeds(v, p.w[k]) {
-			return fmt.Errorf("workforce: headcounts: %d people (%s unrounded) leave sector %v at skill level %d, whose workforce is %s: %w", cells[k], people(v), p.sectors[k/c], k%c+1, people(p.w[k]), ErrExceedsWorkforce)
-		}
-	}
-	return nil
 }
 
 // plan is a validated scenario.
@@ -291,7 +271,8 @@ type plan struct {
 	wCol     [NumSkillLevels]float64
 	wTot     float64
 	hasSec   bool
-	focus    []int // rows in focus, in row order (SectorFocus)
+	profile  *profilePlan // nil without a Profile
+	focus    []int        // rows in focus, in row order (SectorFocus)
 	focusEst []estimate.Estimate
 	hasSkill bool // Skills or Bands
 	bands    bool
@@ -407,6 +388,9 @@ func (p *plan) setWorkforce(wf *Table) error {
 
 func (p *plan) setCompositions() error {
 	sc := p.sc
+	if sc.Sectors.Len() > 0 && !sc.Profile.IsZero() {
+		return fmt.Errorf("workforce: headcounts: set Sectors or Profile, not both: %w", ErrBadValue)
+	}
 	if n := sc.Sectors.Len(); n > 0 {
 		if n != p.r {
 			return fmt.Errorf("workforce: headcounts: %d sector shares for %d workforce rows: %w", n, p.r, ErrShape)
@@ -419,8 +403,26 @@ func (p *plan) setCompositions() error {
 		p.hasSec = true
 		p.sources = append(p.sources, sc.Sectors.Sources()...)
 		p.notes = append(p.notes, "sector composition: "+nameOr(sc.Sectors.Name(), "given"))
-	} else if len(sc.SectorFocus) == 0 {
+	} else if !sc.Profile.IsZero() {
+		if len(sc.SectorFocus) > 0 {
+			return fmt.Errorf("workforce: headcounts: set SectorFocus or Profile, not both: %w", ErrBadValue)
+		}
+		if m := sc.Profile.it.Median(); !(m >= 0 && m <= 1) {
+			return fmt.Errorf("workforce: headcounts: sector profile: IT share %v: median %v outside [0, 1]: %w", sc.Profile.it, m, ErrBadValue)
+		}
+		if err := p.setProfile(); err != nil {
+			return err
+		}
+		p.hasSec = true
+		p.sources = append(p.sources, sc.Profile.Sources()...)
+	} else if len(sc.SectorFocus) == 0 && sc.Skills.Len() == 0 && sc.Bands.Len() == 0 {
 		p.notes = append(p.notes, "sector composition: same as the workforce")
+	} else if len(sc.SectorFocus) == 0 {
+		// Issue 9: with a skill composition, the sectors follow it.
+		p.notes = append(p.notes, "sector composition: not given; each skill level's emigrants spread over the sectors as that level's workforce, so sectors follow the skill composition")
+	}
+	if sc.Profile.IsZero() && sc.ITMapping != ITInInformation {
+		return fmt.Errorf("workforce: headcounts: ITMapping %v without a Profile: %w", sc.ITMapping, ErrBadValue)
 	}
 	if len(sc.SectorFocus) > 0 {
 		if p.hasSec {
@@ -596,6 +598,9 @@ func (p *plan) point() (*Headcount, error) {
 	}
 	var sec, skill []float64
 	switch {
+	case p.profile != nil:
+		sec = make([]float64, p.r)
+		p.profileShares(sec, p.sc.Profile.it.Median(), p.sc.Profile.scale.Median())
 	case len(p.focus) > 0:
 		f := make([]float64, len(p.focus))
 		for k, e := range p.focusEst {
@@ -640,15 +645,41 @@ func (p *plan) point() (*Headcount, error) {
 			x[k] *= n / s
 		}
 	}
-	cells, err := roundInts(x, p.r, NumSkillLevels, p.wf.rows, p.wf.cols, x)
+	// The workforce cap, at whole people: a cell of at most floor(w)
+	// people rounds to at most floor(w).
+	bound := make([]float64, len(p.w))
+	var room kahan
+	for k, v := range p.w {
+		bound[k] = math.Floor(snap(v))
+		room.add(bound[k])
+	}
+	if n > room.value() {
+		return nil, fmt.Errorf("workforce: headcounts: %s people leave, but the workforce has %s (%s whole people in its cells): %w",
+			people(total), people(p.wTot), people(room.value()), ErrExceedsWorkforce)
+	}
+	hit := make([]bool, p.r)
+	var capped CapReport
+	if capped.PointMoved = capCells(x, bound, p.r, hit); capped.PointMoved > 0 {
+		var names []string
+		for i, s := range p.sectors {
+			if hit[i] {
+				capped.PointSectors = append(capped.PointSectors, s)
+				names = append(names, s.String())
+			}
+		}
+		if len(names) > 0 {
+			p.notes = append(p.notes, fmt.Sprintf("workforce cap, point result: more people than work there in %s; capped at the workforce, %s people moved to the same skill level of other sectors, in proportion to the people still there",
+				strings.Join(names, ", "), people(math.Round(capped.PointMoved))))
+		} else {
+			capped.PointMoved = 0 // floating-point noise only
+		}
+	}
+	cells, err := roundByBand(x, p.r, p.wf.rows, p.wf.cols)
 	if err != nil {
 		return nil, nest(err, "workforce: headcounts")
 	}
 	if got := sumInts(cells); got != int64(n) { // cannot happen: rounding keeps the whole total
 		return nil, fmt.Errorf("workforce: headcounts: rounded cells sum to %d, not %d: %w", got, int64(n), ErrInfeasible)
-	}
-	if err := p.checkWorkforce(x, cells); err != nil {
-		return nil, err
 	}
 	h := &Headcount{
 		sectors:   p.sectors,
@@ -660,6 +691,7 @@ func (p *plan) point() (*Headcount, error) {
 		level:     p.level,
 		sources:   dedupe(p.sources),
 		notes:     p.notes,
+		capped:    capped,
 	}
 	for i, s := range p.sectors {
 		h.rowOf[s] = i + 1
@@ -699,14 +731,17 @@ func dedupe(src []exodus.Source) []exodus.Source {
 // totals (4), band totals (3), grand total (1).
 func (p *plan) outputs() int { return p.r*NumSkillLevels + p.r + NumSkillLevels + NumBands + 1 }
 
-type drawBuf struct{ x, sec, f, skill, rows, cols, buf []float64 }
+type drawBuf struct {
+	x, sec, f, skill, rows, cols, buf []float64
+	hit                               []bool
+}
 
 func (p *plan) newBuf() *drawBuf {
 	c := NumSkillLevels
-	return &drawBuf{x: make([]float64, p.r*c), sec: make([]float64, p.r), f: make([]float64, len(p.focus)), skill: make([]float64, c), rows: make([]float64, p.r), cols: make([]float64, c), buf: make([]float64, c)}
+	return &drawBuf{x: make([]float64, p.r*c), sec: make([]float64, p.r), f: make([]float64, len(p.focus)), skill: make([]float64, c), rows: make([]float64, p.r), cols: make([]float64, c), buf: make([]float64, c), hit: make([]bool, p.r)}
 }
 
-func (p *plan) simulate(ctx context.Context) (*estimate.Result, *overCount, error) {
+func (p *plan) simulate(ctx context.Context) (*estimate.Result, *capCounts, error) {
 	m := estimate.NewModel()
 	var total, share, base estimate.Var
 	useTotal := !p.sc.Total.IsZero()
@@ -721,7 +756,11 @@ func (p *plan) simulate(ctx context.Context) (*estimate.Result, *overCount, erro
 	for k, e := range p.focusEst {
 		focusV[k] = m.Input(e)
 	}
-	if p.hasSec && len(p.focus) == 0 {
+	var itV, scaleV estimate.Var
+	if p.profile != nil {
+		itV, scaleV = m.Input(p.sc.Profile.it), m.Input(p.sc.Profile.scale)
+	}
+	if p.hasSec && len(p.focus) == 0 && p.profile == nil {
 		secV = m.Shares(p.sc.Sectors)
 	}
 	if p.hasSkill {
@@ -732,7 +771,7 @@ func (p *plan) simulate(ctx context.Context) (*estimate.Result, *overCount, erro
 		}
 	}
 	c := NumSkillLevels
-	over := &overCount{rows: make([]atomic.Int64, p.r)}
+	cc := &capCounts{rows: make([]atomic.Int64, p.r)}
 	pool := sync.Pool{New: func() any { return p.newBuf() }}
 	f := func(d *estimate.Draw, out []float64) {
 		b := pool.Get().(*drawBuf)
@@ -743,8 +782,15 @@ func (p *plan) simulate(ctx context.Context) (*estimate.Result, *overCount, erro
 		} else {
 			t = math.Min(math.Max(d.Value(share), 0), 1) * math.Max(d.Value(base), 0)
 		}
+		if t > p.wTot {
+			t = p.wTot
+			cc.total.Add(1)
+		}
 		var sec, skill []float64
 		switch {
+		case p.profile != nil:
+			sec = b.sec
+			p.profileShares(sec, d.Value(itV), d.Value(scaleV))
 		case len(p.focus) > 0:
 			for k, v := range focusV {
 				b.f[k] = d.Value(v)
@@ -764,6 +810,9 @@ func (p *plan) simulate(ctx context.Context) (*estimate.Result, *overCount, erro
 		}
 		p.joint(b.x, t, sec, skill, b, drawTol, drawIter)
 		x := b.x
+		hit := b.hit
+		clear(hit)
+		capCells(x, p.w, p.r, hit)
 		copy(out, x)
 		rows := out[p.r*c : p.r*c+p.r]
 		cols := out[p.r*c+p.r : p.r*c+p.r+c]
@@ -777,26 +826,22 @@ func (p *plan) simulate(ctx context.Context) (*estimate.Result, *overCount, erro
 			bands[SkillLevel(j+1).Band()-1] += v
 		}
 		out[len(out)-1] = t
-		anyOver := false
-		for i := range p.r {
-			o := exceeds(rows[i], p.wRow[i])
-			for j := range c {
-				o = o || exceeds(x[i*c+j], p.w[i*c+j])
-			}
-			if o {
-				over.rows[i].Add(1)
-				anyOver = true
+		anyHit := false
+		for i, h := range hit {
+			if h {
+				cc.rows[i].Add(1)
+				anyHit = true
 			}
 		}
-		if anyOver {
-			over.any.Add(1)
+		if anyHit {
+			cc.any.Add(1)
 		}
 	}
 	res, err := m.Run(ctx, p.outputs(), f, p.sc.MonteCarlo)
 	if err != nil && !errors.Is(err, estimate.ErrNotConverged) {
 		return nil, nil, fmt.Errorf("workforce: headcounts: %w", err)
 	}
-	return res, over, nil
+	return res, cc, nil
 }
 
 // orZero returns h, or the zero Headcount when h is nil, so that every
@@ -1080,10 +1125,10 @@ func (h *Headcount) Notes() []string {
 }
 
 // String returns a one-line summary: the total, its interval at
-// [Headcount.Level] as the whole numbers around it (math.Floor of the lower
-// end, math.Ceil of the upper, so that with point inputs it contains the
-// point total: a Total of 2.5 prints "3 people (90%: 2–3)"), and the count
-// in each skill band. For 1.5% of the default labour force it is
+// [Headcount.Level] as [Headcount.TotalRange] gives it (whole people
+// around the interval, enclosing the total: a Total of 2.5 prints
+// "3 people (90%: 2–3)"), and the count in each skill band. For 1.5% of
+// the default labour force it is
 //
 //	1126500 people (90%: 1126500–1126500), low skill 91609, medium skill 549033, high skill 485858
 //
@@ -1093,8 +1138,9 @@ func (h *Headcount) String() string {
 	h = h.orZero()
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d people", h.total)
-	if lo, hi := h.TotalInterval(); !math.IsNaN(lo) && !math.IsNaN(hi) {
-		fmt.Fprintf(&b, " (%g%%: %.0f–%.0f)", 100*h.level, math.Floor(lo), math.Ceil(hi))
+	if h.res != nil {
+		lo, hi := h.TotalRange()
+		fmt.Fprintf(&b, " (%g%%: %d–%d)", 100*h.level, lo, hi)
 	}
 	for _, band := range Bands() {
 		fmt.Fprintf(&b, ", %s skill %d", band, h.Band(band))

@@ -216,68 +216,86 @@ func smallHeadcount(t *testing.T) *workforce.Headcount {
 	return h
 }
 
+// Issue 9, must-have §9: the JSON field names are the CSV's column names
+// (package doc, "The headcount table").
 func TestHeadcountMarshalJSON(t *testing.T) {
 	data, err := json.Marshal(smallHeadcount(t))
 	if err != nil {
 		t.Fatal(err)
 	}
+	type count struct {
+		Count  int64 `json:"count"`
+		Lo, Hi int64
+	}
 	var got struct {
-		Total struct {
-			Count    int64
-			Interval []float64
-		}
+		Total   count
 		Level   float64
 		Draws   int
 		Sectors []struct {
-			Sector    string
-			Workforce float64
-			Count     int64
-			Share     float64
-			Levels    []struct {
-				Level    string
-				Count    int64
-				Interval []float64
-				Share    float64
-			}
+			Sector    string  `json:"sector"`
+			Title     string  `json:"sector_title"`
+			Workforce float64 `json:"sector_workforce"`
+			count
+			Share float64 `json:"share_of_sector_workforce"`
+			Cells []struct {
+				Level string `json:"skill_level"`
+				count
+				Share float64 `json:"share_of_sector_workforce"`
+			} `json:"cells"`
 		}
+		SkillLevels []struct {
+			Level string `json:"skill_level"`
+			count
+		} `json:"skill_levels"`
 		Bands []struct {
-			Band  string
-			Count int64
+			Band string
+			count
+		}
+		Capped struct {
+			Capped int `json:"capped"`
 		}
 		Notes []string
 	}
 	d := json.NewDecoder(bytes.NewReader(data))
-	if err := d.Decode(&got); err != nil {
+	d.DisallowUnknownFields()
+	if err := d.Decode(&got); err == nil {
+		t.Fatalf("decoding with a struct that lacks sources: no error; the test does not see every field")
+	}
+	if err := json.Unmarshal(data, &got); err != nil {
 		t.Fatal(err)
 	}
 	// hand: cells are workforce/1000; C = 1000 of 1,000,000 (share 0.001);
 	// J level 4 = 800 of J's 1,000,000 (0.0008); bands low 110, medium
 	// 540, high 1350; every interval is the point value (point inputs)
-	if got.Total.Count != 2000 || got.Level != 0.9 || got.Draws != 100 || len(got.Sectors) != 2 {
+	if got.Total != (count{2000, 2000, 2000}) || got.Level != 0.9 || got.Draws != 100 || len(got.Sectors) != 2 {
 		t.Fatalf("JSON %s", data)
 	}
 	c, j := got.Sectors[0], got.Sectors[1]
-	if c.Sector != "C" || c.Workforce != 1e6 || c.Count != 1000 || math.Abs(c.Share-0.001) > 1e-15 {
+	if c.Sector != "C" || c.Title != workforce.Manufacturing.Title() || c.Workforce != 1e6 || c.count != (count{1000, 1000, 1000}) || math.Abs(c.Share-0.001) > 1e-15 {
 		t.Errorf("sector C: %+v", c)
 	}
-	l4 := j.Levels[3]
-	if l4.Level != "4" || l4.Count != 800 || math.Abs(l4.Share-0.0008) > 1e-15 || len(l4.Interval) != 2 || math.Abs(l4.Interval[0]-800) > 1e-9 || math.Abs(l4.Interval[1]-800) > 1e-9 {
+	l4 := j.Cells[3]
+	if l4.Level != "4" || l4.count != (count{800, 800, 800}) || math.Abs(l4.Share-0.0008) > 1e-15 {
 		t.Errorf("J level 4: %+v", l4)
+	}
+	if len(got.SkillLevels) != 4 || got.SkillLevels[0].count != (count{110, 110, 110}) || got.SkillLevels[0].Level != "1" {
+		t.Errorf("skill levels: %+v", got.SkillLevels)
 	}
 	if len(got.Bands) != 3 || got.Bands[0].Count != 110 || got.Bands[1].Count != 540 || got.Bands[2].Count != 1350 || got.Bands[2].Band != "high" {
 		t.Errorf("bands: %+v", got.Bands)
 	}
-	if len(got.Notes) == 0 {
-		t.Error("no notes")
+	if len(got.Notes) == 0 || got.Capped.Capped != 0 {
+		t.Errorf("notes %q, capped %+v", got.Notes, got.Capped)
 	}
-	// The zero Headcount: NaN intervals are null, not an encoding error.
+	// The zero Headcount: no draws, so each interval is its count.
 	data, err = json.Marshal(&workforce.Headcount{})
-	if err != nil || !strings.Contains(string(data), `"total":{"count":0,"interval":null}`) {
+	if err != nil || !strings.Contains(string(data), `"total":{"count":0,"lo":0,"hi":0}`) {
 		t.Errorf("zero Headcount JSON %s, %v", data, err)
 	}
 }
 
-// Issue 5, finding 6: WriteCSV, checked against the hand-computed cells.
+// Issue 5, finding 6, and issue 9, must-have §9: WriteCSV, checked against
+// the hand-computed cells, in the one schema.
 func TestHeadcountWriteCSV(t *testing.T) {
 	var b strings.Builder
 	if err := smallHeadcount(t).WriteCSV(&b); err != nil {
@@ -286,21 +304,21 @@ func TestHeadcountWriteCSV(t *testing.T) {
 	// hand: count = workforce/1000, interval the point value, share =
 	// count / sector workforce (1,000,000 for both C and J), written in
 	// strconv's shortest form (1e-05 for 0.00001)
-	want := `sector,level,count,low,high,share_of_sector
-C,1,100,100,100,0.0001
-C,2,500,500,500,0.0005
-C,3,200,200,200,0.0002
-C,4,200,200,200,0.0002
-J,1,10,10,10,1e-05
-J,2,40,40,40,4e-05
-J,3,150,150,150,0.00015
-J,4,800,800,800,0.0008
+	want := workforce.HeadcountCSVHeader + `
+C,Manufacturing,1,100,100,100,1000000,0.0001
+C,Manufacturing,2,500,500,500,1000000,0.0005
+C,Manufacturing,3,200,200,200,1000000,0.0002
+C,Manufacturing,4,200,200,200,1000000,0.0002
+J,Information and communication,1,10,10,10,1000000,1e-05
+J,Information and communication,2,40,40,40,1000000,4e-05
+J,Information and communication,3,150,150,150,1000000,0.00015
+J,Information and communication,4,800,800,800,1000000,0.0008
 `
 	if diff := cmp.Diff(want, b.String()); diff != "" {
 		t.Errorf("WriteCSV mismatch (-want +got):\n%s", diff)
 	}
 	b.Reset()
-	if err := (&workforce.Headcount{}).WriteCSV(&b); err != nil || b.String() != "sector,level,count,low,high,share_of_sector\n" {
+	if err := (&workforce.Headcount{}).WriteCSV(&b); err != nil || b.String() != workforce.HeadcountCSVHeader+"\n" {
 		t.Errorf("zero Headcount WriteCSV = %q, %v", b.String(), err)
 	}
 	if err := smallHeadcount(t).WriteCSV(failWriter{}); err == nil {

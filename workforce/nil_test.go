@@ -179,6 +179,14 @@ func TestNilHeadcountMethods(t *testing.T) {
 		"Sources":         func(h *workforce.Headcount) any { return len(h.Sources()) },
 		"Notes":           func(h *workforce.Headcount) any { return len(h.Notes()) },
 		"String":          func(h *workforce.Headcount) any { return h.String() },
+		"CellRange":       func(h *workforce.Headcount) any { return fmt.Sprint(h.CellRange(s, k)) },
+		"SectorRange":     func(h *workforce.Headcount) any { return fmt.Sprint(h.SectorRange(s)) },
+		"SkillRange":      func(h *workforce.Headcount) any { return fmt.Sprint(h.SkillRange(k)) },
+		"BandRange":       func(h *workforce.Headcount) any { return fmt.Sprint(h.BandRange(b)) },
+		"TotalRange":      func(h *workforce.Headcount) any { return fmt.Sprint(h.TotalRange()) },
+		"Capped":          func(h *workforce.Headcount) any { return fmt.Sprintf("%+v", h.Capped()) },
+		"SectorDraws":     func(h *workforce.Headcount) any { return h.SectorDraws(s) == nil },
+		"TotalDraws":      func(h *workforce.Headcount) any { return h.TotalDraws() == nil },
 		"WriteCSV": func(h *workforce.Headcount) any {
 			var buf bytes.Buffer
 			err := h.WriteCSV(&buf)
@@ -194,7 +202,10 @@ func TestNilHeadcountMethods(t *testing.T) {
 		"TotalInterval": "NaN NaN", "Summary": "0 NaN", "SectorSummary": "0 NaN", "SkillSummary": "0 NaN",
 		"BandSummary": "0 NaN", "TotalSummary": "0 NaN", "SectorWorkforce": 0.0, "Workforce": true,
 		"Sources": 0, "Notes": 0, "String": "0 people, low skill 0, medium skill 0, high skill 0",
-		"WriteCSV": "sector,level,count,low,high,share_of_sector\n<nil>", // Sprint puts no space after a string
+		"WriteCSV":  workforce.HeadcountCSVHeader + "\n<nil>", // Sprint puts no space after a string
+		"CellRange": "0 0", "SectorRange": "0 0", "SkillRange": "0 0", "BandRange": "0 0", "TotalRange": "0 0",
+		"Capped":      "{Draws:0 Capped:0 TotalCapped:0 Sectors:map[] PointMoved:0 PointSectors:[]}",
+		"SectorDraws": true, "TotalDraws": true,
 	}
 	zero := &workforce.Headcount{}
 	var nilH *workforce.Headcount

@@ -17,8 +17,8 @@ import (
 // in a year, by sector, through package impact.
 func buildCosts(ctx context.Context, rep *report, src *sourceList, cfg config, hc *workforce.Headcount) error {
 	c := &rep.Costs
-	if cfg.workforceFile != "" {
-		c.Note = "not computed: the wages, value added and input–output table are Russia's, not those of " + cfg.workforceFile
+	if cfg.workforce != "" {
+		c.Note = "not computed: the wages, value added and input–output table are Russia's, not those of " + cfg.workforce
 		return nil
 	}
 	im, err := impact.Assess(ctx, hc, impact.Options{

@@ -142,8 +142,9 @@ Flags:
 	fs.PrintDefaults()
 	fmt.Fprint(w, `
 -format csv writes the sector × skill-level headcount table, one row per cell:
-sector, sector_title, skill_level, count, lo90, hi90, sector_workforce,
-share_of_sector_workforce. -format json writes the whole report in the stable
+sector, sector_title, skill_level, count, lo, hi (whole people around the 90%
+interval, enclosing count), sector_workforce, share_of_sector_workforce, the
+schema of "go doc ./workforce" (The headcount table). -format json writes the whole report in the stable
 schema "exodus-report/1", documented by "go doc ./examples/exodus".
 `)
 }

@@ -110,23 +110,25 @@ func buildHeadcounts(ctx context.Context, rep *report, src *sourceList, cfg conf
 		return nil, err
 	}
 	src.cite(hc.Sources()...)
+	h.table = hc
 	h.Total = hc.Total()
-	h.Lo, h.Hi = hc.TotalInterval()
+	// Intervals as the library prints them: whole people enclosing the count.
+	h.Lo, h.Hi = floats(hc.TotalRange())
 	h.Notes = hc.Notes()
 	for _, k := range workforce.SkillLevels() {
-		lo, hi := hc.SkillInterval(k)
-		h.Skills = append(h.Skills, skillRow{Level: int(k), Count: hc.Skill(k), Lo: lo, Hi: hi})
+		lo, hi := floats(hc.SkillRange(k))
+		h.Skills = append(h.Skills, skillRow{Level: k, Count: hc.Skill(k), Lo: lo, Hi: hi})
 	}
 	for _, s := range hc.Sectors() {
-		lo, hi := hc.SectorInterval(s)
+		lo, hi := floats(hc.SectorRange(s))
 		w := hc.SectorWorkforce(s)
 		row := sectorRow{
 			Code: s.String(), Title: s.Title(), Count: hc.Sector(s), Lo: lo, Hi: hi,
 			Workforce: w, Share: number(hc.SectorShare(s)), ShareLo: number(lo / w), ShareHi: number(hi / w),
 		}
 		for _, k := range workforce.SkillLevels() {
-			clo, chi := hc.Interval(s, k)
-			row.Cells = append(row.Cells, cell{Level: int(k), Count: hc.At(s, k), Lo: clo, Hi: chi, Share: number(hc.CellShare(s, k))})
+			clo, chi := floats(hc.CellRange(s, k))
+			row.Cells = append(row.Cells, cell{Level: k, Count: hc.At(s, k), Lo: clo, Hi: chi, Share: number(hc.CellShare(s, k))})
 		}
 		h.Sectors = append(h.Sectors, row)
 		if s == workforce.Information && in.workforce == nil { // a figure for Russia only
@@ -142,6 +144,9 @@ func buildHeadcounts(ctx context.Context, rep *report, src *sourceList, cfg conf
 	buildDestinations(rep, src, hc, in, destErr)
 	return hc, nil
 }
+
+// floats converts a whole-number range for the report's float fields.
+func floats(lo, hi int64) (float64, float64) { return float64(lo), float64(hi) }
 
 // spanEstimate turns a command-line span into a point or a 90% interval.
 func spanEstimate(s span, between func(lo, hi float64) (estimate.Estimate, error)) (estimate.Estimate, error) {

@@ -69,11 +69,14 @@
 //	            estimates), verdict}; cross_check: {share: figure, base,
 //	            base_sources, people: figure}
 //	headcounts  basis, total, lo, hi; assumptions and comparisons:
-//	            [{text, sources}]; skills: [{level, count, lo, hi}];
-//	            sectors: [{code, title, count, lo, hi, workforce,
-//	            share_of_workforce, share_of_workforce_lo,
-//	            share_of_workforce_hi, cells: [{level, count, lo, hi,
-//	            share_of_workforce}]}]; notes: [string]
+//	            [{text, sources}]; skill_levels: [{skill_level, count,
+//	            lo, hi}]; sectors: [{sector, sector_title, count, lo, hi,
+//	            sector_workforce, share_of_sector_workforce,
+//	            share_of_sector_workforce_lo, share_of_sector_workforce_hi,
+//	            cells: [{skill_level, count, lo, hi,
+//	            share_of_sector_workforce}]}]; notes: [string]; names as in
+//	            the workforce package's headcount table ("go doc
+//	            ./workforce"), lo and hi whole people enclosing count
 //	money       amount, compact, sources, conversions: [conversion],
 //	            usd_path: [conversion] (USD at each official rate at hand
 //	            for February–March 2022)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -34,31 +33,12 @@ func render(rep *report, format string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// writeCSV writes the headcount table, one row per sector and skill level.
-// Columns: sector, sector_title, skill_level, count, lo90, hi90,
-// sector_workforce, share_of_sector_workforce. lo90 and hi90 are the whole
-// numbers of people around the 90% interval (as examples/headcount writes
-// them); an empty share is one that cannot be computed.
+// writeCSV writes the headcount table in the workforce package's one
+// schema (workforce.HeadcountCSVHeader; documented in "go doc
+// ./workforce"): one row per sector and skill level, lo and hi the whole
+// numbers of people around the 90% interval that enclose count.
 func writeCSV(buf *bytes.Buffer, rep *report) error {
-	w := csv.NewWriter(buf)
-	_ = w.Write([]string{"sector", "sector_title", "skill_level", "count", "lo90", "hi90", "sector_workforce", "share_of_sector_workforce"})
-	f := func(v float64) string { return strconv.FormatFloat(v+0, 'f', 0, 64) }
-	for _, s := range rep.Headcounts.Sectors {
-		for _, c := range s.Cells {
-			_ = w.Write([]string{s.Code, s.Title, strconv.Itoa(c.Level), strconv.FormatInt(c.Count, 10),
-				f(math.Floor(c.Lo)), f(math.Ceil(c.Hi)), f(s.Workforce), csvNumber(float64(c.Share))})
-		}
-	}
-	w.Flush()
-	return w.Error()
-}
-
-// csvNumber writes v to six significant digits, or nothing when it is NaN.
-func csvNumber(v float64) string {
-	if math.IsNaN(v) {
-		return ""
-	}
-	return strconv.FormatFloat(v, 'g', 6, 64)
+	return rep.Headcounts.table.WriteCSV(buf)
 }
 
 func writeText(buf *bytes.Buffer, rep *report) error {

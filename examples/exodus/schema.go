@@ -7,6 +7,7 @@ import (
 
 	"github.com/exodus-lab/exodus"
 	"github.com/exodus-lab/exodus/finance"
+	"github.com/exodus-lab/exodus/workforce"
 )
 
 // The report, as -format json writes it. The schema is "exodus-report/1":
@@ -101,9 +102,11 @@ type headcounts struct {
 	Assumptions []assumption `json:"assumptions"`
 	Findings    []string     `json:"findings"`    // what the table shows, none an input restated
 	Comparisons []assumption `json:"comparisons"` // published figures to check the table against
-	Skills      []skillRow   `json:"skills"`
+	Skills      []skillRow   `json:"skill_levels"`
 	Sectors     []sectorRow  `json:"sectors"`
 	Notes       []string     `json:"notes"` // provenance of each step
+
+	table *workforce.Headcount // the library's result, for -format csv
 }
 
 // assumption is a stated composition assumption and its sources.
@@ -112,32 +115,36 @@ type assumption struct {
 	SourceRefs []int  `json:"sources,omitempty"`
 }
 
+// The headcount rows use the names of the workforce package's headcount
+// table schema (sector, sector_title, skill_level, count, lo, hi,
+// sector_workforce, share_of_sector_workforce); lo and hi are whole people
+// that enclose count (workforce.Headcount.CellRange).
 type skillRow struct {
-	Level int     `json:"level"` // ILO skill level 1–4
-	Count int64   `json:"count"`
-	Lo    float64 `json:"lo"`
-	Hi    float64 `json:"hi"`
+	Level workforce.SkillLevel `json:"skill_level"` // ILO skill level "1"–"4"
+	Count int64                `json:"count"`
+	Lo    float64              `json:"lo"`
+	Hi    float64              `json:"hi"`
 }
 
 type sectorRow struct {
-	Code      string  `json:"code"` // ISIC Rev.4 / OKVED2 section letter
-	Title     string  `json:"title"`
+	Code      string  `json:"sector"` // ISIC Rev.4 / OKVED2 section letter
+	Title     string  `json:"sector_title"`
 	Count     int64   `json:"count"`
 	Lo        float64 `json:"lo"`
 	Hi        float64 `json:"hi"`
-	Workforce float64 `json:"workforce"`          // employed in the sector, persons
-	Share     number  `json:"share_of_workforce"` // Count / Workforce; null for a sector with no workforce
-	ShareLo   number  `json:"share_of_workforce_lo"`
-	ShareHi   number  `json:"share_of_workforce_hi"`
+	Workforce float64 `json:"sector_workforce"`          // employed in the sector, persons
+	Share     number  `json:"share_of_sector_workforce"` // Count / Workforce; null for a sector with no workforce
+	ShareLo   number  `json:"share_of_sector_workforce_lo"`
+	ShareHi   number  `json:"share_of_sector_workforce_hi"`
 	Cells     []cell  `json:"cells"` // by skill level 1–4
 }
 
 type cell struct {
-	Level int     `json:"level"`
-	Count int64   `json:"count"`
-	Lo    float64 `json:"lo"`
-	Hi    float64 `json:"hi"`
-	Share number  `json:"share_of_workforce"` // Count / the whole sector's workforce; null for a sector with no workforce
+	Level workforce.SkillLevel `json:"skill_level"`
+	Count int64                `json:"count"`
+	Lo    float64              `json:"lo"`
+	Hi    float64              `json:"hi"`
+	Share number               `json:"share_of_sector_workforce"` // Count / the whole sector's workforce; null for a sector with no workforce
 }
 
 // money is section 4: 1.2 trillion roubles in other currencies.

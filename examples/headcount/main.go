@@ -17,7 +17,6 @@ package main
 
 import (
 	"context"
-	"encoding/csv"
 	"errors"
 	"flag"
 	"fmt"
@@ -141,7 +140,7 @@ func writeText(b *strings.Builder, h *workforce.Headcount, share bool) error {
 	if fixed {
 		fmt.Fprintf(b, "%s people by sector and ILO skill level, a fixed table; whole people that add up exactly.\n\n", commas(h.Total()))
 	} else {
-		fmt.Fprintf(b, "%s people (90%%: %s) by sector and ILO skill level; whole people that add up exactly.\n\n", commas(h.Total()), people(lo, hi))
+		fmt.Fprintf(b, "%s people (90%%: %s) by sector and ILO skill level; whole people that add up exactly.\n\n", commas(h.Total()), people(h.TotalRange()))
 	}
 	tw := tabwriter.NewWriter(b, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprint(tw, "sector\tskill 1\tskill 2\tskill 3\tskill 4\ttotal\t")
@@ -156,8 +155,7 @@ func writeText(b *strings.Builder, h *workforce.Headcount, share bool) error {
 		}
 		fmt.Fprintf(tw, "%s\t", commas(h.Sector(s)))
 		if !fixed {
-			slo, shi := h.SectorInterval(s)
-			fmt.Fprintf(tw, "%s\t", people(slo, shi))
+			fmt.Fprintf(tw, "%s\t", people(h.SectorRange(s)))
 		}
 		fmt.Fprintf(tw, "%.2f%%\t\n", 100*h.SectorShare(s))
 	}
@@ -183,25 +181,16 @@ func writeText(b *strings.Builder, h *workforce.Headcount, share bool) error {
 	return nil
 }
 
+// writeCSV writes the table in the workforce package's one headcount
+// schema (workforce.HeadcountCSVHeader, documented in "go doc
+// ./workforce"): lo and hi are whole people that enclose count.
 func writeCSV(b *strings.Builder, h *workforce.Headcount) error {
-	w := csv.NewWriter(b)
-	_ = w.Write([]string{"sector", "skill_level", "count", "lo90", "hi90", "share_of_sector_workforce"})
-	for _, s := range h.Sectors() {
-		for _, k := range workforce.SkillLevels() {
-			lo, hi := h.Interval(s, k)
-			_ = w.Write([]string{s.String(), k.String(), strconv.FormatInt(h.At(s, k), 10),
-				strconv.FormatFloat(math.Floor(lo), 'f', 0, 64), strconv.FormatFloat(math.Ceil(hi), 'f', 0, 64),
-				strconv.FormatFloat(h.CellShare(s, k), 'g', 6, 64)})
-		}
-	}
-	w.Flush()
-	return w.Error()
+	return h.WriteCSV(b)
 }
 
-// people writes an interval of simulated (unrounded) counts as the whole
-// numbers of people that enclose it.
-func people(lo, hi float64) string {
-	return commas(int64(math.Floor(lo))) + "–" + commas(int64(math.Ceil(hi)))
+// people writes a whole-number range of people: "1,126,499–1,126,501".
+func people(lo, hi int64) string {
+	return commas(lo) + "–" + commas(hi)
 }
 
 // commas writes n with thousands separators: 1,126,500.

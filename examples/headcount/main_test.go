@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/exodus-lab/exodus/workforce"
 )
 
 func runArgs(args ...string) (string, error) {
@@ -63,14 +65,19 @@ func TestHeadcountCSVAddsUp(t *testing.T) {
 		if len(recs) != 1+21*4 {
 			t.Fatalf("%q: %d records, want 85", args, len(recs))
 		}
+		// Issue 9, must-have §9: the workforce package's one schema.
+		if got := strings.Join(recs[0], ","); got != workforce.HeadcountCSVHeader {
+			t.Fatalf("%q: header %q, want %q", args, got, workforce.HeadcountCSVHeader)
+		}
 		var sum int64
 		for _, r := range recs[1:] {
-			n, _ := strconv.ParseInt(r[2], 10, 64)
+			n, _ := strconv.ParseInt(r[3], 10, 64)
 			sum += n
-			lo, _ := strconv.ParseFloat(r[3], 64)
-			hi, _ := strconv.ParseFloat(r[4], 64)
-			if lo > hi {
-				t.Errorf("%q: interval %v–%v reversed", args, lo, hi)
+			lo, _ := strconv.ParseInt(r[4], 10, 64)
+			hi, _ := strconv.ParseInt(r[5], 10, 64)
+			// Issue 9, must-have §8: the interval encloses the count.
+			if !(lo <= n && n <= hi) {
+				t.Errorf("%q: %v: count %d outside its interval %d–%d", args, r[:3], n, lo, hi)
 			}
 		}
 		if args[1] == "1000000" && sum != 1_000_000 {
