@@ -1,9 +1,12 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
+	"slices"
+	"strings"
 
 	"github.com/exodus-lab/exodus/estimate"
 	"github.com/exodus-lab/exodus/workforce"
@@ -141,8 +144,80 @@ func buildHeadcounts(ctx context.Context, rep *report, src *sourceList, cfg conf
 			})
 		}
 	}
+	if in.workforce == nil {
+		if err := itMappings(ctx, h, sc, hc); err != nil {
+			return nil, err
+		}
+	}
+	h.Findings = headcountFindings(h, hc)
 	buildDestinations(rep, src, hc, in, destErr)
 	return hc, nil
+}
+
+// itMappings runs the scenario again with the IT workers spread over the
+// sections that employ ICT professionals, and records section J under both
+// mappings: how much the occupation-to-industry assumption moves it.
+func itMappings(ctx context.Context, h *headcounts, sc workforce.Scenario, hc *workforce.Headcount) error {
+	sc.ITMapping = workforce.ITInICTSections
+	sc.Destinations = workforce.DestinationMix{}
+	sc.MonteCarlo.Progress = nil
+	alt, err := workforce.Headcounts(ctx, sc)
+	if err != nil {
+		return fmt.Errorf("IT workers in the ICT sections: %w", err)
+	}
+	j := workforce.Information
+	row := func(name string, x *workforce.Headcount) itMappingRow {
+		lo, hi := floats(x.SectorRange(j))
+		return itMappingRow{Mapping: name, Count: x.Sector(j), Lo: lo, Hi: hi, Share: number(x.SectorShare(j))}
+	}
+	var codes []string
+	for _, s := range workforce.ICTSections() {
+		codes = append(codes, s.String())
+	}
+	h.ITMappings = []itMappingRow{
+		row("all IT workers in J", hc),
+		row("IT workers spread over "+strings.Join(codes, ", ")+" by their high-skill employment", alt),
+	}
+	return nil
+}
+
+// headcountFindings states what the table shows that is not an input: shares
+// of the workforce, which sections lose most relative to their size, and how
+// much the IT mapping moves section J.
+func headcountFindings(h *headcounts, hc *workforce.Headcount) []string {
+	var out []string
+	wf := hc.Workforce()
+	if wf == nil || hc.Total() == 0 {
+		return out
+	}
+	emp := wf.Total()
+	out = append(out, fmt.Sprintf("The %s who left equal %s (90%%: %s–%s) of the %s employed",
+		commas(h.Total), percent(float64(h.Total)/emp), percent(h.Lo/emp), percent(h.Hi/emp), humanCount(emp)))
+	rows := slices.Clone(h.Sectors)
+	slices.SortStableFunc(rows, func(a, b sectorRow) int { return cmp.Compare(float64(b.Share), float64(a.Share)) })
+	var top []string
+	for _, r := range rows[:min(3, len(rows))] {
+		top = append(top, fmt.Sprintf("%s %s (%s)", r.Code, strings.ToLower(r.Title[:1])+r.Title[1:], percent(float64(r.Share))))
+	}
+	out = append(out, "Relative to their workforce, "+strings.Join(top, ", ")+
+		" lost the most; the ranking follows from the surveys' sector shares and the size of each section")
+	if len(h.ITMappings) == 2 {
+		a, b := h.ITMappings[0], h.ITMappings[1]
+		out = append(out, fmt.Sprintf("Section J holds %s people (%s of its workforce) with %s, %s (%s) with %s",
+			commas(a.Count), percent(float64(a.Share)), a.Mapping, commas(b.Count), percent(float64(b.Share)), b.Mapping))
+	}
+	cols := wf.ColTotals()
+	if len(cols) == workforce.NumSkillLevels {
+		var high int64
+		for _, k := range h.Skills {
+			if k.Level >= workforce.Skill3 {
+				high += k.Count
+			}
+		}
+		highWF := cols[2] + cols[3]
+		out = append(out, fmt.Sprintf("The %s at skill levels 3–4 are %s of the %s employed at those levels", commas(high), percent(float64(high)/highWF), humanCount(highWF)))
+	}
+	return out
 }
 
 // floats converts a whole-number range for the report's float fields.
@@ -183,19 +258,29 @@ func percentText(e estimate.Estimate) string {
 // surveyComposition sets the emigrants' composition from the surveys of
 // emigrants from Russia: IT workers (section J) and graduates (high skill).
 func surveyComposition(sc *workforce.Scenario, h *headcounts, src *sourceList, wf *workforce.Table) error {
-	// The surveys' IT share applies where the workforce has people in J.
-	if i, ok := wf.RowIndex(workforce.Information.String()); ok && wf.RowTotals()[i] > 0 {
-		it, err := estimate.ShareBetween(itLo, itHi)
-		if err != nil {
-			return err
+	// The sector profile of emigrants from the surveys (issue 10 §3): each
+	// part is stated as data or as an assumption, with its sources.
+	prof := workforce.DefaultSectorProfile()
+	sc.Profile = prof
+	sc.ITMapping = workforce.ITInInformation
+	for _, part := range prof.Parts() {
+		kind := "data"
+		if part.Assumption {
+			kind = "assumption"
 		}
-		it = it.Named("share of emigrants").WithSources(srcZOiS, srcOKRussians)
-		sc.SectorFocus = map[workforce.Sector]estimate.Estimate{workforce.Information: it}
-		h.Assumptions = append(h.Assumptions, assumption{
-			Text: fmt.Sprintf("Information and communication (J) is %s of emigrants: IT workers were 27%%–45%% of emigrants from Russia in surveys, read as a 90%% interval. The other sectors share the rest in proportion to their workforce.",
-				percentText(it)),
-			SourceRefs: src.cite(srcZOiS, srcOKRussians),
-		})
+		text := fmt.Sprintf("Sector profile, %s (%s): %s", part.Name, kind, part.Share)
+		if len(part.Sectors) > 0 {
+			codes := make([]string, len(part.Sectors))
+			for i, s := range part.Sectors {
+				codes[i] = s.String()
+			}
+			text += " in " + strings.Join(codes, ", ")
+		}
+		text += "; " + part.Basis + "."
+		if part.Name == "IT workers" {
+			text += " Here all IT workers are put in J; section 3 shows the other mapping."
+		}
+		h.Assumptions = append(h.Assumptions, assumption{Text: text, SourceRefs: src.cite(part.Sources...)})
 	}
 	bands, err := wf.Bands()
 	if err != nil {

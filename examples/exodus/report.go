@@ -156,6 +156,14 @@ func buildReport(ctx context.Context, cfg config, in inputs, progress func(done,
 	nonNil(&rep.Money.Article)
 	nonNil(&rep.Money.Day)
 	nonNil(&rep.Headcounts.Findings)
+	nonNil(&rep.Headcounts.ITMappings)
+	nonNil(&rep.Destinations.Rows)
+	nonNil(&rep.Destinations.BySector)
+	nonNil(&rep.Destinations.Context)
+	nonNil(&rep.Costs.SourceRefs)
+	nonNil(&rep.Costs.Sectors)
+	nonNil(&rep.Costs.Notes)
+	nonNil(&rep.Costs.Context)
 	return rep, nil
 }
 

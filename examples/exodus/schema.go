@@ -18,14 +18,14 @@ import (
 // with a headline form beside it ("$15bn"); dates are YYYY-MM-DD. A figure
 // cites its sources by their id in "sources".
 type report struct {
-	Schema     string      `json:"schema"`
-	Settings   settings    `json:"settings"`
-	Sources    []sourceRef `json:"sources"`
-	Emigrants  emigrants   `json:"emigrants"`
+	Schema       string       `json:"schema"`
+	Settings     settings     `json:"settings"`
+	Sources      []sourceRef  `json:"sources"`
+	Emigrants    emigrants    `json:"emigrants"`
 	Headcounts   headcounts   `json:"headcounts"`
 	Destinations destinations `json:"destinations"`
 	Costs        costs        `json:"costs"`
-	Money      money       `json:"money"`
+	Money        money        `json:"money"`
 }
 
 const schemaName = "exodus-report/2"
@@ -95,16 +95,17 @@ type crossCheck struct {
 
 // headcounts is section 3: who left.
 type headcounts struct {
-	Basis       string       `json:"basis"` // what the total is
-	Total       int64        `json:"total"` // adds up exactly from the cells
-	Lo          float64      `json:"lo"`
-	Hi          float64      `json:"hi"`
-	Assumptions []assumption `json:"assumptions"`
-	Findings    []string     `json:"findings"`    // what the table shows, none an input restated
-	Comparisons []assumption `json:"comparisons"` // published figures to check the table against
-	Skills      []skillRow   `json:"skill_levels"`
-	Sectors     []sectorRow  `json:"sectors"`
-	Notes       []string     `json:"notes"` // provenance of each step
+	Basis       string         `json:"basis"` // what the total is
+	Total       int64          `json:"total"` // adds up exactly from the cells
+	Lo          float64        `json:"lo"`
+	Hi          float64        `json:"hi"`
+	Assumptions []assumption   `json:"assumptions"`
+	Findings    []string       `json:"findings"`    // what the table shows, none an input restated
+	ITMappings  []itMappingRow `json:"it_mappings"` // section J under each IT mapping
+	Comparisons []assumption   `json:"comparisons"` // published figures to check the table against
+	Skills      []skillRow     `json:"skill_levels"`
+	Sectors     []sectorRow    `json:"sectors"`
+	Notes       []string       `json:"notes"` // provenance of each step
 
 	table *workforce.Headcount // the library's result, for -format csv
 }
@@ -310,6 +311,15 @@ type impactFigure struct {
 	Lo    *float64 `json:"lo"`
 	Hi    *float64 `json:"hi"`
 	USD   string   `json:"usd,omitempty"` // the point in dollars, on totals
+}
+
+// itMappingRow is section J under one mapping of IT workers to sections.
+type itMappingRow struct {
+	Mapping string  `json:"mapping"`
+	Count   int64   `json:"count"`
+	Lo      float64 `json:"lo"`
+	Hi      float64 `json:"hi"`
+	Share   number  `json:"share_of_sector_workforce"`
 }
 
 // A number is a float64 that is written to JSON as null when it is NaN or
