@@ -7,6 +7,7 @@ import (
 	"math"
 	"time"
 
+	"github.com/exodus-lab/exodus"
 	"github.com/exodus-lab/exodus/finance"
 	"github.com/exodus-lab/exodus/workforce"
 	"github.com/exodus-lab/exodus/workforce/impact"
@@ -29,7 +30,8 @@ func buildCosts(ctx context.Context, rep *report, src *sourceList, cfg config, h
 	}
 	c.Year, c.Basis, c.Method = im.Year(), im.Basis().String(), im.Method()
 	c.EconomyWide = !cfg.noMultipliers
-	c.SourceRefs = src.cite(im.Sources()...)
+	src.cite(im.Sources()...) // every source is listed in section 1
+	c.SourceRefs = src.cite(append([]exodus.Source{impact.WagesSource(), impact.GVASource(), impact.SUTSource()}, impact.DefaultRemoteShare().Sources()...)...)
 	c.Notes = im.Notes()
 	for _, s := range im.Sectors() {
 		c.Sectors = append(c.Sectors, costRowOf(s))

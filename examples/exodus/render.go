@@ -170,14 +170,158 @@ func writeText(buf *bytes.Buffer, rep *report) error {
 	}
 	tw.Flush()
 
+	writeDestinations(buf, rep.Destinations)
+	writeCosts(buf, rep.Costs)
 	writeMoney(buf, rep.Money, rep.Settings)
 	return nil
+}
+
+// writeDestinations writes section 4.
+func writeDestinations(buf *bytes.Buffer, d destinations) {
+	p := func(format string, a ...any) { fmt.Fprintf(buf, format, a...) }
+	p("\n4. WHERE THEY WENT\n\n")
+	if d.Note != "" {
+		p("  %s.\n", d.Note)
+		return
+	}
+	p("  People who left, by the country where the host countries' data place them. The central figure of each country is\n")
+	p("  The Bell's count (July 2024); the other sources' figures set its range. The counts are scaled to the total of section 3:\n")
+	p("  shares, not the sources' own numbers, carry over. Definitions differ (settled people, permits, net migration,\n")
+	p("  repatriation) and are not additive; a * marks a range whose ends count different things.\n\n")
+	tw := tabwriter.NewWriter(buf, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "  country\tpeople\t90%% interval\tshare\tsources' figures: low / central / high\t\n")
+	for _, r := range d.Rows {
+		figs := func(f *destFigure) string {
+			if f == nil {
+				return "–"
+			}
+			return humanCount(f.Value) + " " + cites(f.SourceRefs)
+		}
+		mark := ""
+		if r.MixedDefinitions {
+			mark = " *"
+		}
+		fmt.Fprintf(tw, "  %s %s\t%s\t%s\t%s\t%s / %s / %s%s\t\n", r.Code, r.Name, humanSig(float64(r.Count), 3), rangeText(r.Lo, r.Hi),
+			percent(float64(r.Share)), figs(r.Low), figs(&r.Central), figs(r.High), mark)
+	}
+	tw.Flush()
+	if len(d.Rows) > 0 {
+		c := d.Rows[0].Central
+		p("  Central figures: %s, %s.\n", c.Definition, c.Period)
+	}
+	p("  Assumption: %s %s\n", d.Assumption, cites(d.AssumptionRefs))
+
+	if len(d.BySector) > 0 {
+		p("\n  4a. The largest destinations by sector (people; under the assumption above):\n\n")
+		tw = tabwriter.NewWriter(buf, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintf(tw, "  sector\t")
+		for _, b := range d.BySector {
+			fmt.Fprintf(tw, "%s\t", b.Code)
+		}
+		fmt.Fprintf(tw, "\n")
+		for i, cell := range d.BySector[0].Sectors {
+			fmt.Fprintf(tw, "  %s\t", cell.Code)
+			for _, b := range d.BySector {
+				fmt.Fprintf(tw, "%s\t", people2(b.Sectors[i].Count))
+			}
+			fmt.Fprintf(tw, "\n")
+		}
+		tw.Flush()
+	}
+	if len(d.Context) > 0 {
+		p("\n  Context, not model inputs: people counted in a country may since have moved on or gone home.\n")
+		for _, c := range d.Context {
+			p("  - %s %s\n", c.Text, cites(c.SourceRefs))
+		}
+	}
+}
+
+// writeCosts writes section 5.
+func writeCosts(buf *bytes.Buffer, c costs) {
+	p := func(format string, a ...any) { fmt.Fprintf(buf, format, a...) }
+	p("\n5. WHAT IT COSTS\n\n")
+	if c.Note != "" {
+		p("  %s.\n", c.Note)
+		return
+	}
+	p("  A year's output and pay of the people in section 3, in billions of roubles of %d (current prices), on the %s basis %s.\n", c.Year, c.Basis, cites(c.SourceRefs))
+	p("  Each cell is a median with its 90%% interval; those who kept working for Russian employers are not counted as lost.\n\n")
+	bn := func(f impactFigure) string {
+		if f.Point == nil {
+			return "–"
+		}
+		return fmt.Sprintf("%s (%s–%s)", humanSig(*f.Point/1e9, 2), humanSig(*f.Lo/1e9, 2), humanSig(*f.Hi/1e9, 2))
+	}
+	tw := tabwriter.NewWriter(buf, 0, 0, 2, ' ', 0)
+	head := "  sector\tpeople\twage bill lost, ₽bn\tvalue added at risk, ₽bn\t"
+	if c.EconomyWide {
+		head += "economy-wide, ₽bn\t"
+	}
+	fmt.Fprintln(tw, head)
+	row := func(name string, r costRow) {
+		people := "–"
+		if r.People.Point != nil {
+			people = humanSig(*r.People.Point, 2)
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t", name, people, bn(r.WageBill), bn(r.ValueAdded))
+		if c.EconomyWide {
+			fmt.Fprintf(tw, "%s\t", bn(r.EconomyWide))
+		}
+		fmt.Fprintln(tw)
+	}
+	for _, r := range c.Sectors {
+		row(r.Code+" "+truncate(r.Title, 36), r)
+	}
+	row("total", c.Total)
+	tw.Flush()
+	share := func(f impactFigure) string {
+		if f.Point == nil {
+			return "–"
+		}
+		return fmt.Sprintf("%s (90%%: %s–%s)", percent(*f.Point), percent(*f.Lo), percent(*f.Hi))
+	}
+	p("\n  As a share of %d GDP (₽%strn): wage bill %s, value added %s", c.Year, humanSig(c.GDP/1e12, 3), share(c.ShareOfGDP.WageBill), share(c.ShareOfGDP.ValueAdded))
+	if c.EconomyWide {
+		p(", economy-wide %s", share(c.ShareOfGDP.EconomyWide))
+	}
+	p(".\n")
+	if c.USDRate != nil {
+		p("  In dollars at %s, the CBR rate dated %s (%s) %s: wage bill %s, value added %s", c.USDRate.Rate, c.USDRate.Date, c.USDRate.Basis, cites(c.USDRefs), c.Total.WageBill.USD, c.Total.ValueAdded.USD)
+		if c.EconomyWide {
+			p(", economy-wide %s", c.Total.EconomyWide.USD)
+		}
+		p(".\n  A year-end rate, since no average rate for the year is embedded.\n")
+	} else if c.USDNote != "" {
+		p("  %s.\n", c.USDNote)
+	}
+	var flags []string
+	for _, r := range c.Sectors {
+		if r.Flag != "" {
+			flags = append(flags, r.Code+": "+r.Flag)
+		}
+	}
+	if len(flags) > 0 {
+		p("  Flags:\n")
+		for _, f := range flags {
+			p("  - %s\n", f)
+		}
+	}
+	p("\n  Method and caveats. %s\n", c.Method)
+	for _, n := range c.Notes {
+		p("  - %s\n", n)
+	}
+	if len(c.Context) > 0 {
+		p("\n  Staff shortages, for context (not model inputs):\n")
+		for _, x := range c.Context {
+			p("  - %s %s\n", x.Text, cites(x.SourceRefs))
+		}
+	}
 }
 
 // writeMoney writes section 4.
 func writeMoney(buf *bytes.Buffer, m money, st settings) {
 	p := func(format string, a ...any) { fmt.Fprintf(buf, format, a...) }
-	p("\n4. THE MONEY\n\n")
+	p("\n6. THE MONEY\n\n")
 	p("  Input: %s (%s), %s %s.\n\n", m.Compact, m.Amount, m.What, cites(m.SourceRefs))
 	from := "official"
 	if st.Rates != "embedded" {
@@ -303,7 +447,7 @@ func writeSummary(buf *bytes.Buffer, rep *report) {
 	for _, a := range h.Assumptions {
 		p("  - %s %s (section 3)\n", a.Text, cites(a.SourceRefs))
 	}
-	p("  - Money: %s, %s %s (section 4).\n", m.Compact, m.What, cites(m.SourceRefs))
+	p("  - Money: %s, %s %s (section 6).\n", m.Compact, m.What, cites(m.SourceRefs))
 
 	p("\n  Findings (computed by exodus from the inputs above):\n")
 	if rep.Settings.Workforce == "embedded" && !strings.HasPrefix(h.Basis, "the pooled estimate") {
@@ -331,7 +475,7 @@ func writeSummary(buf *bytes.Buffer, rep *report) {
 	}
 	if len(avg) > 0 {
 		p("  - %s was %s at the average rates of February 2022, the month it left the banks;\n", m.Compact, strings.Join(avg, " / "))
-		p("    at the rates in force on single days of that month, %s (section 4).\n", strings.Join(spread, " / "))
+		p("    at the rates in force on single days of that month, %s (section 6).\n", strings.Join(spread, " / "))
 	}
 	if len(m.Article) > 0 {
 		var printed []string
@@ -339,7 +483,7 @@ func writeSummary(buf *bytes.Buffer, rep *report) {
 			printed = append(printed, a.Printed)
 		}
 		p("  - The article's %s fits both February 2022's average rates and rates of about June 2023;\n", strings.Join(printed, " / "))
-		p("    which it used is our inference, not stated (section 4).\n")
+		p("    which it used is our inference, not stated (section 6).\n")
 	}
 }
 
