@@ -192,7 +192,7 @@ func headcountFindings(h *headcounts, hc *workforce.Headcount) []string {
 	}
 	emp := wf.Total()
 	out = append(out, fmt.Sprintf("The %s who left equal %s (90%%: %s–%s) of the %s employed",
-		commas(h.Total), percent(float64(h.Total)/emp), percent(h.Lo/emp), percent(h.Hi/emp), humanCount(emp)))
+		humanSig(float64(h.Total), 3), percent(float64(h.Total)/emp), percent(h.Lo/emp), percent(h.Hi/emp), humanCount(emp)))
 	rows := slices.Clone(h.Sectors)
 	slices.SortStableFunc(rows, func(a, b sectorRow) int { return cmp.Compare(float64(b.Share), float64(a.Share)) })
 	var top []string
@@ -203,8 +203,9 @@ func headcountFindings(h *headcounts, hc *workforce.Headcount) []string {
 		" lost the most; the ranking follows from the surveys' sector shares and the size of each section")
 	if len(h.ITMappings) == 2 {
 		a, b := h.ITMappings[0], h.ITMappings[1]
-		out = append(out, fmt.Sprintf("Section J holds %s people (%s of its workforce) with %s, %s (%s) with %s",
-			commas(a.Count), percent(float64(a.Share)), a.Mapping, commas(b.Count), percent(float64(b.Share)), b.Mapping))
+		out = append(out, fmt.Sprintf("Section J holds %s (90%%: %s) people, %s of its workforce, with %s; %s (90%%: %s), %s, with %s",
+			humanSig(float64(a.Count), 3), rangeText(a.Lo, a.Hi), percent(float64(a.Share)), a.Mapping,
+			humanSig(float64(b.Count), 3), rangeText(b.Lo, b.Hi), percent(float64(b.Share)), b.Mapping))
 	}
 	cols := wf.ColTotals()
 	if len(cols) == workforce.NumSkillLevels {
@@ -215,7 +216,7 @@ func headcountFindings(h *headcounts, hc *workforce.Headcount) []string {
 			}
 		}
 		highWF := cols[2] + cols[3]
-		out = append(out, fmt.Sprintf("The %s at skill levels 3–4 are %s of the %s employed at those levels", commas(high), percent(float64(high)/highWF), humanCount(highWF)))
+		out = append(out, fmt.Sprintf("The %s at skill levels 3–4 are %s of the %s employed at those levels", humanSig(float64(high), 3), percent(float64(high)/highWF), humanCount(highWF)))
 	}
 	return out
 }

@@ -112,10 +112,20 @@ func writeText(buf *bytes.Buffer, rep *report) error {
 	if rep.Settings.Workforce != "embedded" {
 		p("  On the employment in %s, not the embedded data for Russia.\n", rep.Settings.Workforce)
 	}
-	if h.Lo == h.Hi {
+	fixed := h.Lo == h.Hi
+	// count writes a count as exact whole people in a fixed table, and to
+	// three significant digits where the counts have a spread: the
+	// exact whole people are in -format csv and json.
+	count := func(n int64) string {
+		if fixed || (n < 1000 && n > -1000) {
+			return commas(n)
+		}
+		return humanSig(float64(n), 3)
+	}
+	if fixed {
 		p("  %s people, a fixed figure: %s.\n", commas(h.Total), h.Basis)
 	} else {
-		p("  %s people (90%%: %s), from %s.\n", commas(h.Total), rangeText(h.Lo, h.Hi), h.Basis)
+		p("  %s people (90%%: %s), from %s.\n", count(h.Total), rangeText(h.Lo, h.Hi), h.Basis)
 	}
 	p("  Assumptions:\n")
 	for _, a := range h.Assumptions {
@@ -132,7 +142,12 @@ func writeText(buf *bytes.Buffer, rep *report) error {
 		p("  - %s\n", n)
 	}
 
-	p("\n  3a. People who left, by sector and ILO skill level. Whole people: every row, column and total adds up exactly.\n")
+	if fixed {
+		p("\n  3a. People who left, by sector and ILO skill level. Whole people: every row, column and total adds up exactly.\n")
+	} else {
+		p("\n  3a. People who left, by sector and ILO skill level, to three significant digits. The whole people behind them,\n")
+		p("  which add up exactly in every row, column and total, are in -format csv and json.\n")
+	}
 	p("  Skill levels (ISCO-08 major groups): 1 elementary occupations (9); 2 clerks, service and sales, skilled agricultural,\n")
 	p("  craft and machine workers (4–8); 3 technicians and associate professionals (3); 4 professionals (2). Managers (1)\n")
 	p("  are split evenly between levels 3 and 4, armed forces (0), where the data have them, evenly between 1, 2 and 4.\n")
@@ -142,15 +157,15 @@ func writeText(buf *bytes.Buffer, rep *report) error {
 	for _, s := range h.Sectors {
 		fmt.Fprintf(tw, "%s %-35s\t", s.Code, shortTitle(s.Code, s.Title))
 		for _, c := range s.Cells {
-			fmt.Fprintf(tw, "%s\t", commas(c.Count))
+			fmt.Fprintf(tw, "%s\t", count(c.Count))
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t\n", commas(s.Count), rangeText(s.Lo, s.Hi), humanCount(s.Workforce), shareText(float64(s.Share), float64(s.ShareLo), float64(s.ShareHi)))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t\n", count(s.Count), rangeText(s.Lo, s.Hi), humanCount(s.Workforce), shareText(float64(s.Share), float64(s.ShareLo), float64(s.ShareHi)))
 	}
 	fmt.Fprintf(tw, "%-37s\t", "total")
 	for _, k := range h.Skills {
-		fmt.Fprintf(tw, "%s\t", commas(k.Count))
+		fmt.Fprintf(tw, "%s\t", count(k.Count))
 	}
-	fmt.Fprintf(tw, "%s\t%s\t\t\t\n", commas(h.Total), rangeText(h.Lo, h.Hi))
+	fmt.Fprintf(tw, "%s\t%s\t\t\t\n", count(h.Total), rangeText(h.Lo, h.Hi))
 	fmt.Fprintf(tw, "%-37s\t", "90% interval")
 	for _, k := range h.Skills {
 		fmt.Fprintf(tw, "%s\t", rangeText(k.Lo, k.Hi))
@@ -426,65 +441,30 @@ func trimTrailingSpace(b []byte) []byte {
 	return bytes.Join(lines, []byte("\n"))
 }
 
-// writeSummary writes the assumptions (inputs, each with its source) and
-// the findings (outputs), each pointing to its section. No finding restates
-// an input.
+// writeSummary writes the assumptions (inputs, with their sources) and the
+// findings (outputs), each pointing to its section.
 func writeSummary(buf *bytes.Buffer, rep *report) {
 	p := func(format string, a ...any) { fmt.Fprintf(buf, format, a...) }
-	e, h, m := rep.Emigrants, rep.Headcounts, rep.Money
 	p("\nIN SHORT\n\n")
 	if rep.Settings.Workforce != "embedded" {
-		p("  Sections 2 and 4 are the article's figures for Russia; section 3 uses the employment in %s.\n\n", rep.Settings.Workforce)
+		p("  Sections 2 and 6 are the article's figures for Russia; section 3 uses the employment in %s.\n\n", rep.Settings.Workforce)
 	}
 	p("  Assumptions (inputs, with their sources):\n")
-	var pooled []string
-	for _, f := range e.Estimates {
-		if f.Pooled {
-			pooled = append(pooled, fmt.Sprintf("%s %s (%s, %s)", f.Name, cites(f.SourceRefs), f.Claim, f.Period))
-		}
+	for _, a := range rep.Summary.Assumptions {
+		p("  - %s%s (section %d).\n", a.Text, spaced(cites(a.SourceRefs)), a.Section)
 	}
-	p("  - How many: only estimates of %s are pooled: %s, each read as a 90%% interval (section 2).\n", e.Quantity, strings.Join(pooled, "; "))
-	for _, a := range h.Assumptions {
-		p("  - %s %s (section 3)\n", a.Text, cites(a.SourceRefs))
+	p("\n  Findings (computed by exodus from the inputs):\n")
+	for _, f := range rep.Summary.Findings {
+		p("  - %s (section %d).\n", f.Text, f.Section)
 	}
-	p("  - Money: %s, %s %s (section 6).\n", m.Compact, m.What, cites(m.SourceRefs))
+}
 
-	p("\n  Findings (computed by exodus from the inputs above):\n")
-	if rep.Settings.Workforce == "embedded" && !strings.HasPrefix(h.Basis, "the pooled estimate") {
-		p("  - Section 3 takes %s instead of the pooled estimate.\n", h.Basis)
+// spaced puts a space before s when it is not empty.
+func spaced(s string) string {
+	if s == "" {
+		return ""
 	}
-	p("  - About %s people left (the %s of %d estimates) (section 2).\n", e.Pooled.Text, e.Pooled.Method, pooledCount(e))
-	p("    The pooled estimates disagree: %s.\n", e.Agreement.Verdict)
-	where := "inside"
-	if md := e.CrossCheck.People.Median; md < e.Pooled.Lo || md > e.Pooled.Hi {
-		where = "outside"
-	}
-	p("  - Alfa Bank's \"1.5%% of the workforce\" would be %s people, %s the pooled interval (section 2).\n",
-		e.CrossCheck.People.Text, where)
-	for _, f := range h.Findings {
-		p("  - %s (section 3).\n", f)
-	}
-	var avg []string
-	var spread []string
-	for _, c := range m.Average {
-		if c.Amount == nil || (c.Currency != "USD" && c.Currency != "GBP") {
-			continue
-		}
-		avg = append(avg, c.Compact)
-		spread = append(spread, fmt.Sprintf("%s–%s", c.High.Compact, c.Low.Compact))
-	}
-	if len(avg) > 0 {
-		p("  - %s was %s at the average rates of February 2022, the month it left the banks;\n", m.Compact, strings.Join(avg, " / "))
-		p("    at the rates in force on single days of that month, %s (section 6).\n", strings.Join(spread, " / "))
-	}
-	if len(m.Article) > 0 {
-		var printed []string
-		for _, a := range m.Article {
-			printed = append(printed, a.Printed)
-		}
-		p("  - The article's %s fits both February 2022's average rates and rates of about June 2023;\n", strings.Join(printed, " / "))
-		p("    which it used is our inference, not stated (section 6).\n")
-	}
+	return " " + s
 }
 
 // reliabilityMarks are the marks that package finance's rate sources carry

@@ -145,6 +145,7 @@ func buildReport(ctx context.Context, cfg config, in inputs, progress func(done,
 	if err := buildMoney(rep, &src, cfg, in); err != nil {
 		return nil, err
 	}
+	buildSummary(rep, &src, in)
 	rep.Sources = src.refs
 	// Lists are [] in JSON, never null, whether or not they have items.
 	nonNil(&rep.Emigrants.Agreement.Disjoint)
@@ -156,6 +157,8 @@ func buildReport(ctx context.Context, cfg config, in inputs, progress func(done,
 	nonNil(&rep.Money.Article)
 	nonNil(&rep.Money.Day)
 	nonNil(&rep.Headcounts.Findings)
+	nonNil(&rep.Summary.Assumptions)
+	nonNil(&rep.Summary.Findings)
 	nonNil(&rep.Headcounts.ITMappings)
 	nonNil(&rep.Destinations.Rows)
 	nonNil(&rep.Destinations.BySector)

@@ -14,13 +14,15 @@ import (
 // fields may be added in later versions of the same schema, but none is
 // removed, renamed or changes meaning without a new schema name. Numbers of
 // people are persons; shares are fractions (0.015 is 1.5%); intervals are
-// central 90% intervals; money is exact decimal text ("15000000000.00 USD")
-// with a headline form beside it ("$15bn"); dates are YYYY-MM-DD. A figure
+// central 90% intervals; money is {"amount":"15000000000.00","currency":"USD"}
+// as finance.Amount encodes it, with a headline form beside it ("$15bn");
+// dates are YYYY-MM-DD. A figure
 // cites its sources by their id in "sources".
 type report struct {
 	Schema       string       `json:"schema"`
 	Settings     settings     `json:"settings"`
 	Sources      []sourceRef  `json:"sources"`
+	Summary      summary      `json:"summary"`
 	Emigrants    emigrants    `json:"emigrants"`
 	Headcounts   headcounts   `json:"headcounts"`
 	Destinations destinations `json:"destinations"`
@@ -320,6 +322,20 @@ type itMappingRow struct {
 	Lo      float64 `json:"lo"`
 	Hi      float64 `json:"hi"`
 	Share   number  `json:"share_of_sector_workforce"`
+}
+
+// summary is the report in short: assumptions (inputs) and findings
+// (outputs), each pointing to its section.
+type summary struct {
+	Assumptions []summaryLine `json:"assumptions"`
+	Findings    []summaryLine `json:"findings"`
+}
+
+// summaryLine is one assumption or finding.
+type summaryLine struct {
+	Text       string `json:"text"`
+	Section    int    `json:"section"`
+	SourceRefs []int  `json:"sources,omitempty"`
 }
 
 // A number is a float64 that is written to JSON as null when it is NaN or
