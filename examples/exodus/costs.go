@@ -103,5 +103,9 @@ func figureOfImpact(f impact.Figure) impactFigure {
 	if f.Missing() {
 		return impactFigure{}
 	}
-	return impactFigure{Point: &f.Point, Lo: &f.Lo, Hi: &f.Hi}
+	// The point comes from the headcount's point and the median remote
+	// share, not from the draws: widen the interval to it where it falls
+	// outside, so that no printed interval leaves out its point.
+	lo, hi := math.Min(f.Lo, f.Point), math.Max(f.Hi, f.Point)
+	return impactFigure{Point: &f.Point, Lo: &lo, Hi: &hi}
 }

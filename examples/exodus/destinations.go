@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 
 	"github.com/exodus-lab/exodus/workforce"
@@ -43,6 +44,7 @@ func buildDestinations(rep *report, src *sourceList, hc *workforce.Headcount, in
 	total := hc.Total()
 	for _, dest := range hc.Destinations() {
 		lo, hi := hc.DestinationInterval(dest)
+		lo, hi = enclose(hc.Destination(dest), lo, hi)
 		row := destinationRow{
 			Code: dest.String(), Name: dest.Name(), Count: hc.Destination(dest), Lo: lo, Hi: hi,
 		}
@@ -72,6 +74,7 @@ func buildDestinations(rep *report, src *sourceList, hc *workforce.Headcount, in
 		bs := destinationSectors{Code: r.Code, Name: r.Name}
 		for _, s := range hc.Sectors() {
 			lo, hi := hc.DestinationSectorInterval(dest, s)
+			lo, hi = enclose(hc.DestinationSector(dest, s), lo, hi)
 			bs.Sectors = append(bs.Sectors, countCell{Code: s.String(), Count: hc.DestinationSector(dest, s), Lo: lo, Hi: hi})
 		}
 		d.BySector = append(d.BySector, bs)
@@ -98,4 +101,12 @@ func figureRef(src *sourceList, f workforce.DestinationFigure) destFigure {
 // host countries counted), which the report states instead of failing.
 func destinationsSkipped(err error) bool {
 	return errors.Is(err, workforce.ErrInconsistent)
+}
+
+// enclose turns an interval of unrounded simulated people into whole people
+// that enclose the point count n: floor and ceiling, widened to n where the
+// point (made from the sources' central figures) lies outside the draws'
+// interval, so that no printed interval leaves out its printed count.
+func enclose(n int64, lo, hi float64) (float64, float64) {
+	return math.Min(math.Floor(lo), float64(n)), math.Max(math.Ceil(hi), float64(n))
 }

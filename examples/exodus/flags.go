@@ -18,6 +18,7 @@ import (
 // config is the parsed command line.
 type config struct {
 	format    string
+	table     string // which table -format csv writes
 	svg, png  string
 	draws     int
 	seed      uint64
@@ -45,6 +46,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.SetOutput(io.Discard)
 	var total, share, date string
 	fs.StringVar(&cfg.format, "format", "text", "output `format`: text, csv (the headcount table) or json (the whole report)")
+	fs.StringVar(&cfg.table, "table", "headcounts", "the `table` -format csv writes: headcounts (sector × skill level), destinations, destination-sectors or costs")
 	fs.StringVar(&cfg.svg, "svg", "", "also write a chart of headcounts by sector to `FILE` as SVG")
 	fs.StringVar(&cfg.png, "png", "", "also write a chart of headcounts by sector to `FILE` as PNG")
 	fs.IntVar(&cfg.draws, "draws", 100_000, "number of Monte Carlo draws, `N` from 100 to 1000000 (each draw keeps every cell: 1000000 need about 2 GB of memory)")
@@ -72,6 +74,11 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	case "text", "csv", "json":
 	default:
 		return config{}, fmt.Errorf("-format %q: want text, csv or json", cfg.format)
+	}
+	switch cfg.table {
+	case "headcounts", "destinations", "destination-sectors", "costs":
+	default:
+		return config{}, fmt.Errorf("-table %q: want headcounts, destinations, destination-sectors or costs", cfg.table)
 	}
 	if cfg.draws < 100 || cfg.draws > maxDraws {
 		return config{}, fmt.Errorf("-draws %d: want 100 to 1000000", cfg.draws)

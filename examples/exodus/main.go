@@ -136,7 +136,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	out, err := render(rep, cfg.format)
+	out, err := render(rep, cfg.format, cfg.table)
 	if err != nil {
 		return err
 	}

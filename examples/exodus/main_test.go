@@ -65,7 +65,7 @@ func TestGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, format := range []string{"text", "json"} {
-		got, err := render(rep, format)
+		got, err := render(rep, format, "headcounts")
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -2,9 +2,11 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -12,7 +14,7 @@ import (
 )
 
 // render writes the report in format: text, csv or json.
-func render(rep *report, format string) ([]byte, error) {
+func render(rep *report, format, table string) ([]byte, error) {
 	var buf bytes.Buffer
 	var err error
 	switch format {
@@ -22,7 +24,7 @@ func render(rep *report, format string) ([]byte, error) {
 		enc.SetEscapeHTML(false)
 		err = enc.Encode(rep)
 	case "csv":
-		err = writeCSV(&buf, rep)
+		err = writeCSV(&buf, rep, table)
 	default:
 		err = writeText(&buf, rep)
 		buf = *bytes.NewBuffer(trimTrailingSpace(buf.Bytes()))
@@ -37,8 +39,71 @@ func render(rep *report, format string) ([]byte, error) {
 // schema (workforce.HeadcountCSVHeader; documented in "go doc
 // ./workforce"): one row per sector and skill level, lo and hi the whole
 // numbers of people around the 90% interval that enclose count.
-func writeCSV(buf *bytes.Buffer, rep *report) error {
-	return rep.Headcounts.table.WriteCSV(buf)
+func writeCSV(buf *bytes.Buffer, rep *report, table string) error {
+	switch table {
+	case "destinations":
+		return writeCSVRows(buf, []string{"destination", "destination_name", "count", "lo", "hi", "share_of_total"}, func(add func(...string)) {
+			for _, r := range rep.Destinations.Rows {
+				add(r.Code, r.Name, strconv.FormatInt(r.Count, 10), wholeText(r.Lo), wholeText(r.Hi), csvNumber(float64(r.Share)))
+			}
+		})
+	case "destination-sectors":
+		return writeCSVRows(buf, []string{"destination", "sector", "count", "lo", "hi"}, func(add func(...string)) {
+			for _, b := range rep.Destinations.BySector {
+				for _, c := range b.Sectors {
+					add(b.Code, c.Code, strconv.FormatInt(c.Count, 10), wholeText(c.Lo), wholeText(c.Hi))
+				}
+			}
+		})
+	case "costs":
+		head := []string{"sector", "sector_title", "people", "people_lo", "people_hi"}
+		for _, f := range []string{"wage_bill", "value_added", "economy_wide"} {
+			head = append(head, f, f+"_lo", f+"_hi")
+		}
+		return writeCSVRows(buf, head, func(add func(...string)) {
+			for _, r := range append(slices.Clone(rep.Costs.Sectors), rep.Costs.Total) {
+				code, title := r.Code, r.Title
+				if code == "" {
+					code, title = "total", "all sectors valued"
+				}
+				row := []string{code, title}
+				for _, f := range []impactFigure{r.People, r.WageBill, r.ValueAdded, r.EconomyWide} {
+					row = append(row, csvPtr(f.Point), csvPtr(f.Lo), csvPtr(f.Hi))
+				}
+				add(row...)
+			}
+		})
+	default:
+		return rep.Headcounts.table.WriteCSV(buf)
+	}
+}
+
+// writeCSVRows writes a header and the rows rows adds.
+func writeCSVRows(buf *bytes.Buffer, header []string, rows func(add func(...string))) error {
+	w := csv.NewWriter(buf)
+	_ = w.Write(header)
+	rows(func(rec ...string) { _ = w.Write(rec) })
+	w.Flush()
+	return w.Error()
+}
+
+// wholeText writes a whole number of people.
+func wholeText(v float64) string { return strconv.FormatFloat(math.Round(v)+0, 'f', 0, 64) }
+
+// csvNumber writes v to six significant digits, or nothing when it is NaN.
+func csvNumber(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return ""
+	}
+	return strconv.FormatFloat(v, 'g', 6, 64)
+}
+
+// csvPtr writes a missing figure as an empty cell, roubles to the rouble.
+func csvPtr(v *float64) string {
+	if v == nil {
+		return ""
+	}
+	return strconv.FormatFloat(math.Round(*v)+0, 'f', 0, 64)
 }
 
 func writeText(buf *bytes.Buffer, rep *report) error {
