@@ -31,6 +31,9 @@ func buildSummary(rep *report, src *sourceList, in inputs) {
 	}
 	add(fmt.Sprintf("How many: only estimates of one quantity are pooled, %s: %s, each read as a 90%% interval",
 		e.Quantity, strings.Join(pooled, "; ")), 2, refs)
+	if !strings.HasPrefix(h.Basis, "the pooled estimate") {
+		add("Section 3 takes "+h.Basis+" instead of the pooled estimate", 3, nil)
+	}
 	if in.workforce == nil {
 		prof := workforce.DefaultSectorProfile()
 		add("Who: IT workers are 27%–45% of emigrants (surveys), an occupation share put in section J; arts (R), education (P), "+
