@@ -66,7 +66,7 @@ func buildMoney(rep *report, src *sourceList, cfg config, in inputs) error {
 			return fmt.Errorf("convert at the average %s rate: %w", cur.Code(), err)
 		}
 		c.Basis = pr.Basis().String()
-		c.Rate = rateText(cur, pr.Value().RoundBank(4).String())
+		c.Rate = rateText(cur, pr.Value().StringFixedBank(4))
 		c.Amount, c.Compact = &got, got.Compact()
 		if c.Low, err = rateAtOf(amount, pr.Min()); err != nil {
 			return err
@@ -135,7 +135,7 @@ func buildMoney(rep *report, src *sourceList, cfg config, in inputs) error {
 		default:
 			r := cv.Rate.Inverse()
 			d.Basis = cv.Basis().String()
-			d.Rate = rateText(cur, r.Value().RoundBank(4).String())
+			d.Rate = rateText(cur, r.Value().StringFixedBank(4))
 			d.RateDate = cv.Rate.Date().Format(time.DateOnly)
 			d.Age = cv.Age()
 			d.Amount, d.Compact = &cv.To, cv.To.Compact()
@@ -162,7 +162,7 @@ func rateAtOf(amount finance.Amount, r finance.Rate) (*rateAt, error) {
 		return nil, fmt.Errorf("convert at %v: %w", r, err)
 	}
 	return &rateAt{
-		Rate: rateText(r.Base(), r.Value().RoundBank(4).String()), Date: r.Date().Format(time.DateOnly),
+		Rate: rateText(r.Base(), r.Value().StringFixedBank(4)), Date: r.Date().Format(time.DateOnly),
 		Basis: r.Basis().String(), Amount: got, Compact: got.Compact(),
 	}, nil
 }

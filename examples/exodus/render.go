@@ -202,6 +202,12 @@ func writeText(buf *bytes.Buffer, rep *report) error {
 			p("  - %s %s\n", c.Text, cites(c.SourceRefs))
 		}
 	}
+	if len(h.ITMappings) > 0 {
+		p("  The IT share is of an occupation; which sections employ IT workers is an assumption. Section J under each:\n")
+		for _, m := range h.ITMappings {
+			p("  - %s: %s (90%%: %s) people, %s of its workforce\n", m.Mapping, humanSig(float64(m.Count), 3), rangeText(m.Lo, m.Hi), percent(float64(m.Share)))
+		}
+	}
 	p("  How the table was made:\n")
 	for _, n := range h.Notes {
 		p("  - %s\n", n)
