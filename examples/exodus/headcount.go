@@ -136,8 +136,8 @@ func buildHeadcounts(ctx context.Context, rep *report, src *sourceList, cfg conf
 		h.Sectors = append(h.Sectors, row)
 		if s == workforce.Information && in.workforce == nil { // a figure for Russia only
 			h.Comparisons = append(h.Comparisons, assumption{
-				Text: fmt.Sprintf("Russia's Ministry of Digital Development put the IT workers who left in 2022 and stayed away at about 100,000, "+
-					"about 10%% of the sector; this table has %s (90%%: %s) people (%.1f%% of its workforce; 90%%: %.1f%%–%.1f%%) from information and communication (J), "+
+				Text: fmt.Sprintf("Russia's Ministry of Digital Development put the IT specialists who left in 2022 and were abroad at about 100,000, "+
+					"about 10%% of IT companies' staff; this table has %s (90%%: %s) people (%.1f%% of its workforce; 90%%: %.1f%%–%.1f%%) from information and communication (J), "+
 					"a section wider than IT that also holds publishing, broadcasting and telecoms.",
 					humanSig(float64(row.Count), 3), rangeText(row.Lo, row.Hi), 100*row.Share, 100*row.ShareLo, 100*row.ShareHi),
 				SourceRefs: src.cite(srcMinTsifry),

@@ -60,7 +60,7 @@ var (
 	}
 	srcAlfa = exodus.Source{
 		Publisher: "Alfa Bank",
-		Note:      "as cited by the article: about 1.5% of the whole workforce left; the bank's own text was not found",
+		Note:      "as cited by the article: about 1.5% of the whole workforce left; the bank's own text was not found, so no date or address",
 	}
 	srcZOiS = exodus.Source{
 		Publisher: "ZOiS, Princeton and Harvard survey of Russian migrants in Georgia and Armenia",
@@ -81,10 +81,13 @@ var (
 		Note:      "80% of emigrants hold a university degree",
 	}
 	srcMinTsifry = exodus.Source{
-		Publisher: "Russian Ministry of Digital Development",
-		URL:       "https://gospodarka.dziennik.pl/news/artykuly/8710626,brytyjski-wywiad-problem-rosji-gospodarka.html",
-		Note:      "as cited in a UK Defence Intelligence update: about 100,000 IT workers, about 10% of the sector, left in 2022 and did not return",
+		Publisher: "Russian Ministry of Digital Development (Minister M. Shadayev), via AFP and BM.ge",
+		Title:     "Moscow says 100K IT specialists have left Russia this year",
+		URL:       "https://bm.ge/en/article/moscow-says-100k-it-specialists-have-left-russia-this-year/123234/",
+		Date:      "2022-12",
+		Note:      "about 100,000 IT specialists left Russia in 2022 and were abroad, about 10% of IT companies' staff; 80% of them kept working for Russian companies remotely",
 	}
+
 	srcCBRWithdrawal = exodus.Source{
 		Publisher: "Central Bank of Russia",
 		Title:     "О развитии банковского сектора Российской Федерации (February 2022)",
