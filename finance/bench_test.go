@@ -111,3 +111,22 @@ func BenchmarkNewRatesHistory(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRateConvert converts roubles to dollars at one quoted rate: the
+// arithmetic alone, without the table lookup of BenchmarkRatesConvert.
+func BenchmarkRateConvert(b *testing.B) {
+	r, err := finance.DefaultRates().Find(finance.USD, finance.RUB, date(2024, 11, 20))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, a := range []finance.Amount{finance.MustParseAmount("123456.78 RUB"), finance.MustParseAmount("123456.78 USD")} {
+		b.Run(a.Currency().Code(), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := r.Convert(a); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

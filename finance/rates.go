@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -106,6 +107,54 @@ type Rates struct {
 	mu    sync.RWMutex
 	pairs map[pair][]Rate                // quotes of each pair, sorted by date
 	links map[Currency]map[Currency]bool // currencies quoted against each currency
+	// newest is the date of the latest quote involving each currency. No
+	// cross rate through any currency can be fresher than min(newest[from],
+	// newest[to]), so a lookup whose direct or inverse quote is that fresh
+	// skips the cross rates (see best).
+	newest map[Currency]time.Time
+	// gen counts the changes of the table; memo remembers recent lookups
+	// with the default Via, each valid while gen is unchanged. The quotes
+	// a remembered candidate points to are never modified (add builds new
+	// slices), so it may be used without the lock.
+	gen  atomic.Uint64
+	memo [memoSize]atomic.Pointer[memoEntry]
+}
+
+// memoSize is the number of lookups a Rates remembers: enough for the
+// pairs and days of a typical report, small beside the table itself.
+const memoSize = 64
+
+// A memoEntry is a remembered lookup: the best candidate from→to on a day.
+type memoEntry struct {
+	from, to Currency
+	on       time.Time
+	gen      uint64
+	best     candidate
+}
+
+// memoSlot returns the memo slot for a lookup.
+func memoSlot(from, to Currency, d time.Time) uint64 {
+	h := (uint64(from)<<16 | uint64(to)) ^ uint64(d.Unix()/86400)*0x9e3779b97f4a7c15
+	return (h ^ h>>32) % memoSize
+}
+
+// lookup returns the best candidate from→to on d, from the memo when
+// via is nil and the table has not changed since it was remembered.
+func (t *Rates) lookup(from, to Currency, d time.Time, via []Currency) candidate {
+	if via == nil {
+		slot := &t.memo[memoSlot(from, to, d)]
+		if e := slot.Load(); e != nil && e.from == from && e.to == to && e.on.Equal(d) && e.gen == t.gen.Load() {
+			return e.best
+		}
+		t.mu.RLock()
+		best := t.best(from, to, d, nil)
+		slot.Store(&memoEntry{from: from, to: to, on: d, gen: t.gen.Load(), best: best})
+		t.mu.RUnlock()
+		return best
+	}
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	return t.best(from, to, d, via)
 }
 
 // NewRates returns a table holding rates. See [Rates.Add] for the errors.
@@ -158,6 +207,7 @@ func (t *Rates) add(rates []Rate, replace bool) error {
 	if t.pairs == nil {
 		t.pairs = make(map[pair][]Rate)
 		t.links = make(map[Currency]map[Currency]bool)
+		t.newest = make(map[Currency]time.Time)
 	}
 	// Validate everything first so that a failed Add changes nothing.
 	byDate := func(x Rate, on time.Time) int { return x.on.Compare(on) }
@@ -211,9 +261,16 @@ func (t *Rates) add(rates []Rate, replace bool) error {
 			}
 		}
 		t.pairs[k] = merged
+		last := merged[len(merged)-1].on
+		for _, c := range [2]Currency{k.base, k.quote} {
+			if last.After(t.newest[c]) {
+				t.newest[c] = last
+			}
+		}
 		t.link(k.base, k.quote)
 		t.link(k.quote, k.base)
 	}
+	t.gen.Add(1)
 	return nil
 }
 
@@ -294,13 +351,11 @@ func (t *Rates) FindWith(from, to Currency, on time.Time, opt FindOptions) (Rate
 	if t == nil {
 		return Rate{}, checkFound(candidate{}, from, to, d, opt)
 	}
-	t.mu.RLock()
-	best := t.best(from, to, d, opt.Via)
+	best := t.lookup(from, to, d, opt.Via)
 	var r Rate
 	if best.valid {
-		r = best.rate() // build while the quotes it points to are locked
+		r = best.rate()
 	}
-	t.mu.RUnlock()
 	if err := checkFound(best, from, to, d, opt); err != nil {
 		return Rate{}, err
 	}
@@ -378,6 +433,18 @@ func (t *Rates) oneLeg(from, to Currency, d time.Time) candidate {
 // read lock.
 func (t *Rates) best(from, to Currency, d time.Time, via []Currency) candidate {
 	best := t.oneLeg(from, to, d)
+	if best.valid {
+		// A cross rate is as old as its older leg, and each leg is at
+		// most as new as the newest quote of its currency; a cross rate
+		// wins only if strictly fresher, so none can beat this one.
+		bound := t.newest[from]
+		if nt := t.newest[to]; nt.Before(bound) {
+			bound = nt
+		}
+		if !best.age.Before(bound) {
+			return best
+		}
+	}
 	consider := func(x Currency, rank int) {
 		if x == from || x == to {
 			return
@@ -413,7 +480,8 @@ func (t *Rates) best(from, to Currency, d time.Time, via []Currency) candidate {
 	if len(large) < len(small) {
 		small, large = large, small
 	}
-	var others []Currency
+	var buf [16]Currency
+	others := buf[:0]
 	for x := range small {
 		if large[x] && !slices.Contains(defaultVia[:], x) {
 			others = append(others, x)
@@ -450,34 +518,32 @@ func (t *Rates) ConvertWith(a Amount, to Currency, on time.Time, opt FindOptions
 	if t == nil {
 		return Amount{}, checkFound(candidate{}, a.cur, to, d, opt)
 	}
-	t.mu.RLock()
-	best := t.best(a.cur, to, d, opt.Via)
-	var r Rate
-	if best.valid {
-		r = best.ratio()
-	}
-	t.mu.RUnlock()
+	best := t.lookup(a.cur, to, d, opt.Via)
 	if err := checkFound(best, a.cur, to, d, opt); err != nil {
 		return Amount{}, err
 	}
-	return r.Convert(a)
+	if err := a.checkRange("convert"); err != nil {
+		return Amount{}, err
+	}
+	num, den := best.ratio()
+	return Amount{val: convertValue(a.val, num, den, to.MinorUnits()), cur: to}, nil
 }
 
-// ratio returns a rate with the candidate's currencies and exact value but
-// no date, source or chain: enough to convert.
-func (c candidate) ratio() Rate {
-	a := *c.a.q
+// ratio returns the exact value num/den of the candidate's rate, from its
+// base to its quote: enough to convert, without building the Rate.
+func (c candidate) ratio() (num, den decimal.Decimal) {
+	num, den = c.a.q.num, c.a.q.den
 	if c.a.inv {
-		a.base, a.quote, a.num, a.den = a.quote, a.base, a.den, a.num
+		num, den = den, num
 	}
 	if c.b.q == nil {
-		return Rate{base: a.base, quote: a.quote, num: a.num, den: a.den}
+		return num, den
 	}
-	b := *c.b.q
+	bn, bd := c.b.q.num, c.b.q.den
 	if c.b.inv {
-		b.base, b.quote, b.num, b.den = b.quote, b.base, b.den, b.num
+		bn, bd = bd, bn
 	}
-	return Rate{base: a.base, quote: b.quote, num: a.num.Mul(b.num), den: a.den.Mul(b.den)}
+	return num.Mul(bn), den.Mul(bd)
 }
 
 // checkFound returns the *RateError for a missing or too old candidate.
