@@ -127,34 +127,40 @@ const memoSize = 64
 // A memoEntry is a remembered lookup: the best candidate from→to on a day.
 type memoEntry struct {
 	from, to Currency
-	on       time.Time
+	sec      int64 // d.Unix()
 	gen      uint64
 	best     candidate
+	num, den decimal.Decimal // best.ratio(), if best.valid
 }
 
-// memoSlot returns the memo slot for a lookup.
-func memoSlot(from, to Currency, d time.Time) uint64 {
-	h := (uint64(from)<<16 | uint64(to)) ^ uint64(d.Unix()/86400)*0x9e3779b97f4a7c15
-	return (h ^ h>>32) % memoSize
-}
-
-// lookup returns the best candidate from→to on d, from the memo when
-// via is nil and the table has not changed since it was remembered.
-func (t *Rates) lookup(from, to Currency, d time.Time, via []Currency) candidate {
-	if via == nil {
-		slot := &t.memo[memoSlot(from, to, d)]
-		if e := slot.Load(); e != nil && e.from == from && e.to == to && e.on.Equal(d) && e.gen == t.gen.Load() {
-			return e.best
-		}
+// lookup returns the best candidate from→to on d, and its exact value if
+// found, from the memo when via is nil and the table has not changed since
+// it was remembered.
+func (t *Rates) lookup(from, to Currency, d time.Time, via []Currency) (best candidate, num, den decimal.Decimal) {
+	if via != nil {
 		t.mu.RLock()
-		best := t.best(from, to, d, nil)
-		slot.Store(&memoEntry{from: from, to: to, on: d, gen: t.gen.Load(), best: best})
+		best = t.best(from, to, d, via)
 		t.mu.RUnlock()
-		return best
+		if best.valid {
+			num, den = best.ratio()
+		}
+		return best, num, den
+	}
+	sec := d.Unix()
+	h := (uint64(from)<<16 | uint64(to)) ^ uint64(sec)*0x9e3779b97f4a7c15
+	slot := &t.memo[(h^h>>32)%memoSize]
+	if e := slot.Load(); e != nil && e.sec == sec && e.from == from && e.to == to && e.gen == t.gen.Load() {
+		return e.best, e.num, e.den
 	}
 	t.mu.RLock()
-	defer t.mu.RUnlock()
-	return t.best(from, to, d, via)
+	best = t.best(from, to, d, nil)
+	e := &memoEntry{from: from, to: to, sec: sec, gen: t.gen.Load(), best: best}
+	t.mu.RUnlock()
+	if best.valid {
+		e.num, e.den = best.ratio()
+	}
+	slot.Store(e)
+	return best, e.num, e.den
 }
 
 // NewRates returns a table holding rates. See [Rates.Add] for the errors.
@@ -351,7 +357,7 @@ func (t *Rates) FindWith(from, to Currency, on time.Time, opt FindOptions) (Rate
 	if t == nil {
 		return Rate{}, checkFound(candidate{}, from, to, d, opt)
 	}
-	best := t.lookup(from, to, d, opt.Via)
+	best, _, _ := t.lookup(from, to, d, opt.Via)
 	var r Rate
 	if best.valid {
 		r = best.rate()
@@ -518,14 +524,13 @@ func (t *Rates) ConvertWith(a Amount, to Currency, on time.Time, opt FindOptions
 	if t == nil {
 		return Amount{}, checkFound(candidate{}, a.cur, to, d, opt)
 	}
-	best := t.lookup(a.cur, to, d, opt.Via)
+	best, num, den := t.lookup(a.cur, to, d, opt.Via)
 	if err := checkFound(best, a.cur, to, d, opt); err != nil {
 		return Amount{}, err
 	}
 	if err := a.checkRange("convert"); err != nil {
 		return Amount{}, err
 	}
-	num, den := best.ratio()
 	return Amount{val: convertValue(a.val, num, den, to.MinorUnits()), cur: to}, nil
 }
 
@@ -548,6 +553,9 @@ func (c candidate) ratio() (num, den decimal.Decimal) {
 
 // checkFound returns the *RateError for a missing or too old candidate.
 func checkFound(best candidate, from, to Currency, d time.Time, opt FindOptions) error {
+	if best.valid && opt.MaxAge == 0 {
+		return nil
+	}
 	if !best.valid {
 		return &RateError{From: from, To: to, On: d, MaxAge: opt.MaxAge}
 	}
