@@ -1,9 +1,12 @@
 package finance
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math/big"
+	"math/bits"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -160,31 +163,57 @@ func (a Amount) Allocate(weights ...int64) ([]Amount, error) {
 	}
 	p := a.scale()
 	units := a.val.Abs().Shift(p).BigInt() // exact: p covers every digit of a
-	parts := make([]*big.Int, len(weights))
-	rems := make([]*big.Int, len(weights))
+	n := len(weights)
+	// Each part is units·w/total rounded down; rem[i] is the remainder. With
+	// units and total within 64 bits, machine integers do it (128-bit
+	// products); otherwise math/big.
+	quo := make([]*big.Int, n)
+	var remU []uint64
+	var remB []*big.Int
+	if units.IsUint64() && total.IsUint64() {
+		u, tot := units.Uint64(), total.Uint64()
+		remU = make([]uint64, n)
+		for i, w := range weights {
+			hi, lo := bits.Mul64(u, uint64(w))
+			q, r := bits.Div64(hi, lo, tot) // hi < tot: the quotient is at most u
+			quo[i], remU[i] = new(big.Int).SetUint64(q), r
+		}
+	} else {
+		remB = make([]*big.Int, n)
+		for i, w := range weights {
+			x := new(big.Int).Mul(units, big.NewInt(w))
+			quo[i], remB[i] = new(big.Int).QuoRem(x, total, new(big.Int))
+		}
+	}
 	sum := new(big.Int)
-	for i, w := range weights {
-		x := new(big.Int).Mul(units, big.NewInt(w))
-		q, r := new(big.Int).QuoRem(x, total, new(big.Int))
-		parts[i], rems[i] = q, r
+	for _, q := range quo {
 		sum.Add(sum, q)
 	}
-	left := new(big.Int).Sub(units, sum).Int64() // < len(weights)
-	for ; left > 0; left-- {
-		best := -1
-		for i, r := range rems {
-			if weights[i] == 0 || r == nil {
-				continue
-			}
-			if best < 0 || r.Cmp(rems[best]) > 0 {
-				best = i
+	// The units left over, fewer than the parts, go one each to the largest
+	// remainders, ties to the first: a sort of the indices, O(n log n).
+	left := new(big.Int).Sub(units, sum).Int64()
+	if left > 0 {
+		order := make([]int, 0, n)
+		for i, w := range weights {
+			if w != 0 {
+				order = append(order, i)
 			}
 		}
-		parts[best].Add(parts[best], big.NewInt(1))
-		rems[best] = nil // one extra unit at most per part
+		slices.SortFunc(order, func(i, j int) int {
+			var c int
+			if remU != nil {
+				c = cmp.Compare(remU[j], remU[i])
+			} else {
+				c = remB[j].Cmp(remB[i])
+			}
+			return cmp.Or(c, cmp.Compare(i, j))
+		})
+		for _, i := range order[:left] {
+			quo[i].Add(quo[i], big.NewInt(1))
+		}
 	}
-	out := make([]Amount, len(weights))
-	for i, q := range parts {
+	out := make([]Amount, n)
+	for i, q := range quo {
 		if a.val.Sign() < 0 {
 			q.Neg(q)
 		}
