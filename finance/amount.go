@@ -248,8 +248,9 @@ func (a Amount) String() string {
 // know ("quadrillion" is not one), and the whole amount is written in
 // scientific notation instead: the same three significant digits without
 // trailing zeros, "e" and the power of ten, as in €1e15, ₽1.23e15,
-// -$4.5e20, €1e38. Compact loses precision by design; use [Amount.String]
-// to keep the exact value.
+// -$4.5e20, €1e38. Amounts under one millionth (10⁻⁶), counted after the
+// rounding, are written the same way: $1.5e-7, €1e-2000000. Compact loses
+// precision by design; use [Amount.String] to keep the exact value.
 func (a Amount) Compact() string {
 	var b strings.Builder
 	if a.val.Sign() < 0 {
@@ -265,19 +266,24 @@ func (a Amount) Compact() string {
 		b.WriteByte('0')
 		return b.String()
 	}
-	// Round to three significant digits, once, half to even.
-	digits := int32(len(v.Coefficient().String())) + v.Exponent() // digits before the point
-	v = v.RoundBank(3 - digits)
-	if v.Cmp(decimal.New(1, 15)) >= 0 {
-		// 1000trn and more: scientific notation of the whole amount.
-		if v.Cmp(decimal.New(1, digits)) >= 0 {
-			digits++ // rounding carried into a new digit: 9.995e38 → 1e39
-		}
-		b.WriteString(trimZeros(v.Shift(1 - digits)))
+	// Round to three significant digits, once, half to even: m·10^e with
+	// 1 ≤ m < 10. The rounding works on the coefficient alone, so a tiny
+	// or huge exponent costs nothing (1e-2000000 once built a 2 MB string).
+	nd := int64(v.NumDigits())
+	e := nd - 1 + int64(v.Exponent())
+	m := decimal.NewFromBigInt(v.Coefficient(), int32(1-nd)).RoundBank(2)
+	if m.Cmp(decimal.New(10, 0)) >= 0 { // rounding carried: 9.995 → 10.0
+		m, e = m.Shift(-1), e+1
+	}
+	if e >= 15 || e < -6 {
+		// 1000trn and more, or under a millionth: scientific notation of
+		// the whole amount.
+		b.WriteString(trimZeros(m))
 		b.WriteByte('e')
-		b.WriteString(strconv.Itoa(int(digits - 1)))
+		b.WriteString(strconv.FormatInt(e, 10))
 		return b.String()
 	}
+	v = m.Shift(int32(e))
 	suffixes := []struct {
 		exp  int32
 		name string
