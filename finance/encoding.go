@@ -235,8 +235,8 @@ func (j rateJSON) rate(top bool) (Rate, error) {
 	}
 	switch {
 	case j.Base == j.Quote:
-		if !top || j.Chain != nil || !j.Base.known() || !v.Equal(one) || !j.Source.IsZero() {
-			return bad("value %s between a currency and itself: only 1, with no source or chain and not in a chain, is a rate", v)
+		if !top || j.Chain != nil || !j.Base.known() || !v.Equal(one) || !j.Source.IsZero() || !validDay(on) {
+			return bad("value %s on %s between a currency and itself: only 1, dated, with no source or chain and not in a chain, is a rate", v, j.Date)
 		}
 		return Rate{base: j.Base, quote: j.Quote, num: one, den: one, on: on}, nil
 	case j.Chain == nil:

@@ -160,6 +160,14 @@ func TestRateDateRange(t *testing.T) {
 			t.Errorf("NewRate on %v = %v, %v; want an error wrapping ErrInvalidRate", on, r, err)
 		}
 	}
+	// The rate of 1 between a currency and itself needs a date too.
+	if r, err := finance.DefaultRates().Find(finance.EUR, finance.EUR, time.Time{}); !errors.Is(err, finance.ErrInvalidRate) {
+		t.Errorf("Find(EUR, EUR, zero time) = %v, %v; want an error wrapping ErrInvalidRate", r, err)
+	}
+	var r finance.Rate
+	if err := json.Unmarshal([]byte(`{"base":"USD","quote":"USD","value":"1","date":"0001-01-01"}`), &r); !errors.Is(err, finance.ErrInvalidRate) {
+		t.Errorf("Unmarshal of USD/USD on 0001-01-01 = %v, %v; want an error wrapping ErrInvalidRate", r, err)
+	}
 	// The extremes that are allowed round-trip through JSON.
 	for _, on := range []time.Time{date(1, 1, 2), date(9999, 12, 31), time.Date(9999, 12, 31, 23, 0, 0, 0, time.UTC)} {
 		r, err := finance.NewRate(finance.USD, finance.RUB, decimal.NewFromInt(80), on, exodus.Source{})

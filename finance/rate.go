@@ -41,7 +41,8 @@ type Rate struct {
 // on, published by src. Only the calendar date of on (in its own location)
 // is kept. It returns an error wrapping [ErrInvalidRate] if value is not
 // positive, base equals quote, either currency is not in the ISO 4217 list,
-// or on is the zero time.
+// or the day of on is not one the JSON form can carry: 0001-01-01 (the day
+// of the zero time, which means no date) or a year outside 0001–9999.
 func NewRate(base, quote Currency, value decimal.Decimal, on time.Time, src exodus.Source) (Rate, error) {
 	return newRate(base, quote, value, on, src)
 }
@@ -64,8 +65,10 @@ func newRate(base, quote Currency, num decimal.Decimal, on time.Time, src exodus
 		return bad("base and quote are the same")
 	case num.Sign() <= 0 || den.Sign() <= 0:
 		return bad("value is not positive")
-	case on.IsZero():
+	case day(on).IsZero():
 		return bad("no date")
+	case !validDay(day(on)):
+		return bad("date outside the years 0001 to 9999")
 	}
 	return Rate{base: base, quote: quote, num: num, den: den, on: day(on), src: src}, nil
 }
@@ -73,6 +76,13 @@ func newRate(base, quote Currency, num decimal.Decimal, on time.Time, src exodus
 // maxRateExp bounds the decimal exponent of a rate's value so that
 // conversions cannot overflow the decimal library's exponent arithmetic.
 const maxRateExp = 1000
+
+// validDay reports whether d, a day as day returns it, is one a rate may
+// carry: not the zero time's 0001-01-01, which means no date, and in the
+// years 0001 to 9999 that the JSON form (YYYY-MM-DD) can write.
+func validDay(d time.Time) bool {
+	return !d.IsZero() && d.Year() >= 1 && d.Year() <= 9999
+}
 
 // day returns midnight UTC of t's calendar date in t's location.
 func day(t time.Time) time.Time {

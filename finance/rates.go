@@ -178,7 +178,8 @@ func NewRates(rates ...Rate) (*Rates, error) {
 // gives an error wrapping [ErrDuplicateRate], since the table keeps one
 // quote per pair and day and would otherwise lose a value or a citation;
 // use [Rates.Replace] to let the new rate win. The zero Rate gives an error
-// wrapping [ErrInvalidRate], and so does a derived rate (an inverse or a
+// wrapping [ErrInvalidRate], and so do a rate between a currency and itself
+// (the rate of 1 that [Rates.Find] returns) and a derived rate (an inverse or a
 // cross rate from [Rates.Find], see [Rate.IsDerived]): the table holds
 // quoted rates only and derives the others itself, so add the quotes of its
 // [Rate.Chain] instead. On error nothing is added. Add on a nil *Rates
@@ -224,6 +225,11 @@ func (t *Rates) add(rates []Rate, replace bool) error {
 		}
 		if r.chain != nil {
 			return fmt.Errorf("finance: add %v: a table holds quoted rates only; add its Chain() instead: %w", r, ErrInvalidRate)
+		}
+		if r.base == r.quote {
+			// The rate of 1 that Find returns, or read back from its JSON:
+			// not a quote, and NewRate refuses to make one.
+			return fmt.Errorf("finance: add %v: base and quote are the same: %w", r, ErrInvalidRate)
 		}
 		k := pair{r.base, r.quote}
 		pending[k] = append(pending[k], r)
@@ -343,7 +349,8 @@ func (t *Rates) All() []Rate {
 // [Rates.FindWith] to limit staleness.
 //
 // If from equals to (a currency of the ISO 4217 list), Find returns a rate
-// of exactly 1 dated on with no source. If no rate applies it returns a *[RateError] wrapping [ErrNoRate].
+// of exactly 1 dated on with no source, or an error wrapping
+// [ErrInvalidRate] if that day is not one a rate may carry (see [NewRate]). If no rate applies it returns a *[RateError] wrapping [ErrNoRate].
 func (t *Rates) Find(from, to Currency, on time.Time) (Rate, error) {
 	return t.FindWith(from, to, on, FindOptions{})
 }
@@ -352,6 +359,9 @@ func (t *Rates) Find(from, to Currency, on time.Time) (Rate, error) {
 func (t *Rates) FindWith(from, to Currency, on time.Time, opt FindOptions) (Rate, error) {
 	d := day(on)
 	if from == to && from.known() {
+		if !validDay(d) {
+			return Rate{}, fmt.Errorf("finance: find %v/%v on %s: the day is not in the years 0001 to 9999 (0001-01-01 means no date): %w", from, to, dayString(d), ErrInvalidRate)
+		}
 		return Rate{base: from, quote: to, num: one, den: one, on: d}, nil
 	}
 	if t == nil {
