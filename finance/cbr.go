@@ -118,20 +118,11 @@ func parseCBRDate(s string) (time.Time, error) {
 }
 
 // parseCBRValue parses a CBR value: digits with a comma (or point) decimal
-// separator, positive.
+// separator, positive, as parseFileNumber bounds it.
 func parseCBRValue(what, s string) (decimal.Decimal, error) {
-	t := strings.TrimSpace(s)
-	if t == "" || strings.Count(t, ",")+strings.Count(t, ".") > 1 ||
-		strings.IndexFunc(t, func(r rune) bool { return (r < '0' || r > '9') && r != ',' && r != '.' }) >= 0 {
-		return decimal.Decimal{}, cbrBad("%s %q is not a number", what, s)
-	}
-	t = strings.Replace(t, ",", ".", 1)
-	if strings.HasPrefix(t, ".") || strings.HasSuffix(t, ".") {
-		return decimal.Decimal{}, cbrBad("%s %q is not a number", what, s)
-	}
-	d, err := decimal.NewFromString(t)
-	if err != nil || d.Sign() <= 0 {
-		return decimal.Decimal{}, cbrBad("%s %q is not a positive number", what, s)
+	d, err := parseFileNumber(s, ",.")
+	if err != nil {
+		return decimal.Decimal{}, cbrBad("%s %v", what, err)
 	}
 	return d, nil
 }
@@ -255,6 +246,13 @@ func parseCBRDynamic(root *xmlElem, records []*xmlElem) ([]Rate, error) {
 		en, err := cbrEntryOf(rec, "Record "+dayString(on))
 		if err != nil {
 			return nil, err
+		}
+		// A Record names its currency by the file's ID; a CharCode, which
+		// the CBR does not send there, must agree with it.
+		if en.code != "" {
+			if c, err := ParseCurrency(en.code); err != nil || c != cur {
+				return nil, cbrBad("%s: CharCode %q in a file for %v (%s)", en.label, en.code, cur, id)
+			}
 		}
 		r, err := cbrRate(cur, on, en, src)
 		if err != nil {

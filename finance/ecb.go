@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/exodus-lab/exodus"
-	"github.com/shopspring/decimal"
 )
 
 // ParseECB reads the European Central Bank's euro foreign exchange reference
@@ -105,19 +104,18 @@ func parseECBTree(root *xmlElem) ([]Rate, error) {
 				return nil, bad("%s: %v listed twice", dayText, cur)
 			}
 			seen[cur] = true
-			s := strings.TrimSpace(rate)
-			if s == "" || strings.IndexFunc(s, func(r rune) bool { return (r < '0' || r > '9') && r != '.' }) >= 0 {
-				return nil, bad("%s: %v rate %q is not a number", dayText, cur, rate)
-			}
-			v, err := decimal.NewFromString(s)
-			if err != nil || v.Sign() <= 0 {
-				return nil, bad("%s: %v rate %q is not a positive number", dayText, cur, rate)
+			v, err := parseFileNumber(rate, ".")
+			if err != nil {
+				return nil, bad("%s: %v rate %v", dayText, cur, err)
 			}
 			r, err := newRate(EUR, cur, v, on, src)
 			if err != nil {
 				return nil, bad("%v", err)
 			}
 			out = append(out, r)
+		}
+		if len(seen) == 0 {
+			return nil, bad("%s: no rates for the day", dayText)
 		}
 	}
 	if len(out) == 0 {
