@@ -164,62 +164,67 @@ func (a Amount) Allocate(weights ...int64) ([]Amount, error) {
 	p := a.scale()
 	units := a.val.Abs().Shift(p).BigInt() // exact: p covers every digit of a
 	n := len(weights)
-	// Each part is units·w/total rounded down; rem[i] is the remainder. With
-	// units and total within 64 bits, machine integers do it (128-bit
-	// products); otherwise math/big.
-	quo := make([]*big.Int, n)
-	var remU []uint64
-	var remB []*big.Int
-	if units.IsUint64() && total.IsUint64() {
-		u, tot := units.Uint64(), total.Uint64()
-		remU = make([]uint64, n)
+	neg := a.val.Sign() < 0
+	// Each part is units·w/total rounded down; the units left over, fewer
+	// than the parts, go one each to the largest remainders, ties to the
+	// first: a sort of the indices, O(n log n). With units and total within
+	// 63 bits, machine integers do it (128-bit products), else math/big.
+	if units.IsInt64() && total.IsInt64() {
+		u, tot := uint64(units.Int64()), uint64(total.Int64())
+		quo, rem := make([]uint64, n), make([]uint64, n)
+		left := u
 		for i, w := range weights {
 			hi, lo := bits.Mul64(u, uint64(w))
-			q, r := bits.Div64(hi, lo, tot) // hi < tot: the quotient is at most u
-			quo[i], remU[i] = new(big.Int).SetUint64(q), r
+			quo[i], rem[i] = bits.Div64(hi, lo, tot) // hi < tot: the quotient is at most u
+			left -= quo[i]
 		}
-	} else {
-		remB = make([]*big.Int, n)
-		for i, w := range weights {
-			x := new(big.Int).Mul(units, big.NewInt(w))
-			quo[i], remB[i] = new(big.Int).QuoRem(x, total, new(big.Int))
+		for _, i := range largest(weights, int(left), func(i, j int) int { return cmp.Compare(rem[i], rem[j]) }) {
+			quo[i]++
 		}
-	}
-	sum := new(big.Int)
-	for _, q := range quo {
-		sum.Add(sum, q)
-	}
-	// The units left over, fewer than the parts, go one each to the largest
-	// remainders, ties to the first: a sort of the indices, O(n log n).
-	left := new(big.Int).Sub(units, sum).Int64()
-	if left > 0 {
-		order := make([]int, 0, n)
-		for i, w := range weights {
-			if w != 0 {
-				order = append(order, i)
+		out := make([]Amount, n)
+		for i, q := range quo {
+			v := int64(q) // at most u, an int64
+			if neg {
+				v = -v
 			}
+			out[i] = Amount{val: decimal.New(v, -p), cur: a.cur}
 		}
-		slices.SortFunc(order, func(i, j int) int {
-			var c int
-			if remU != nil {
-				c = cmp.Compare(remU[j], remU[i])
-			} else {
-				c = remB[j].Cmp(remB[i])
-			}
-			return cmp.Or(c, cmp.Compare(i, j))
-		})
-		for _, i := range order[:left] {
-			quo[i].Add(quo[i], big.NewInt(1))
-		}
+		return out, nil
+	}
+	quo, rem := make([]*big.Int, n), make([]*big.Int, n)
+	left := new(big.Int).Set(units)
+	for i, w := range weights {
+		x := new(big.Int).Mul(units, big.NewInt(w))
+		quo[i], rem[i] = new(big.Int).QuoRem(x, total, new(big.Int))
+		left.Sub(left, quo[i])
+	}
+	for _, i := range largest(weights, int(left.Int64()), func(i, j int) int { return rem[i].Cmp(rem[j]) }) {
+		quo[i].Add(quo[i], big.NewInt(1))
 	}
 	out := make([]Amount, n)
 	for i, q := range quo {
-		if a.val.Sign() < 0 {
+		if neg {
 			q.Neg(q)
 		}
 		out[i] = Amount{val: decimal.NewFromBigInt(q, -p), cur: a.cur}
 	}
 	return out, nil
+}
+
+// largest returns the indices of the k largest remainders among the
+// non-zero weights, by cmpRem, ties to the lower index.
+func largest(weights []int64, k int, cmpRem func(i, j int) int) []int {
+	if k <= 0 {
+		return nil
+	}
+	order := make([]int, 0, len(weights))
+	for i, w := range weights {
+		if w != 0 {
+			order = append(order, i)
+		}
+	}
+	slices.SortFunc(order, func(i, j int) int { return cmp.Or(cmpRem(j, i), cmp.Compare(i, j)) })
+	return order[:k]
 }
 
 // String returns the canonical form "1200000000000.00 RUB": the number in

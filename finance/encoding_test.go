@@ -155,6 +155,12 @@ func FuzzRateUnmarshalJSON(f *testing.F) {
 		`{"base":"USD","quote":"GBP","value":"0.8368500195424939","date":"2022-02-25","chain":[` + gbp + `,` + usd + `]}`,
 		`{"base":"EUR","quote":"EUR","value":"1","date":"2022-03-01"}`,
 		`{"base":"USD","quote":"RUB","value":86.9288,"date":"2022-02-25"}`,
+		// issue 13 rows 13 and 14: the year limits and a currency against itself.
+		`{"base":"USD","quote":"USD","value":"1","date":"0001-01-01"}`,
+		`{"base":"USD","quote":"RUB","value":"80","date":"0001-01-02"}`,
+		`{"base":"USD","quote":"RUB","value":"80","date":"9999-12-31"}`,
+		`{"base":"USD","quote":"RUB","value":"1e3","date":"2022-02-25"}`,
+		`{"base":"USD","quote":"RUB","value":"0.`+strings.Repeat("0", 1100)+`1","date":"2022-02-25"}`,
 	} {
 		f.Add([]byte(s))
 	}
