@@ -61,32 +61,44 @@ func (a Amount) Neg() Amount { return Amount{val: a.val.Neg(), cur: a.cur} }
 func (a Amount) Abs() Amount { return Amount{val: a.val.Abs(), cur: a.cur} }
 
 // Add returns a+b exactly. Amounts of different currencies give a
-// *[MismatchError].
+// *[MismatchError]; an amount out of range (see [ErrRange]) an error
+// wrapping ErrRange.
 func (a Amount) Add(b Amount) (Amount, error) {
 	if a.cur != b.cur {
 		return Amount{}, &MismatchError{Op: "add", Left: a.cur, Right: b.cur}
+	}
+	if err := cmp.Or(a.checkRange("add"), b.checkRange("add")); err != nil {
+		return Amount{}, err
 	}
 	return Amount{val: a.val.Add(b.val), cur: a.cur}, nil
 }
 
 // Sub returns a-b exactly. Amounts of different currencies give a
-// *[MismatchError].
+// *[MismatchError]; an amount out of range (see [ErrRange]) an error
+// wrapping ErrRange.
 func (a Amount) Sub(b Amount) (Amount, error) {
 	if a.cur != b.cur {
 		return Amount{}, &MismatchError{Op: "sub", Left: a.cur, Right: b.cur}
 	}
+	if err := cmp.Or(a.checkRange("sub"), b.checkRange("sub")); err != nil {
+		return Amount{}, err
+	}
 	return Amount{val: a.val.Sub(b.val), cur: a.cur}, nil
 }
 
-// Mul returns a×f exactly, in the currency of a.
-func (a Amount) Mul(f decimal.Decimal) Amount {
-	return Amount{val: a.val.Mul(f), cur: a.cur}
+// Mul returns a×f exactly, in the currency of a. A product whose decimal
+// exponent is beyond ±1048576 gives an error wrapping [ErrRange].
+func (a Amount) Mul(f decimal.Decimal) (Amount, error) {
+	if e := int64(a.val.Exponent()) + int64(f.Exponent()); e < -maxAmountExp || e > maxAmountExp {
+		return Amount{}, fmt.Errorf("finance: mul %s by %s: decimal exponent %d beyond ±%d: %w", shortDecimal(a.val), shortDecimal(f), e, maxAmountExp, ErrRange)
+	}
+	return Amount{val: a.val.Mul(f), cur: a.cur}, nil
 }
 
 // Equal reports whether a and b have the same currency and the same number:
 // 1.5 USD equals 1.50 USD.
 func (a Amount) Equal(b Amount) bool {
-	return a.cur == b.cur && a.val.Equal(b.val)
+	return a.cur == b.cur && cmpDecimal(a.val, b.val) == 0
 }
 
 // Cmp compares a and b: -1 if a < b, 0 if a == b, +1 if a > b. Amounts of
@@ -95,7 +107,37 @@ func (a Amount) Cmp(b Amount) (int, error) {
 	if a.cur != b.cur {
 		return 0, &MismatchError{Op: "cmp", Left: a.cur, Right: b.cur}
 	}
-	return a.val.Cmp(b.val), nil
+	return cmpDecimal(a.val, b.val), nil
+}
+
+// cmpDecimal compares x and y in time that grows with their digits but not
+// with their exponents: decimal.Cmp scales one by 10^(the exponents'
+// difference), a billion digits for 1e1000000000 against 1.
+func cmpDecimal(x, y decimal.Decimal) int {
+	sx, sy := x.Sign(), y.Sign()
+	if sx != sy || sx == 0 {
+		return cmp.Compare(sx, sy)
+	}
+	// |x| < 10^mx and |x| ≥ 10^(mx-1).
+	mx := int64(x.NumDigits()) + int64(x.Exponent())
+	my := int64(y.NumDigits()) + int64(y.Exponent())
+	if mx != my {
+		return sx * cmp.Compare(mx, my)
+	}
+	return x.Cmp(y) // the exponents differ by no more than the digits
+}
+
+// shortDecimal prints d for an error message: in full if short, else its
+// first digits and its exponent.
+func shortDecimal(d decimal.Decimal) string {
+	if e := d.Exponent(); e >= -40 && e <= 40 && d.NumDigits() <= 40 {
+		return d.String()
+	}
+	coef := d.Coefficient().String()
+	if len(coef) > 20 {
+		coef = coef[:20] + "…"
+	}
+	return coef + "e" + strconv.Itoa(int(d.Exponent()))
 }
 
 // Round returns a rounded half to even to its currency's minor units
@@ -110,10 +152,13 @@ func (a Amount) Round() Amount {
 // appended; [Amount.String] still shows the currency's minor units). places
 // is clamped to ±1048576.
 func (a Amount) RoundTo(places int32, mode RoundingMode) Amount {
-	if places >= -a.val.Exponent() {
+	if int64(places) >= -int64(a.val.Exponent()) {
 		return a
 	}
 	places = max(min(places, maxAmountExp), -maxAmountExp)
+	if int64(places) >= -int64(a.val.Exponent()) {
+		return a // 1e2147483647 to -1048576 places: already a multiple
+	}
 	return Amount{val: roundDecimal(a.val, places, mode), cur: a.cur}
 }
 
@@ -234,6 +279,14 @@ func largest(weights []int64, k int, cmpRem func(i, j int) int) []int {
 // 4096-byte limit). The zero Amount, which has no currency, prints as "0"
 // and does not parse.
 func (a Amount) String() string {
+	if a.checkRange("") != nil {
+		// Out of range: "1e2147483647 USD", not two billion digits.
+		s := a.val.Coefficient().String() + "e" + strconv.Itoa(int(a.val.Exponent()))
+		if a.cur != 0 {
+			s += " " + a.cur.Code()
+		}
+		return s
+	}
 	if a.cur == 0 {
 		return a.val.String()
 	}
@@ -327,7 +380,7 @@ func (a Amount) Format(f fmt.State, verb rune) {
 		s = `"` + a.String() + `"`
 	case 'f', 'F':
 		p, ok := f.Precision()
-		if !ok {
+		if !ok || a.val.Exponent() > maxAmountExp { // no two billion digits
 			s = a.String()
 			break
 		}

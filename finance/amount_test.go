@@ -35,8 +35,12 @@ func TestAmountArithmetic(t *testing.T) {
 	if err != nil || diff.String() != "-9.75 USD" { // hand: 0.75-10.50
 		t.Errorf("Sub = %v, %v", diff, err)
 	}
-	if got := a.Mul(decimal.RequireFromString("1.5")).String(); got != "15.750 USD" { // hand: 10.5*1.5 = 15.75, exact
-		t.Errorf("Mul = %s", got)
+	if got, err := a.Mul(decimal.RequireFromString("1.5")); err != nil || got.String() != "15.750 USD" { // hand: 10.5*1.5 = 15.75, exact
+		t.Errorf("Mul = %v, %v", got, err)
+	}
+	// issue 13: a product beyond the exponent range is an error, not a panic.
+	if got, err := a.Mul(decimal.New(1, math.MaxInt32)); !errors.Is(err, finance.ErrRange) {
+		t.Errorf("Mul by 1e2147483647 = %v, %v; want an error wrapping ErrRange", got, err)
 	}
 	if a.Neg().String() != "-10.50 USD" || a.Neg().Abs().String() != "10.50 USD" || a.Neg().Sign() != -1 {
 		t.Errorf("Neg/Abs/Sign wrong")
@@ -322,7 +326,7 @@ func TestAmountTextAndSQL(t *testing.T) {
 func TestAmountImmutable(t *testing.T) {
 	t.Parallel()
 	a := finance.MustParseAmount("100.00 USD")
-	_ = a.Mul(decimal.NewFromInt(3))
+	_, _ = a.Mul(decimal.NewFromInt(3))
 	_, _ = a.Allocate(1, 2)
 	_ = a.RoundTo(0, finance.Up)
 	if a.String() != "100.00 USD" {

@@ -112,7 +112,7 @@ func cbrBad(format string, args ...any) error {
 func parseCBRDate(s string) (time.Time, error) {
 	t, err := time.Parse("02.01.2006", strings.TrimSpace(s))
 	if err != nil {
-		return time.Time{}, fmt.Errorf("date %q is not DD.MM.YYYY", s)
+		return time.Time{}, fmt.Errorf("date %.40q is not DD.MM.YYYY", s)
 	}
 	return t, nil
 }
@@ -140,7 +140,7 @@ func powerOfTen(s string) (int32, bool) {
 func cbrRate(cur Currency, on time.Time, en cbrEntry, src exodus.Source) (Rate, error) {
 	exp, ok := powerOfTen(strings.TrimSpace(en.nominal))
 	if !ok {
-		return Rate{}, cbrBad("%v on %s: Nominal %q is not 1, 10, 100, … or 10^18", cur, dayString(on), en.nominal)
+		return Rate{}, cbrBad("%v on %s: Nominal %.40q is not 1, 10, 100, … or 10^18", cur, dayString(on), en.nominal)
 	}
 	v, err := parseCBRValue(cur.Code()+" Value", en.value)
 	if err != nil {
@@ -184,7 +184,7 @@ func parseCBRDaily(root *xmlElem, valutes []*xmlElem) ([]Rate, error) {
 		}
 		cur, err := ParseCurrency(en.code)
 		if err != nil || cur == RUB {
-			return nil, cbrBad("%s: CharCode %q is not a foreign ISO 4217 currency", en.label, en.code)
+			return nil, cbrBad("%s: CharCode %.40q is not a foreign ISO 4217 currency", en.label, en.code)
 		}
 		if seen[cur] {
 			return nil, cbrBad("%v listed twice", cur)
@@ -203,7 +203,7 @@ func parseCBRDynamic(root *xmlElem, records []*xmlElem) ([]Rate, error) {
 	id := strings.TrimSpace(root.attr("ID"))
 	cur, ok := cbrIDs()[id]
 	if !ok {
-		return nil, cbrBad("unknown CBR currency ID %q", id)
+		return nil, cbrBad("unknown CBR currency ID %.40q", id)
 	}
 	// The range names the request, so the Source's URL can repeat it; the
 	// records must lie within it.
@@ -230,7 +230,7 @@ func parseCBRDynamic(root *xmlElem, records []*xmlElem) ([]Rate, error) {
 	seen := make(map[time.Time]bool, len(records))
 	for _, rec := range records {
 		if rid := strings.TrimSpace(rec.attr("Id")); rid != "" && rid != id {
-			return nil, cbrBad("Record Id %q in a file for %q", rid, id)
+			return nil, cbrBad("Record Id %.40q in a file for %.40q", rid, id)
 		}
 		on, err := parseCBRDate(rec.attr("Date"))
 		if err != nil {
@@ -251,7 +251,7 @@ func parseCBRDynamic(root *xmlElem, records []*xmlElem) ([]Rate, error) {
 		// the CBR does not send there, must agree with it.
 		if en.code != "" {
 			if c, err := ParseCurrency(en.code); err != nil || c != cur {
-				return nil, cbrBad("%s: CharCode %q in a file for %v (%s)", en.label, en.code, cur, id)
+				return nil, cbrBad("%s: CharCode %.40q in a file for %v (%s)", en.label, en.code, cur, id)
 			}
 		}
 		r, err := cbrRate(cur, on, en, src)

@@ -175,7 +175,7 @@ func ParseCurrency(code string) (Currency, error) {
 			return c, nil
 		}
 	}
-	return 0, fmt.Errorf("finance: parse currency %q: %w", code, ErrUnknownCurrency)
+	return 0, fmt.Errorf("finance: parse currency %.40q: %w", code, ErrUnknownCurrency)
 }
 
 // MustParseCurrency is like [ParseCurrency] but panics on error. It is meant

@@ -78,7 +78,7 @@ func parseECBTree(root *xmlElem) ([]Rate, error) {
 		dayText := d.attr("time")
 		on, err := time.Parse(time.DateOnly, strings.TrimSpace(dayText))
 		if err != nil {
-			return nil, bad("date %q is not YYYY-MM-DD", dayText)
+			return nil, bad("date %.40q is not YYYY-MM-DD", dayText)
 		}
 		if seenDay[on] {
 			return nil, bad("date %s listed twice", dayText)
@@ -98,7 +98,7 @@ func parseECBTree(root *xmlElem) ([]Rate, error) {
 			code, rate := q.attr("currency"), q.attr("rate")
 			cur, err := ParseCurrency(code)
 			if err != nil || cur == EUR {
-				return nil, bad("%s: currency %q is not a non-euro ISO 4217 code", dayText, code)
+				return nil, bad("%s: currency %.40q is not a non-euro ISO 4217 code", dayText, code)
 			}
 			if seen[cur] {
 				return nil, bad("%s: %v listed twice", dayText, cur)

@@ -160,7 +160,7 @@ func FuzzRateUnmarshalJSON(f *testing.F) {
 		`{"base":"USD","quote":"RUB","value":"80","date":"0001-01-02"}`,
 		`{"base":"USD","quote":"RUB","value":"80","date":"9999-12-31"}`,
 		`{"base":"USD","quote":"RUB","value":"1e3","date":"2022-02-25"}`,
-		`{"base":"USD","quote":"RUB","value":"0.`+strings.Repeat("0", 1100)+`1","date":"2022-02-25"}`,
+		`{"base":"USD","quote":"RUB","value":"0.` + strings.Repeat("0", 1100) + `1","date":"2022-02-25"}`,
 	} {
 		f.Add([]byte(s))
 	}

@@ -261,22 +261,22 @@ func (r Rate) Convert(a Amount) (Amount, error) {
 // Allocate accept.
 const maxAmountExp = 1 << 20
 
-// ErrRange is wrapped by the errors of conversions and [Amount.Allocate] for
+// ErrRange is wrapped by the errors of conversions, [Amount.Allocate],
+// [Amount.Add], [Amount.Sub], [Amount.Mul] and the marshalling methods for
 // an amount whose decimal exponent is beyond ±1048576 (2^20), which they
 // refuse rather than compute with numbers of over a million digits. Such an
-// amount can only come from [NewAmount] or [Amount.Mul]; [ParseAmount]
-// never returns one.
+// amount can only come from [NewAmount]; [ParseAmount] never returns one,
+// and [Amount.String] writes it as coefficient, "e" and exponent
+// ("1e2147483647 USD"). [Rate.ConvertUnits] also wraps it for a result
+// beyond int64, and the marshalling methods for a text longer than the
+// 4096 bytes that [ParseAmount] and [Amount.UnmarshalJSON] read.
 var ErrRange = errors.New("amount out of range")
 
 // checkRange returns an error wrapping ErrRange if a's exponent is beyond
 // ±maxAmountExp.
 func (a Amount) checkRange(op string) error {
 	if e := a.val.Exponent(); e < -maxAmountExp || e > maxAmountExp {
-		coef := a.val.Coefficient().String()
-		if len(coef) > 20 {
-			coef = coef[:20] + "…"
-		}
-		return fmt.Errorf("finance: %s %se%d %v: decimal exponent beyond ±%d: %w", op, coef, e, a.cur, maxAmountExp, ErrRange)
+		return fmt.Errorf("finance: %s %s %v: decimal exponent beyond ±%d: %w", op, shortDecimal(a.val), a.cur, maxAmountExp, ErrRange)
 	}
 	return nil
 }
