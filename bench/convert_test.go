@@ -68,6 +68,23 @@ func BenchmarkConvert(b *testing.B) {
 			i++
 		}
 	})
+	b.Run("impl=exodus/Rates.Convert/new-day", func(b *testing.B) {
+		// Each conversion on another of 1024 days from 25.02.2022 (at the
+		// rates in force on each), so that the table's memo of recent
+		// lookups never hits: the cost of a full lookup.
+		days := make([]time.Time, n)
+		for i := range days {
+			days[i] = convertDay.AddDate(0, 0, i)
+		}
+		b.ReportAllocs()
+		i := 0
+		for b.Loop() {
+			if _, err := rates.Convert(amounts[i%n], finance.USD, days[i%n]); err != nil {
+				b.Fatal(err)
+			}
+			i++
+		}
+	})
 	b.Run("impl=exodus/Rate.ConvertUnits", func(b *testing.B) {
 		// One op converts all n amounts; the metric is per amount.
 		dst := make([]int64, n)

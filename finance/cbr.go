@@ -69,7 +69,10 @@ const cbrPublisher = "Central Bank of Russia"
 //
 // ParseCBR reads at most 64 MiB. A nil r, a malformed, truncated or empty file, an
 // unknown currency, a Nominal that is not a power of ten, a Value that is
-// not a positive number, or a
+// not a positive number or has more than 20 significant digits (the CBR
+// publishes at most about ten), an element inside Value, Nominal or
+// CharCode, a Record whose CharCode disagrees with the file's ID, an
+// attribute given twice (Date and x:Date count as the same), or a
 // currency listed twice for one date gives an error wrapping [ErrFormat]
 // that names the element.
 func ParseCBR(r io.Reader) ([]Rate, error) {

@@ -39,9 +39,11 @@ import (
 // [ParseCBR].
 //
 // ParseECB reads at most 64 MiB. A nil r, a malformed, truncated or empty file, a
-// date that is not YYYY-MM-DD, an unknown currency, a rate that is not a
-// positive number, or a currency listed twice for one day gives an error
-// wrapping [ErrFormat] that names the value.
+// date that is not YYYY-MM-DD, a day with no rates, an unknown currency, a
+// rate that is not a positive number with digits on both sides of its
+// point ("1." and ".5" are refused) or has more than 20 significant digits,
+// an attribute given twice, or a currency listed twice for one day gives
+// an error wrapping [ErrFormat] that names the value.
 func ParseECB(r io.Reader) ([]Rate, error) {
 	root, err := readRateFile("ECB file", r)
 	if err != nil {

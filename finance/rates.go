@@ -535,8 +535,10 @@ func (t *Rates) ConvertWith(a Amount, to Currency, on time.Time, opt FindOptions
 		return Amount{}, checkFound(candidate{}, a.cur, to, d, opt)
 	}
 	best, num, den := t.lookup(a.cur, to, d, opt.Via)
-	if err := checkFound(best, a.cur, to, d, opt); err != nil {
-		return Amount{}, err
+	if !best.valid || opt.MaxAge != 0 {
+		if err := checkFound(best, a.cur, to, d, opt); err != nil {
+			return Amount{}, err
+		}
 	}
 	if err := a.checkRange("convert"); err != nil {
 		return Amount{}, err
