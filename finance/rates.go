@@ -107,11 +107,11 @@ type Rates struct {
 	mu    sync.RWMutex
 	pairs map[pair][]Rate                // quotes of each pair, sorted by date
 	links map[Currency]map[Currency]bool // currencies quoted against each currency
-	// newest is the date of the latest quote involving each currency. No
-	// cross rate through any currency can be fresher than min(newest[from],
-	// newest[to]), so a lookup whose direct or inverse quote is that fresh
-	// skips the cross rates (see best).
-	newest map[Currency]time.Time
+	// days holds the dates of the quotes involving each currency, sorted
+	// and distinct. No cross rate on day d can be fresher than the latest
+	// of these on or before d for either currency, so a lookup whose direct
+	// or inverse quote is that fresh skips the cross rates (see best).
+	days map[Currency][]time.Time
 	// gen counts the changes of the table; memo remembers recent lookups
 	// with the default Via, each valid while gen is unchanged. The quotes
 	// a remembered candidate points to are never modified (add builds new
@@ -214,7 +214,7 @@ func (t *Rates) add(rates []Rate, replace bool) error {
 	if t.pairs == nil {
 		t.pairs = make(map[pair][]Rate)
 		t.links = make(map[Currency]map[Currency]bool)
-		t.newest = make(map[Currency]time.Time)
+		t.days = make(map[Currency][]time.Time)
 	}
 	// Validate everything first so that a failed Add changes nothing.
 	byDate := func(x Rate, on time.Time) int { return x.on.Compare(on) }
@@ -273,11 +273,8 @@ func (t *Rates) add(rates []Rate, replace bool) error {
 			}
 		}
 		t.pairs[k] = merged
-		last := merged[len(merged)-1].on
 		for _, c := range [2]Currency{k.base, k.quote} {
-			if last.After(t.newest[c]) {
-				t.newest[c] = last
-			}
+			t.days[c] = mergeDays(t.days[c], p)
 		}
 		t.link(k.base, k.quote)
 		t.link(k.quote, k.base)
@@ -417,6 +414,38 @@ func (c candidate) rate() Rate {
 	return cross(c.a.rate(), c.b.rate())
 }
 
+// mergeDays returns the sorted distinct dates of days and of the rates p,
+// which are sorted by date.
+func mergeDays(days []time.Time, p []Rate) []time.Time {
+	out := make([]time.Time, 0, len(days)+len(p))
+	i, j := 0, 0
+	for i < len(days) || j < len(p) {
+		var next time.Time
+		if j == len(p) || (i < len(days) && days[i].Before(p[j].on)) {
+			next, i = days[i], i+1
+		} else {
+			next, j = p[j].on, j+1
+		}
+		if n := len(out); n == 0 || !out[n-1].Equal(next) {
+			out = append(out, next)
+		}
+	}
+	return out
+}
+
+// latestDay returns the latest of the sorted days on or before d, or the
+// zero time.
+func latestDay(days []time.Time, d time.Time) time.Time {
+	i, found := slices.BinarySearchFunc(days, d, time.Time.Compare)
+	if found {
+		return days[i]
+	}
+	if i == 0 {
+		return time.Time{}
+	}
+	return days[i-1]
+}
+
 // latest returns the latest quote of the pair dated on or before d, or nil.
 func (t *Rates) latest(k pair, d time.Time) *Rate {
 	list := t.pairs[k]
@@ -453,9 +482,9 @@ func (t *Rates) best(from, to Currency, d time.Time, via []Currency) candidate {
 		// A cross rate is as old as its older leg, and each leg is at
 		// most as new as the newest quote of its currency; a cross rate
 		// wins only if strictly fresher, so none can beat this one.
-		bound := t.newest[from]
-		if nt := t.newest[to]; nt.Before(bound) {
-			bound = nt
+		bound := latestDay(t.days[from], d)
+		if bt := latestDay(t.days[to], d); bt.Before(bound) {
+			bound = bt
 		}
 		if !best.age.Before(bound) {
 			return best
