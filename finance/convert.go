@@ -108,7 +108,13 @@ func mulDivHalfEven(a, n, d, s int64) (int64, bool) {
 // [Rate.Convert] gives for that amount, rounded half to even to the minor
 // units of the target currency, as an integer count of them: 12345678
 // kopecks at USD/RUB 100 become 123457 cents (1234.57 USD). dst may be src
-// itself. ConvertUnits does not allocate.
+// itself.
+//
+// Where the rate's exact value has at most 18 significant digits in its
+// numerator and denominator (every quoted rate of the CBR and the ECB, and
+// their inverses) and the product of an amount and the rate fits 128 bits,
+// ConvertUnits computes with machine integers and does not allocate; for
+// other amounts it computes the same result with decimals.
 //
 // from must be r's base or quote, or it returns a *[MismatchError]; the
 // zero Rate gives an error wrapping [ErrInvalidRate]. dst shorter than src,
