@@ -80,6 +80,27 @@ func TestHostileValues(t *testing.T) {
 			return a, json.Unmarshal(b, &a)
 		})
 	}
+	for name, s := range strs {
+		num, _, _ := strings.Cut(s, " ")
+		add("Rate.UnmarshalJSON value "+name, "", func() (any, error) {
+			var r finance.Rate
+			b, _ := json.Marshal(map[string]string{"base": "USD", "quote": "RUB", "value": num, "date": "2022-02-25"})
+			return r, json.Unmarshal(b, &r)
+		})
+		add("Rate.UnmarshalJSON date "+name, "", func() (any, error) {
+			var r finance.Rate
+			b, _ := json.Marshal(map[string]string{"base": "USD", "quote": "RUB", "value": "80", "date": num})
+			return r, json.Unmarshal(b, &r)
+		})
+		add("Amount.Scan "+name, "", func() (any, error) {
+			var a finance.Amount
+			return a, a.Scan([]byte(s))
+		})
+		add("Currency.UnmarshalText "+name, "", func() (any, error) {
+			var c finance.Currency
+			return c, c.UnmarshalText([]byte(s))
+		})
+	}
 	for name, d := range dec {
 		a := finance.NewAmount(d, finance.USD)
 		add("NewAmount "+name, "", func() (any, error) { return a, nil })
