@@ -176,6 +176,20 @@ func (d *dist) quantile(p float64) float64 {
 	return math.NaN()
 }
 
+// upper returns the (1−q)-quantile, from the tail q where the family has a
+// closed form, so that it stays finite when 1 − q rounds to 1.
+func (d *dist) upper(q float64) float64 {
+	switch d.kind {
+	case kindNormal:
+		return d.p[0] - d.p[1]*normQuantile(q)
+	case kindLogNormal:
+		return math.Exp(d.p[0] - d.p[1]*normQuantile(q))
+	case kindLogitNormal:
+		return sigmoid(d.p[0] - d.p[1]*normQuantile(q))
+	}
+	return d.quantile(1 - q)
+}
+
 // interp returns the y at which the piecewise linear function through
 // (xs[i], ys[i]) takes x, xs increasing (ties allowed), clamped to the ends.
 func interp(xs, ys []float64, x float64) float64 {
@@ -414,24 +428,45 @@ func (d *dist) moments() (mean, sd float64) {
 		}
 		return s1, math.Sqrt(math.Max(0, s2-s1*s1))
 	case kindMixture:
+		// Scaled by the largest |mean| or SD when squares could overflow
+		// or underflow, so that components with an SD of 1e200 (or 1e-200)
+		// give a finite (non-zero) SD.
+		s := 0.0
+		for _, c := range d.comps {
+			s = math.Max(s, math.Max(math.Abs(c.mean), c.sd))
+		}
+		s = momentScale(s)
 		var m, m2 float64
 		for i, c := range d.comps {
-			m += d.weights[i] * c.mean
-			m2 += d.weights[i] * (c.sd*c.sd + c.mean*c.mean)
+			cm, cs := c.mean/s, c.sd/s
+			m += d.weights[i] * cm
+			m2 += d.weights[i] * (cs*cs + cm*cm)
 		}
-		return m, math.Sqrt(math.Max(0, m2-m*m))
+		return m * s, s * math.Sqrt(math.Max(0, m2-m*m))
 	case kindTable:
-		// Exact for a piecewise uniform density.
+		// Exact for a piecewise uniform density, scaled as a mixture's.
+		s := momentScale(math.Max(math.Abs(d.xs[0]), math.Abs(d.xs[len(d.xs)-1])))
 		var m, m2 float64
 		for i := 1; i < len(d.xs); i++ {
 			w := d.cum[i] - d.cum[i-1]
-			a, b := d.xs[i-1], d.xs[i]
+			a, b := d.xs[i-1]/s, d.xs[i]/s
 			m += w * (a + b) / 2
 			m2 += w * (a*a + a*b + b*b) / 3
 		}
-		return m, math.Sqrt(math.Max(0, m2-m*m))
+		return m * s, s * math.Sqrt(math.Max(0, m2-m*m))
 	}
 	return math.NaN(), math.NaN()
+}
+
+// momentScale returns the scale by which to divide values of magnitude up
+// to top before squaring them: top when squares could overflow (top above
+// 1e150) or lose precision below the normal range (top below 1e-150),
+// otherwise 1, so that ordinary values are computed exactly as before.
+func momentScale(top float64) float64 {
+	if (top > 1e150 || top < 1e-150) && top > 0 && !math.IsInf(top, 0) {
+		return top
+	}
+	return 1
 }
 
 func betaMoments(a, b float64) (mean, sd float64) {

@@ -84,7 +84,7 @@ func TestDisagreement(t *testing.T) {
 	// Q = 2·(1/σ²)·(ln 10 / 2)² = (ln 10)²/(2σ²) ≈ 59.7, I² = (Q − 1)/Q.
 	s := math.Log(2) / (2 * z90)
 	q := math.Log(10) * math.Log(10) / (2 * s * s)
-	want := estimate.Diagnostics{Q: q, DF: 1, P: math.Erfc(math.Sqrt(q / 2)), I2: (q - 1) / q, Disjoint: [][2]int{{0, 1}}}
+	want := estimate.Diagnostics{Q: q, DF: 1, P: math.Erfc(math.Sqrt(q / 2)), I2: (q - 1) / q, Disjoint: [][2]int{{0, 1}}, DisjointPairs: 1}
 	if diff := cmp.Diff(want, d, cmpopts.EquateApprox(1e-9, 1e-30)); diff != "" {
 		t.Errorf("Diagnose() mismatch (-want +got):\n%s", diff)
 	}
