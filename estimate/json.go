@@ -489,6 +489,7 @@ type diagnosticsJSON struct {
 	P        jsonFloat `json:"P"`
 	I2       jsonFloat `json:"I2"`
 	Disjoint [][2]int  `json:"Disjoint"`
+	Pairs    int       `json:"DisjointPairs"`
 }
 
 // diagnosticsIn is the JSON form of Diagnostics as decoded: null is NaN.
@@ -498,22 +499,25 @@ type diagnosticsIn struct {
 	P        *float64 `json:"P"`
 	I2       *float64 `json:"I2"`
 	Disjoint [][2]int `json:"Disjoint"`
+	Pairs    *int     `json:"DisjointPairs"`
 }
 
 // MarshalJSON encodes d as
 //
-//	{"Q": 4.7, "DF": 3, "P": 0.2, "I2": 0.36, "Disjoint": [[0, 2]]}
+//	{"Q": 4.72, "DF": 3, "P": 0.193, "I2": 0.365, "Disjoint": [[2, 3]], "DisjointPairs": 1}
 //
 // the fields' names and values as they are. Q, P or I2 when undefined (NaN,
 // as for a single estimate or for estimates with no log-space spread) are
 // null, since JSON has no NaN; Disjoint is null when no pair is disjoint.
 // A [Pooling] therefore always encodes.
 func (d Diagnostics) MarshalJSON() ([]byte, error) {
-	return json.Marshal(diagnosticsJSON{Q: jsonFloat(d.Q), DF: d.DF, P: jsonFloat(d.P), I2: jsonFloat(d.I2), Disjoint: d.Disjoint})
+	return json.Marshal(diagnosticsJSON{Q: jsonFloat(d.Q), DF: d.DF, P: jsonFloat(d.P), I2: jsonFloat(d.I2), Disjoint: d.Disjoint, Pairs: d.DisjointPairs})
 }
 
 // UnmarshalJSON decodes diagnostics written by [Diagnostics.MarshalJSON]:
-// a null or missing Q, P or I2 becomes NaN (undefined), never 0. JSON null
+// a null or missing Q, P or I2 becomes NaN (undefined), never 0; a missing
+// DisjointPairs (as written before it existed) is the length of Disjoint;
+// a negative one is an error. JSON null
 // leaves d unchanged. Errors wrap [ErrInvalid]; on error d is unchanged.
 func (d *Diagnostics) UnmarshalJSON(data []byte) error {
 	if string(bytes.TrimSpace(data)) == "null" {
@@ -529,6 +533,13 @@ func (d *Diagnostics) UnmarshalJSON(data []byte) error {
 		}
 		return *p
 	}
-	*d = Diagnostics{Q: orNaN(j.Q), DF: j.DF, P: orNaN(j.P), I2: orNaN(j.I2), Disjoint: j.Disjoint}
+	pairs := len(j.Disjoint)
+	if j.Pairs != nil {
+		pairs = *j.Pairs
+	}
+	if pairs < len(j.Disjoint) {
+		return paramErr("Diagnostics.UnmarshalJSON", "DisjointPairs", float64(pairs), "must be ≥ the length of Disjoint, "+strconv.Itoa(len(j.Disjoint)))
+	}
+	*d = Diagnostics{Q: orNaN(j.Q), DF: j.DF, P: orNaN(j.P), I2: orNaN(j.I2), Disjoint: j.Disjoint, DisjointPairs: pairs}
 	return nil
 }

@@ -415,8 +415,8 @@ func TestDiagnosticsJSONNaN(t *testing.T) {
 		e    estimate.Estimate
 		want string
 	}{
-		{"one input", one, `{"Q":null,"DF":0,"P":null,"I2":null,"Disjoint":null}`},
-		{"negative inputs", neg, `{"Q":null,"DF":1,"P":null,"I2":null,"Disjoint":null}`},
+		{"one input", one, `{"Q":null,"DF":0,"P":null,"I2":null,"Disjoint":null,"DisjointPairs":0}`},
+		{"negative inputs", neg, `{"Q":null,"DF":1,"P":null,"I2":null,"Disjoint":null,"DisjointPairs":0}`},
 	}
 	for _, tt := range tests {
 		p, ok := tt.e.Pooling()
@@ -442,11 +442,19 @@ func TestDiagnosticsJSONNaN(t *testing.T) {
 		}
 	}
 	// hand: finite values keep their form: Q = 4, DF = 1, P = 0.5, I² = 0.75.
-	d := estimate.Diagnostics{Q: 4, DF: 1, P: 0.5, I2: 0.75, Disjoint: [][2]int{{0, 1}}}
+	d := estimate.Diagnostics{Q: 4, DF: 1, P: 0.5, I2: 0.75, Disjoint: [][2]int{{0, 1}}, DisjointPairs: 1}
 	b, err := json.Marshal(d)
-	if diff := cmp.Diff(`{"Q":4,"DF":1,"P":0.5,"I2":0.75,"Disjoint":[[0,1]]}`, string(b)); err != nil || diff != "" {
+	if diff := cmp.Diff(`{"Q":4,"DF":1,"P":0.5,"I2":0.75,"Disjoint":[[0,1]],"DisjointPairs":1}`, string(b)); err != nil || diff != "" {
 		t.Errorf("Marshal(%v) mismatch (-want +got), %v:\n%s", d, err, diff)
 	}
+	// JSON written before DisjointPairs existed: the count is the list's
+	// length. A count below the list's length is refused.
+	var old estimate.Diagnostics
+	if err := json.Unmarshal([]byte(`{"Q":4,"DF":1,"P":0.5,"I2":0.75,"Disjoint":[[0,1]]}`), &old); err != nil || old.DisjointPairs != 1 {
+		t.Errorf("Unmarshal(old form) = %+v, %v; want DisjointPairs 1", old, err)
+	}
+	err = json.Unmarshal([]byte(`{"Disjoint":[[0,1]],"DisjointPairs":0}`), &old)
+	checkParamError(t, err, "DisjointPairs", 0)
 }
 
 // Options can be saved as JSON: the Progress callback is left out.
