@@ -635,10 +635,17 @@ func inverseVariance(fn string, es []Estimate) (*dist, []float64, error) {
 		w[i] = 1
 	}
 	mu, sigma := precisionPool(mus, sigmas, w)
+	// The normalised precisions (1/σᵢ²)/Σ 1/σⱼ², each relative to the
+	// smallest σ so that they neither overflow nor underflow.
+	s0 := slices.Min(sigmas)
+	sum := 0.0
 	for i, s := range sigmas {
-		// The normalised precision (1/σᵢ²)/Σ 1/σⱼ² = (σ/σᵢ)², σ the pooled SD.
-		r := sigma / s
+		r := s0 / s
 		w[i] = r * r
+		sum += w[i]
+	}
+	for i := range w {
+		w[i] /= sum
 	}
 	return &dist{kind: kindLogNormal, p: [6]float64{mu, sigma}}, w, nil
 }
