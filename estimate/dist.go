@@ -97,8 +97,16 @@ func normCDF(z float64) float64 { return 0.5 * math.Erfc(-z/sqrt2) }
 // normPDF returns the standard normal density.
 func normPDF(z float64) float64 { return math.Exp(-0.5*z*z) / sqrt2pi }
 
-func logit(x float64) float64   { return math.Log(x / (1 - x)) }
-func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
+func logit(x float64) float64 { return math.Log(x / (1 - x)) }
+
+// sigmoid returns 1/(1 + e⁻ˣ). Above 0 it is computed as 1 − 1/(1 + eˣ),
+// so that shares up to 1 − 2⁻⁵³ are reached: 1/(1 + 2⁻⁵³) rounds to 1.
+func sigmoid(x float64) float64 {
+	if x > 0 {
+		return 1 - 1/(1+math.Exp(x))
+	}
+	return 1 / (1 + math.Exp(-x))
+}
 
 // support returns the smallest closed interval holding all the mass.
 func (d *dist) support() (lo, hi float64) {
@@ -176,18 +184,25 @@ func (d *dist) quantile(p float64) float64 {
 	return math.NaN()
 }
 
-// upper returns the (1−q)-quantile, from the tail q where the family has a
-// closed form, so that it stays finite when 1 − q rounds to 1.
-func (d *dist) upper(q float64) float64 {
+// interval returns the central interval of the given level in (0, 1):
+// for the families that are a normal on some scale, μ ∓ σz with
+// z = √2·erfinv(level) (z90 at 0.9, as the constructors use), mapped back
+// to the scale; otherwise the (1−level)/2 and (1+level)/2 quantiles.
+func (d *dist) interval(level float64) (lo, hi float64) {
+	z := z90
+	if level != 0.9 {
+		z = sqrt2 * math.Erfinv(level)
+	}
+	mu, s := d.p[0], d.p[1]
 	switch d.kind {
 	case kindNormal:
-		return d.p[0] - d.p[1]*normQuantile(q)
+		return mu - s*z, mu + s*z
 	case kindLogNormal:
-		return math.Exp(d.p[0] - d.p[1]*normQuantile(q))
+		return math.Exp(mu - s*z), math.Exp(mu + s*z)
 	case kindLogitNormal:
-		return sigmoid(d.p[0] - d.p[1]*normQuantile(q))
+		return sigmoid(mu - s*z), sigmoid(mu + s*z)
 	}
-	return d.quantile(1 - q)
+	return d.quantile((1 - level) / 2), d.quantile((1 + level) / 2)
 }
 
 // interp returns the y at which the piecewise linear function through

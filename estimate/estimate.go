@@ -410,13 +410,16 @@ func (e Estimate) Median() float64 { return e.Quantile(0.5) }
 // probability level in (0, 1): the (1−level)/2 and (1+level)/2 quantiles.
 // Interval(0.9) is the 5% to 95% range. It returns NaN, NaN for a level
 // outside (0, 1). For the normal, lognormal and logit-normal families the
-// upper bound is computed from the tail (1−level)/2, so that a level such
-// as 1 − 2⁻⁵³, where (1+level)/2 rounds to 1, still gives a finite bound.
+// bounds are μ ∓ σz (transformed) with z = √2·erfinv(level) computed from
+// the level itself, as [BetweenLevel] and its kin compute it, so that
+// BetweenLevel(lo, hi, level).Interval(level) gives lo and hi back even
+// for a level such as 1 − 2⁻⁵³, where (1+level)/2 rounds to 1, or 10⁻¹⁵,
+// where (1−level)/2 keeps only a few of the level's digits.
 func (e Estimate) Interval(level float64) (lo, hi float64) {
 	if math.IsNaN(level) || level <= 0 || level >= 1 || e.d == nil {
 		return math.NaN(), math.NaN()
 	}
-	return e.d.quantile((1 - level) / 2), e.d.upper((1 - level) / 2)
+	return e.d.interval(level)
 }
 
 // Sample draws one value using r (NaN for the zero Estimate). It does not
