@@ -68,8 +68,16 @@ func usable(t *testing.T, what string, e estimate.Estimate) {
 	if !(lo <= e.Median()+slack && e.Median() <= hi+slack) || e.SD() < 0 {
 		t.Fatalf("%s: 90%% interval %v–%v, median %v, SD %v", what, lo, hi, e.Median(), e.SD())
 	}
-	if e.String() == "" {
-		t.Fatalf("%s: empty String", what)
+	if e.String() == "" || fmt.Sprintf("%.2f", e) == "" {
+		t.Fatalf("%s: empty String or %%.2f", what)
+	}
+	if s := e.Survival(e.Median()); !(s >= 0 && s <= 1) {
+		t.Fatalf("%s: Survival(median) = %v", what, s)
+	}
+	if !e.IsPoint() {
+		if p := e.Prob(e.Median()); math.IsNaN(p) || p < 0 {
+			t.Fatalf("%s: Prob(median) = %v", what, p)
+		}
 	}
 	if x := e.Sample(rand.New(rand.NewPCG(1, 2))); math.IsNaN(x) {
 		t.Fatalf("%s: Sample = NaN", what)
