@@ -190,12 +190,15 @@ func hostileEstimates(t *testing.T) []estimate.Estimate {
 func TestHostilePools(t *testing.T) {
 	t.Parallel()
 	es := hostileEstimates(t)
+	// Every 29th partner (97th with -short): the pairs stay varied (all
+	// of them passed once, in 96 s), the test quick, also under -race.
+	stride := 29
 	if testing.Short() {
-		es = es[:len(es)/4]
+		stride = 97
 	}
 	var ok, refused int
 	for i, a := range es {
-		for j := i; j < len(es); j += 11 { // every 11th partner: the pairs stay varied, the test quick
+		for j := i; j < len(es); j += stride {
 			b := es[j]
 			for _, m := range []estimate.PoolMethod{estimate.LinearPool, estimate.LogPool, estimate.InverseVariance} {
 				what := fmt.Sprintf("Pool(%v, %v %v, %v %v)", m, a.Family(), a, b.Family(), b)
