@@ -209,6 +209,18 @@ func TestPoolBounds(t *testing.T) {
 	roundTrip(t, e)
 	_, err := estimate.Pool(estimate.LinearPool, e)
 	checkParamError(t, err, "depth of estimates", 17)
+	// The same when the 16 deep pool comes from JSON: the decoder
+	// restores its depth.
+	b, err := json.Marshal(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back estimate.Estimate
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	_, err = estimate.Pool(estimate.LinearPool, back)
+	checkParamError(t, err, "depth of estimates", 17)
 
 	n := must(t)(estimate.Normal(0, 1))
 	es := make([]estimate.Estimate, 1000)

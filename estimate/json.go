@@ -395,7 +395,7 @@ func (j *poolIn) build(path string, depth int) (p *Pooling, nodes, height int, e
 	if math.Abs(sum-1) > 1e-9 {
 		return nil, 0, 0, paramErr(unmarshalFn, "sum("+path+"pool.weights)", sum, "must be 1 (the weights are normalised)")
 	}
-	return &Pooling{Method: m, Inputs: inputs, Weights: j.Weights, Diagnostics: diagnose(inputs)}, nodes, depth, nil
+	return &Pooling{Method: m, Inputs: inputs, Weights: j.Weights, Diagnostics: diagnose(inputs)}, nodes, height, nil
 }
 
 // checkInputs checks estimates to be pooled or compared: at least one,
