@@ -227,9 +227,12 @@ func Between(lo, hi float64) (Estimate, error) {
 }
 
 // BetweenLevel is [Between] for a central interval of the given level in
-// (0, 1): BetweenLevel(lo, hi, 0.95) reads [lo, hi] as a 95% interval. The
-// error also wraps [ErrInvalid] when level is outside (0, 1) or so close to
-// 0 (below about 10⁻¹⁶) that the interval carries no information.
+// (0, 1): BetweenLevel(lo, hi, 0.95) reads [lo, hi] as a 95% interval. Any
+// level below 1 works, up to 1 − 2⁻⁵³: the normal quantile is computed as
+// √2·erfinv(level), not from (1 + level)/2, which rounds to 1. The error
+// also wraps [ErrInvalid] when level is outside (0, 1) or so close to 0
+// (below about 10⁻¹⁶) that the interval carries no information, or when
+// the resulting σ makes the mean or SD overflow float64.
 func BetweenLevel(lo, hi, level float64) (Estimate, error) {
 	return between("BetweenLevel", lo, hi, level)
 }
@@ -278,7 +281,8 @@ func zFor(fn string, level float64) (float64, error) {
 // NormalBetween returns the normal distribution whose central 90% interval
 // is [lo, hi]: mean (lo+hi)/2 and sd (hi−lo)/(2 × 1.6448536269514722). Use
 // it for signed quantities such as a change or a balance. The error wraps
-// [ErrInvalid] when a bound is NaN or infinite or lo ≥ hi.
+// [ErrInvalid] when a bound is NaN or infinite or lo ≥ hi, or when the SD
+// would round to 0 (NormalBetween(0, 5e-324)) or exceed [MaxMagnitude].
 func NormalBetween(lo, hi float64) (Estimate, error) {
 	return normalBetween("NormalBetween", lo, hi, 0.9)
 }
@@ -320,7 +324,8 @@ func normalBetween(fn string, lo, hi, level float64) (Estimate, error) {
 // logit-normal. Its median is the share whose log-odds are μ.
 //
 // The error wraps [ErrInvalid] when a bound is NaN, outside (0, 1), or
-// lo ≥ hi.
+// lo ≥ hi. Neighbouring bounds are fine: σ is computed from
+// ln(hi/lo) + ln((1−lo)/(1−hi)), which does not round to 0.
 func ShareBetween(lo, hi float64) (Estimate, error) {
 	return shareBetween("ShareBetween", lo, hi, 0.9)
 }

@@ -276,9 +276,13 @@ func Pool(method PoolMethod, es ...Estimate) (Estimate, error) {
 //
 // Errors: [ErrNoSpread] when an input is a point (give it a range first,
 // for example Between(1.0e6, 1.3e6)); [ErrInvalid] for no inputs, a zero
-// input, bad weights, or (InverseVariance) an input that can be ≤ 0;
+// input, bad weights, (InverseVariance) an input that can be ≤ 0, more than
+// 1,000,000 estimates below the pool (counting the inputs of pooled
+// inputs) or more than 16 nested pools (the bounds of its JSON decoder),
+// or a pooled distribution that is not usable, such as an inverse-variance
+// lognormal whose mean overflows (the error names the pooled parameter);
 // [ErrNoOverlap] for a logarithmic pool of estimates with no value in
-// common.
+// common. Pooling n estimates takes O(n log n) time.
 func PoolWeighted(method PoolMethod, weights []float64, es ...Estimate) (Estimate, error) {
 	return pool("PoolWeighted", method, weights, es)
 }
