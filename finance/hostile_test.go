@@ -117,7 +117,9 @@ func TestHostileValues(t *testing.T) {
 		add("Allocate "+name, "", func() (any, error) { return a.Allocate(1, 2, math.MaxInt64) })
 		add("Rate.Convert "+name, "", func() (any, error) { return usdRUB.Convert(a) })
 		add("Rates.Convert "+name, "", func() (any, error) { return rates.Convert(a, finance.GBP, on) })
-		add("NewRate "+name, "", func() (any, error) { return finance.NewRate(finance.USD, finance.RUB, d, on, finance.Official, exodus.Source{}) })
+		add("NewRate "+name, "", func() (any, error) {
+			return finance.NewRate(finance.USD, finance.RUB, d, on, finance.Official, exodus.Source{})
+		})
 	}
 	for name, at := range times {
 		add("NewRate "+name, "", func() (any, error) {
