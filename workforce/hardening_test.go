@@ -1,0 +1,197 @@
+package workforce_test
+
+import (
+	"bytes"
+	"errors"
+	"math"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/exodus-lab/exodus/workforce"
+	"github.com/google/go-cmp/cmp"
+)
+
+var allMethods = []workforce.Method{workforce.Hamilton, workforce.DHondt, workforce.SainteLague, workforce.HuntingtonHill}
+
+// Issue 13, row 1: with subnormal weights the divisor D = sum/total
+// underflowed to 0 and D'Hondt, Sainte-Laguë and Huntington–Hill stepped
+// about 2⁵⁴ times. Only the ratios matter, so two equal weights share 7 as
+// any two equal weights do.
+func TestApportionSubnormalNoHang(t *testing.T) {
+	t.Parallel()
+	for _, m := range allMethods {
+		got, err := workforce.Apportion(7, []float64{5e-324, 5e-324}, m)
+		if err != nil {
+			t.Fatalf("%v: %v", m, err)
+		}
+		// hand: 7 between two equal weights is 4 and 3 under every method
+		// (the tie goes to the earlier category)
+		if diff := cmp.Diff([]int64{4, 3}, got); diff != "" {
+			t.Errorf("Apportion(7, {5e-324, 5e-324}, %v) mismatch (-want +got):\n%s", m, diff)
+		}
+	}
+}
+
+// Issue 13, row 2: subnormal weights gave a wrong result with no error
+// ([134934 269870 595196] for 1e6 under D'Hondt). The same weights
+// multiplied by 2¹⁰⁷⁴, exactly (a subnormal times a power of two that
+// makes it normal is exact), must give the same result, as must the
+// integers 1, 2, 3 where the subnormals' ratios are 1:2:3 to within 1e-6.
+func TestApportionSubnormalRatios(t *testing.T) {
+	t.Parallel()
+	tiny := []float64{1e-318, 2e-318, 3e-318}
+	scaled := make([]float64, len(tiny))
+	for i, w := range tiny {
+		scaled[i] = math.Ldexp(w, 1074) // exact: an integer number of 2^-1074
+	}
+	for _, m := range allMethods {
+		for _, total := range []int64{7, 1000, 1_000_000} {
+			got, err := workforce.Apportion(total, tiny, m)
+			if err != nil {
+				t.Fatalf("%v: %v", m, err)
+			}
+			want := must(workforce.Apportion(total, scaled, m))
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("Apportion(%d, %v, %v) mismatch with the weights ×2^1074 (-want +got):\n%s", total, tiny, m, diff)
+			}
+		}
+	}
+	// hand: the subnormals are whole multiples of 2^-1074 (4.9406564584e-324):
+	// 1e-318, 2e-318 and 3e-318 round to 202402, 404805 and 607207 of them
+	// (sum 1214414), so 1e6 has Hamilton quotas 166666.39, 333333.61 and
+	// 499999.99: floors 166666, 333333, 499999 and the 2 seats left to the
+	// remainders .99 and .61.
+	got := must(workforce.Apportion(1_000_000, tiny, workforce.Hamilton))
+	if diff := cmp.Diff([]int64{166666, 333334, 500000}, got); diff != "" {
+		t.Errorf("Apportion(1e6, %v, Hamilton) mismatch (-want +got):\n%s", tiny, diff)
+	}
+}
+
+// Issue 13, row 3: minimums whose sum overflows int64 gave Hamilton a
+// negative count with a nil error, and made the divisor methods hang. The
+// minimums 5 and MaxInt64 sum to more than the total 10: an error.
+func TestApportionMinOverflow(t *testing.T) {
+	t.Parallel()
+	for _, m := range allMethods {
+		for _, atLeast := range [][]int64{
+			{5, math.MaxInt64},
+			{math.MaxInt64, math.MaxInt64},
+			{math.MaxInt64, 1},
+			{3, 3, math.MaxInt64 - 2}, // wraps to exactly 4 ≤ 10 without detection
+		} {
+			w := make([]float64, len(atLeast))
+			for i := range w {
+				w[i] = 1
+			}
+			got, err := workforce.ApportionMin(10, w, atLeast, m)
+			if !errors.Is(err, workforce.ErrBadValue) || got != nil {
+				t.Errorf("ApportionMin(10, %v, %v, %v) = %v, %v; want ErrBadValue", w, atLeast, m, got, err)
+			}
+		}
+	}
+}
+
+// Issue 13, row 18: ReadCSV read a file of three NUL bytes as a 0×0 table,
+// a header-only file as 0×2 and a one-column file as 2×0, with no error. A
+// table is either the empty table (no labels at all, the zero Table) or has
+// at least one row and one column; a file with no rows or no columns holds
+// no table and is an error.
+func TestReadCSVNoCells(t *testing.T) {
+	t.Parallel()
+	for _, in := range []string{
+		"\x00\x00\x00",
+		"sector,1,2\n",
+		"sector\nA\nB\n",
+		"sector\n",
+		"",
+		"# only a comment\n",
+	} {
+		got, err := workforce.ReadCSV(strings.NewReader(in))
+		if !errors.Is(err, workforce.ErrSyntax) || got != nil {
+			t.Errorf("ReadCSV(%q) = %v, %v; want ErrSyntax", in, got, err)
+		}
+	}
+	for _, tt := range []struct {
+		rows, cols []string
+		values     [][]float64
+	}{
+		{nil, []string{"1", "2"}, nil},
+		{[]string{"A", "B"}, nil, [][]float64{{}, {}}},
+	} {
+		if got, err := workforce.NewTable(tt.rows, tt.cols, tt.values); !errors.Is(err, workforce.ErrShape) {
+			t.Errorf("NewTable(%q, %q) = %v, %v; want ErrShape", tt.rows, tt.cols, got, err)
+		}
+	}
+	// The empty table is valid but has no CSV form.
+	if tab, err := workforce.NewTable(nil, nil, nil); err != nil || !tab.Equal(nil) {
+		t.Errorf("NewTable(nil, nil, nil) = %v, %v; want the empty table", tab, err)
+	}
+	var b bytes.Buffer
+	if err := (&workforce.Table{}).WriteCSV(&b, "sector"); !errors.Is(err, workforce.ErrShape) || b.Len() != 0 {
+		t.Errorf("empty WriteCSV = %q, %v; want nothing and ErrShape", b.String(), err)
+	}
+}
+
+// Issue 13, row 18: labels "a" and "a " made a table whose CSV ReadCSV
+// rejected as a duplicate (it trims labels). NewTable refuses labels that
+// CSV or JSON cannot carry back: surrounding white space, control
+// characters, invalid UTF-8.
+func TestNewTableLabelsRoundTrip(t *testing.T) {
+	t.Parallel()
+	for _, bad := range []string{"a ", " a", "a\n", "a\rb", "\x00", "a\tb", "\xff"} {
+		for _, tt := range []struct {
+			rows, cols []string
+		}{
+			{[]string{"a", bad}, []string{"x"}},
+			{[]string{"r"}, []string{bad}},
+		} {
+			values := make([][]float64, len(tt.rows))
+			for i := range values {
+				values[i] = make([]float64, len(tt.cols))
+			}
+			_, err := workforce.NewTable(tt.rows, tt.cols, values)
+			if !errors.Is(err, workforce.ErrUnknownCode) || !strings.Contains(err.Error(), strconv.Quote(bad)) {
+				t.Errorf("NewTable(%q, %q) error = %v; want ErrUnknownCode naming the label", tt.rows, tt.cols, err)
+			}
+		}
+	}
+	// Inner spaces and non-ASCII letters are fine and survive CSV.
+	tab := workforce.MustNewTable([]string{"Москва и область", "a b"}, []string{"x"}, [][]float64{{1}, {2}})
+	var b bytes.Buffer
+	if err := tab.WriteCSV(&b, "region"); err != nil {
+		t.Fatal(err)
+	}
+	back, err := workforce.ReadCSV(&b)
+	if err != nil || !back.Equal(tab) {
+		t.Errorf("round trip = %v, %v", back, err)
+	}
+	// ReadCSV applies the same rule to the labels it reads (after trimming).
+	if _, err := workforce.ReadCSV(strings.NewReader("s,x\n\"a\x01\",1\n")); !errors.Is(err, workforce.ErrSyntax) {
+		t.Errorf("control character in a CSV label: error %v, want ErrSyntax", err)
+	}
+}
+
+// Issue 13, row 18: a cell of 1e-400 underflowed silently to 0. A number
+// whose digits are not all zero but that reads as 0 is an error naming it;
+// a subnormal that float64 can hold is kept.
+func TestReadCSVUnderflow(t *testing.T) {
+	t.Parallel()
+	for _, cell := range []string{"1e-400", "0.0000001e-330", "0x1p-1100", "-1e-400"} {
+		_, err := workforce.ReadCSV(strings.NewReader("s,x\nA," + cell + "\n"))
+		if !errors.Is(err, workforce.ErrBadValue) || !strings.Contains(err.Error(), cell) {
+			t.Errorf("ReadCSV cell %q: error %v, want ErrBadValue naming it", cell, err)
+		}
+	}
+	// hand: these are zero, or representable (5e-324 is the smallest subnormal)
+	for cell, want := range map[string]float64{"0": 0, "0e-400": 0, "0.000": 0, "-0": 0, "0x0p-2000": 0, "5e-324": 5e-324, "1e-320": 1e-320} {
+		tab, err := workforce.ReadCSV(strings.NewReader("s,x\nA," + cell + "\n"))
+		if err != nil || tab.At(0, 0) != want {
+			t.Errorf("ReadCSV cell %q = %v, %v; want %v", cell, tab, err, want)
+		}
+	}
+	// A number beyond the float64 range is a bad value too, named.
+	if _, err := workforce.ReadCSV(strings.NewReader("s,x\nA,1e400\n")); !errors.Is(err, workforce.ErrBadValue) || !strings.Contains(err.Error(), "1e400") {
+		t.Errorf("ReadCSV 1e400: error %v, want ErrBadValue naming it", err)
+	}
+}
