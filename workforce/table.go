@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/exodus-lab/exodus"
 )
@@ -44,8 +46,13 @@ type Table struct {
 }
 
 // NewTable returns a table with the given row and column labels and values,
-// values[i][j] being the cell in row i and column j. Labels must be
-// non-empty and unique within rows and within columns. Values must be
+// values[i][j] being the cell in row i and column j. A table has at least
+// one row and one column, or none of either (the empty table, equal to the
+// zero Table): rows without columns or columns without rows are an error
+// wrapping [ErrShape]. Labels must be non-empty, valid UTF-8, without
+// control characters or leading or trailing white space (which CSV and
+// JSON could not carry back, or [ReadCSV] would trim), and unique within
+// rows and within columns. Values must be
 // finite and non-negative (-0 is stored as 0); NaN marks a missing cell.
 // Every row, column and
 // the grand total (of the cells present) must be finite too: a total
@@ -55,6 +62,9 @@ type Table struct {
 func NewTable(rows, cols []string, values [][]float64) (*Table, error) {
 	if len(values) != len(rows) {
 		return nil, fmt.Errorf("workforce: new table: %d rows of values for %d row labels: %w", len(values), len(rows), ErrShape)
+	}
+	if (len(rows) == 0) != (len(cols) == 0) {
+		return nil, fmt.Errorf("workforce: new table: %d rows and %d columns: a table has both or neither: %w", len(rows), len(cols), ErrShape)
 	}
 	if err := checkLabels("row", rows); err != nil {
 		return nil, err
@@ -132,12 +142,31 @@ func checkLabels(kind string, labels []string) error {
 		if l == "" {
 			return fmt.Errorf("workforce: empty %s label: %w", kind, ErrUnknownCode)
 		}
+		if p := labelProblem(l); p != "" {
+			return fmt.Errorf("workforce: %s label %s: %w", kind, p, ErrUnknownCode)
+		}
 		if _, dup := seen[l]; dup {
 			return fmt.Errorf("workforce: duplicate %s label %q: %w", kind, l, ErrUnknownCode)
 		}
 		seen[l] = struct{}{}
 	}
 	return nil
+}
+
+// labelProblem says what is wrong with a non-empty label, naming it ("\"a \"
+// has trailing white space"), or returns "" if nothing is. Labels must
+// survive CSV (which [ReadCSV] trims and whose reader turns \r\n into \n
+// inside quotes) and JSON (which replaces invalid UTF-8).
+func labelProblem(l string) string {
+	switch {
+	case !utf8.ValidString(l):
+		return fmt.Sprintf("%q is not valid UTF-8", l)
+	case strings.TrimSpace(l) != l:
+		return fmt.Sprintf("%q has leading or trailing white space", l)
+	case strings.ContainsFunc(l, unicode.IsControl):
+		return fmt.Sprintf("%q has a control character", l)
+	}
+	return ""
 }
 
 // newTableOwned builds a table that takes ownership of its arguments.
@@ -445,7 +474,8 @@ func (t *Table) SpreadMissing(rowTotals []float64) (*Table, error) {
 // AggregateCols maps the columns onto new columns labelled to:
 // weights[j][k] is the fraction of old column j that goes to new column k.
 // Each weights[j] must have len(to) finite non-negative entries; they
-// usually sum to 1, so the grand total is kept. Missing cells give an error
+// usually sum to 1, so the grand total is kept. The empty table aggregates
+// to the empty table; a table with rows needs at least one new column. Missing cells give an error
 // wrapping [ErrMissing]; bad shapes [ErrShape]; bad weights, or a new cell
 // that overflows float64, [ErrBadValue].
 // For occupations to skill levels, see [Table.SkillLevels].
@@ -453,6 +483,9 @@ func (t *Table) AggregateCols(to []string, weights [][]float64) (*Table, error) 
 	t = t.orEmpty()
 	if err := checkLabels("column", to); err != nil {
 		return nil, err
+	}
+	if len(to) == 0 && len(t.rows) > 0 {
+		return nil, fmt.Errorf("workforce: aggregate columns: no new columns for %d rows: %w", len(t.rows), ErrShape)
 	}
 	if len(weights) != len(t.cols) {
 		return nil, fmt.Errorf("workforce: aggregate columns: %d weight rows for %d columns: %w", len(weights), len(t.cols), ErrShape)
@@ -484,6 +517,9 @@ func (t *Table) AggregateCols(to []string, weights [][]float64) (*Table, error) 
 				return nil, fmt.Errorf("workforce: aggregate columns: cell (%q, %q) overflows: %w", t.rows[i], to[k], ErrBadValue)
 			}
 		}
+	}
+	if len(t.rows) == 0 { // the empty table stays empty: no columns without rows
+		return newTableOwned(nil, nil, nil, t.sources), nil
 	}
 	return newTableOwned(t.rows, slices.Clone(to), v, t.sources), nil
 }
