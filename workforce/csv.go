@@ -102,7 +102,7 @@ func ReadCSV(r io.Reader) (*Table, error) {
 				return nil, fmt.Errorf("workforce: read csv: line %d, column %q: number %q is too small for float64 and would read as 0: %w", line, cols[j], f, ErrBadValue)
 			}
 			if !finiteNonNeg(x) {
-				return nil, fmt.Errorf("workforce: read csv: line %d, column %q: %v: %w", line, cols[j], x, ErrBadValue)
+				return nil, fmt.Errorf("workforce: read csv: line %d, column %q: number %q = %v: %w", line, cols[j], f, x, ErrBadValue)
 			}
 			v = append(v, x+0) // -0 + 0 is 0: no signed zeros
 		}

@@ -62,6 +62,12 @@ type FitReport struct {
 // opt.MaxIter iterations, as can happen when the targets are reachable
 // only by driving some non-zero cells to zero, the error wraps
 // [ErrNotConverged] and Fit returns the last iterate with its report.
+// Only ratios within the seed matter, and a fit scales with its targets:
+// seeds and targets of any finite size are brought near 1 by powers of
+// two (exactly) before fitting, and a factor that would overflow (a cell
+// below 2⁻¹⁰²⁴ of its target) is applied as v/s·t. A fitted cell beyond
+// the float64 range (targets near 1.8e308) is an error wrapping
+// [ErrBadValue].
 // Other errors wrap [ErrShape], [ErrBadValue] (also for a nil seed) or
 // [ErrMissing] (naming the first missing cell); they come with a nil table
 // and a zero report.
@@ -81,7 +87,8 @@ func Fit(seed *Table, rows, cols []float64, opt FitOptions) (*Table, FitReport, 
 		return nil, FitReport{}, err
 	}
 	x := slices.Clone(seed.v)
-	buf := make([]float64, fitScratch(r, c))
+	buf := make([]float64, fitScratch(r, c)+r+c)
+	rows, cols, back := normalTargets(rows, cols, buf[fitScratch(r, c):])
 	// One pass for the row and column sums, which the first iteration needs
 	// anyway, and which also find missing cells, zeros and overflow.
 	rs, cs := buf[:r], buf[r:r+c]
@@ -93,7 +100,7 @@ func Fit(seed *Table, rows, cols []float64, opt FitOptions) (*Table, FitReport, 
 	if math.IsNaN(total) {
 		return nil, FitReport{}, seed.missing("fit: seed")
 	}
-	if math.IsInf(total, 1) || slices.ContainsFunc(cs, func(s float64) bool { return math.IsInf(s, 1) }) {
+	if math.IsInf(total, 1) || slices.ContainsFunc(cs, func(s float64) bool { return math.IsInf(s, 1) }) || !normal(total) {
 		rescale(x) // rare: the seed's scale does not matter
 		sums2(x, r, c, rs, cs)
 	}
@@ -104,6 +111,9 @@ func Fit(seed *Table, rows, cols []float64, opt FitOptions) (*Table, FitReport, 
 		return nil, FitReport{}, fmt.Errorf("workforce: fit: no table with the seed's zero cells has these row and column totals: %w", ErrInfeasible)
 	}
 	rep := fit2Sums(x, r, c, rows, cols, tol, maxIter, buf)
+	if err := scaleBack(x, back); err != nil {
+		return nil, FitReport{}, err
+	}
 	out := seed.with(x)
 	if !rep.Converged {
 		return out, rep, fmt.Errorf("workforce: fit: %d iterations left a margin error of %.3g of the total: %w", rep.Iterations, rep.MaxError, ErrNotConverged)
@@ -216,6 +226,12 @@ func fit2Sums(x []float64, r, c int, rows, cols []float64, tol float64, maxIter 
 			cs := cs[:len(row)]
 			if s := rs[i]; s > 0 {
 				f := rows[i] / s
+				if f > math.MaxFloat64 { // cells too small for their target: v/s·t
+					f = 1
+					for j, v := range row {
+						row[j] = v / s * rows[i]
+					}
+				}
 				for j, v := range row {
 					v *= f
 					row[j] = v
@@ -224,11 +240,16 @@ func fit2Sums(x []float64, r, c int, rows, cols []float64, tol float64, maxIter 
 			}
 		}
 		// Columns to their targets, summing rows and columns.
+		huge := false
 		for j, s := range cs {
 			g[j] = 1
 			if s > 0 {
 				g[j] = cols[j] / s
+				huge = huge || g[j] > math.MaxFloat64
 			}
+		}
+		if huge { // cells too small for their target: v/s·t, then g = 1
+			hugeCols(x, r, c, cols, cs, g)
 		}
 		clear(cs)
 		dev = 0
@@ -255,6 +276,65 @@ func fit2Sums(x []float64, r, c int, rows, cols []float64, tol float64, maxIter 
 	rep.MaxError = dev / total
 	rep.Converged = dev <= limit
 	return rep
+}
+
+// hugeCols scales the columns j whose factor g[j] = cols[j]/cs[j]
+// overflows as v/cs[j]·cols[j], and sets their g[j] to 1.
+func hugeCols(x []float64, r, c int, cols, cs, g []float64) {
+	for j := range c {
+		if g[j] <= math.MaxFloat64 {
+			continue
+		}
+		for i := range r {
+			x[i*c+j] = x[i*c+j] / cs[j] * cols[j]
+		}
+		g[j] = 1
+	}
+}
+
+// normal reports whether a positive total is within [2^-500, 2^500],
+// where a fit's sums and factors cannot overflow or lose precision to
+// subnormals.
+func normal(total float64) bool { return total == 0 || (total >= 0x1p-500 && total <= 0x1p500) }
+
+// normalTargets returns the targets rows and cols, if their total is not
+// [normal], multiplied by the power of two that brings it near 1, in buf
+// (len(rows)+len(cols) elements), and the exponent to scale the fitted
+// cells back by; a fit is homogeneous in its targets, and powers of two
+// are exact.
+func normalTargets(rows, cols, buf []float64) (r, c []float64, back int) {
+	total := 0.0
+	for _, t := range rows {
+		total += t
+	}
+	if normal(total) {
+		return rows, cols, 0
+	}
+	back = math.Ilogb(total)
+	r, c = buf[:len(rows)], buf[len(rows):len(rows)+len(cols)]
+	for i, t := range rows {
+		r[i] = math.Ldexp(t, -back)
+	}
+	for j, t := range cols {
+		c[j] = math.Ldexp(t, -back)
+	}
+	return r, c, back
+}
+
+// scaleBack multiplies x by 2^back. A cell that then overflows (a target
+// near the largest float64, fitted to within the tolerance above it) is an
+// error wrapping [ErrBadValue].
+func scaleBack(x []float64, back int) error {
+	if back == 0 {
+		return nil
+	}
+	for k, v := range x {
+		x[k] = math.Ldexp(v, back)
+		if math.IsInf(x[k], 1) {
+			return fmt.Errorf("workforce: fit: cell %d, fitted to targets totalling about 2^%d, is beyond the float64 range: %w", k, back, ErrBadValue)
+		}
+	}
+	return nil
 }
 
 // A Margin is a target for [FitN]: the totals of the array over every
@@ -284,7 +364,9 @@ type Margin struct {
 // that is a linear program): like a slow fit, they end in failure to reach
 // the tolerance within opt.MaxIter iterations, which wraps
 // [ErrNotConverged] and returns the last iterate with its report. FitN
-// always terminates.
+// always terminates. Scale is handled as by [Fit]. Each iteration adjusts
+// the margins in the order given and stops, as the textbook algorithm
+// does, once every margin is within the tolerance.
 func FitN(seed []float64, shape []int, margins []Margin, opt FitOptions) ([]float64, FitReport, error) {
 	tol, maxIter, err := opt.resolve()
 	if err != nil {
@@ -335,6 +417,28 @@ func FitN(seed []float64, shape []int, margins []Margin, opt FitOptions) ([]floa
 	}
 	x := slices.Clone(seed)
 	rescale(x)
+	back := 0
+	if !normal(totals[0]) {
+		back = math.Ilogb(totals[0])
+		scaled := make([]Margin, len(margins))
+		for m, mg := range margins {
+			scaled[m] = Margin{Dims: mg.Dims, Values: make([]float64, len(mg.Values))}
+			for k, t := range mg.Values {
+				scaled[m].Values[k] = math.Ldexp(t, -back)
+			}
+			totals[m] = math.Ldexp(totals[m], -back)
+		}
+		margins = scaled
+	}
+	x, rep, err := fitN(x, shape, margins, totals, n, tol, maxIter)
+	if err := scaleBack(x, back); err != nil {
+		return nil, FitReport{}, err
+	}
+	return x, rep, err
+}
+
+// fitN is FitN after validation, on the copy x.
+func fitN(x []float64, shape []int, margins []Margin, totals []float64, n int, tol float64, maxIter int) ([]float64, FitReport, error) {
 	if len(shape) == 2 && len(margins) == 2 && slices.Equal(margins[0].Dims, []int{0}) && slices.Equal(margins[1].Dims, []int{1}) {
 		return fitN2(x, shape[0], shape[1], margins[0].Values, margins[1].Values, tol, maxIter)
 	}
@@ -368,11 +472,16 @@ func FitN(seed []float64, shape []int, margins []Margin, opt FitOptions) ([]floa
 		// pass sums the last margin itself, for the convergence test.
 		for m, mg := range margins {
 			f := f[:len(mg.Values)]
+			huge := false
 			for k, t := range mg.Values {
 				f[k] = 1
 				if s := sums[m][k]; s > 0 {
 					f[k] = t / s
+					huge = huge || f[k] > math.MaxFloat64
 				}
+			}
+			if huge { // cells too small for their target: v/s·t, then f = 1
+				lay.hugeFactors(x, m, sums[m], mg.Values, f)
 			}
 			next := min(m+1, last)
 			clear(sums[next])
@@ -508,6 +617,28 @@ func (lay *layout) sum(x []float64, m int, s []float64) {
 	}
 }
 
+// hugeFactors scales the cells of margin m's cells k whose factor f[k] =
+// t[k]/s[k] overflows as v/s[k]·t[k], and sets their f[k] to 1.
+func (lay *layout) hugeFactors(x []float64, m int, s, t, f []float64) {
+	L := lay.L
+	for b, base := range lay.base[m] {
+		for j := range L {
+			k := int(base)
+			if lay.kept[m] {
+				k += j
+			}
+			if f[k] > math.MaxFloat64 {
+				x[b*L+j] = x[b*L+j] / s[k] * t[k]
+			}
+		}
+	}
+	for k := range f {
+		if f[k] > math.MaxFloat64 {
+			f[k] = 1
+		}
+	}
+}
+
 // scaleSum multiplies each cell of x by f at its cell of margin a, and
 // adds the products to s at their cells of margin b.
 func (lay *layout) scaleSum(x []float64, a int, f []float64, b int, s []float64) {
@@ -551,23 +682,32 @@ func (lay *layout) scaleSum(x []float64, a int, f []float64, b int, s []float64)
 	}
 }
 
-// rescale divides x by its largest cell if its sum overflows float64, so
-// that margin sums stay finite; the fit does not depend on the seed's scale.
-// The largest cell is sought only then: the usual pass is a plain sum.
+// rescale brings the sum of x near 1 if it overflows float64 or is not
+// [normal], so that margin sums stay finite and factors do not overflow;
+// the fit does not depend on the seed's scale. An overflowing x is first
+// divided by its largest cell, sought only then: the usual pass is a plain
+// sum. Other scaling is by a power of two, which is exact.
 func rescale(x []float64) {
 	sum := 0.0
 	for _, v := range x {
 		sum += v
 	}
-	if !math.IsInf(sum, 1) {
-		return
+	if math.IsInf(sum, 1) {
+		top := 0.0
+		for _, v := range x {
+			top = max(top, v)
+		}
+		sum = 0
+		for k := range x {
+			x[k] /= top
+			sum += x[k]
+		}
 	}
-	top := 0.0
-	for _, v := range x {
-		top = max(top, v)
-	}
-	for k := range x {
-		x[k] /= top
+	if !normal(sum) {
+		e := math.Ilogb(sum)
+		for k, v := range x {
+			x[k] = math.Ldexp(v, -e)
+		}
 	}
 }
 
