@@ -2,8 +2,10 @@ package workforce_test
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -194,4 +196,67 @@ func TestReadCSVUnderflow(t *testing.T) {
 	if _, err := workforce.ReadCSV(strings.NewReader("s,x\nA,1e400\n")); !errors.Is(err, workforce.ErrBadValue) || !strings.Contains(err.Error(), "1e400") {
 		t.Errorf("ReadCSV 1e400: error %v, want ErrBadValue naming it", err)
 	}
+}
+
+// FuzzApportionMany apportions many weights read from raw bytes (any
+// float64 bit pattern: NaN, ±Inf, subnormals, huge values), with or
+// without minimums. A valid input gives whole numbers that add up to the
+// total and respect the minimums; only ratios matter, so doubling every
+// weight (exact when no weight overflows) gives the same result; an
+// invalid one an error. Nothing panics or hangs.
+func FuzzApportionMany(f *testing.F) {
+	enc := func(ws ...float64) []byte {
+		var b []byte
+		for _, w := range ws {
+			b = binary.LittleEndian.AppendUint64(b, math.Float64bits(w))
+		}
+		return b
+	}
+	f.Add(enc(6100, 5000, 900), int64(10), uint8(1), false)
+	f.Add(enc(5e-324, 5e-324), int64(7), uint8(1), false)
+	f.Add(enc(1e-318, 2e-318, 3e-318), int64(1_000_000), uint8(2), true)
+	f.Add(enc(1e308, 1e308, 1e-300, 0, 3), int64(1<<53), uint8(3), true)
+	f.Add(enc(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17), int64(100), uint8(0), true)
+	f.Fuzz(func(t *testing.T, raw []byte, total int64, method uint8, withMin bool) {
+		w := make([]float64, len(raw)/8)
+		for i := range w {
+			w[i] = math.Float64frombits(binary.LittleEndian.Uint64(raw[8*i:]))
+		}
+		m := workforce.Method(method % 4)
+		var min []int64
+		if withMin && total > 0 {
+			min = make([]int64, len(w))
+			for i := range min {
+				min[i] = int64(i) % 3 // hand: 0, 1, 2, 0, … small minimums
+			}
+		}
+		got, err := workforce.ApportionMin(total, w, min, m)
+		if err != nil {
+			if got != nil {
+				t.Fatalf("error %v with a result %v", err, got)
+			}
+			return
+		}
+		var sum int64
+		for i, x := range got {
+			if x < 0 || (min != nil && x < min[i]) {
+				t.Fatalf("ApportionMin(%d, %v, %v, %v): count %d = %d", total, w, min, m, i, x)
+			}
+			sum += x
+		}
+		if sum != total || len(got) != len(w) {
+			t.Fatalf("ApportionMin(%d, %v, %v, %v) = %v, sums to %d", total, w, min, m, got, sum)
+		}
+		double := make([]float64, len(w))
+		for i, x := range w {
+			double[i] = 2 * x
+			if math.IsInf(double[i], 1) || (x > 0 && x < 0x1p-1000) {
+				return // not exact, or subnormal after the package's own scaling
+			}
+		}
+		again, err := workforce.ApportionMin(total, double, min, m)
+		if err != nil || !slices.Equal(again, got) {
+			t.Fatalf("ApportionMin(%d, %v, %v, %v) = %v, doubled weights give %v, %v", total, w, min, m, got, again, err)
+		}
+	})
 }
