@@ -524,6 +524,79 @@ func (t *Table) AggregateCols(to []string, weights [][]float64) (*Table, error) 
 	return newTableOwned(t.rows, slices.Clone(to), v, t.sources), nil
 }
 
+// SplitSections returns the table with each row labelled by a range of
+// ISIC sections ("B-F", see [ParseSectors]) split into one row per
+// section, so that a table from a statistics office that publishes
+// aggregates (agriculture "A", industry "B-F", services "G-U") can serve
+// where section rows are needed, such as [Scenario].Workforce. Rows
+// labelled by one section ("J", "j" or " J ") are kept, relabelled as
+// [Sector.String] prints them, whether or not by has them.
+//
+// The split follows by, a table with a row per section (such as
+// [DefaultEmployment]): a range's row is divided among its sections in
+// proportion to their row totals in by, every column alike. So each
+// section of an aggregate gets the aggregate's column mix (its occupation
+// or skill structure), which is an assumption: say so wherever the result
+// is used. The result carries the sources of t and of by.
+//
+// A row label that is neither a section nor a range, two rows that cover
+// the same section, or a section missing from by are errors wrapping
+// [ErrUnknownCode]; a range whose sections have a total of zero, or a
+// missing or overflowing total in by, wraps [ErrBadValue]. Missing cells
+// of t stay missing in every section they are split into.
+func (t *Table) SplitSections(by *Table) (*Table, error) {
+	t, by = t.orEmpty(), by.orEmpty()
+	byTot := by.RowTotals()
+	c := len(t.cols)
+	var rows []string
+	var v []float64
+	var seen [NumSectors + 1]bool
+	for i, l := range t.rows {
+		secs, err := ParseSectors(l)
+		if err != nil {
+			return nil, nest(err, fmt.Sprintf("workforce: split sections: row %q", l))
+		}
+		w := make([]float64, len(secs))
+		sum := 0.0
+		for k, x := range secs {
+			if seen[x] {
+				return nil, fmt.Errorf("workforce: split sections: row %q covers section %v again: %w", l, x, ErrUnknownCode)
+			}
+			seen[x] = true
+			if len(secs) == 1 {
+				break // a single section is kept as it is
+			}
+			j := slices.IndexFunc(by.rows, func(b string) bool { y, ok := sectorLetter(strings.TrimSpace(b)); return ok && y == x })
+			if j < 0 {
+				return nil, fmt.Errorf("workforce: split sections: row %q: section %v is not a row of the table to split by: %w", l, x, ErrUnknownCode)
+			}
+			if !finiteNonNeg(byTot[j]) {
+				return nil, fmt.Errorf("workforce: split sections: row %q: section %v has a total of %v in the table to split by: %w", l, x, byTot[j], ErrBadValue)
+			}
+			w[k] = byTot[j]
+			sum += w[k]
+		}
+		if len(secs) > 1 && !(sum > 0 && sum <= math.MaxFloat64) {
+			return nil, fmt.Errorf("workforce: split sections: row %q: its sections total %v in the table to split by: %w", l, sum, ErrBadValue)
+		}
+		for k, x := range secs {
+			rows = append(rows, x.String())
+			share := 1.0
+			if len(secs) > 1 {
+				share = w[k] / sum
+			}
+			for _, cell := range t.v[i*c : (i+1)*c] {
+				v = append(v, cell*share)
+			}
+		}
+	}
+	src := append(slices.Clone(t.sources), by.sources...)
+	if len(rows) == 0 {
+		return newTableOwned(nil, nil, nil, src), nil
+	}
+	return newTableOwned(rows, slices.Clone(t.cols), v, src), nil
+}
+
 // SkillLevels aggregates a table whose columns are ISCO-08 major group codes
 // ("0" to "9", as [Occupation.String] prints them) into the four ILO skill
 // levels "1" to "4", dividing groups 0 and 1 by m (see [SkillMap]; the zero
