@@ -185,10 +185,16 @@ func feasible2(rs, cs, rows, cols []float64, rl, cl []string) error {
 func fitScratch(r, c int) int { return r + 2*c }
 
 // fit2 runs RAS in place on the r×c row-major x. buf should have
-// fitScratch(r, c) elements; a shorter one is replaced (which allocates).
+// fitScratch(r, c) elements; a shorter one is replaced, on the stack for
+// small tables (such as 21 sectors × 4 skill levels), else on the heap.
 func fit2(x []float64, r, c int, rows, cols []float64, tol float64, maxIter int, buf []float64) FitReport {
-	if len(buf) < fitScratch(r, c) {
-		buf = make([]float64, fitScratch(r, c))
+	var stack [128]float64
+	if n := fitScratch(r, c); len(buf) < n {
+		if n <= len(stack) {
+			buf = stack[:n]
+		} else {
+			buf = make([]float64, n)
+		}
 	}
 	sums2(x, r, c, buf[:r], buf[r:r+c])
 	return fit2Sums(x, r, c, rows, cols, tol, maxIter, buf)

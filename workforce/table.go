@@ -18,8 +18,9 @@ import (
 //
 // A Table is immutable: constructors copy their inputs, accessors return
 // copies, and every transformation returns a new Table. It is therefore safe
-// for concurrent use. The zero Table is an empty 0×0 table, and so is a
-// nil *Table: every method is safe on a nil receiver and behaves as on the
+// for concurrent use. A table has at least one row and one column, or
+// neither: the empty table, which has no CSV form ([Table.WriteCSV]). The
+// zero Table is the empty 0×0 table, and so is a nil *Table: every method is safe on a nil receiver and behaves as on the
 // zero Table (Dims returns 0, 0; Total 0; String ""; Equal reports whether
 // the other table is empty too), except [Table.MarshalJSON], whose receiver
 // is a value so that a struct field of type Table marshals; encoding/json
