@@ -88,6 +88,7 @@ func Fit(seed *Table, rows, cols []float64, opt FitOptions) (*Table, FitReport, 
 	}
 	x := slices.Clone(seed.v)
 	buf := make([]float64, fitScratch(r, c)+r+c)
+	orows, ocols := rows, cols // for messages
 	rows, cols, back := normalTargets(rows, cols, buf[fitScratch(r, c):])
 	// One pass for the row and column sums, which the first iteration needs
 	// anyway, and which also find missing cells, zeros and overflow.
@@ -102,9 +103,9 @@ func Fit(seed *Table, rows, cols []float64, opt FitOptions) (*Table, FitReport, 
 	}
 	if math.IsInf(total, 1) || slices.ContainsFunc(cs, func(s float64) bool { return math.IsInf(s, 1) }) || !normal(total) {
 		rescale(x) // rare: the seed's scale does not matter
-		sums2(x, r, c, rs, cs)
+		zeros = sums2(x, r, c, rs, cs)
 	}
-	if err := feasible2(rs, cs, rows, cols, seed.rows, seed.cols); err != nil {
+	if err := feasible2(rs, cs, orows, ocols, seed.rows, seed.cols); err != nil {
 		return nil, FitReport{}, err
 	}
 	if zeros && !reachable2(x, r, c, rows, cols) {
@@ -423,7 +424,7 @@ func FitN(seed []float64, shape []int, margins []Margin, opt FitOptions) ([]floa
 	}
 	x := slices.Clone(seed)
 	rescale(x)
-	back := 0
+	back, orig := 0, margins // orig for messages
 	if !normal(totals[0]) {
 		back = math.Ilogb(totals[0])
 		scaled := make([]Margin, len(margins))
@@ -436,7 +437,7 @@ func FitN(seed []float64, shape []int, margins []Margin, opt FitOptions) ([]floa
 		}
 		margins = scaled
 	}
-	x, rep, err := fitN(x, shape, margins, totals, n, tol, maxIter)
+	x, rep, err := fitN(x, shape, margins, orig, totals, n, tol, maxIter)
 	if err := scaleBack(x, back); err != nil {
 		return nil, FitReport{}, err
 	}
@@ -444,9 +445,9 @@ func FitN(seed []float64, shape []int, margins []Margin, opt FitOptions) ([]floa
 }
 
 // fitN is FitN after validation, on the copy x.
-func fitN(x []float64, shape []int, margins []Margin, totals []float64, n int, tol float64, maxIter int) ([]float64, FitReport, error) {
+func fitN(x []float64, shape []int, margins, orig []Margin, totals []float64, n int, tol float64, maxIter int) ([]float64, FitReport, error) {
 	if len(shape) == 2 && len(margins) == 2 && slices.Equal(margins[0].Dims, []int{0}) && slices.Equal(margins[1].Dims, []int{1}) {
-		return fitN2(x, shape[0], shape[1], margins[0].Values, margins[1].Values, tol, maxIter)
+		return fitN2(x, shape[0], shape[1], margins[0].Values, margins[1].Values, orig, tol, maxIter)
 	}
 	lay := newLayout(shape, margins, n)
 	sums := make([][]float64, len(margins))
@@ -457,7 +458,7 @@ func fitN(x []float64, shape []int, margins []Margin, totals []float64, n int, t
 		lay.sum(x, m, sums[m])
 		for k, s := range sums[m] {
 			if s == 0 && mg.Values[k] > 0 {
-				return nil, FitReport{}, infeasibleN(m, k, mg.Values[k])
+				return nil, FitReport{}, infeasibleN(m, k, orig[m].Values[k])
 			}
 		}
 	}
@@ -527,18 +528,18 @@ func notConvergedN(rep FitReport) error {
 
 // fitN2 is FitN of an r×c array x (rescaled) to its row and column totals:
 // the two-pass loop of [Fit].
-func fitN2(x []float64, r, c int, rows, cols []float64, tol float64, maxIter int) ([]float64, FitReport, error) {
+func fitN2(x []float64, r, c int, rows, cols []float64, orig []Margin, tol float64, maxIter int) ([]float64, FitReport, error) {
 	buf := make([]float64, fitScratch(r, c))
 	rs, cs := buf[:r], buf[r:r+c]
 	sums2(x, r, c, rs, cs)
 	for i, s := range rs {
 		if s == 0 && rows[i] > 0 {
-			return nil, FitReport{}, infeasibleN(0, i, rows[i])
+			return nil, FitReport{}, infeasibleN(0, i, orig[0].Values[i])
 		}
 	}
 	for j, s := range cs {
 		if s == 0 && cols[j] > 0 {
-			return nil, FitReport{}, infeasibleN(1, j, cols[j])
+			return nil, FitReport{}, infeasibleN(1, j, orig[1].Values[j])
 		}
 	}
 	rep := fit2Sums(x, r, c, rows, cols, tol, maxIter, buf)

@@ -260,3 +260,23 @@ func FuzzApportionMany(f *testing.F) {
 		}
 	})
 }
+
+// Targets are brought near 1 for the fit, but errors name them as given.
+func TestFitHugeTargetsNamed(t *testing.T) {
+	t.Parallel()
+	seed := workforce.MustNewTable([]string{"a", "b"}, []string{"x", "y"}, [][]float64{{0, 0}, {1, 1}})
+	_, _, err := workforce.Fit(seed, []float64{1e308, 0}, []float64{5e307, 5e307}, workforce.FitOptions{})
+	if !errors.Is(err, workforce.ErrInfeasible) || !strings.Contains(err.Error(), "1e+308") {
+		t.Errorf("Fit error = %v, want ErrInfeasible naming 1e+308", err)
+	}
+	_, _, err = workforce.FitN([]float64{0, 0, 1, 1}, []int{2, 2}, []workforce.Margin{{Dims: []int{0}, Values: []float64{1e308, 0}}, {Dims: []int{1}, Values: []float64{5e307, 5e307}}}, workforce.FitOptions{})
+	if !errors.Is(err, workforce.ErrInfeasible) || !strings.Contains(err.Error(), "1e+308") {
+		t.Errorf("FitN error = %v, want ErrInfeasible naming 1e+308", err)
+	}
+	// hand: a 1×1 seed fitted to 1e308 is 1e308, computed near 1 and
+	// scaled back exactly
+	got, _, err := workforce.Fit(workforce.MustNewTable([]string{"a"}, []string{"x"}, [][]float64{{5e-324}}), []float64{1e308}, []float64{1e308}, workforce.FitOptions{})
+	if err != nil || got.At(0, 0) != 1e308 {
+		t.Errorf("Fit(5e-324 → 1e308) = %v, %v; want 1e308", got, err)
+	}
+}
