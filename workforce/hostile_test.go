@@ -216,7 +216,8 @@ func TestHostileValues(t *testing.T) {
 	})
 
 	for _, c := range cases {
-		valid, err, panicked, done := runBounded(c.call, 10*time.Second)
+		b := runBounded(c.call, 10*time.Second)
+		valid, err, panicked, done := b.valid, b.err, b.panicked, b.done
 		switch {
 		case !done:
 			t.Errorf("%s: did not return within 10 s", c.name)
@@ -233,27 +234,30 @@ func TestHostileValues(t *testing.T) {
 	t.Logf("%d hostile calls", len(cases))
 }
 
+// A bounded is what runBounded saw of a call.
+type bounded struct {
+	valid, err error
+	panicked   any
+	done       bool
+}
+
 // runBounded runs call in a goroutine, recovering a panic, and waits at
 // most d.
-func runBounded(call func() (error, error), d time.Duration) (valid, err error, panicked any, done bool) {
-	type result struct {
-		valid, err error
-		p          any
-	}
-	ch := make(chan result, 1)
+func runBounded(call func() (error, error), d time.Duration) bounded {
+	ch := make(chan bounded, 1)
 	go func() {
-		var r result
+		var r bounded
 		defer func() {
-			r.p = recover()
+			r.panicked, r.done = recover(), true
 			ch <- r
 		}()
 		r.valid, r.err = call()
 	}()
 	select {
 	case r := <-ch:
-		return r.valid, r.err, r.p, true
+		return r
 	case <-time.After(d):
-		return nil, nil, nil, false
+		return bounded{}
 	}
 }
 
