@@ -97,8 +97,16 @@ func normCDF(z float64) float64 { return 0.5 * math.Erfc(-z/sqrt2) }
 // normPDF returns the standard normal density.
 func normPDF(z float64) float64 { return math.Exp(-0.5*z*z) / sqrt2pi }
 
-func logit(x float64) float64   { return math.Log(x / (1 - x)) }
-func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
+func logit(x float64) float64 { return math.Log(x / (1 - x)) }
+
+// sigmoid returns 1/(1 + e⁻ˣ). Above 0 it is computed as 1 − 1/(1 + eˣ),
+// so that shares up to 1 − 2⁻⁵³ are reached: 1/(1 + 2⁻⁵³) rounds to 1.
+func sigmoid(x float64) float64 {
+	if x > 0 {
+		return 1 - 1/(1+math.Exp(x))
+	}
+	return 1 / (1 + math.Exp(-x))
+}
 
 // support returns the smallest closed interval holding all the mass.
 func (d *dist) support() (lo, hi float64) {
@@ -174,6 +182,27 @@ func (d *dist) quantile(p float64) float64 {
 		return interp(d.cum, d.xs, p)
 	}
 	return math.NaN()
+}
+
+// interval returns the central interval of the given level in (0, 1):
+// for the families that are a normal on some scale, μ ∓ σz with
+// z = √2·erfinv(level) (z90 at 0.9, as the constructors use), mapped back
+// to the scale; otherwise the (1−level)/2 and (1+level)/2 quantiles.
+func (d *dist) interval(level float64) (lo, hi float64) {
+	z := z90
+	if level != 0.9 {
+		z = sqrt2 * math.Erfinv(level)
+	}
+	mu, s := d.p[0], d.p[1]
+	switch d.kind {
+	case kindNormal:
+		return mu - s*z, mu + s*z
+	case kindLogNormal:
+		return math.Exp(mu - s*z), math.Exp(mu + s*z)
+	case kindLogitNormal:
+		return sigmoid(mu - s*z), sigmoid(mu + s*z)
+	}
+	return d.quantile((1 - level) / 2), d.quantile((1 + level) / 2)
 }
 
 // interp returns the y at which the piecewise linear function through
@@ -414,24 +443,45 @@ func (d *dist) moments() (mean, sd float64) {
 		}
 		return s1, math.Sqrt(math.Max(0, s2-s1*s1))
 	case kindMixture:
+		// Scaled by the largest |mean| or SD when squares could overflow
+		// or underflow, so that components with an SD of 1e200 (or 1e-200)
+		// give a finite (non-zero) SD.
+		s := 0.0
+		for _, c := range d.comps {
+			s = math.Max(s, math.Max(math.Abs(c.mean), c.sd))
+		}
+		s = momentScale(s)
 		var m, m2 float64
 		for i, c := range d.comps {
-			m += d.weights[i] * c.mean
-			m2 += d.weights[i] * (c.sd*c.sd + c.mean*c.mean)
+			cm, cs := c.mean/s, c.sd/s
+			m += d.weights[i] * cm
+			m2 += d.weights[i] * (cs*cs + cm*cm)
 		}
-		return m, math.Sqrt(math.Max(0, m2-m*m))
+		return m * s, s * math.Sqrt(math.Max(0, m2-m*m))
 	case kindTable:
-		// Exact for a piecewise uniform density.
+		// Exact for a piecewise uniform density, scaled as a mixture's.
+		s := momentScale(math.Max(math.Abs(d.xs[0]), math.Abs(d.xs[len(d.xs)-1])))
 		var m, m2 float64
 		for i := 1; i < len(d.xs); i++ {
 			w := d.cum[i] - d.cum[i-1]
-			a, b := d.xs[i-1], d.xs[i]
+			a, b := d.xs[i-1]/s, d.xs[i]/s
 			m += w * (a + b) / 2
 			m2 += w * (a*a + a*b + b*b) / 3
 		}
-		return m, math.Sqrt(math.Max(0, m2-m*m))
+		return m * s, s * math.Sqrt(math.Max(0, m2-m*m))
 	}
 	return math.NaN(), math.NaN()
+}
+
+// momentScale returns the scale by which to divide values of magnitude up
+// to top before squaring them: top when squares could overflow (top above
+// 1e150) or lose precision below the normal range (top below 1e-150),
+// otherwise 1, so that ordinary values are computed exactly as before.
+func momentScale(top float64) float64 {
+	if (top > 1e150 || top < 1e-150) && top > 0 && !math.IsInf(top, 0) {
+		return top
+	}
+	return 1
 }
 
 func betaMoments(a, b float64) (mean, sd float64) {
@@ -483,11 +533,16 @@ func invert(d *dist, p, lo, hi float64) float64 {
 	return x
 }
 
-// bisect returns a point strictly inside (lo, hi) if there is one: the
-// geometric mean when both are positive (or both negative) and far apart,
-// a point 2⁻⁶⁴ of the way when one end is 0, the midpoint otherwise.
+// bisect returns a point strictly inside (lo, hi) if there is one: 0 when
+// they have opposite signs (so that a quantile near 0, such as that of a
+// spike at 0 beside a wide component, is not approached by halving from
+// far away, which takes over 500 steps to reach 1e-151), the geometric
+// mean when both are positive (or both negative) and far apart, a point
+// 2⁻⁶⁴ of the way when one end is 0, the midpoint otherwise.
 func bisect(lo, hi float64) float64 {
 	switch {
+	case lo < 0 && hi > 0:
+		return 0
 	case lo > 0 && hi > 4*lo:
 		return math.Sqrt(lo) * math.Sqrt(hi)
 	case hi < 0 && lo < 4*hi:

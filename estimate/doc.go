@@ -19,15 +19,30 @@
 // sd ≤ 0, a mode outside [lo, hi], an interval level outside (0, 1), beta
 // and PERT shapes above 10⁶, and lognormals whose mean or SD would overflow
 // float64, with a [*ParamError] that names the parameter and its value and
-// wraps [ErrInvalid]. Methods on the zero Estimate return NaN, never panic,
+// wraps [ErrInvalid]. Whatever builds an estimate (a constructor, a pool,
+// the JSON decoder) checks the one invariant that makes it usable: every
+// parameter, given or derived (the σ of a range, the SD of a pool), obeys
+// its family's rules, so that its JSON decodes, and its mean, SD, median
+// and 90% interval are finite, so that its JSON encodes. A range whose σ
+// would round to 0 or exceed [MaxMagnitude], such as NormalBetween(0,
+// 5e-324), is an error naming the bound at fault, never a point or an
+// estimate its own decoder refuses. Methods on the zero Estimate return NaN, never panic,
 // except [Estimate.Sample] given a nil *rand.Rand, a programming error on
 // which Sample panics for every Estimate.
 //
 // [Estimate.Quantile] is exact in closed form for the uniform, triangular,
 // normal, lognormal and logit-normal families, and found to about 15
 // significant digits by safeguarded Newton iteration on the distribution
-// function for the beta, PERT and pooled ones. [Estimate.String] prints the
-// median and the 90% interval: "780k (90%: 610k–1.0M)".
+// function for the beta, PERT and pooled ones. [Estimate.Interval] of the
+// normal, lognormal and logit-normal is exact in closed form at any level,
+// so BetweenLevel(lo, hi, level).Interval(level) gives lo and hi back.
+// [Estimate.Variance], the density ([Estimate.Prob], [Estimate.LogProb],
+// in closed form in the tails) and [Estimate.Survival] (from the upper
+// tail, precise where the CDF rounds to 1) are there as in gonum's distuv.
+// [Estimate.String] prints the median and the 90% interval: "780k (90%:
+// 610k–1.0M)", with k, M, bn and trn (trillion, as finance writes it);
+// Printf's %f, %e and %g print the same three numbers in full
+// ([Estimate.Format]).
 //
 // # Pooling
 //
@@ -43,11 +58,16 @@
 // The result records the method, the inputs and the
 // weights and lists every input's sources; its [Diagnostics] ([Diagnose]
 // computes them alone) give Cochran's Q, its p-value and I² in log space,
-// and the pairs of 90% intervals that do not overlap; [Diagnostics.String]
+// and the pairs of 90% intervals that do not overlap (counted, and the
+// first 100 listed); [Diagnostics.String]
 // reads them in one line, with Higgins et al.'s (2003) words for I². A point, such as the
 // UK Ministry of Defence's "up to 1.3 million", cannot enter a pool until
 // the caller gives it a spread: the error wraps [ErrNoSpread]. There is no
-// silent default.
+// silent default. Pooling n estimates takes O(n log n) time and O(n)
+// memory (a tabulated logarithmic pool evaluates each input's density on
+// 2 × 8192 cells). A pool holds at most 1,000,000 estimates below it,
+// counting the inputs of pooled inputs, and nests at most 16 pools deep:
+// the bounds its JSON decoder applies, so that every pool round-trips.
 //
 // # JSON
 //

@@ -26,6 +26,8 @@ type Estimate struct {
 	name    string
 	sources []exodus.Source
 	pool    *Pooling
+	nodes   int32 // estimates below a pool, counted as often as they appear
+	depth   int32 // 1 + the deepest input's depth for a pool, else 0
 }
 
 func newEstimate(d *dist) Estimate {
@@ -42,7 +44,7 @@ func Point(v float64) (Estimate, error) {
 	if err := finite("Point", "v", v); err != nil {
 		return Estimate{}, err
 	}
-	return newEstimate(&dist{kind: kindPoint, p: [6]float64{v}}), nil
+	return derive("Point", "v", v, "", &dist{kind: kindPoint, p: [6]float64{v}})
 }
 
 // checkOrder validates lo < hi, both finite.
@@ -96,7 +98,7 @@ func Uniform(lo, hi float64) (Estimate, error) {
 	if err := checkOrder("Uniform", lo, hi); err != nil {
 		return Estimate{}, err
 	}
-	return newEstimate(&dist{kind: kindUniform, p: [6]float64{lo, hi}}), nil
+	return derive("Uniform", "hi", hi, "with lo = "+fmtG(lo), &dist{kind: kindUniform, p: [6]float64{lo, hi}})
 }
 
 // Triangular returns the triangular distribution on [lo, hi] with its peak
@@ -106,7 +108,7 @@ func Triangular(lo, mode, hi float64) (Estimate, error) {
 	if err := checkMode("Triangular", lo, mode, hi); err != nil {
 		return Estimate{}, err
 	}
-	return newEstimate(&dist{kind: kindTriangular, p: [6]float64{lo, mode, hi}}), nil
+	return derive("Triangular", "mode", mode, "with lo = "+fmtG(lo)+", hi = "+fmtG(hi), &dist{kind: kindTriangular, p: [6]float64{lo, mode, hi}})
 }
 
 // PERT returns the PERT distribution on [lo, hi] with the given mode and
@@ -131,7 +133,7 @@ func pert(fn string, lo, mode, hi, lambda float64) (Estimate, error) {
 	if err := checkShape(fn, "lambda", lambda); err != nil {
 		return Estimate{}, err
 	}
-	return newEstimate(pertDist(lo, mode, hi, lambda)), nil
+	return derive(fn, "lambda", lambda, "with lo = "+fmtG(lo)+", mode = "+fmtG(mode)+", hi = "+fmtG(hi), pertDist(lo, mode, hi, lambda))
 }
 
 // pertDist returns the PERT distribution, its shapes computed from lo,
@@ -154,7 +156,7 @@ func Normal(mean, sd float64) (Estimate, error) {
 	if err := checkPositive("Normal", "sd", sd); err != nil {
 		return Estimate{}, err
 	}
-	return newEstimate(&dist{kind: kindNormal, p: [6]float64{mean, sd}}), nil
+	return derive("Normal", "sd", sd, "with mean = "+fmtG(mean), &dist{kind: kindNormal, p: [6]float64{mean, sd}})
 }
 
 // LogNormal returns the distribution of exp(X) with X normal of mean mu and
@@ -172,20 +174,15 @@ func LogNormal(mu, sigma float64) (Estimate, error) {
 	if m := math.Exp(mu); !(m > 0) || math.IsInf(m, 0) {
 		return Estimate{}, paramErr("LogNormal", "mu", mu, "median exp(mu) = "+fmtG(m)+" is not a positive finite float64")
 	}
-	e := newEstimate(&dist{kind: kindLogNormal, p: [6]float64{mu, sigma}})
-	if err := checkMoments("LogNormal", "sigma", sigma, "too large for mu = "+fmtG(mu), e); err != nil {
-		return Estimate{}, err
+	d := &dist{kind: kindLogNormal, p: [6]float64{mu, sigma}}
+	e := newEstimate(d)
+	if isBad(d.mean) || isBad(d.sd) {
+		return Estimate{}, paramErr("LogNormal", "sigma", sigma, "too large for mu = "+fmtG(mu)+": the mean or SD overflows float64")
+	}
+	if f := d.flaw(); f != nil {
+		return Estimate{}, paramErr("LogNormal", "sigma", sigma, "with mu = "+fmtG(mu)+" it gives "+f.String())
 	}
 	return e, nil
-}
-
-// checkMoments rejects an estimate whose mean or SD overflows float64 (a
-// lognormal of huge σ), blaming param = v.
-func checkMoments(fn, param string, v float64, why string, e Estimate) error {
-	if isBad(e.d.mean) || isBad(e.d.sd) {
-		return paramErr(fn, param, v, why+": the mean or SD overflows float64")
-	}
-	return nil
 }
 
 // maxShape bounds the shapes of the beta and PERT families: the continued
@@ -214,7 +211,7 @@ func Beta(a, b float64) (Estimate, error) {
 	if err := checkShape("Beta", "b", b); err != nil {
 		return Estimate{}, err
 	}
-	return newEstimate(&dist{kind: kindBeta, p: [6]float64{a, b}}), nil
+	return derive("Beta", "b", b, "with a = "+fmtG(a), &dist{kind: kindBeta, p: [6]float64{a, b}})
 }
 
 // Between returns a positive quantity whose central 90% interval is
@@ -230,9 +227,12 @@ func Between(lo, hi float64) (Estimate, error) {
 }
 
 // BetweenLevel is [Between] for a central interval of the given level in
-// (0, 1): BetweenLevel(lo, hi, 0.95) reads [lo, hi] as a 95% interval. The
-// error also wraps [ErrInvalid] when level is outside (0, 1) or so close to
-// 0 (below about 10⁻¹⁶) that the interval carries no information.
+// (0, 1): BetweenLevel(lo, hi, 0.95) reads [lo, hi] as a 95% interval. Any
+// level below 1 works, up to 1 − 2⁻⁵³: the normal quantile is computed as
+// √2·erfinv(level), not from (1 + level)/2, which rounds to 1. The error
+// also wraps [ErrInvalid] when level is outside (0, 1) or so close to 0
+// (below about 10⁻¹⁶) that the interval carries no information, or when
+// the resulting σ makes the mean or SD overflow float64.
 func BetweenLevel(lo, hi, level float64) (Estimate, error) {
 	return between("BetweenLevel", lo, hi, level)
 }
@@ -251,24 +251,29 @@ func between(fn string, lo, hi, level float64) (Estimate, error) {
 	if err != nil {
 		return Estimate{}, err
 	}
+	// ln hi − ln lo as ln(1 + (hi−lo)/lo), which does not round to 0 when
+	// hi and lo are neighbours (their logarithms can be the same float64).
 	l, h := math.Log(lo), math.Log(hi)
-	e := newEstimate(&dist{kind: kindLogNormal, p: [6]float64{(l + h) / 2, (h - l) / (2 * z)}})
-	if err := checkMoments(fn, "hi", hi, "too far from lo = "+fmtG(lo)+" for a "+fmtG(level)+" interval", e); err != nil {
-		return Estimate{}, err
-	}
-	return e, nil
+	d := &dist{kind: kindLogNormal, p: [6]float64{(l + h) / 2, log1pRatio(hi-lo, lo) / (2 * z)}}
+	return derive(fn, "hi", hi, "with lo = "+fmtG(lo)+" as a "+fmtG(level)+" interval", d)
 }
 
 // zFor returns the standard normal quantile bounding a central interval of
-// the given level, and an error naming the level when it is so close to 0
-// that the quantile rounds to 0 (the interval would have no width in z).
+// the given level, Φ⁻¹((1 + level)/2) = √2·erfinv(level), and an error
+// naming the level when it is so close to 0 (below about 1.1e-16, where
+// 1 + level rounds to 1) that the interval carries no information. It is
+// computed from the level itself, not from (1 + level)/2, which rounds to
+// 1 for the level 1 − 2⁻⁵³ and would give z = +Inf and σ = 0.
 func zFor(fn string, level float64) (float64, error) {
 	if level == 0.9 {
 		return z90, nil
 	}
-	z := normQuantile((1 + level) / 2)
-	if !(z > 0) {
+	z := sqrt2 * math.Erfinv(level)
+	if 1+level == 1 || !(z > 0) {
 		return 0, paramErr(fn, "level", level, "too close to 0")
+	}
+	if math.IsInf(z, 0) {
+		return 0, paramErr(fn, "level", level, "too close to 1")
 	}
 	return z, nil
 }
@@ -276,7 +281,8 @@ func zFor(fn string, level float64) (float64, error) {
 // NormalBetween returns the normal distribution whose central 90% interval
 // is [lo, hi]: mean (lo+hi)/2 and sd (hi−lo)/(2 × 1.6448536269514722). Use
 // it for signed quantities such as a change or a balance. The error wraps
-// [ErrInvalid] when a bound is NaN or infinite or lo ≥ hi.
+// [ErrInvalid] when a bound is NaN or infinite or lo ≥ hi, or when the SD
+// would round to 0 (NormalBetween(0, 5e-324)) or exceed [MaxMagnitude].
 func NormalBetween(lo, hi float64) (Estimate, error) {
 	return normalBetween("NormalBetween", lo, hi, 0.9)
 }
@@ -299,7 +305,7 @@ func normalBetween(fn string, lo, hi, level float64) (Estimate, error) {
 	if err != nil {
 		return Estimate{}, err
 	}
-	return newEstimate(&dist{kind: kindNormal, p: [6]float64{lo/2 + hi/2, (hi - lo) / (2 * z)}}), nil
+	return derive(fn, "hi", hi, "with lo = "+fmtG(lo)+" as a "+fmtG(level)+" interval", &dist{kind: kindNormal, p: [6]float64{lo/2 + hi/2, (hi - lo) / (2 * z)}})
 }
 
 // ShareBetween returns a share (a proportion, such as "27–45% of emigrants
@@ -318,7 +324,8 @@ func normalBetween(fn string, lo, hi, level float64) (Estimate, error) {
 // logit-normal. Its median is the share whose log-odds are μ.
 //
 // The error wraps [ErrInvalid] when a bound is NaN, outside (0, 1), or
-// lo ≥ hi.
+// lo ≥ hi. Neighbouring bounds are fine: σ is computed from
+// ln(hi/lo) + ln((1−lo)/(1−hi)), which does not round to 0.
 func ShareBetween(lo, hi float64) (Estimate, error) {
 	return shareBetween("ShareBetween", lo, hi, 0.9)
 }
@@ -349,8 +356,11 @@ func shareBetween(fn string, lo, hi, level float64) (Estimate, error) {
 	if err != nil {
 		return Estimate{}, err
 	}
+	// logit hi − logit lo as ln(hi/lo) + ln((1−lo)/(1−hi)), each as a
+	// log1p, which does not round to 0 for neighbouring bounds.
 	l, h := logit(lo), logit(hi)
-	return newEstimate(&dist{kind: kindLogitNormal, p: [6]float64{(l + h) / 2, (h - l) / (2 * z)}}), nil
+	diff := log1pRatio(hi-lo, lo) + log1pRatio(hi-lo, 1-hi)
+	return derive(fn, "hi", hi, "with lo = "+fmtG(lo)+" as a "+fmtG(level)+" interval", &dist{kind: kindLogitNormal, p: [6]float64{(l + h) / 2, diff / (2 * z)}})
 }
 
 // IsZero reports whether e is the zero Estimate, which is invalid.
@@ -404,12 +414,17 @@ func (e Estimate) Median() float64 { return e.Quantile(0.5) }
 // Interval returns the central (equal-tailed) interval holding the given
 // probability level in (0, 1): the (1−level)/2 and (1+level)/2 quantiles.
 // Interval(0.9) is the 5% to 95% range. It returns NaN, NaN for a level
-// outside (0, 1).
+// outside (0, 1). For the normal, lognormal and logit-normal families the
+// bounds are μ ∓ σz (transformed) with z = √2·erfinv(level) computed from
+// the level itself, as [BetweenLevel] and its kin compute it, so that
+// BetweenLevel(lo, hi, level).Interval(level) gives lo and hi back even
+// for a level such as 1 − 2⁻⁵³, where (1+level)/2 rounds to 1, or 10⁻¹⁵,
+// where (1−level)/2 keeps only a few of the level's digits.
 func (e Estimate) Interval(level float64) (lo, hi float64) {
-	if math.IsNaN(level) || level <= 0 || level >= 1 {
+	if math.IsNaN(level) || level <= 0 || level >= 1 || e.d == nil {
 		return math.NaN(), math.NaN()
 	}
-	return e.Quantile((1 - level) / 2), e.Quantile((1 + level) / 2)
+	return e.d.interval(level)
 }
 
 // Sample draws one value using r (NaN for the zero Estimate). It does not

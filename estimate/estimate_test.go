@@ -400,8 +400,13 @@ func TestString(t *testing.T) {
 		// hand: median √(600k·1M) = 774,597; 2 significant digits.
 		{func() (estimate.Estimate, error) { return estimate.Between(600e3, 1e6) }, "770k (90%: 600k–1.0M)"},
 		{func() (estimate.Estimate, error) { return estimate.Between(300e3, 3e6) }, "950k (90%: 300k–3.0M)"},
-		// hand: 1.08 → 1.1 moves lo by 0.02tn, 8% of the width 0.24tn: 3 digits.
-		{func() (estimate.Estimate, error) { return estimate.NormalBetween(1.08e12, 1.32e12) }, "1.20tn (90%: 1.08tn–1.32tn)"},
+		// hand: 1.08 → 1.1 moves lo by 0.02trn, 8% of the width 0.24trn: 3
+		// digits. "trn", not "tn": one abbreviation for trillion across the
+		// module, as finance writes "₽1.2trn" (issue 9 §8).
+		{func() (estimate.Estimate, error) { return estimate.NormalBetween(1.08e12, 1.32e12) }, "1.20trn (90%: 1.08trn–1.32trn)"},
+		// hand: 999.96e9 rounds to 1.0e12 at 2 digits: trn, not 1000bn.
+		{func() (estimate.Estimate, error) { return estimate.Point(999.96e9) }, "999.96bn"},
+		{func() (estimate.Estimate, error) { return estimate.Between(0.8e12, 2e12) }, "1.3trn (90%: 800bn–2.0trn)"},
 		// hand: 105 → 100 moves lo by 5.6% of the width 90: 3 digits.
 		{func() (estimate.Estimate, error) { return estimate.Uniform(100, 200) }, "150 (90%: 105–195)"},
 		// A narrow interval needs more digits: 101 → 100 at 2 digits is 50% of the width 2: 3 digits.

@@ -358,7 +358,7 @@ func ExampleEstimate_String() {
 	// 770k (90%: 600k–1.0M)
 	// 0.35 (90%: 0.27–0.45)
 	// -1.0M (90%: -3.0M to 1.0M)
-	// 1.19tn (90%: 1.08tn–1.32tn)
+	// 1.19trn (90%: 1.08trn–1.32trn)
 	// 4.0e-06 (90%: 2.0e-06–8.0e-06)
 	// 4.0e+15 (90%: 2.0e+15–8.0e+15)
 	// 1.3M
@@ -592,7 +592,7 @@ func ExampleDiagnostics_MarshalJSON() {
 	b, err := json.Marshal(p.Diagnostics) // one estimate: Q, P and I² are undefined
 	fmt.Println(string(b), err)
 	// Output:
-	// {"Q":null,"DF":0,"P":null,"I2":null,"Disjoint":null} <nil>
+	// {"Q":null,"DF":0,"P":null,"I2":null,"Disjoint":null,"DisjointPairs":0} <nil>
 }
 
 func ExampleSummary_UnmarshalJSON() {

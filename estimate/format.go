@@ -11,7 +11,8 @@ func fmtG(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 // String prints the median and the central 90% interval with as many
 // significant digits as the spread justifies (two, or more when rounding
 // to two would move a figure by over 5% of the interval's width), using the suffixes k (thousand),
-// M (million), bn (billion) and tn (trillion):
+// M (million), bn (billion) and trn (trillion), as finance's Amount.Compact
+// writes them ("₽1.2trn"):
 //
 //	780k (90%: 610k–1.0M)
 //
@@ -90,7 +91,7 @@ func shortestDigits(v float64) int {
 	return min(6, max(1, len(strings.Replace(m, ".", "", 1))))
 }
 
-// formatSig formats v to sig significant digits with a k, M, bn or tn
+// formatSig formats v to sig significant digits with a k, M, bn or trn
 // suffix for magnitudes from a thousand to below a quadrillion, and in
 // exponent form for magnitudes below 1e-4 or from 1e15.
 func formatSig(v float64, sig int) string {
@@ -113,7 +114,7 @@ func formatSig(v float64, sig int) string {
 	suffix, scale := "", 1.0
 	switch {
 	case a >= 1e12:
-		suffix, scale = "tn", 1e12
+		suffix, scale = "trn", 1e12
 	case a >= 1e9:
 		suffix, scale = "bn", 1e9
 	case a >= 1e6:

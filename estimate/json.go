@@ -158,14 +158,6 @@ func (e Estimate) MarshalJSON() ([]byte, error) {
 
 const unmarshalFn = "Estimate.UnmarshalJSON"
 
-// Limits on decoded pools, so that untrusted JSON cannot make decoding
-// slow or exhaust memory: the diagnostics of a pool of n inputs compare
-// n(n−1)/2 pairs, and each level of nesting evaluates the levels below.
-const (
-	maxPoolInputs = 1000
-	maxPoolDepth  = 16
-)
-
 // estimateIn is the JSON form of an Estimate as decoded: the whole tree of
 // a pool is parsed in one pass, then built from the leaves up.
 type estimateIn struct {
@@ -192,9 +184,11 @@ type poolIn struct {
 //
 // A tabulated estimate that is not a logarithmic pool, such as one made by
 // [Summary.Estimate], cannot be rebuilt: its table is not in the JSON, and
-// decoding it returns an error. So that untrusted input cannot exhaust
-// time or memory, a decoded pool may have at most 1000 inputs and pools
-// may nest at most 16 deep. JSON null leaves e unchanged.
+// decoding it returns an error. A decoded pool obeys the bounds [Pool]
+// does: at most 1,000,000 estimates below it in all, and pools nested at
+// most 16 deep. So everything [Estimate.MarshalJSON] writes decodes, and
+// decoding takes time and memory about linear in the size of the JSON
+// (cap that size for untrusted input). JSON null leaves e unchanged.
 //
 // Errors wrap [ErrInvalid] (as a [*ParamError] naming the field, such as
 // "pool.inputs[1].params.lo", when the content is at fault: an unknown
@@ -230,12 +224,13 @@ func (j *estimateIn) build(path string, depth int) (Estimate, error) {
 		return Estimate{}, paramProblem(unmarshalFn, path+"family", strconv.Quote(fam)+" is not a family of this package")
 	}
 	var pooling *Pooling
+	var nodes, height int
 	if j.Pool != nil {
-		p, err := j.Pool.build(path, depth)
+		p, n, h, err := j.Pool.build(path, depth)
 		if err != nil {
 			return Estimate{}, err
 		}
-		pooling = p
+		pooling, nodes, height = p, n, h
 	}
 	var out Estimate
 	var err error
@@ -253,6 +248,7 @@ func (j *estimateIn) build(path string, depth int) (Estimate, error) {
 		out.sources = j.Sources
 	}
 	out.pool = pooling
+	out.nodes, out.depth = int32(nodes), int32(height)
 	return out, nil
 }
 
@@ -323,7 +319,7 @@ func logitNormal(mu, sigma float64) (Estimate, error) {
 	if err := checkPositive(fn, "sigma", sigma); err != nil {
 		return Estimate{}, err
 	}
-	return newEstimate(&dist{kind: kindLogitNormal, p: [6]float64{mu, sigma}}), nil
+	return derive(fn, "sigma", sigma, "with mu = "+fmtG(mu), &dist{kind: kindLogitNormal, p: [6]float64{mu, sigma}})
 }
 
 // repool rebuilds a mixture or a tabulated logarithmic pool from its
@@ -350,51 +346,56 @@ func repool(path, fam string, k kind, params map[string]float64, p *Pooling) (Es
 	if d.kind != k {
 		return Estimate{}, paramProblem(unmarshalFn, path+"family", "is "+fam+", but the pool's inputs give a "+d.kind.String()+" estimate")
 	}
-	return newEstimate(d), nil
+	out := newEstimate(d)
+	if f := d.flaw(); f != nil {
+		return Estimate{}, paramErr(unmarshalFn, path+"pool: pooled "+f.name, f.v, f.why)
+	}
+	return out, nil
 }
 
 // build checks a decoded pool as [Pool] checks its arguments, builds its
 // inputs and recomputes its diagnostics.
-func (j *poolIn) build(path string, depth int) (*Pooling, error) {
+func (j *poolIn) build(path string, depth int) (p *Pooling, nodes, height int, err error) {
 	if depth >= maxPoolDepth {
-		return nil, paramProblem(unmarshalFn, path+"pool", "pools nest more than 16 deep")
+		return nil, 0, 0, paramProblem(unmarshalFn, path+"pool", "pools nest more than 16 deep")
 	}
 	m, ok := parseMethod(j.Method)
 	if !ok {
-		return nil, paramProblem(unmarshalFn, path+"pool.method", strconv.Quote(j.Method)+` is not "linear", "logarithmic" or "inverse-variance"`)
-	}
-	if n := len(j.Inputs); n > maxPoolInputs {
-		return nil, paramErr(unmarshalFn, "len("+path+"pool.inputs)", float64(n), "must be ≤ 1000 when decoding")
+		return nil, 0, 0, paramProblem(unmarshalFn, path+"pool.method", strconv.Quote(j.Method)+` is not "linear", "logarithmic" or "inverse-variance"`)
 	}
 	inputs := make([]Estimate, len(j.Inputs))
 	for i, in := range j.Inputs {
 		ipath := path + "pool.inputs[" + strconv.Itoa(i) + "]"
 		if in == nil {
-			return nil, paramProblem(unmarshalFn, ipath, notZeroEstimate)
+			return nil, 0, 0, paramProblem(unmarshalFn, ipath, notZeroEstimate)
 		}
 		e, err := in.build(ipath+".", depth+1)
 		if err != nil {
-			return nil, err
+			return nil, 0, 0, err
 		}
 		inputs[i] = e
 	}
 	if err := checkInputs(unmarshalFn, path+"pool.inputs", inputs); err != nil {
-		return nil, err
+		return nil, 0, 0, err
+	}
+	nodes, height, err = poolSize(unmarshalFn, path+"pool.inputs", inputs)
+	if err != nil {
+		return nil, 0, 0, err
 	}
 	if len(j.Weights) != len(inputs) {
-		return nil, paramErr(unmarshalFn, "len("+path+"pool.weights)", float64(len(j.Weights)), "must equal the number of inputs, "+strconv.Itoa(len(inputs)))
+		return nil, 0, 0, paramErr(unmarshalFn, "len("+path+"pool.weights)", float64(len(j.Weights)), "must equal the number of inputs, "+strconv.Itoa(len(inputs)))
 	}
 	sum := 0.0
 	for i, w := range j.Weights {
 		if isBad(w) || w < 0 {
-			return nil, paramErr(unmarshalFn, path+"pool.weights["+strconv.Itoa(i)+"]", w, "must be finite and ≥ 0")
+			return nil, 0, 0, paramErr(unmarshalFn, path+"pool.weights["+strconv.Itoa(i)+"]", w, "must be finite and ≥ 0")
 		}
 		sum += w
 	}
 	if math.Abs(sum-1) > 1e-9 {
-		return nil, paramErr(unmarshalFn, "sum("+path+"pool.weights)", sum, "must be 1 (the weights are normalised)")
+		return nil, 0, 0, paramErr(unmarshalFn, "sum("+path+"pool.weights)", sum, "must be 1 (the weights are normalised)")
 	}
-	return &Pooling{Method: m, Inputs: inputs, Weights: j.Weights, Diagnostics: diagnose(inputs)}, nil
+	return &Pooling{Method: m, Inputs: inputs, Weights: j.Weights, Diagnostics: diagnose(inputs)}, nodes, height, nil
 }
 
 // checkInputs checks estimates to be pooled or compared: at least one,
@@ -488,6 +489,7 @@ type diagnosticsJSON struct {
 	P        jsonFloat `json:"P"`
 	I2       jsonFloat `json:"I2"`
 	Disjoint [][2]int  `json:"Disjoint"`
+	Pairs    int       `json:"DisjointPairs"`
 }
 
 // diagnosticsIn is the JSON form of Diagnostics as decoded: null is NaN.
@@ -497,22 +499,25 @@ type diagnosticsIn struct {
 	P        *float64 `json:"P"`
 	I2       *float64 `json:"I2"`
 	Disjoint [][2]int `json:"Disjoint"`
+	Pairs    *int     `json:"DisjointPairs"`
 }
 
 // MarshalJSON encodes d as
 //
-//	{"Q": 4.7, "DF": 3, "P": 0.2, "I2": 0.36, "Disjoint": [[0, 2]]}
+//	{"Q": 4.72, "DF": 3, "P": 0.193, "I2": 0.365, "Disjoint": [[2, 3]], "DisjointPairs": 1}
 //
 // the fields' names and values as they are. Q, P or I2 when undefined (NaN,
 // as for a single estimate or for estimates with no log-space spread) are
 // null, since JSON has no NaN; Disjoint is null when no pair is disjoint.
 // A [Pooling] therefore always encodes.
 func (d Diagnostics) MarshalJSON() ([]byte, error) {
-	return json.Marshal(diagnosticsJSON{Q: jsonFloat(d.Q), DF: d.DF, P: jsonFloat(d.P), I2: jsonFloat(d.I2), Disjoint: d.Disjoint})
+	return json.Marshal(diagnosticsJSON{Q: jsonFloat(d.Q), DF: d.DF, P: jsonFloat(d.P), I2: jsonFloat(d.I2), Disjoint: d.Disjoint, Pairs: d.DisjointPairs})
 }
 
 // UnmarshalJSON decodes diagnostics written by [Diagnostics.MarshalJSON]:
-// a null or missing Q, P or I2 becomes NaN (undefined), never 0. JSON null
+// a null or missing Q, P or I2 becomes NaN (undefined), never 0; a missing
+// DisjointPairs (as written before it existed) is the length of Disjoint;
+// a negative one is an error. JSON null
 // leaves d unchanged. Errors wrap [ErrInvalid]; on error d is unchanged.
 func (d *Diagnostics) UnmarshalJSON(data []byte) error {
 	if string(bytes.TrimSpace(data)) == "null" {
@@ -528,6 +533,13 @@ func (d *Diagnostics) UnmarshalJSON(data []byte) error {
 		}
 		return *p
 	}
-	*d = Diagnostics{Q: orNaN(j.Q), DF: j.DF, P: orNaN(j.P), I2: orNaN(j.I2), Disjoint: j.Disjoint}
+	pairs := len(j.Disjoint)
+	if j.Pairs != nil {
+		pairs = *j.Pairs
+	}
+	if pairs < len(j.Disjoint) {
+		return paramErr("Diagnostics.UnmarshalJSON", "DisjointPairs", float64(pairs), "must be ≥ the length of Disjoint, "+strconv.Itoa(len(j.Disjoint)))
+	}
+	*d = Diagnostics{Q: orNaN(j.Q), DF: j.DF, P: orNaN(j.P), I2: orNaN(j.I2), Disjoint: j.Disjoint, DisjointPairs: pairs}
 	return nil
 }

@@ -250,12 +250,13 @@ func wide(in string, n int) string {
 		strings.Repeat(w+",", n-1) + w + `],"inputs":[` + strings.Repeat(in+",", n-1) + in + `]}}`
 }
 
-// TestEstimateJSONLimits checks that pools at the decoding limits, 16
-// deep and 1000 wide, decode (the tests of TestEstimateJSONBad refuse one
-// more).
+// TestEstimateJSONLimits checks that pools at the decoding limit, 16 deep,
+// decode (the tests of TestEstimateJSONBad refuse one more), and that a
+// pool wider than the old limit of 1000 inputs does (issue 13 row 10:
+// Pool built what the decoder refused).
 func TestEstimateJSONLimits(t *testing.T) {
 	u := `{"family":"uniform","params":{"lo":0,"hi":1}}`
-	for _, in := range []string{nest(u, 16), wide(u, 1000)} {
+	for _, in := range []string{nest(u, 16), wide(u, 1001)} {
 		var e estimate.Estimate
 		if err := json.Unmarshal([]byte(in), &e); err != nil {
 			t.Errorf("Unmarshal(%.60s…) error = %v", in, err)
@@ -304,7 +305,6 @@ func TestEstimateJSONBad(t *testing.T) {
 			`,{"family":"uniform","params":{"lo":0,"hi":1},"pool":{"method":"linear","weights":[1],"inputs":[{"family":"normal","params":{"mean":0,"sd":-1}}]}}]}}`,
 			estimate.ErrInvalid, "pool.inputs[1].pool.inputs[0].params.sd", -1},
 		{"pools too deep", nest(u, 17), estimate.ErrInvalid, strings.Repeat("pool.inputs[0].", 16) + "pool", math.NaN()},
-		{"pool too wide", wide(u, 1001), estimate.ErrInvalid, "len(pool.inputs)", 1001},
 		{"pool point input", `{"family":"uniform","params":{"lo":0,"hi":1},"pool":{"method":"linear","weights":[1],"inputs":[{"family":"point","params":{"value":1}}]}}`, estimate.ErrNoSpread, "", 0},
 		{"pool no overlap", `{"family":"tabulated","pool":{"method":"logarithmic","weights":[0.5,0.5],"inputs":[` + u +
 			`,{"family":"PERT","params":{"lo":2,"mode":2.5,"hi":3,"lambda":4}}]}}`, estimate.ErrNoOverlap, "", 0},
@@ -415,8 +415,8 @@ func TestDiagnosticsJSONNaN(t *testing.T) {
 		e    estimate.Estimate
 		want string
 	}{
-		{"one input", one, `{"Q":null,"DF":0,"P":null,"I2":null,"Disjoint":null}`},
-		{"negative inputs", neg, `{"Q":null,"DF":1,"P":null,"I2":null,"Disjoint":null}`},
+		{"one input", one, `{"Q":null,"DF":0,"P":null,"I2":null,"Disjoint":null,"DisjointPairs":0}`},
+		{"negative inputs", neg, `{"Q":null,"DF":1,"P":null,"I2":null,"Disjoint":null,"DisjointPairs":0}`},
 	}
 	for _, tt := range tests {
 		p, ok := tt.e.Pooling()
@@ -442,11 +442,19 @@ func TestDiagnosticsJSONNaN(t *testing.T) {
 		}
 	}
 	// hand: finite values keep their form: Q = 4, DF = 1, P = 0.5, I² = 0.75.
-	d := estimate.Diagnostics{Q: 4, DF: 1, P: 0.5, I2: 0.75, Disjoint: [][2]int{{0, 1}}}
+	d := estimate.Diagnostics{Q: 4, DF: 1, P: 0.5, I2: 0.75, Disjoint: [][2]int{{0, 1}}, DisjointPairs: 1}
 	b, err := json.Marshal(d)
-	if diff := cmp.Diff(`{"Q":4,"DF":1,"P":0.5,"I2":0.75,"Disjoint":[[0,1]]}`, string(b)); err != nil || diff != "" {
+	if diff := cmp.Diff(`{"Q":4,"DF":1,"P":0.5,"I2":0.75,"Disjoint":[[0,1]],"DisjointPairs":1}`, string(b)); err != nil || diff != "" {
 		t.Errorf("Marshal(%v) mismatch (-want +got), %v:\n%s", d, err, diff)
 	}
+	// JSON written before DisjointPairs existed: the count is the list's
+	// length. A count below the list's length is refused.
+	var old estimate.Diagnostics
+	if err := json.Unmarshal([]byte(`{"Q":4,"DF":1,"P":0.5,"I2":0.75,"Disjoint":[[0,1]]}`), &old); err != nil || old.DisjointPairs != 1 {
+		t.Errorf("Unmarshal(old form) = %+v, %v; want DisjointPairs 1", old, err)
+	}
+	err = json.Unmarshal([]byte(`{"Disjoint":[[0,1]],"DisjointPairs":0}`), &old)
+	checkParamError(t, err, "DisjointPairs", 0)
 }
 
 // Options can be saved as JSON: the Progress callback is left out.

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"gonum.org/v1/gonum/stat/distuv"
+
+	"github.com/exodus-lab/exodus"
 )
 
 // A PoolMethod names a way to combine estimates of the same quantity from
@@ -98,13 +100,81 @@ type Diagnostics struct {
 	// [Diagnostics.String]).
 	I2 float64
 	// Disjoint lists the pairs (i, j), i < j, of estimates whose central
-	// 90% intervals do not overlap.
+	// 90% intervals do not overlap, in order of i then j: all of them, or
+	// the first 100 when there are more (there can be n(n−1)/2 of them).
 	Disjoint [][2]int
+	// DisjointPairs counts all the pairs of estimates whose central 90%
+	// intervals do not overlap, listed or not.
+	DisjointPairs int
+}
+
+// maxDisjointListed bounds [Diagnostics].Disjoint, so that diagnosing n
+// estimates takes O(n log n) time and O(n) memory however many of their
+// n(n−1)/2 pairs are disjoint.
+const maxDisjointListed = 100
+
+// disjointPairs returns how many pairs of the intervals [lo[i], hi[i]]
+// do not overlap, and the first maxDisjointListed of them in order of
+// (i, j), in O(n log n): a pair is disjoint when one's hi is below the
+// other's lo, so the count is Σⱼ #{i : hi[i] < lo[j]}, by binary search in
+// the sorted his; the list is found with a segment tree that yields, for
+// each i, the next j > i with lo[j] > hi[i] or hi[j] < lo[i].
+func disjointPairs(lo, hi []float64) (count int, list [][2]int) {
+	n := len(lo)
+	sorted := slices.Clone(hi)
+	slices.Sort(sorted)
+	for _, l := range lo {
+		i, _ := slices.BinarySearch(sorted, l) // sorted[:i] < l
+		count += i
+	}
+	if count == 0 {
+		return 0, nil
+	}
+	size := 1
+	for size < n {
+		size *= 2
+	}
+	maxLo := make([]float64, 2*size)
+	minHi := make([]float64, 2*size)
+	for i := range size {
+		maxLo[size+i], minHi[size+i] = math.Inf(-1), math.Inf(1)
+		if i < n {
+			maxLo[size+i], minHi[size+i] = lo[i], hi[i]
+		}
+	}
+	for v := size - 1; v >= 1; v-- {
+		maxLo[v] = math.Max(maxLo[2*v], maxLo[2*v+1])
+		minHi[v] = math.Min(minHi[2*v], minHi[2*v+1])
+	}
+	// next returns the first index ≥ from in node v's range [vl, vr) whose
+	// interval lies wholly above a or wholly below b, or -1.
+	var next func(v, vl, vr, from int, a, b float64) int
+	next = func(v, vl, vr, from int, a, b float64) int {
+		if vr <= from || !(maxLo[v] > a || minHi[v] < b) {
+			return -1
+		}
+		if vr-vl == 1 {
+			return vl
+		}
+		mid := (vl + vr) / 2
+		if j := next(2*v, vl, mid, from, a, b); j >= 0 {
+			return j
+		}
+		return next(2*v+1, mid, vr, from, a, b)
+	}
+	want := min(count, maxDisjointListed)
+	list = make([][2]int, 0, want)
+	for i := 0; i < n && len(list) < want; i++ {
+		for j := next(1, 0, size, i+1, hi[i], lo[i]); j >= 0 && len(list) < want; j = next(1, 0, size, j+1, hi[i], lo[i]) {
+			list = append(list, [2]int{i, j})
+		}
+	}
+	return count, list
 }
 
 // String returns a one-line reading of d, such as
 //
-//	low disagreement (Q = 4.7 on 3 df, p = 0.20, I² = 36%); 1 pair of 90% intervals does not overlap
+//	low disagreement (Q = 4.7 on 3 df, p = 0.19, I² = 36%); 1 pair of 90% intervals does not overlap
 //
 // The words follow Higgins, Thompson, Deeks and Altman ("Measuring
 // inconsistency in meta-analyses", BMJ 327:557–560, 2003), who call an I²
@@ -116,7 +186,8 @@ type Diagnostics struct {
 // A small p with a low I² means many precise estimates that differ a
 // little; a large p with few wide ones means the test has little power,
 // not that they agree. The second part counts the pairs of estimates
-// whose 90% intervals do not overlap, or says that all overlap.
+// whose 90% intervals do not overlap ([Diagnostics].DisjointPairs, or
+// the length of Disjoint if that is larger), or says that all overlap.
 //
 // When Q cannot be computed (an estimate can be ≤ 0, so it has no log
 // scale) the first part reads "disagreement not measured in log space";
@@ -143,7 +214,7 @@ func (d Diagnostics) String() string {
 		}
 		fmt.Fprintf(&b, " disagreement (Q = %.1f on %d df, p %s, I² = %.0f%%)", d.Q, d.DF, pValue(d.P), pct)
 	}
-	switch n := len(d.Disjoint); n {
+	switch n := max(d.DisjointPairs, len(d.Disjoint)); n {
 	case 0:
 		b.WriteString("; all 90% intervals overlap")
 	case 1:
@@ -205,9 +276,13 @@ func Pool(method PoolMethod, es ...Estimate) (Estimate, error) {
 //
 // Errors: [ErrNoSpread] when an input is a point (give it a range first,
 // for example Between(1.0e6, 1.3e6)); [ErrInvalid] for no inputs, a zero
-// input, bad weights, or (InverseVariance) an input that can be ≤ 0;
+// input, bad weights, (InverseVariance) an input that can be ≤ 0, more than
+// 1,000,000 estimates below the pool (counting the inputs of pooled
+// inputs) or more than 16 nested pools (the bounds of its JSON decoder),
+// or a pooled distribution that is not usable, such as an inverse-variance
+// lognormal whose mean overflows (the error names the pooled parameter);
 // [ErrNoOverlap] for a logarithmic pool of estimates with no value in
-// common.
+// common. Pooling n estimates takes O(n log n) time.
 func PoolWeighted(method PoolMethod, weights []float64, es ...Estimate) (Estimate, error) {
 	return pool("PoolWeighted", method, weights, es)
 }
@@ -220,6 +295,10 @@ func pool(fn string, method PoolMethod, weights []float64, es []Estimate) (Estim
 		return Estimate{}, err
 	}
 	w, err := poolWeights(fn, method, weights, len(es))
+	if err != nil {
+		return Estimate{}, err
+	}
+	nodes, depth, err := poolSize(fn, "estimates", es)
 	if err != nil {
 		return Estimate{}, err
 	}
@@ -237,15 +316,49 @@ func pool(fn string, method PoolMethod, weights []float64, es []Estimate) (Estim
 		return Estimate{}, err
 	}
 	out := newEstimate(d)
+	if f := d.flaw(); f != nil {
+		return Estimate{}, paramErr(fn, "pooled "+f.name, f.v, f.why+" (the "+method.String()+" of "+strconv.Itoa(len(es))+" estimates)")
+	}
+	seen := make(map[exodus.Source]bool)
 	for _, e := range es {
 		for _, s := range e.sources {
-			if !slices.Contains(out.sources, s) {
+			if !seen[s] {
+				seen[s] = true
 				out.sources = append(out.sources, s)
 			}
 		}
 	}
 	out.pool = &Pooling{Method: method, Inputs: slices.Clone(es), Weights: w, Diagnostics: diag}
+	out.nodes, out.depth = int32(nodes), int32(depth)
 	return out, nil
+}
+
+// Bounds on a pool, so that whatever [Pool] builds its JSON can carry and
+// [Estimate.UnmarshalJSON] rebuilds, in time and memory linear in its size:
+// at most maxPoolNodes estimates in all below a pool (its inputs, their
+// inputs and so on, an estimate counted as often as it appears), and at
+// most maxPoolDepth pools nested.
+const (
+	maxPoolNodes = 1_000_000
+	maxPoolDepth = 16
+)
+
+// poolSize returns the number of estimates below a pool of es and its
+// depth, and an error naming the bound when one is exceeded.
+func poolSize(fn, name string, es []Estimate) (nodes, depth int, err error) {
+	for _, e := range es {
+		nodes += 1 + int(e.nodes)
+		depth = max(depth, int(e.depth))
+	}
+	depth++
+	if nodes > maxPoolNodes {
+		return 0, 0, paramErr(fn, "estimates in "+name, float64(nodes),
+			"must be ≤ 1000000 (1e6), counting the inputs of pooled inputs, so that the pool's JSON can be decoded")
+	}
+	if depth > maxPoolDepth {
+		return 0, 0, paramErr(fn, "depth of "+name, float64(depth), "must be ≤ 16 nested pools, so that the pool's JSON can be decoded")
+	}
+	return nodes, depth, nil
 }
 
 func quoteName(name string) string {
@@ -344,13 +457,12 @@ func logPoolClosed(k kind, es []Estimate, w []float64) *dist {
 		// Each density is φ((g(x) − μᵢ)/σᵢ)/σᵢ · |g'(x)| with the same g;
 		// the weighted geometric mean is again of that form with precision
 		// Σ wᵢ/σᵢ² and mean Σ (wᵢ/σᵢ²) μᵢ / Σ wᵢ/σᵢ², because Σ wᵢ = 1.
-		var prec, pm float64
+		mus, sigmas := make([]float64, len(es)), make([]float64, len(es))
 		for i, e := range es {
-			t := w[i] / (e.d.p[1] * e.d.p[1])
-			prec += t
-			pm += t * e.d.p[0]
+			mus[i], sigmas[i] = e.d.p[0], e.d.p[1]
 		}
-		return &dist{kind: k, p: [6]float64{pm / prec, 1 / math.Sqrt(prec)}}
+		mu, sigma := precisionPool(mus, sigmas, w)
+		return &dist{kind: k, p: [6]float64{mu, sigma}}
 	case kindBeta:
 		// The pooled shapes are 1 + Σ wᵢ(aᵢ − 1) = Σ wᵢaᵢ, since Σ wᵢ = 1.
 		// The weighted mean is computed directly: 1 + Σ wᵢ(aᵢ − 1) rounds
@@ -497,34 +609,76 @@ func logPoolTable(es []Estimate, w []float64) *dist {
 // implied by its central 90% interval. ok is false when e can be ≤ 0 at
 // its 5% quantile.
 func logSpace(e Estimate) (mu, sigma float64, ok bool) {
+	lo, hi := e.Interval(0.9)
+	return logSpaceOf(e, lo, hi)
+}
+
+// logSpaceOf is logSpace given e's 90% interval.
+func logSpaceOf(e Estimate, lo, hi float64) (mu, sigma float64, ok bool) {
 	if e.d.kind == kindLogNormal {
 		return e.d.p[0], e.d.p[1], true
 	}
-	lo, hi := e.Interval(0.9)
-	med := e.Median()
 	if !(lo > 0) || !(hi > lo) {
 		return math.NaN(), math.NaN(), false
 	}
-	return math.Log(med), (math.Log(hi) - math.Log(lo)) / (2 * z90), true
+	return math.Log(e.Median()), log1pRatio(hi-lo, lo) / (2 * z90), true
 }
 
 func inverseVariance(fn string, es []Estimate) (*dist, []float64, error) {
-	w := make([]float64, len(es))
-	var prec, pm float64
+	mus, sigmas := make([]float64, len(es)), make([]float64, len(es))
 	for i, e := range es {
 		mu, s, ok := logSpace(e)
 		if !ok {
 			return nil, nil, paramErr(fn, fmt.Sprintf("estimates[%d] %s5%% quantile", i, quoteName(e.name)), e.Quantile(0.05),
 				"must be > 0 for an inverse-variance pool in log space")
 		}
-		w[i] = 1 / (s * s)
-		prec += w[i]
-		pm += w[i] * mu
+		mus[i], sigmas[i] = mu, s
+	}
+	w := make([]float64, len(es))
+	for i := range w {
+		w[i] = 1
+	}
+	mu, sigma := precisionPool(mus, sigmas, w)
+	// The normalised precisions (1/σᵢ²)/Σ 1/σⱼ², each relative to the
+	// smallest σ so that they neither overflow nor underflow.
+	s0 := slices.Min(sigmas)
+	sum := 0.0
+	for i, s := range sigmas {
+		r := s0 / s
+		w[i] = r * r
+		sum += w[i]
 	}
 	for i := range w {
-		w[i] /= prec
+		w[i] /= sum
 	}
-	return &dist{kind: kindLogNormal, p: [6]float64{pm / prec, 1 / math.Sqrt(prec)}}, w, nil
+	return &dist{kind: kindLogNormal, p: [6]float64{mu, sigma}}, w, nil
+}
+
+// precisionPool returns the precision-weighted mean of mus and the SD
+// 1/√(Σ wᵢ/σᵢ²), computed relative to the smallest σ so that 1/σ² cannot
+// overflow (σ = 1e-300) or underflow. The mean is clamped to the range of
+// mus, where it lies exactly, so that rounding cannot take it past an
+// input's magnitude. The weights w are ≥ 0, not all 0.
+func precisionPool(mus, sigmas, w []float64) (mu, sigma float64) {
+	s0 := math.Inf(1)
+	for i, s := range sigmas {
+		if w[i] > 0 {
+			s0 = math.Min(s0, s)
+		}
+	}
+	var prec, pm float64
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for i, s := range sigmas {
+		if w[i] == 0 {
+			continue
+		}
+		r := s0 / s
+		t := w[i] * r * r
+		prec += t
+		pm += t * mus[i]
+		lo, hi = math.Min(lo, mus[i]), math.Max(hi, mus[i])
+	}
+	return min(max(pm/prec, lo), hi), s0 / math.Sqrt(prec)
 }
 
 // Diagnose reports how much estimates of the same quantity disagree,
@@ -545,41 +699,53 @@ func Diagnose(es ...Estimate) (Diagnostics, error) {
 	return diagnose(es), nil
 }
 
+// diagnose computes the diagnostics of es in O(n log n) time: each
+// estimate's quantiles once, the disjoint pairs by [disjointPairs].
 func diagnose(es []Estimate) Diagnostics {
 	d := Diagnostics{DF: len(es) - 1, Q: math.NaN(), P: math.NaN(), I2: math.NaN()}
-	for i := range es {
-		li, hi := es[i].Interval(0.9)
-		for j := i + 1; j < len(es); j++ {
-			lj, hj := es[j].Interval(0.9)
-			if hi < lj || hj < li {
-				d.Disjoint = append(d.Disjoint, [2]int{i, j})
-			}
-		}
+	los, his := make([]float64, len(es)), make([]float64, len(es))
+	for i, e := range es {
+		los[i], his[i] = e.Interval(0.9)
 	}
+	d.DisjointPairs, d.Disjoint = disjointPairs(los, his)
 	if len(es) < 2 {
 		return d
 	}
 	mus := make([]float64, len(es))
-	ws := make([]float64, len(es))
-	var prec, pm float64
+	sigmas := make([]float64, len(es))
 	for i, e := range es {
-		mu, s, ok := logSpace(e)
+		mu, s, ok := logSpaceOf(e, los[i], his[i])
 		if !ok {
 			return d
 		}
-		mus[i], ws[i] = mu, 1/(s*s)
+		mus[i], sigmas[i] = mu, s
+	}
+	// The weights 1/σᵢ² relative to the smallest σ, so that they neither
+	// overflow nor underflow; Q is invariant to scaling them back.
+	s0 := slices.Min(sigmas)
+	ws := make([]float64, len(es))
+	var prec, pm float64
+	for i, s := range sigmas {
+		r := s0 / s
+		ws[i] = r * r
 		prec += ws[i]
-		pm += ws[i] * mu
+		pm += ws[i] * mus[i]
 	}
 	mean := pm / prec
 	q := 0.0
 	for i := range mus {
 		q += ws[i] * (mus[i] - mean) * (mus[i] - mean)
 	}
+	q /= s0 * s0 // +Inf when the σs are tiny and the medians differ
+	if math.IsNaN(q) {
+		return d
+	}
 	d.Q = q
 	d.P = distuv.ChiSquared{K: float64(d.DF)}.Survival(q)
 	d.I2 = 0
-	if q > float64(d.DF) {
+	if math.IsInf(q, 1) {
+		d.I2 = 1
+	} else if q > float64(d.DF) {
 		d.I2 = (q - float64(d.DF)) / q
 	}
 	return d

@@ -84,7 +84,7 @@ func TestDisagreement(t *testing.T) {
 	// Q = 2·(1/σ²)·(ln 10 / 2)² = (ln 10)²/(2σ²) ≈ 59.7, I² = (Q − 1)/Q.
 	s := math.Log(2) / (2 * z90)
 	q := math.Log(10) * math.Log(10) / (2 * s * s)
-	want := estimate.Diagnostics{Q: q, DF: 1, P: math.Erfc(math.Sqrt(q / 2)), I2: (q - 1) / q, Disjoint: [][2]int{{0, 1}}}
+	want := estimate.Diagnostics{Q: q, DF: 1, P: math.Erfc(math.Sqrt(q / 2)), I2: (q - 1) / q, Disjoint: [][2]int{{0, 1}}, DisjointPairs: 1}
 	if diff := cmp.Diff(want, d, cmpopts.EquateApprox(1e-9, 1e-30)); diff != "" {
 		t.Errorf("Diagnose() mismatch (-want +got):\n%s", diff)
 	}
@@ -312,7 +312,11 @@ func TestDiagnosticsString(t *testing.T) {
 		d    estimate.Diagnostics
 		want string
 	}{
-		{"brief's example", estimate.Diagnostics{Q: 4.7, DF: 3, P: 0.19, I2: 0.3617, Disjoint: one},
+		// The example in Diagnostics.String's doc (issue 9 §7: it printed
+		// p = 0.20): the report's four sources give Q = 4.722126119114914 on
+		// 3 df; mpmath: P = Γ(1.5, Q/2)/Γ(1.5) = 0.193312460732473,
+		// I² = (Q − 3)/Q = 0.364692953062782.
+		{"doc example", estimate.Diagnostics{Q: 4.722126119114914, DF: 3, P: 0.193312460732473, I2: 0.364692953062782, Disjoint: [][2]int{{2, 3}}, DisjointPairs: 1},
 			"low disagreement (Q = 4.7 on 3 df, p = 0.19, I² = 36%); 1 pair of 90% intervals does not overlap"},
 		{"none", estimate.Diagnostics{Q: 0.08, DF: 1, P: 0.777, I2: 0},
 			"little disagreement (Q = 0.1 on 1 df, p = 0.78, I² = 0%); all 90% intervals overlap"},
@@ -326,6 +330,11 @@ func TestDiagnosticsString(t *testing.T) {
 		{"just below high", estimate.Diagnostics{Q: 11.7, DF: 3, P: 0.0085, I2: 0.7449, Disjoint: [][2]int{{0, 2}, {1, 2}}},
 			"moderate disagreement (Q = 11.7 on 3 df, p = 0.009, I² = 74%); 2 pairs of 90% intervals do not overlap"},
 		{"high", estimate.Diagnostics{Q: 11.8, DF: 3, P: 0.0008, I2: 0.7451, Disjoint: one},
+			"high disagreement (Q = 11.8 on 3 df, p < 0.001, I² = 75%); 1 pair of 90% intervals does not overlap"},
+		// 5000 pairs counted, 100 listed: the count is DisjointPairs.
+		{"many pairs", estimate.Diagnostics{Q: 11.8, DF: 3, P: 0.0008, I2: 0.7451, Disjoint: one, DisjointPairs: 5000},
+			"high disagreement (Q = 11.8 on 3 df, p < 0.001, I² = 75%); 5000 pairs of 90% intervals do not overlap"},
+		{"high list only", estimate.Diagnostics{Q: 11.8, DF: 3, P: 0.0008, I2: 0.7451, Disjoint: one},
 			"high disagreement (Q = 11.8 on 3 df, p < 0.001, I² = 75%); 1 pair of 90% intervals does not overlap"},
 		{"not in log space", estimate.Diagnostics{Q: math.NaN(), DF: 2, P: math.NaN(), I2: math.NaN(), Disjoint: one},
 			"disagreement not measured in log space (an estimate can be ≤ 0); 1 pair of 90% intervals does not overlap"},

@@ -1,9 +1,12 @@
 package finance
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math/big"
+	"math/bits"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -58,32 +61,44 @@ func (a Amount) Neg() Amount { return Amount{val: a.val.Neg(), cur: a.cur} }
 func (a Amount) Abs() Amount { return Amount{val: a.val.Abs(), cur: a.cur} }
 
 // Add returns a+b exactly. Amounts of different currencies give a
-// *[MismatchError].
+// *[MismatchError]; an amount out of range (see [ErrRange]) an error
+// wrapping ErrRange.
 func (a Amount) Add(b Amount) (Amount, error) {
 	if a.cur != b.cur {
 		return Amount{}, &MismatchError{Op: "add", Left: a.cur, Right: b.cur}
+	}
+	if err := cmp.Or(a.checkRange("add"), b.checkRange("add")); err != nil {
+		return Amount{}, err
 	}
 	return Amount{val: a.val.Add(b.val), cur: a.cur}, nil
 }
 
 // Sub returns a-b exactly. Amounts of different currencies give a
-// *[MismatchError].
+// *[MismatchError]; an amount out of range (see [ErrRange]) an error
+// wrapping ErrRange.
 func (a Amount) Sub(b Amount) (Amount, error) {
 	if a.cur != b.cur {
 		return Amount{}, &MismatchError{Op: "sub", Left: a.cur, Right: b.cur}
 	}
+	if err := cmp.Or(a.checkRange("sub"), b.checkRange("sub")); err != nil {
+		return Amount{}, err
+	}
 	return Amount{val: a.val.Sub(b.val), cur: a.cur}, nil
 }
 
-// Mul returns a×f exactly, in the currency of a.
-func (a Amount) Mul(f decimal.Decimal) Amount {
-	return Amount{val: a.val.Mul(f), cur: a.cur}
+// Mul returns a×f exactly, in the currency of a. A product whose decimal
+// exponent is beyond ±1048576 gives an error wrapping [ErrRange].
+func (a Amount) Mul(f decimal.Decimal) (Amount, error) {
+	if e := int64(a.val.Exponent()) + int64(f.Exponent()); e < -maxAmountExp || e > maxAmountExp {
+		return Amount{}, fmt.Errorf("finance: mul %s by %s: decimal exponent %d beyond ±%d: %w", shortDecimal(a.val), shortDecimal(f), e, maxAmountExp, ErrRange)
+	}
+	return Amount{val: a.val.Mul(f), cur: a.cur}, nil
 }
 
 // Equal reports whether a and b have the same currency and the same number:
 // 1.5 USD equals 1.50 USD.
 func (a Amount) Equal(b Amount) bool {
-	return a.cur == b.cur && a.val.Equal(b.val)
+	return a.cur == b.cur && cmpDecimal(a.val, b.val) == 0
 }
 
 // Cmp compares a and b: -1 if a < b, 0 if a == b, +1 if a > b. Amounts of
@@ -92,7 +107,37 @@ func (a Amount) Cmp(b Amount) (int, error) {
 	if a.cur != b.cur {
 		return 0, &MismatchError{Op: "cmp", Left: a.cur, Right: b.cur}
 	}
-	return a.val.Cmp(b.val), nil
+	return cmpDecimal(a.val, b.val), nil
+}
+
+// cmpDecimal compares x and y in time that grows with their digits but not
+// with their exponents: decimal.Cmp scales one by 10^(the exponents'
+// difference), a billion digits for 1e1000000000 against 1.
+func cmpDecimal(x, y decimal.Decimal) int {
+	sx, sy := x.Sign(), y.Sign()
+	if sx != sy || sx == 0 {
+		return cmp.Compare(sx, sy)
+	}
+	// |x| < 10^mx and |x| ≥ 10^(mx-1).
+	mx := int64(x.NumDigits()) + int64(x.Exponent())
+	my := int64(y.NumDigits()) + int64(y.Exponent())
+	if mx != my {
+		return sx * cmp.Compare(mx, my)
+	}
+	return x.Cmp(y) // the exponents differ by no more than the digits
+}
+
+// shortDecimal prints d for an error message: in full if short, else its
+// first digits and its exponent.
+func shortDecimal(d decimal.Decimal) string {
+	if e := d.Exponent(); e >= -40 && e <= 40 && d.NumDigits() <= 40 {
+		return d.String()
+	}
+	coef := d.Coefficient().String()
+	if len(coef) > 20 {
+		coef = coef[:20] + "…"
+	}
+	return coef + "e" + strconv.Itoa(int(d.Exponent()))
 }
 
 // Round returns a rounded half to even to its currency's minor units
@@ -107,10 +152,13 @@ func (a Amount) Round() Amount {
 // appended; [Amount.String] still shows the currency's minor units). places
 // is clamped to ±1048576.
 func (a Amount) RoundTo(places int32, mode RoundingMode) Amount {
-	if places >= -a.val.Exponent() {
+	if int64(places) >= -int64(a.val.Exponent()) {
 		return a
 	}
 	places = max(min(places, maxAmountExp), -maxAmountExp)
+	if int64(places) >= -int64(a.val.Exponent()) {
+		return a // 1e2147483647 to -1048576 places: already a multiple
+	}
 	return Amount{val: roundDecimal(a.val, places, mode), cur: a.cur}
 }
 
@@ -160,37 +208,68 @@ func (a Amount) Allocate(weights ...int64) ([]Amount, error) {
 	}
 	p := a.scale()
 	units := a.val.Abs().Shift(p).BigInt() // exact: p covers every digit of a
-	parts := make([]*big.Int, len(weights))
-	rems := make([]*big.Int, len(weights))
-	sum := new(big.Int)
+	n := len(weights)
+	neg := a.val.Sign() < 0
+	// Each part is units·w/total rounded down; the units left over, fewer
+	// than the parts, go one each to the largest remainders, ties to the
+	// first: a sort of the indices, O(n log n). With units and total within
+	// 63 bits, machine integers do it (128-bit products), else math/big.
+	if units.IsInt64() && total.IsInt64() {
+		u, tot := uint64(units.Int64()), uint64(total.Int64())
+		quo, rem := make([]uint64, n), make([]uint64, n)
+		left := u
+		for i, w := range weights {
+			hi, lo := bits.Mul64(u, uint64(w))
+			quo[i], rem[i] = bits.Div64(hi, lo, tot) // hi < tot: the quotient is at most u
+			left -= quo[i]
+		}
+		for _, i := range largest(weights, int(left), func(i, j int) int { return cmp.Compare(rem[i], rem[j]) }) {
+			quo[i]++
+		}
+		out := make([]Amount, n)
+		for i, q := range quo {
+			v := int64(q) // at most u, an int64
+			if neg {
+				v = -v
+			}
+			out[i] = Amount{val: decimal.New(v, -p), cur: a.cur}
+		}
+		return out, nil
+	}
+	quo, rem := make([]*big.Int, n), make([]*big.Int, n)
+	left := new(big.Int).Set(units)
 	for i, w := range weights {
 		x := new(big.Int).Mul(units, big.NewInt(w))
-		q, r := new(big.Int).QuoRem(x, total, new(big.Int))
-		parts[i], rems[i] = q, r
-		sum.Add(sum, q)
+		quo[i], rem[i] = new(big.Int).QuoRem(x, total, new(big.Int))
+		left.Sub(left, quo[i])
 	}
-	left := new(big.Int).Sub(units, sum).Int64() // < len(weights)
-	for ; left > 0; left-- {
-		best := -1
-		for i, r := range rems {
-			if weights[i] == 0 || r == nil {
-				continue
-			}
-			if best < 0 || r.Cmp(rems[best]) > 0 {
-				best = i
-			}
-		}
-		parts[best].Add(parts[best], big.NewInt(1))
-		rems[best] = nil // one extra unit at most per part
+	for _, i := range largest(weights, int(left.Int64()), func(i, j int) int { return rem[i].Cmp(rem[j]) }) {
+		quo[i].Add(quo[i], big.NewInt(1))
 	}
-	out := make([]Amount, len(weights))
-	for i, q := range parts {
-		if a.val.Sign() < 0 {
+	out := make([]Amount, n)
+	for i, q := range quo {
+		if neg {
 			q.Neg(q)
 		}
 		out[i] = Amount{val: decimal.NewFromBigInt(q, -p), cur: a.cur}
 	}
 	return out, nil
+}
+
+// largest returns the indices of the k largest remainders among the
+// non-zero weights, by cmpRem, ties to the lower index.
+func largest(weights []int64, k int, cmpRem func(i, j int) int) []int {
+	if k <= 0 {
+		return nil
+	}
+	order := make([]int, 0, len(weights))
+	for i, w := range weights {
+		if w != 0 {
+			order = append(order, i)
+		}
+	}
+	slices.SortFunc(order, func(i, j int) int { return cmp.Or(cmpRem(j, i), cmp.Compare(i, j)) })
+	return order[:k]
 }
 
 // String returns the canonical form "1200000000000.00 RUB": the number in
@@ -200,6 +279,14 @@ func (a Amount) Allocate(weights ...int64) ([]Amount, error) {
 // 4096-byte limit). The zero Amount, which has no currency, prints as "0"
 // and does not parse.
 func (a Amount) String() string {
+	if a.checkRange("") != nil {
+		// Out of range: "1e2147483647 USD", not two billion digits.
+		s := a.val.Coefficient().String() + "e" + strconv.Itoa(int(a.val.Exponent()))
+		if a.cur != 0 {
+			s += " " + a.cur.Code()
+		}
+		return s
+	}
 	if a.cur == 0 {
 		return a.val.String()
 	}
@@ -219,8 +306,9 @@ func (a Amount) String() string {
 // know ("quadrillion" is not one), and the whole amount is written in
 // scientific notation instead: the same three significant digits without
 // trailing zeros, "e" and the power of ten, as in €1e15, ₽1.23e15,
-// -$4.5e20, €1e38. Compact loses precision by design; use [Amount.String]
-// to keep the exact value.
+// -$4.5e20, €1e38. Amounts under one millionth (10⁻⁶), counted after the
+// rounding, are written the same way: $1.5e-7, €1e-2000000. Compact loses
+// precision by design; use [Amount.String] to keep the exact value.
 func (a Amount) Compact() string {
 	var b strings.Builder
 	if a.val.Sign() < 0 {
@@ -236,19 +324,24 @@ func (a Amount) Compact() string {
 		b.WriteByte('0')
 		return b.String()
 	}
-	// Round to three significant digits, once, half to even.
-	digits := int32(len(v.Coefficient().String())) + v.Exponent() // digits before the point
-	v = v.RoundBank(3 - digits)
-	if v.Cmp(decimal.New(1, 15)) >= 0 {
-		// 1000trn and more: scientific notation of the whole amount.
-		if v.Cmp(decimal.New(1, digits)) >= 0 {
-			digits++ // rounding carried into a new digit: 9.995e38 → 1e39
-		}
-		b.WriteString(trimZeros(v.Shift(1 - digits)))
+	// Round to three significant digits, once, half to even: m·10^e with
+	// 1 ≤ m < 10. The rounding works on the coefficient alone, so a tiny
+	// or huge exponent costs nothing (1e-2000000 once built a 2 MB string).
+	nd := int64(v.NumDigits())
+	e := nd - 1 + int64(v.Exponent())
+	m := decimal.NewFromBigInt(v.Coefficient(), int32(1-nd)).RoundBank(2)
+	if m.Cmp(decimal.New(10, 0)) >= 0 { // rounding carried: 9.995 → 10.0
+		m, e = m.Shift(-1), e+1
+	}
+	if e >= 15 || e < -6 {
+		// 1000trn and more, or under a millionth: scientific notation of
+		// the whole amount.
+		b.WriteString(trimZeros(m))
 		b.WriteByte('e')
-		b.WriteString(strconv.Itoa(int(digits - 1)))
+		b.WriteString(strconv.FormatInt(e, 10))
 		return b.String()
 	}
+	v = m.Shift(int32(e))
 	suffixes := []struct {
 		exp  int32
 		name string
@@ -287,7 +380,7 @@ func (a Amount) Format(f fmt.State, verb rune) {
 		s = `"` + a.String() + `"`
 	case 'f', 'F':
 		p, ok := f.Precision()
-		if !ok {
+		if !ok || a.val.Exponent() > maxAmountExp { // no two billion digits
 			s = a.String()
 			break
 		}

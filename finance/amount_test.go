@@ -1,6 +1,7 @@
 package finance_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -34,8 +35,12 @@ func TestAmountArithmetic(t *testing.T) {
 	if err != nil || diff.String() != "-9.75 USD" { // hand: 0.75-10.50
 		t.Errorf("Sub = %v, %v", diff, err)
 	}
-	if got := a.Mul(decimal.RequireFromString("1.5")).String(); got != "15.750 USD" { // hand: 10.5*1.5 = 15.75, exact
-		t.Errorf("Mul = %s", got)
+	if got, err := a.Mul(decimal.RequireFromString("1.5")); err != nil || got.String() != "15.750 USD" { // hand: 10.5*1.5 = 15.75, exact
+		t.Errorf("Mul = %v, %v", got, err)
+	}
+	// issue 13: a product beyond the exponent range is an error, not a panic.
+	if got, err := a.Mul(decimal.New(1, math.MaxInt32)); !errors.Is(err, finance.ErrRange) {
+		t.Errorf("Mul by 1e2147483647 = %v, %v; want an error wrapping ErrRange", got, err)
 	}
 	if a.Neg().String() != "-10.50 USD" || a.Neg().Abs().String() != "10.50 USD" || a.Neg().Sign() != -1 {
 		t.Errorf("Neg/Abs/Sign wrong")
@@ -321,7 +326,7 @@ func TestAmountTextAndSQL(t *testing.T) {
 func TestAmountImmutable(t *testing.T) {
 	t.Parallel()
 	a := finance.MustParseAmount("100.00 USD")
-	_ = a.Mul(decimal.NewFromInt(3))
+	_, _ = a.Mul(decimal.NewFromInt(3))
 	_, _ = a.Allocate(1, 2)
 	_ = a.RoundTo(0, finance.Up)
 	if a.String() != "100.00 USD" {
@@ -409,4 +414,55 @@ func TestAmountRoundTiny(t *testing.T) {
 	if got := fmt.Sprintf("%.2f", finance.NewAmount(decimal.New(3, -20000000), finance.USD)); got != "0.00 USD" {
 		t.Errorf("%%.2f of 3e-20000000 USD = %q, want 0.00 USD", got)
 	}
+}
+
+// FuzzAllocate splits an amount by many weights (issue 13, What it must
+// have 3): never a panic, and the parts add up exactly, each within one
+// unit of its exact share, zero for a zero weight.
+func FuzzAllocate(f *testing.F) {
+	f.Add("100.00 USD", []byte{1, 1, 1})
+	f.Add("-0.05 EUR", []byte{0, 3, 0, 7})
+	f.Add("1200000000000.00 RUB", bytes.Repeat([]byte{1, 2, 3, 250}, 300))
+	f.Add("0.001 USD", []byte{255})
+	f.Fuzz(func(t *testing.T, amount string, raw []byte) {
+		a, err := finance.ParseAmount(amount)
+		if err != nil || len(raw) > 1<<12 {
+			return
+		}
+		// Two bytes per weight, so weights up to 65535 and many of them.
+		weights := make([]int64, 0, len(raw)/2+1)
+		for i := 0; i+1 < len(raw); i += 2 {
+			weights = append(weights, int64(raw[i])<<8|int64(raw[i+1]))
+		}
+		if len(raw)%2 == 1 {
+			weights = append(weights, int64(raw[len(raw)-1]))
+		}
+		parts, err := a.Allocate(weights...)
+		if err != nil {
+			if !errors.Is(err, finance.ErrInvalidWeights) && !errors.Is(err, finance.ErrRange) {
+				t.Fatalf("Allocate(%v, %d weights): %v", a, len(weights), err)
+			}
+			return
+		}
+		total := int64(0)
+		for _, w := range weights {
+			total += w
+		}
+		sum := finance.NewAmount(decimal.Zero, a.Currency())
+		for i, p := range parts {
+			if sum, err = sum.Add(p); err != nil {
+				t.Fatal(err)
+			}
+			// |part - a·w/total| < one unit of a's scale (checked ×total).
+			exact := a.Decimal().Mul(decimal.NewFromInt(weights[i]))
+			diff := p.Decimal().Mul(decimal.NewFromInt(total)).Sub(exact).Abs()
+			unit := decimal.New(1, -max(a.Currency().MinorUnits(), -a.Decimal().Exponent()))
+			if diff.Cmp(unit.Mul(decimal.NewFromInt(total))) >= 0 || (weights[i] == 0 && !p.IsZero()) {
+				t.Fatalf("Allocate(%v): part %d = %v for weight %d of %d", a, i, p, weights[i], total)
+			}
+		}
+		if !sum.Equal(a) {
+			t.Fatalf("Allocate(%v, %d weights): parts add up to %v", a, len(weights), sum)
+		}
+	})
 }

@@ -2,6 +2,8 @@ package finance_test
 
 import (
 	"bytes"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/exodus-lab/exodus"
@@ -109,5 +111,79 @@ func BenchmarkNewRatesHistory(b *testing.B) {
 		if _, err := finance.NewRates(rates...); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkRateConvert converts roubles to dollars at one quoted rate: the
+// arithmetic alone, without the table lookup of BenchmarkRatesConvert.
+func BenchmarkRateConvert(b *testing.B) {
+	r, err := finance.DefaultRates().Find(finance.USD, finance.RUB, date(2024, 11, 20))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, a := range []finance.Amount{finance.MustParseAmount("123456.78 RUB"), finance.MustParseAmount("123456.78 USD")} {
+		b.Run(a.Currency().Code(), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := r.Convert(a); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// Benchmarks of the paths that issue 13 found quadratic (rows 4, 9, 19),
+// at 10^3, 10^4 and 10^5: each is now O(n log n) or better, which the
+// times per size show. They are benchmarks, not timing assertions.
+
+// BenchmarkAllocateWeights splits 1000.00 USD by n weights; most of the
+// units are left over, the case that was quadratic (row 9).
+func BenchmarkAllocateWeights(b *testing.B) {
+	a := finance.MustParseAmount("1000.00 USD")
+	for _, n := range []int{1e3, 1e4, 1e5} {
+		weights := make([]int64, n)
+		for i := range weights {
+			weights[i] = int64(i%7 + 1)
+		}
+		b.Run(fmt.Sprintf("weights=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := a.Allocate(weights...); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkParseRatesLongValue reads a CBR file whose one Value has n
+// digits (row 4): refused after one pass over the digits.
+func BenchmarkParseRatesLongValue(b *testing.B) {
+	for _, n := range []int{1e3, 1e4, 1e5} {
+		file := []byte(`<ValCurs Date="25.02.2022"><Valute ID="R01235"><CharCode>USD</CharCode><Nominal>1</Nominal><Value>1` +
+			strings.Repeat("0", n-1) + `</Value></Valute></ValCurs>`)
+		b.Run(fmt.Sprintf("digits=%d", n), func(b *testing.B) {
+			b.SetBytes(int64(len(file)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := finance.ParseRates(bytes.NewReader(file)); err == nil {
+					b.Fatal("a value of many digits was accepted")
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkCompactTiny formats 1e-n (row 19).
+func BenchmarkCompactTiny(b *testing.B) {
+	for _, n := range []int32{1e3, 1e4, 1e5} {
+		a := finance.NewAmount(decimal.New(1, -n), finance.EUR)
+		b.Run(fmt.Sprintf("exp=-%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				_ = a.Compact()
+			}
+		})
 	}
 }

@@ -70,7 +70,10 @@ const cbrPublisher = "Central Bank of Russia"
 //
 // ParseCBR reads at most 64 MiB. A nil r, a malformed, truncated or empty file, an
 // unknown currency, a Nominal that is not a power of ten, a Value that is
-// not a positive number, or a
+// not a positive number or has more than 20 significant digits (the CBR
+// publishes at most about ten), an element inside Value, Nominal or
+// CharCode, a Record whose CharCode disagrees with the file's ID, an
+// attribute given twice (Date and x:Date count as the same), or a
 // currency listed twice for one date gives an error wrapping [ErrFormat]
 // that names the element.
 func ParseCBR(r io.Reader) ([]Rate, error) {
@@ -113,26 +116,17 @@ func cbrBad(format string, args ...any) error {
 func parseCBRDate(s string) (time.Time, error) {
 	t, err := time.Parse("02.01.2006", strings.TrimSpace(s))
 	if err != nil {
-		return time.Time{}, fmt.Errorf("date %q is not DD.MM.YYYY", s)
+		return time.Time{}, fmt.Errorf("date %.40q is not DD.MM.YYYY", s)
 	}
 	return t, nil
 }
 
 // parseCBRValue parses a CBR value: digits with a comma (or point) decimal
-// separator, positive.
+// separator, positive, as parseFileNumber bounds it.
 func parseCBRValue(what, s string) (decimal.Decimal, error) {
-	t := strings.TrimSpace(s)
-	if t == "" || strings.Count(t, ",")+strings.Count(t, ".") > 1 ||
-		strings.IndexFunc(t, func(r rune) bool { return (r < '0' || r > '9') && r != ',' && r != '.' }) >= 0 {
-		return decimal.Decimal{}, cbrBad("%s %q is not a number", what, s)
-	}
-	t = strings.Replace(t, ",", ".", 1)
-	if strings.HasPrefix(t, ".") || strings.HasSuffix(t, ".") {
-		return decimal.Decimal{}, cbrBad("%s %q is not a number", what, s)
-	}
-	d, err := decimal.NewFromString(t)
-	if err != nil || d.Sign() <= 0 {
-		return decimal.Decimal{}, cbrBad("%s %q is not a positive number", what, s)
+	d, err := parseFileNumber(s, ",.")
+	if err != nil {
+		return decimal.Decimal{}, cbrBad("%s %v", what, err)
 	}
 	return d, nil
 }
@@ -150,7 +144,7 @@ func powerOfTen(s string) (int32, bool) {
 func cbrRate(cur Currency, on time.Time, en cbrEntry, src exodus.Source) (Rate, error) {
 	exp, ok := powerOfTen(strings.TrimSpace(en.nominal))
 	if !ok {
-		return Rate{}, cbrBad("%v on %s: Nominal %q is not 1, 10, 100, … or 10^18", cur, dayString(on), en.nominal)
+		return Rate{}, cbrBad("%v on %s: Nominal %.40q is not 1, 10, 100, … or 10^18", cur, dayString(on), en.nominal)
 	}
 	v, err := parseCBRValue(cur.Code()+" Value", en.value)
 	if err != nil {
@@ -194,7 +188,7 @@ func parseCBRDaily(root *xmlElem, valutes []*xmlElem) ([]Rate, error) {
 		}
 		cur, err := ParseCurrency(en.code)
 		if err != nil || cur == RUB {
-			return nil, cbrBad("%s: CharCode %q is not a foreign ISO 4217 currency", en.label, en.code)
+			return nil, cbrBad("%s: CharCode %.40q is not a foreign ISO 4217 currency", en.label, en.code)
 		}
 		if seen[cur] {
 			return nil, cbrBad("%v listed twice", cur)
@@ -213,7 +207,7 @@ func parseCBRDynamic(root *xmlElem, records []*xmlElem) ([]Rate, error) {
 	id := strings.TrimSpace(root.attr("ID"))
 	cur, ok := cbrIDs()[id]
 	if !ok {
-		return nil, cbrBad("unknown CBR currency ID %q", id)
+		return nil, cbrBad("unknown CBR currency ID %.40q", id)
 	}
 	// The range names the request, so the Source's URL can repeat it; the
 	// records must lie within it.
@@ -240,7 +234,7 @@ func parseCBRDynamic(root *xmlElem, records []*xmlElem) ([]Rate, error) {
 	seen := make(map[time.Time]bool, len(records))
 	for _, rec := range records {
 		if rid := strings.TrimSpace(rec.attr("Id")); rid != "" && rid != id {
-			return nil, cbrBad("Record Id %q in a file for %q", rid, id)
+			return nil, cbrBad("Record Id %.40q in a file for %.40q", rid, id)
 		}
 		on, err := parseCBRDate(rec.attr("Date"))
 		if err != nil {
@@ -256,6 +250,13 @@ func parseCBRDynamic(root *xmlElem, records []*xmlElem) ([]Rate, error) {
 		en, err := cbrEntryOf(rec, "Record "+dayString(on))
 		if err != nil {
 			return nil, err
+		}
+		// A Record names its currency by the file's ID; a CharCode, which
+		// the CBR does not send there, must agree with it.
+		if en.code != "" {
+			if c, err := ParseCurrency(en.code); err != nil || c != cur {
+				return nil, cbrBad("%s: CharCode %.40q in a file for %v (%s)", en.label, en.code, cur, id)
+			}
 		}
 		r, err := cbrRate(cur, on, en, src)
 		if err != nil {

@@ -105,6 +105,10 @@
 // rate it used, its legs, dates, basis and sources, so that a conversion
 // can be cited without a second lookup.
 //
+// [Rate.ConvertUnits] converts many amounts at one rate, given and
+// returned as integer minor units (kopecks, cents), into a caller's slice
+// without allocating; each result is exactly what [Rate.Convert] gives.
+//
 // # Periods
 //
 // A flow over a period, such as February 2022's withdrawals, converts at
@@ -128,8 +132,12 @@
 // of ten is refused, so every quoted rate is exact. [ParseECB] reads the ECB's eurofxref-daily and
 // eurofxref-hist files; the ECB published no RUB rate after 1 March 2022.
 // [ParseRates] reads either, telling them apart by the file's root element.
-// All three bound their input and reject malformed or truncated files with
-// an error wrapping [ErrFormat].
+// All three bound their input (64 MiB; 2^20 elements; 2^21 elements and
+// attributes; numbers of at most 20 significant digits, where official
+// rates have about ten) and reject malformed or truncated files, and
+// anything they would otherwise have to ignore (an element inside a value,
+// a repeated or namespaced attribute, an ECB day without rates), with an
+// error wrapping [ErrFormat].
 //
 // # Default rates
 //

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/exodus-lab/exodus"
-	"github.com/shopspring/decimal"
 )
 
 // ParseECB reads the European Central Bank's euro foreign exchange reference
@@ -40,9 +39,11 @@ import (
 // [ParseCBR].
 //
 // ParseECB reads at most 64 MiB. A nil r, a malformed, truncated or empty file, a
-// date that is not YYYY-MM-DD, an unknown currency, a rate that is not a
-// positive number, or a currency listed twice for one day gives an error
-// wrapping [ErrFormat] that names the value.
+// date that is not YYYY-MM-DD, a day with no rates, an unknown currency, a
+// rate that is not a positive number with digits on both sides of its
+// point ("1." and ".5" are refused) or has more than 20 significant digits,
+// an attribute given twice, or a currency listed twice for one day gives
+// an error wrapping [ErrFormat] that names the value.
 func ParseECB(r io.Reader) ([]Rate, error) {
 	root, err := readRateFile("ECB file", r)
 	if err != nil {
@@ -79,7 +80,7 @@ func parseECBTree(root *xmlElem) ([]Rate, error) {
 		dayText := d.attr("time")
 		on, err := time.Parse(time.DateOnly, strings.TrimSpace(dayText))
 		if err != nil {
-			return nil, bad("date %q is not YYYY-MM-DD", dayText)
+			return nil, bad("date %.40q is not YYYY-MM-DD", dayText)
 		}
 		if seenDay[on] {
 			return nil, bad("date %s listed twice", dayText)
@@ -99,25 +100,24 @@ func parseECBTree(root *xmlElem) ([]Rate, error) {
 			code, rate := q.attr("currency"), q.attr("rate")
 			cur, err := ParseCurrency(code)
 			if err != nil || cur == EUR {
-				return nil, bad("%s: currency %q is not a non-euro ISO 4217 code", dayText, code)
+				return nil, bad("%s: currency %.40q is not a non-euro ISO 4217 code", dayText, code)
 			}
 			if seen[cur] {
 				return nil, bad("%s: %v listed twice", dayText, cur)
 			}
 			seen[cur] = true
-			s := strings.TrimSpace(rate)
-			if s == "" || strings.IndexFunc(s, func(r rune) bool { return (r < '0' || r > '9') && r != '.' }) >= 0 {
-				return nil, bad("%s: %v rate %q is not a number", dayText, cur, rate)
-			}
-			v, err := decimal.NewFromString(s)
-			if err != nil || v.Sign() <= 0 {
-				return nil, bad("%s: %v rate %q is not a positive number", dayText, cur, rate)
+			v, err := parseFileNumber(rate, ".")
+			if err != nil {
+				return nil, bad("%s: %v rate %v", dayText, cur, err)
 			}
 			r, err := newRate(EUR, cur, v, on, Official, src)
 			if err != nil {
 				return nil, bad("%v", err)
 			}
 			out = append(out, r)
+		}
+		if len(seen) == 0 {
+			return nil, bad("%s: no rates for the day", dayText)
 		}
 	}
 	if len(out) == 0 {

@@ -16,9 +16,27 @@ import (
 // zero Amount, which has no currency, cannot be marshalled as text.
 func (a Amount) MarshalText() ([]byte, error) {
 	if a.cur == 0 {
-		return nil, fmt.Errorf("finance: marshal amount %s: no currency: %w", a.val.String(), ErrUnknownCurrency)
+		return nil, fmt.Errorf("finance: marshal amount %s: no currency: %w", shortDecimal(a.val), ErrUnknownCurrency)
+	}
+	if err := a.checkMarshal(); err != nil {
+		return nil, err
 	}
 	return []byte(a.String()), nil
+}
+
+// checkMarshal returns an error wrapping ErrRange for an amount out of
+// range or whose text is longer than ParseAmount and UnmarshalJSON read,
+// so that whatever marshals also unmarshals.
+func (a Amount) checkMarshal() error {
+	if err := a.checkRange("marshal"); err != nil {
+		return err
+	}
+	// The digits before the point, the point and the places, the sign.
+	n := max(int64(a.val.NumDigits())+int64(a.val.Exponent()), 1) + 1 + int64(a.scale()) + 1
+	if n > maxAmountLen {
+		return fmt.Errorf("finance: marshal %s %v: text of about %d bytes, longer than %d: %w", shortDecimal(a.val), a.cur, n, maxAmountLen, ErrRange)
+	}
+	return nil
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseAmount].
@@ -46,6 +64,9 @@ type amountJSON struct {
 // The zero Amount is {"amount":"0","currency":""}. The number is a string so
 // that no JSON reader turns it into a float.
 func (a Amount) MarshalJSON() ([]byte, error) {
+	if err := a.checkMarshal(); err != nil {
+		return nil, err
+	}
 	s := a.val.String()
 	if a.cur != 0 {
 		s = a.val.StringFixed(a.scale())
@@ -74,7 +95,7 @@ func (a *Amount) UnmarshalJSON(data []byte) error {
 		return fmt.Errorf("finance: unmarshal amount: %v: %w", err, ErrSyntax)
 	}
 	if raw.Currency == 0 && !v.IsZero() {
-		return fmt.Errorf("finance: unmarshal amount %q: no currency: %w", text, ErrUnknownCurrency)
+		return fmt.Errorf("finance: unmarshal amount %.40q: no currency: %w", text, ErrUnknownCurrency)
 	}
 	*a = Amount{val: v, cur: raw.Currency}
 	return nil
@@ -94,7 +115,7 @@ func jsonNumber(raw json.RawMessage) (string, decimal.Decimal, error) {
 	}
 	v, err := parseNumber(strings.TrimPrefix(text, "-"))
 	if err != nil {
-		return text, decimal.Decimal{}, fmt.Errorf("number %q is not a plain decimal", text)
+		return text, decimal.Decimal{}, fmt.Errorf("number %.40q is not a plain decimal", text)
 	}
 	if strings.HasPrefix(text, "-") {
 		v = v.Neg()
@@ -236,12 +257,12 @@ func (j rateJSON) rate(top bool) (Rate, error) {
 	}
 	on, err := time.Parse(time.DateOnly, j.Date)
 	if err != nil {
-		return bad("date %q is not YYYY-MM-DD", j.Date)
+		return bad("date %.40q is not YYYY-MM-DD", j.Date)
 	}
 	switch {
 	case j.Base == j.Quote:
-		if !top || j.Chain != nil || !j.Base.known() || !v.Equal(one) || !j.Source.IsZero() || (j.Basis != "" && j.Basis != "official") {
-			return bad("value %s between a currency and itself: only 1, official, with no source or chain and not in a chain, is a rate", v)
+		if !top || j.Chain != nil || !j.Base.known() || !v.Equal(one) || !j.Source.IsZero() || (j.Basis != "" && j.Basis != "official") || !validDay(on) {
+			return bad("value %s on %s between a currency and itself: only 1, official, dated, with no source or chain and not in a chain, is a rate", v, j.Date)
 		}
 		return Rate{base: j.Base, quote: j.Quote, num: one, den: one, on: on, basis: Official}, nil
 	case j.Chain == nil:

@@ -408,6 +408,23 @@ func ExampleRate_Convert() {
 	// 25255.80 RUB 100000.00 AMD
 }
 
+func ExampleRate_ConvertUnits() {
+	day := time.Date(2022, 2, 25, 0, 0, 0, 0, time.UTC)
+	// CBR, 25.02.2022: 86,9288 RUB per USD.
+	usd, _ := finance.NewRate(finance.USD, finance.RUB, decimal.RequireFromString("86.9288"), day, finance.Official, exodus.Source{Publisher: "Central Bank of Russia"})
+	kopecks := []int64{12345678, 100, -50, 4346}
+	cents := make([]int64, len(kopecks))
+	if err := usd.ConvertUnits(cents, kopecks, finance.RUB); err != nil {
+		fmt.Println(err)
+		return
+	}
+	// 123456.78/86.9288 = 1420.2057…, 1/86.9288 = 0.0115…,
+	// -0.50/86.9288 = -0.00575…, 43.46/86.9288 = 0.49995…
+	fmt.Println(cents)
+	// Output:
+	// [142021 1 -1 50]
+}
+
 func ExampleCurrency() {
 	for _, c := range []finance.Currency{finance.RUB, finance.USD, finance.GBP, finance.JPY, finance.KZT} {
 		fmt.Printf("%s %-3s %d %s\n", c, c.Symbol(), c.MinorUnits(), c.Name())

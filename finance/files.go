@@ -4,6 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
+
+	"github.com/shopspring/decimal"
 )
 
 // ErrFormat is wrapped by the errors of [ParseRates], [ParseCBR] and
@@ -62,4 +65,53 @@ func ParseRates(r io.Reader) ([]Rate, error) {
 		return parseECBTree(root)
 	}
 	return nil, fmt.Errorf("finance: parse rate file: root element <%s> is neither a CBR <ValCurs> nor an ECB <Envelope>: %w", root.name, ErrFormat)
+}
+
+// maxFileDigits bounds the significant digits of a number in a rate file,
+// counted from the first non-zero digit to the last digit written. Official
+// rates have at most about ten (CBR VunitRate: 0,0109568; ECB: 25345.67); a
+// bound keeps a crafted value of a million digits from costing quadratic
+// time in the decimal arithmetic that follows.
+const maxFileDigits = 20
+
+// maxFileNumberLen bounds the length of a number in a rate file, leading
+// zeros included.
+const maxFileNumberLen = 64
+
+// parseFileNumber reads a positive number of a rate file: digits with at
+// most one decimal separator from seps, which has digits on both sides,
+// at most maxFileDigits significant digits and maxFileNumberLen characters,
+// surrounding white space allowed. The error quotes the start of s.
+func parseFileNumber(s, seps string) (decimal.Decimal, error) {
+	t := strings.TrimSpace(s)
+	if len(t) > maxFileNumberLen {
+		return decimal.Decimal{}, fmt.Errorf("%.24q… has %d characters, more than %d significant digits", s, len(t), maxFileDigits)
+	}
+	point, sig := -1, 0
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; {
+		case c >= '0' && c <= '9':
+			if sig > 0 || c != '0' {
+				sig++
+			}
+		case strings.IndexByte(seps, c) >= 0 && point < 0:
+			point = i
+		default:
+			return decimal.Decimal{}, fmt.Errorf("%.40q is not a number", s)
+		}
+	}
+	switch {
+	case t == "" || point == 0 || point == len(t)-1:
+		return decimal.Decimal{}, fmt.Errorf("%.40q is not a number", s)
+	case sig > maxFileDigits:
+		return decimal.Decimal{}, fmt.Errorf("%.40q has %d significant digits, more than %d", s, sig, maxFileDigits)
+	}
+	if point > 0 {
+		t = t[:point] + "." + t[point+1:]
+	}
+	d, err := decimal.NewFromString(t)
+	if err != nil || d.Sign() <= 0 {
+		return decimal.Decimal{}, fmt.Errorf("%.40q is not a positive number", s)
+	}
+	return d, nil
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -121,6 +122,60 @@ type Rates struct {
 	mu    sync.RWMutex
 	pairs map[pair][]Rate                // quotes of each pair, sorted by date
 	links map[Currency]map[Currency]bool // currencies quoted against each currency
+	// days holds the dates of the quotes involving each currency, sorted
+	// and distinct. No cross rate on day d can be fresher than the latest
+	// of these on or before d for either currency, so a lookup whose direct
+	// or inverse quote is that fresh skips the cross rates (see best).
+	days map[Currency][]time.Time
+	// gen counts the changes of the table; memo remembers recent lookups
+	// with the default Via, each valid while gen is unchanged. The quotes
+	// a remembered candidate points to are never modified (add builds new
+	// slices), so it may be used without the lock.
+	gen  atomic.Uint64
+	memo [memoSize]atomic.Pointer[memoEntry]
+}
+
+// memoSize is the number of lookups a Rates remembers: enough for the
+// pairs and days of a typical report, small beside the table itself.
+const memoSize = 64
+
+// A memoEntry is a remembered lookup: the best candidate from→to on a day.
+type memoEntry struct {
+	from, to Currency
+	sec      int64 // d.Unix()
+	gen      uint64
+	best     candidate
+	num, den decimal.Decimal // best.ratio(), if best.valid
+}
+
+// lookup returns the best candidate from→to on d, and its exact value if
+// found, from the memo when via is nil and the table has not changed since
+// it was remembered.
+func (t *Rates) lookup(from, to Currency, d time.Time, via []Currency) (best candidate, num, den decimal.Decimal) {
+	if via != nil {
+		t.mu.RLock()
+		best = t.best(from, to, d, via)
+		t.mu.RUnlock()
+		if best.valid {
+			num, den = best.ratio()
+		}
+		return best, num, den
+	}
+	sec := d.Unix()
+	h := (uint64(from)<<16 | uint64(to)) ^ uint64(sec)*0x9e3779b97f4a7c15
+	slot := &t.memo[(h^h>>32)%memoSize]
+	if e := slot.Load(); e != nil && e.sec == sec && e.from == from && e.to == to && e.gen == t.gen.Load() {
+		return e.best, e.num, e.den
+	}
+	t.mu.RLock()
+	best = t.best(from, to, d, nil)
+	e := &memoEntry{from: from, to: to, sec: sec, gen: t.gen.Load(), best: best}
+	t.mu.RUnlock()
+	if best.valid {
+		e.num, e.den = best.ratio()
+	}
+	slot.Store(e)
+	return best, e.num, e.den
 }
 
 // NewRates returns a table holding rates. See [Rates.Add] for the errors.
@@ -138,7 +193,8 @@ func NewRates(rates ...Rate) (*Rates, error) {
 // gives an error wrapping [ErrDuplicateRate], since the table keeps one
 // quote per pair and day and would otherwise lose a value or a citation;
 // use [Rates.Replace] to let the new rate win. The zero Rate gives an error
-// wrapping [ErrInvalidRate], and so does a computed rate (an inverse or a
+// wrapping [ErrInvalidRate], and so do a rate between a currency and itself
+// (the rate of 1 that [Rates.Find] returns) and a computed rate (an inverse or a
 // cross rate from [Rates.Find], see [Rate.IsQuoted]): the table holds
 // quoted rates only and derives the others itself, so add the quotes of its
 // [Rate.Chain] instead. On error nothing is added. Add on a nil *Rates
@@ -173,6 +229,7 @@ func (t *Rates) add(rates []Rate, replace bool) error {
 	if t.pairs == nil {
 		t.pairs = make(map[pair][]Rate)
 		t.links = make(map[Currency]map[Currency]bool)
+		t.days = make(map[Currency][]time.Time)
 	}
 	// Validate everything first so that a failed Add changes nothing.
 	byDate := func(x Rate, on time.Time) int { return x.on.Compare(on) }
@@ -183,6 +240,11 @@ func (t *Rates) add(rates []Rate, replace bool) error {
 		}
 		if r.chain != nil {
 			return fmt.Errorf("finance: add %v: a table holds quoted rates only; add its Chain() instead: %w", r, ErrInvalidRate)
+		}
+		if r.base == r.quote {
+			// The rate of 1 that Find returns, or read back from its JSON:
+			// not a quote, and NewRate refuses to make one.
+			return fmt.Errorf("finance: add %v: base and quote are the same: %w", r, ErrInvalidRate)
 		}
 		k := pair{r.base, r.quote}
 		pending[k] = append(pending[k], r)
@@ -226,9 +288,13 @@ func (t *Rates) add(rates []Rate, replace bool) error {
 			}
 		}
 		t.pairs[k] = merged
+		for _, c := range [2]Currency{k.base, k.quote} {
+			t.days[c] = mergeDays(t.days[c], p)
+		}
 		t.link(k.base, k.quote)
 		t.link(k.quote, k.base)
 	}
+	t.gen.Add(1)
 	return nil
 }
 
@@ -295,8 +361,10 @@ func (t *Rates) All() []Rate {
 // [Rates.FindWith] for another limit.
 //
 // If from equals to (a currency of the ISO 4217 list), Find returns a rate
-// of exactly 1 dated on, [Official], with no source. If no rate applies, or
-// only an older one, it returns a *[RateError] wrapping [ErrNoRate].
+// of exactly 1 dated on, [Official], with no source, or an error wrapping
+// [ErrInvalidRate] if that day is not one a rate may carry (see [NewRate]).
+// If no rate applies, or only an older one, it returns a *[RateError]
+// wrapping [ErrNoRate].
 func (t *Rates) Find(from, to Currency, on time.Time) (Rate, error) {
 	return t.FindWith(from, to, on, FindOptions{})
 }
@@ -305,18 +373,19 @@ func (t *Rates) Find(from, to Currency, on time.Time) (Rate, error) {
 func (t *Rates) FindWith(from, to Currency, on time.Time, opt FindOptions) (Rate, error) {
 	d := day(on)
 	if from == to && from.known() {
+		if !validDay(d) {
+			return Rate{}, fmt.Errorf("finance: find %v/%v on %s: the day is not in the years 0001 to 9999 (0001-01-01 means no date): %w", from, to, dayString(d), ErrInvalidRate)
+		}
 		return Rate{base: from, quote: to, num: one, den: one, on: d, basis: Official}, nil
 	}
 	if t == nil {
 		return Rate{}, checkFound(candidate{}, from, to, d, opt)
 	}
-	t.mu.RLock()
-	best := t.best(from, to, d, opt.Via)
+	best, _, _ := t.lookup(from, to, d, opt.Via)
 	var r Rate
 	if best.valid {
-		r = best.rate() // build while the quotes it points to are locked
+		r = best.rate()
 	}
-	t.mu.RUnlock()
 	if err := checkFound(best, from, to, d, opt); err != nil {
 		return Rate{}, err
 	}
@@ -362,6 +431,38 @@ func (c candidate) rate() Rate {
 	return cross(c.a.rate(), c.b.rate())
 }
 
+// mergeDays returns the sorted distinct dates of days and of the rates p,
+// which are sorted by date.
+func mergeDays(days []time.Time, p []Rate) []time.Time {
+	out := make([]time.Time, 0, len(days)+len(p))
+	i, j := 0, 0
+	for i < len(days) || j < len(p) {
+		var next time.Time
+		if j == len(p) || (i < len(days) && days[i].Before(p[j].on)) {
+			next, i = days[i], i+1
+		} else {
+			next, j = p[j].on, j+1
+		}
+		if n := len(out); n == 0 || !out[n-1].Equal(next) {
+			out = append(out, next)
+		}
+	}
+	return out
+}
+
+// latestDay returns the latest of the sorted days on or before d, or the
+// zero time.
+func latestDay(days []time.Time, d time.Time) time.Time {
+	i, found := slices.BinarySearchFunc(days, d, time.Time.Compare)
+	if found {
+		return days[i]
+	}
+	if i == 0 {
+		return time.Time{}
+	}
+	return days[i-1]
+}
+
 // latest returns the latest quote of the pair dated on or before d, or nil.
 func (t *Rates) latest(k pair, d time.Time) *Rate {
 	list := t.pairs[k]
@@ -394,6 +495,18 @@ func (t *Rates) oneLeg(from, to Currency, d time.Time) candidate {
 // read lock.
 func (t *Rates) best(from, to Currency, d time.Time, via []Currency) candidate {
 	best := t.oneLeg(from, to, d)
+	if best.valid {
+		// A cross rate is as old as its older leg, and each leg is at
+		// most as new as the newest quote of its currency; a cross rate
+		// wins only if strictly fresher, so none can beat this one.
+		bound := latestDay(t.days[from], d)
+		if bt := latestDay(t.days[to], d); bt.Before(bound) {
+			bound = bt
+		}
+		if !best.age.Before(bound) {
+			return best
+		}
+	}
 	consider := func(x Currency, rank int) {
 		if x == from || x == to {
 			return
@@ -429,7 +542,8 @@ func (t *Rates) best(from, to Currency, d time.Time, via []Currency) candidate {
 	if len(large) < len(small) {
 		small, large = large, small
 	}
-	var others []Currency
+	var buf [16]Currency
+	others := buf[:0]
 	for x := range small {
 		if large[x] && !slices.Contains(defaultVia[:], x) {
 			others = append(others, x)
@@ -467,34 +581,31 @@ func (t *Rates) ConvertWith(a Amount, to Currency, on time.Time, opt FindOptions
 	if t == nil {
 		return Amount{}, checkFound(candidate{}, a.cur, to, d, opt)
 	}
-	t.mu.RLock()
-	best := t.best(a.cur, to, d, opt.Via)
-	var r Rate
-	if best.valid {
-		r = best.ratio()
-	}
-	t.mu.RUnlock()
+	best, num, den := t.lookup(a.cur, to, d, opt.Via)
 	if err := checkFound(best, a.cur, to, d, opt); err != nil {
 		return Amount{}, err
 	}
-	return r.Convert(a)
+	if err := a.checkRange("convert"); err != nil {
+		return Amount{}, err
+	}
+	return Amount{val: convertValue(a.val, num, den, to.MinorUnits()), cur: to}, nil
 }
 
-// ratio returns a rate with the candidate's currencies and exact value but
-// no date, source or chain: enough to convert.
-func (c candidate) ratio() Rate {
-	a := *c.a.q
+// ratio returns the exact value num/den of the candidate's rate, from its
+// base to its quote: enough to convert, without building the Rate.
+func (c candidate) ratio() (num, den decimal.Decimal) {
+	num, den = c.a.q.num, c.a.q.den
 	if c.a.inv {
-		a.base, a.quote, a.num, a.den = a.quote, a.base, a.den, a.num
+		num, den = den, num
 	}
 	if c.b.q == nil {
-		return Rate{base: a.base, quote: a.quote, num: a.num, den: a.den}
+		return num, den
 	}
-	b := *c.b.q
+	bn, bd := c.b.q.num, c.b.q.den
 	if c.b.inv {
-		b.base, b.quote, b.num, b.den = b.quote, b.base, b.den, b.num
+		bn, bd = bd, bn
 	}
-	return Rate{base: a.base, quote: b.quote, num: a.num.Mul(b.num), den: a.den.Mul(b.den)}
+	return num.Mul(bn), den.Mul(bd)
 }
 
 // maxAge returns the age limit opt sets, in days: -1 for none.

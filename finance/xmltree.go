@@ -19,10 +19,20 @@ import (
 // levels deep.
 const maxXMLDepth = 16
 
-// maxXMLElems bounds the number of elements in a rate file, so that a file
-// within the size limit cannot make the tree take many times its size in
-// memory. The ECB's full history since 1999 has about 250,000.
+// maxXMLItems bounds the number of elements and attributes in a rate file
+// together, so that a file within the size limit cannot make the tree, or
+// the tokenizer, take many times its size in memory. The ECB's full history
+// since 1999 has about 250,000 elements and 500,000 attributes.
+const maxXMLItems = 1 << 21
+
+// maxXMLElems bounds the number of elements alone.
 const maxXMLElems = 1 << 20
+
+// treeAttrs are the attributes the parsers read; the tree keeps no others.
+var treeAttrs = map[string]bool{
+	"Date": true, "ID": true, "Id": true, "DateRange1": true, "DateRange2": true, // CBR
+	"time": true, "currency": true, "rate": true, // ECB
+}
 
 // An xmlElem is one element: its local name, attributes, the character data
 // directly inside it and its child elements.
@@ -33,10 +43,12 @@ type xmlElem struct {
 	kids  []*xmlElem
 }
 
-// attr returns the value of the attribute with the given local name.
+// attr returns the value of the attribute name, which has no namespace
+// prefix ("Date", not "x:Date"); readXMLTree allows each local name once
+// per element.
 func (e *xmlElem) attr(name string) string {
 	for _, a := range e.attrs {
-		if a.Name.Local == name {
+		if a.Name.Local == name && a.Name.Space == "" {
 			return a.Value
 		}
 	}
@@ -57,6 +69,10 @@ func (e *xmlElem) childText(name string) (text string, ok bool, err error) {
 	}
 	if found == nil {
 		return "", false, nil
+	}
+	if len(found.kids) > 0 {
+		// <Value>1<b>9</b>,5</Value> is not 1,5.
+		return "", false, fmt.Errorf("<%s> holds an element <%s>", name, found.kids[0].name)
 	}
 	return string(found.text), true, nil
 }
@@ -80,17 +96,26 @@ func newXMLDecoder(data []byte) *xml.Decoder {
 // readXMLTree parses data, which must hold exactly one root element, into a
 // tree. It checks that every element is closed by a matching tag, that
 // nothing but white space, comments and processing instructions lies
-// outside the root, that elements nest at most maxXMLDepth deep and that
-// there are at most maxXMLElems of them.
+// outside the root, that elements nest at most maxXMLDepth deep, that no
+// element has two attributes of the same local name (Date and x:Date
+// included), and that there are at most maxXMLElems elements and
+// maxXMLItems elements and attributes.
+// Since the tokenizer reads all the attributes of an element before
+// returning it, the '=' signs of the whole file, one per attribute, are
+// counted against that limit first. The tree keeps only the attributes in
+// treeAttrs.
 func readXMLTree(what string, data []byte) (*xmlElem, error) {
 	bad := func(format string, args ...any) error {
 		return fmt.Errorf("finance: parse %s: "+format+": %w", append([]any{what}, append(args, ErrFormat)...)...)
+	}
+	if n := bytes.Count(data, []byte{'='}); n > maxXMLItems {
+		return nil, bad("%d '=' signs: more than %d attributes", n, maxXMLItems)
 	}
 	dec := newXMLDecoder(data)
 	var root *xmlElem
 	var stack []*xmlElem
 	var names []xml.Name // raw names, to match end tags
-	elems := 0
+	elems, items := 0, 0
 	for {
 		tok, err := dec.RawToken()
 		if err == io.EOF {
@@ -110,7 +135,18 @@ func readXMLTree(what string, data []byte) (*xmlElem, error) {
 			if elems++; elems > maxXMLElems {
 				return nil, bad("more than %d elements", maxXMLElems)
 			}
-			e := &xmlElem{name: tok.Name.Local, attrs: tok.Copy().Attr}
+			if items += 1 + len(tok.Attr); items > maxXMLItems {
+				return nil, bad("more than %d elements and attributes", maxXMLItems)
+			}
+			e := &xmlElem{name: tok.Name.Local}
+			if name, dup := duplicateAttr(tok.Attr); dup {
+				return nil, bad("<%s> has two %s attributes", tok.Name.Local, name)
+			}
+			for _, a := range tok.Attr {
+				if treeAttrs[a.Name.Local] {
+					e.attrs = append(e.attrs, a)
+				}
+			}
 			if len(stack) == 0 {
 				root = e
 			} else {
@@ -144,4 +180,27 @@ func readXMLTree(what string, data []byte) (*xmlElem, error) {
 		return nil, bad("no root element")
 	}
 	return root, nil
+}
+
+// duplicateAttr returns a local name that two of attrs share, in time
+// linear in their number.
+func duplicateAttr(attrs []xml.Attr) (string, bool) {
+	if len(attrs) <= 8 {
+		for i, a := range attrs {
+			for _, b := range attrs[:i] {
+				if a.Name.Local == b.Name.Local {
+					return a.Name.Local, true
+				}
+			}
+		}
+		return "", false
+	}
+	seen := make(map[string]bool, len(attrs))
+	for _, a := range attrs {
+		if seen[a.Name.Local] {
+			return a.Name.Local, true
+		}
+		seen[a.Name.Local] = true
+	}
+	return "", false
 }

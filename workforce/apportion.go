@@ -54,7 +54,9 @@ const maxExact = 1 << 53
 //
 // Weights must be finite and non-negative, and not all zero. Only their
 // ratios matter: weights whose sum overflows float64 (two of 1e308, say)
-// are scaled down by a power of two, exactly, before apportioning. A category
+// or whose largest is below 2⁻⁵⁰⁰ (subnormals such as 5e-324) are
+// multiplied by a power of two, exactly, before apportioning, so that
+// every quotient is a normal float64. A category
 // with weight zero gets nothing (also under Huntington–Hill). Ties are
 // broken deterministically: between equal claims, the category with the
 // larger weight wins, then the one that comes first.
@@ -72,7 +74,9 @@ func Apportion(total int64, weights []float64, m Method) ([]int64, error) {
 // Hamilton, categories whose quota falls short of their minimum get the
 // minimum and the rest is reapportioned among the others. A minimum is
 // given even to a category with weight zero. Minimums that are negative or
-// sum to more than total give an error wrapping [ErrBadValue]; len(atLeast) must
+// sum to more than total (however large, even beyond int64) give an error
+// wrapping [ErrBadValue] naming the first minimum that takes the sum beyond
+// the total; len(atLeast) must
 // be 0 or len(weights) ([ErrShape]).
 func ApportionMin(total int64, weights []float64, atLeast []int64, m Method) ([]int64, error) {
 	if len(weights) == 0 {
@@ -87,29 +91,32 @@ func ApportionMin(total int64, weights []float64, atLeast []int64, m Method) ([]
 	if atLeast != nil && len(atLeast) != len(weights) {
 		return nil, fmt.Errorf("workforce: apportion: %d minimums for %d weights: %w", len(atLeast), len(weights), ErrShape)
 	}
-	var sum float64
+	var sum, top float64
 	for i, w := range weights {
 		if !finiteNonNeg(w) {
 			return nil, fmt.Errorf("workforce: apportion: weight %d = %v: %w", i, w, ErrBadValue)
 		}
 		sum += w
+		if w > top {
+			top = w
+		}
 	}
 	if sum == 0 {
 		return nil, fmt.Errorf("workforce: apportion: all %d weights are zero: %w", len(weights), ErrBadValue)
 	}
-	if math.IsInf(sum, 0) {
-		weights = scaleWeights(weights)
+	if math.IsInf(sum, 0) || top < minTop {
+		weights = scaleWeights(weights, top)
 	}
 	out := make([]int64, len(weights))
-	var minSum int64
+	var minSum int64 // ≤ total ≤ 2^53 throughout: no overflow
 	for i, x := range atLeast {
 		if x < 0 {
 			return nil, fmt.Errorf("workforce: apportion: minimum %d = %d: %w", i, x, ErrBadValue)
 		}
-		minSum += x
-		if minSum > total {
-			return nil, fmt.Errorf("workforce: apportion %d: minimums sum to more than the total: %w", total, ErrBadValue)
+		if x > total-minSum { // minSum+x > total, without computing minSum+x
+			return nil, fmt.Errorf("workforce: apportion %d: minimum %d = %d takes the minimums beyond the total: %w", total, i, x, ErrBadValue)
 		}
+		minSum += x
 		out[i] = x
 	}
 	if m == Hamilton {
@@ -120,16 +127,31 @@ func ApportionMin(total int64, weights []float64, atLeast []int64, m Method) ([]
 	return out, nil
 }
 
-// scaleWeights returns finite weights whose sum overflows float64 divided
-// by a power of two at least 2·len(w), which keeps their ratios exact and
-// brings their sum within range. A positive weight so small
-// that it would become 0 becomes the smallest positive float64 instead, so
-// that it still counts as positive (Huntington–Hill gives it a seat).
-func scaleWeights(w []float64) []float64 {
-	scale := math.Ldexp(1, -bits.Len(uint(2*len(w))))
+// minTop is the smallest largest weight that [ApportionMin] divides as
+// given: below it, sum/total could underflow (to 0 or to a subnormal with
+// few significant bits) and the divisor methods would go wrong or step
+// about 2⁵⁴ times (issue 13, rows 1 and 2).
+const minTop = 0x1p-500
+
+// scaleWeights returns the weights w, whose largest is top, multiplied by
+// a power of two: up, when top is below minTop, to bring top into
+// [2^-(L+1), 2^-L), L being the bit length of len(w), which is exact;
+// down, when their sum overflows, by 2^-L' with L' the bit length of
+// 2·len(w), which brings the sum within range. Either way the sum is
+// finite and the quotients sum/total and w/D are normal floats. Only the
+// ratios of the weights matter and a power of two keeps them exactly,
+// except for weights that become subnormal when scaling down. A positive
+// weight that would become 0 becomes the smallest positive float64
+// instead, so that it still counts as positive (Huntington–Hill gives it a
+// seat).
+func scaleWeights(w []float64, top float64) []float64 {
+	shift := -bits.Len(uint(2 * len(w)))
+	if top < minTop {
+		shift = -math.Ilogb(top) - bits.Len(uint(len(w))) - 1
+	}
 	out := make([]float64, len(w))
 	for i, x := range w {
-		out[i] = x * scale
+		out[i] = math.Ldexp(x, shift)
 		if x > 0 && out[i] == 0 {
 			out[i] = math.SmallestNonzeroFloat64
 		}
@@ -385,7 +407,10 @@ func divisor(total int64, w []float64, atLeast []int64, out []int64, m Method) {
 			if atLeast != nil && s < atLeast[i] {
 				s = atLeast[i]
 			}
-			n += s
+			n += s // s ≤ 2^53 and n ≤ 2^54 before: no overflow
+			if n > 2*maxExact {
+				return n // saturate: more than any total
+			}
 		}
 		return n
 	}

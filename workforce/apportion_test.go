@@ -2,6 +2,7 @@ package workforce_test
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"math/big"
 	"math/rand/v2"
@@ -293,19 +294,29 @@ func FuzzApportion(f *testing.F) {
 
 func BenchmarkApportion(b *testing.B) {
 	r := rand.New(rand.NewPCG(3, 4))
-	w := make([]float64, 100_000)
-	for i := range w {
-		w[i] = r.ExpFloat64()
-	}
-	for _, m := range []workforce.Method{workforce.Hamilton, workforce.DHondt, workforce.SainteLague, workforce.HuntingtonHill} {
-		b.Run("weights=1e5/"+m.String(), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := workforce.Apportion(1_126_500, w, m); err != nil {
-					b.Fatal(err)
-				}
+	for _, n := range []int{1_000, 10_000, 100_000} {
+		w := make([]float64, n)
+		for i := range w {
+			w[i] = r.ExpFloat64()
+		}
+		// The same weights made subnormal (×2^-1070), which hung the
+		// divisor methods before issue 13 (row 1).
+		tiny := make([]float64, n)
+		for i, x := range w {
+			tiny[i] = math.Ldexp(x, -1070)
+		}
+		for _, m := range []workforce.Method{workforce.Hamilton, workforce.DHondt, workforce.SainteLague, workforce.HuntingtonHill} {
+			for name, w := range map[string][]float64{"normal": w, "subnormal": tiny} {
+				b.Run(fmt.Sprintf("weights=%d/%s/%v", n, name, m), func(b *testing.B) {
+					b.ReportAllocs()
+					for b.Loop() {
+						if _, err := workforce.Apportion(1_126_500, w, m); err != nil {
+							b.Fatal(err)
+						}
+					}
+				})
 			}
-		})
+		}
 	}
 }
 

@@ -83,16 +83,56 @@ func Sectors() []Sector {
 
 // ParseSector parses a section letter, "A" to "U", in either case, with
 // surrounding spaces ignored. Any other text is an error wrapping
-// [ErrUnknownCode].
+// [ErrUnknownCode]; for a range of sections such as "B-F", the error says
+// so and how to split it ([Table.SplitSections]).
 func ParseSector(s string) (Sector, error) {
-	t := strings.TrimSpace(s)
+	if x, ok := sectorLetter(strings.TrimSpace(s)); ok {
+		return x, nil
+	}
+	if r, err := ParseSectors(s); err == nil {
+		return 0, fmt.Errorf("workforce: parse sector %q: a range of %d sections (%v to %v), not one: split an aggregated row into sections with Table.SplitSections: %w", s, len(r), r[0], r[len(r)-1], ErrUnknownCode)
+	}
+	return 0, fmt.Errorf("workforce: parse sector %q: %w", s, ErrUnknownCode)
+}
+
+func sectorLetter(t string) (Sector, bool) {
 	if len(t) == 1 {
 		c := t[0] | 0x20 // lower case
 		if c >= 'a' && c <= 'u' {
-			return Sector(c-'a') + 1, nil
+			return Sector(c-'a') + 1, true
 		}
 	}
-	return 0, fmt.Errorf("workforce: parse sector %q: %w", s, ErrUnknownCode)
+	return 0, false
+}
+
+// ParseSectors parses a section letter ("J") or an inclusive range of
+// sections ("B-F", also written with an en dash "B–F" or with spaces
+// around the dash), as statistics offices publish aggregates: a
+// three-sector table has agriculture "A", industry "B-F" and services
+// "G-U". It returns the sections in order. The first letter must come
+// before the last; anything else is an error wrapping [ErrUnknownCode].
+func ParseSectors(s string) ([]Sector, error) {
+	t := strings.TrimSpace(s)
+	if x, ok := sectorLetter(t); ok {
+		return []Sector{x}, nil
+	}
+	for _, dash := range []string{"-", "–"} {
+		a, b, ok := strings.Cut(t, dash)
+		if !ok {
+			continue
+		}
+		lo, ok1 := sectorLetter(strings.TrimSpace(a))
+		hi, ok2 := sectorLetter(strings.TrimSpace(b))
+		if !ok1 || !ok2 || lo >= hi {
+			break
+		}
+		out := make([]Sector, 0, hi-lo+1)
+		for x := lo; x <= hi; x++ {
+			out = append(out, x)
+		}
+		return out, nil
+	}
+	return nil, fmt.Errorf("workforce: parse sectors %q: want a section letter A to U or a range such as B-F: %w", s, ErrUnknownCode)
 }
 
 // Valid reports whether s is one of the 21 sections.

@@ -171,10 +171,26 @@ func TestSkillMapSplit(t *testing.T) {
 // Fuzz: the parsers never panic, and what they accept prints back to a
 // string they parse to the same value.
 func FuzzParse(f *testing.F) {
-	for _, s := range []string{"A", "u", " j ", "0", "9", "4", "high", "LOW", "", "Z", "10"} {
+	for _, s := range []string{"A", "u", " j ", "0", "9", "4", "high", "LOW", "", "Z", "10", "B-F", "g – u", "F-B", "A-"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
+		// ParseSectors: valid sections, consecutive, and a single one
+		// exactly when ParseSector accepts the text.
+		secs, err := workforce.ParseSectors(in)
+		_, one := workforce.ParseSector(in)
+		if err == nil {
+			for k, s := range secs {
+				if !s.Valid() || (k > 0 && s != secs[k-1]+1) {
+					t.Fatalf("sectors %q → %v", in, secs)
+				}
+			}
+			if (len(secs) == 1) != (one == nil) {
+				t.Fatalf("sectors %q → %v, but ParseSector error %v", in, secs, one)
+			}
+		} else if one == nil {
+			t.Fatalf("ParseSector accepts %q, ParseSectors does not: %v", in, err)
+		}
 		if s, err := workforce.ParseSector(in); err == nil {
 			if p, err := workforce.ParseSector(s.String()); err != nil || p != s || !s.Valid() {
 				t.Fatalf("sector %q → %v → %v, %v", in, s, p, err)

@@ -62,6 +62,12 @@ type FitReport struct {
 // opt.MaxIter iterations, as can happen when the targets are reachable
 // only by driving some non-zero cells to zero, the error wraps
 // [ErrNotConverged] and Fit returns the last iterate with its report.
+// Only ratios within the seed matter, and a fit scales with its targets:
+// seeds and targets of any finite size are brought near 1 by powers of
+// two (exactly) before fitting, and a factor that would overflow (a cell
+// below 2⁻¹⁰²⁴ of its target) is applied as v/s·t. A fitted cell beyond
+// the float64 range (targets near 1.8e308) is an error wrapping
+// [ErrBadValue].
 // Other errors wrap [ErrShape], [ErrBadValue] (also for a nil seed) or
 // [ErrMissing] (naming the first missing cell); they come with a nil table
 // and a zero report.
@@ -77,26 +83,63 @@ func Fit(seed *Table, rows, cols []float64, opt FitOptions) (*Table, FitReport, 
 	if len(rows) != r || len(cols) != c {
 		return nil, FitReport{}, fmt.Errorf("workforce: fit: %d row and %d column targets for a %d×%d table: %w", len(rows), len(cols), r, c, ErrShape)
 	}
-	if err := seed.missing("fit: seed"); err != nil {
-		return nil, FitReport{}, err
-	}
 	if err := checkTargets(rows, cols); err != nil {
 		return nil, FitReport{}, err
 	}
 	x := slices.Clone(seed.v)
-	rescale(x)
-	if err := feasible2(x, r, c, rows, cols, seed.rows, seed.cols); err != nil {
+	buf := make([]float64, fitScratch(r, c)+r+c)
+	orows, ocols := rows, cols // for messages
+	rows, cols, back := normalTargets(rows, cols, buf[fitScratch(r, c):])
+	// One pass for the row and column sums, which the first iteration needs
+	// anyway, and which also find missing cells, zeros and overflow.
+	rs, cs := buf[:r], buf[r:r+c]
+	zeros := sums2(x, r, c, rs, cs)
+	total := 0.0
+	for _, s := range rs {
+		total += s
+	}
+	if math.IsNaN(total) {
+		return nil, FitReport{}, seed.missing("fit: seed")
+	}
+	if math.IsInf(total, 1) || slices.ContainsFunc(cs, func(s float64) bool { return math.IsInf(s, 1) }) || !normal(total) {
+		rescale(x) // rare: the seed's scale does not matter
+		zeros = sums2(x, r, c, rs, cs)
+	}
+	if err := feasible2(rs, cs, orows, ocols, seed.rows, seed.cols); err != nil {
 		return nil, FitReport{}, err
 	}
-	if !reachable2(x, r, c, rows, cols) {
+	if zeros && !reachable2(x, r, c, rows, cols) {
 		return nil, FitReport{}, fmt.Errorf("workforce: fit: no table with the seed's zero cells has these row and column totals: %w", ErrInfeasible)
 	}
-	rep := fit2(x, r, c, rows, cols, tol, maxIter, make([]float64, c))
+	rep := fit2Sums(x, r, c, rows, cols, tol, maxIter, buf)
+	if err := scaleBack(x, back); err != nil {
+		return nil, FitReport{}, err
+	}
 	out := seed.with(x)
 	if !rep.Converged {
 		return out, rep, fmt.Errorf("workforce: fit: %d iterations left a margin error of %.3g of the total: %w", rep.Iterations, rep.MaxError, ErrNotConverged)
 	}
 	return out, rep, nil
+}
+
+// sums2 writes the row and column sums of the r×c row-major x into rs and
+// cs and reports whether any cell is zero.
+func sums2(x []float64, r, c int, rs, cs []float64) (zeros bool) {
+	clear(cs)
+	for i := range r {
+		row := x[i*c : (i+1)*c]
+		cs := cs[:len(row)]
+		s := 0.0
+		for j, v := range row {
+			s += v
+			cs[j] += v
+			if v == 0 {
+				zeros = true
+			}
+		}
+		rs[i] = s
+	}
+	return zeros
 }
 
 func checkTargets(rows, cols []float64) error {
@@ -122,26 +165,54 @@ func checkTargets(rows, cols []float64) error {
 	return nil
 }
 
-func feasible2(x []float64, r, c int, rows, cols []float64, rl, cl []string) error {
-	for i := range r {
-		if rows[i] > 0 && !slices.ContainsFunc(x[i*c:(i+1)*c], func(v float64) bool { return v > 0 }) {
+// feasible2 checks that no row or column with a positive target has a
+// seed sum (rs, cs) of zero.
+func feasible2(rs, cs, rows, cols []float64, rl, cl []string) error {
+	for i, s := range rs {
+		if s == 0 && rows[i] > 0 {
 			return fmt.Errorf("workforce: fit: row %q has target %v but no non-zero seed cell: %w", rl[i], rows[i], ErrInfeasible)
 		}
 	}
-	for j := range c {
-		ok := cols[j] == 0
-		for i := 0; i < r && !ok; i++ {
-			ok = x[i*c+j] > 0
-		}
-		if !ok {
+	for j, s := range cs {
+		if s == 0 && cols[j] > 0 {
 			return fmt.Errorf("workforce: fit: column %q has target %v but no non-zero seed cell: %w", cl[j], cols[j], ErrInfeasible)
 		}
 	}
 	return nil
 }
 
-// fit2 runs RAS in place on the r×c row-major x. buf has c elements.
+// fitScratch is the length of the scratch buffer fit2 needs for an r×c
+// table.
+func fitScratch(r, c int) int { return r + 2*c }
+
+// fit2 runs RAS in place on the r×c row-major x. buf should have
+// fitScratch(r, c) elements; a shorter one is replaced, on the stack for
+// small tables (such as 21 sectors × 4 skill levels), else on the heap.
 func fit2(x []float64, r, c int, rows, cols []float64, tol float64, maxIter int, buf []float64) FitReport {
+	var stack [128]float64
+	if n := fitScratch(r, c); len(buf) < n {
+		if n <= len(stack) {
+			buf = stack[:n]
+		} else {
+			buf = make([]float64, n)
+		}
+	}
+	sums2(x, r, c, buf[:r], buf[r:r+c])
+	return fit2Sums(x, r, c, rows, cols, tol, maxIter, buf)
+}
+
+// fit2Sums is fit2 with the row sums of x already in buf[:r].
+//
+// Each iteration scales the rows to their targets, then the columns, and
+// stops when every row and column total is within tol·total of its
+// target, as the textbook algorithm does; but it does so in two passes
+// over the cells instead of five: the row pass also sums the columns, and
+// the column pass sums the rows and the columns again for the convergence
+// test (whose row sums the next row pass then uses). The sums are
+// accumulated in the same order as the textbook's, so the iterates and the
+// number of iterations are the same.
+func fit2Sums(x []float64, r, c int, rows, cols []float64, tol float64, maxIter int, buf []float64) FitReport {
+	rs, cs, g := buf[:r], buf[r:r+c], buf[r+c:r+2*c]
 	total := 0.0
 	for _, t := range rows {
 		total += t
@@ -152,57 +223,125 @@ func fit2(x []float64, r, c int, rows, cols []float64, tol float64, maxIter int,
 	}
 	limit := tol * total
 	var rep FitReport
+	dev := math.Inf(1)
 	for rep.Iterations < maxIter {
 		rep.Iterations++
-		dev := 0.0
+		// Rows to their targets, summing the columns.
+		clear(cs)
 		for i := range r {
 			row := x[i*c : (i+1)*c]
-			s := 0.0
-			for _, v := range row {
-				s += v
-			}
-			dev = math.Max(dev, math.Abs(s-rows[i]))
-			if s > 0 {
+			cs := cs[:len(row)]
+			if s := rs[i]; s > 0 {
 				f := rows[i] / s
-				for j := range row {
-					row[j] *= f
+				if f > math.MaxFloat64 { // cells too small for their target: v/s·t
+					f = 1
+					for j, v := range row {
+						row[j] = v / s * rows[i]
+					}
+				}
+				for j, v := range row {
+					v *= f
+					row[j] = v
+					cs[j] += v
 				}
 			}
 		}
-		clear(buf)
-		for i := range r {
-			for j, v := range x[i*c : (i+1)*c] {
-				buf[j] += v
-			}
-		}
-		for j, s := range buf {
-			dev = math.Max(dev, math.Abs(s-cols[j]))
+		// Columns to their targets, summing rows and columns.
+		huge := false
+		for j, s := range cs {
+			g[j] = 1
 			if s > 0 {
-				buf[j] = cols[j] / s
+				g[j] = cols[j] / s
+				huge = huge || g[j] > math.MaxFloat64
 			}
 		}
+		if huge { // cells too small for their target: v/s·t, then g = 1
+			hugeCols(x, r, c, cols, cs, g)
+		}
+		clear(cs)
+		dev = 0
 		for i := range r {
 			row := x[i*c : (i+1)*c]
-			for j := range row {
-				row[j] *= buf[j]
+			cs, g := cs[:len(row)], g[:len(row)]
+			s := 0.0
+			for j, v := range row {
+				v *= g[j]
+				row[j] = v
+				s += v
+				cs[j] += v
 			}
+			rs[i] = s
+			dev = max(dev, math.Abs(s-rows[i]))
+		}
+		for j, s := range cs {
+			dev = max(dev, math.Abs(s-cols[j]))
 		}
 		if dev <= limit {
 			break
 		}
 	}
-	// The final error: columns are exact after the last step; rows may not be.
-	dev := 0.0
-	for i := range r {
-		s := 0.0
-		for _, v := range x[i*c : (i+1)*c] {
-			s += v
-		}
-		dev = math.Max(dev, math.Abs(s-rows[i]))
-	}
 	rep.MaxError = dev / total
 	rep.Converged = dev <= limit
 	return rep
+}
+
+// hugeCols scales the columns j whose factor g[j] = cols[j]/cs[j]
+// overflows as v/cs[j]·cols[j], and sets their g[j] to 1.
+func hugeCols(x []float64, r, c int, cols, cs, g []float64) {
+	for j := range c {
+		if g[j] <= math.MaxFloat64 {
+			continue
+		}
+		for i := range r {
+			x[i*c+j] = x[i*c+j] / cs[j] * cols[j]
+		}
+		g[j] = 1
+	}
+}
+
+// normal reports whether a positive total is within [2^-500, 2^500],
+// where a fit's sums and factors cannot overflow or lose precision to
+// subnormals.
+func normal(total float64) bool { return total == 0 || (total >= 0x1p-500 && total <= 0x1p500) }
+
+// normalTargets returns the targets rows and cols, if their total is not
+// [normal], multiplied by the power of two that brings it near 1, in buf
+// (len(rows)+len(cols) elements), and the exponent to scale the fitted
+// cells back by; a fit is homogeneous in its targets, and powers of two
+// are exact.
+func normalTargets(rows, cols, buf []float64) (r, c []float64, back int) {
+	total := 0.0
+	for _, t := range rows {
+		total += t
+	}
+	if normal(total) {
+		return rows, cols, 0
+	}
+	back = math.Ilogb(total)
+	r, c = buf[:len(rows)], buf[len(rows):len(rows)+len(cols)]
+	for i, t := range rows {
+		r[i] = math.Ldexp(t, -back)
+	}
+	for j, t := range cols {
+		c[j] = math.Ldexp(t, -back)
+	}
+	return r, c, back
+}
+
+// scaleBack multiplies x by 2^back. A cell that then overflows (a target
+// near the largest float64, fitted to within the tolerance above it) is an
+// error wrapping [ErrBadValue].
+func scaleBack(x []float64, back int) error {
+	if back == 0 {
+		return nil
+	}
+	for k, v := range x {
+		x[k] = math.Ldexp(v, back)
+		if math.IsInf(x[k], 1) {
+			return fmt.Errorf("workforce: fit: cell %d, fitted to targets totalling about 2^%d, is beyond the float64 range: %w", k, back, ErrBadValue)
+		}
+	}
+	return nil
 }
 
 // A Margin is a target for [FitN]: the totals of the array over every
@@ -232,7 +371,9 @@ type Margin struct {
 // that is a linear program): like a slow fit, they end in failure to reach
 // the tolerance within opt.MaxIter iterations, which wraps
 // [ErrNotConverged] and returns the last iterate with its report. FitN
-// always terminates.
+// always terminates. Scale is handled as by [Fit]. Each iteration adjusts
+// the margins in the order given and stops, as the textbook algorithm
+// does, once every margin is within the tolerance.
 func FitN(seed []float64, shape []int, margins []Margin, opt FitOptions) ([]float64, FitReport, error) {
 	tol, maxIter, err := opt.resolve()
 	if err != nil {
@@ -256,7 +397,6 @@ func FitN(seed []float64, shape []int, margins []Margin, opt FitOptions) ([]floa
 	if len(margins) == 0 {
 		return nil, FitReport{}, fmt.Errorf("workforce: fit: no margins: %w", ErrShape)
 	}
-	idx := make([][]int32, len(margins))
 	totals := make([]float64, len(margins))
 	for m, mg := range margins {
 		size := 1
@@ -278,22 +418,47 @@ func FitN(seed []float64, shape []int, margins []Margin, opt FitOptions) ([]floa
 		if math.IsInf(totals[m], 0) {
 			return nil, FitReport{}, fmt.Errorf("workforce: fit: margin %d sums to %v: %w", m, totals[m], ErrBadValue)
 		}
-		idx[m] = marginIndex(shape, mg.Dims, n)
 	}
-	if err := consistentN(shape, margins, idx, totals, n); err != nil {
+	if err := consistentN(shape, margins, totals); err != nil {
 		return nil, FitReport{}, err
 	}
 	x := slices.Clone(seed)
 	rescale(x)
+	back, orig := 0, margins // orig for messages
+	if !normal(totals[0]) {
+		back = math.Ilogb(totals[0])
+		scaled := make([]Margin, len(margins))
+		for m, mg := range margins {
+			scaled[m] = Margin{Dims: mg.Dims, Values: make([]float64, len(mg.Values))}
+			for k, t := range mg.Values {
+				scaled[m].Values[k] = math.Ldexp(t, -back)
+			}
+			totals[m] = math.Ldexp(totals[m], -back)
+		}
+		margins = scaled
+	}
+	x, rep, err := fitN(x, shape, margins, orig, totals, n, tol, maxIter)
+	if err := scaleBack(x, back); err != nil {
+		return nil, FitReport{}, err
+	}
+	return x, rep, err
+}
+
+// fitN is FitN after validation, on the copy x.
+func fitN(x []float64, shape []int, margins, orig []Margin, totals []float64, n int, tol float64, maxIter int) ([]float64, FitReport, error) {
+	if len(shape) == 2 && len(margins) == 2 && slices.Equal(margins[0].Dims, []int{0}) && slices.Equal(margins[1].Dims, []int{1}) {
+		return fitN2(x, shape[0], shape[1], margins[0].Values, margins[1].Values, orig, tol, maxIter)
+	}
+	lay := newLayout(shape, margins, n)
 	sums := make([][]float64, len(margins))
+	size := 0
 	for m, mg := range margins {
 		sums[m] = make([]float64, len(mg.Values))
-		for c, v := range x {
-			sums[m][idx[m][c]] += v
-		}
+		size = max(size, len(mg.Values))
+		lay.sum(x, m, sums[m])
 		for k, s := range sums[m] {
 			if s == 0 && mg.Values[k] > 0 {
-				return nil, FitReport{}, fmt.Errorf("workforce: fit: margin %d cell %d has target %v but no non-zero seed cell: %w", m, k, mg.Values[k], ErrInfeasible)
+				return nil, FitReport{}, infeasibleN(m, k, orig[m].Values[k])
 			}
 		}
 	}
@@ -303,76 +468,260 @@ func FitN(seed []float64, shape []int, margins []Margin, opt FitOptions) ([]floa
 		return x, FitReport{Converged: true}, nil
 	}
 	limit := tol * total
+	f := make([]float64, size)
 	var rep FitReport
-	deviation := func(m int) float64 {
-		s := sums[m]
-		clear(s)
-		for c, v := range x {
-			s[idx[m][c]] += v
-		}
-		dev := 0.0
-		for k, t := range margins[m].Values {
-			dev = math.Max(dev, math.Abs(s[k]-t))
-		}
-		return dev
-	}
+	dev := math.Inf(1)
+	last := len(margins) - 1
 	for rep.Iterations < maxIter {
 		rep.Iterations++
-		dev := 0.0
+		// Each margin in turn to its targets; the pass that scales margin m
+		// sums margin m+1, which the next step needs, and the last margin's
+		// pass sums the last margin itself, for the convergence test.
 		for m, mg := range margins {
-			dev = math.Max(dev, deviation(m))
-			s := sums[m]
+			f := f[:len(mg.Values)]
+			huge := false
 			for k, t := range mg.Values {
-				if s[k] > 0 {
-					s[k] = t / s[k]
+				f[k] = 1
+				if s := sums[m][k]; s > 0 {
+					f[k] = t / s
+					huge = huge || f[k] > math.MaxFloat64
 				}
 			}
-			im := idx[m]
-			for c := range x {
-				x[c] *= s[im[c]]
+			if huge { // cells too small for their target: v/s·t, then f = 1
+				lay.hugeFactors(x, m, sums[m], mg.Values, f)
+			}
+			next := min(m+1, last)
+			clear(sums[next])
+			lay.scaleSum(x, m, f, next, sums[next])
+		}
+		// The convergence test, as the textbook's: every margin of the
+		// array as it is now. The first margin's sums serve the next
+		// iteration too.
+		for m := range last {
+			lay.sum(x, m, sums[m])
+		}
+		dev = 0
+		for m, mg := range margins {
+			for k, t := range mg.Values {
+				dev = max(dev, math.Abs(sums[m][k]-t))
 			}
 		}
 		if dev <= limit {
 			break
 		}
 	}
-	dev := 0.0
-	for m := range margins {
-		dev = math.Max(dev, deviation(m))
-	}
 	rep.MaxError = dev / total
 	rep.Converged = dev <= limit
 	if !rep.Converged {
-		return x, rep, fmt.Errorf("workforce: fit: %d iterations left a margin error of %.3g of the total: %w", rep.Iterations, rep.MaxError, ErrNotConverged)
+		return x, rep, notConvergedN(rep)
 	}
 	return x, rep, nil
 }
 
-// rescale divides x by its largest cell if its sum overflows float64, so
-// that margin sums stay finite; the fit does not depend on the seed's scale.
+func infeasibleN(m, k int, t float64) error {
+	return fmt.Errorf("workforce: fit: margin %d cell %d has target %v but no non-zero seed cell: %w", m, k, t, ErrInfeasible)
+}
+
+func notConvergedN(rep FitReport) error {
+	return fmt.Errorf("workforce: fit: %d iterations left a margin error of %.3g of the total: %w", rep.Iterations, rep.MaxError, ErrNotConverged)
+}
+
+// fitN2 is FitN of an r×c array x (rescaled) to its row and column totals:
+// the two-pass loop of [Fit].
+func fitN2(x []float64, r, c int, rows, cols []float64, orig []Margin, tol float64, maxIter int) ([]float64, FitReport, error) {
+	buf := make([]float64, fitScratch(r, c))
+	rs, cs := buf[:r], buf[r:r+c]
+	sums2(x, r, c, rs, cs)
+	for i, s := range rs {
+		if s == 0 && rows[i] > 0 {
+			return nil, FitReport{}, infeasibleN(0, i, orig[0].Values[i])
+		}
+	}
+	for j, s := range cs {
+		if s == 0 && cols[j] > 0 {
+			return nil, FitReport{}, infeasibleN(1, j, orig[1].Values[j])
+		}
+	}
+	rep := fit2Sums(x, r, c, rows, cols, tol, maxIter, buf)
+	if !rep.Converged {
+		return x, rep, notConvergedN(rep)
+	}
+	return x, rep, nil
+}
+
+// A layout walks an array in blocks of L consecutive cells that every
+// margin either keeps whole (the block's cells go to L consecutive margin
+// cells) or sums (they all go to one margin cell), so that the inner loops
+// run over contiguous memory with no per-cell index: the block is the
+// trailing dimensions over which every margin keeps or sums throughout
+// (dimensions of size 1 fit either way).
+type layout struct {
+	L    int       // cells per block
+	kept []bool    // per margin: whether it keeps the block's dimensions
+	base [][]int32 // per margin and block: the margin cell of its first cell
+}
+
+func newLayout(shape []int, margins []Margin, n int) *layout {
+	lay := &layout{L: 1, kept: make([]bool, len(margins)), base: make([][]int32, len(margins))}
+	tail := len(shape) // the block is shape[tail:]
+	decided := false
+	for d := len(shape) - 1; d >= 0; d-- {
+		if shape[d] > 1 {
+			if !decided {
+				for m, mg := range margins {
+					lay.kept[m] = slices.Contains(mg.Dims, d)
+				}
+				decided = true
+			} else if !lay.uniform(margins, d) {
+				break
+			}
+		}
+		tail = d
+		lay.L *= shape[d]
+	}
+	for m, mg := range margins {
+		// the stride of each dimension within margin m (0 if summed out)
+		stride := make([]int, len(shape))
+		s := 1
+		for k := len(mg.Dims) - 1; k >= 0; k-- {
+			stride[mg.Dims[k]] = s
+			s *= shape[mg.Dims[k]]
+		}
+		lay.base[m] = marginIndex(shape[:tail], stride[:tail], n/lay.L)
+	}
+	return lay
+}
+
+// uniform reports whether every margin keeps dimension d as it keeps the
+// block.
+func (lay *layout) uniform(margins []Margin, d int) bool {
+	for m, mg := range margins {
+		if slices.Contains(mg.Dims, d) != lay.kept[m] {
+			return false
+		}
+	}
+	return true
+}
+
+// sum writes the sums of x over margin m into s.
+func (lay *layout) sum(x []float64, m int, s []float64) {
+	clear(s)
+	L, base := lay.L, lay.base[m]
+	for b, k := range base {
+		blk := x[b*L : (b+1)*L]
+		if lay.kept[m] {
+			s := s[k : int(k)+L]
+			for j, v := range blk {
+				s[j] += v
+			}
+			continue
+		}
+		acc := 0.0
+		for _, v := range blk {
+			acc += v
+		}
+		s[k] += acc
+	}
+}
+
+// hugeFactors scales the cells of margin m's cells k whose factor f[k] =
+// t[k]/s[k] overflows as v/s[k]·t[k], and sets their f[k] to 1.
+func (lay *layout) hugeFactors(x []float64, m int, s, t, f []float64) {
+	L := lay.L
+	for b, base := range lay.base[m] {
+		for j := range L {
+			k := int(base)
+			if lay.kept[m] {
+				k += j
+			}
+			if f[k] > math.MaxFloat64 {
+				x[b*L+j] = x[b*L+j] / s[k] * t[k]
+			}
+		}
+	}
+	for k := range f {
+		if f[k] > math.MaxFloat64 {
+			f[k] = 1
+		}
+	}
+}
+
+// scaleSum multiplies each cell of x by f at its cell of margin a, and
+// adds the products to s at their cells of margin b.
+func (lay *layout) scaleSum(x []float64, a int, f []float64, b int, s []float64) {
+	L, ka, kb := lay.L, lay.kept[a], lay.kept[b]
+	for blkNo, ia := range lay.base[a] {
+		ib := lay.base[b][blkNo]
+		blk := x[blkNo*L : (blkNo+1)*L]
+		switch {
+		case ka && kb:
+			f, s := f[ia:int(ia)+L], s[ib:int(ib)+L]
+			for j, v := range blk {
+				v *= f[j]
+				blk[j] = v
+				s[j] += v
+			}
+		case ka:
+			f := f[ia : int(ia)+L]
+			acc := 0.0
+			for j, v := range blk {
+				v *= f[j]
+				blk[j] = v
+				acc += v
+			}
+			s[ib] += acc
+		case kb:
+			g, s := f[ia], s[ib:int(ib)+L]
+			for j, v := range blk {
+				v *= g
+				blk[j] = v
+				s[j] += v
+			}
+		default:
+			g, acc := f[ia], 0.0
+			for j, v := range blk {
+				v *= g
+				blk[j] = v
+				acc += v
+			}
+			s[ib] += acc
+		}
+	}
+}
+
+// rescale brings the sum of x near 1 if it overflows float64 or is not
+// [normal], so that margin sums stay finite and factors do not overflow;
+// the fit does not depend on the seed's scale. An overflowing x is first
+// divided by its largest cell, sought only then: the usual pass is a plain
+// sum. Other scaling is by a power of two, which is exact.
 func rescale(x []float64) {
-	sum, top := 0.0, 0.0
+	sum := 0.0
 	for _, v := range x {
 		sum += v
-		top = math.Max(top, v)
 	}
 	if math.IsInf(sum, 1) {
+		top := 0.0
+		for _, v := range x {
+			top = max(top, v)
+		}
+		sum = 0
 		for k := range x {
 			x[k] /= top
+			sum += x[k]
+		}
+	}
+	if !normal(sum) {
+		e := math.Ilogb(sum)
+		for k, v := range x {
+			x[k] = math.Ldexp(v, -e)
 		}
 	}
 }
 
 // marginIndex maps each of the n cells of an array of the given shape to
-// its index in the margin over dims.
-func marginIndex(shape, dims []int, n int) []int32 {
-	// stride of each array dimension within the margin (0 if summed out)
-	stride := make([]int, len(shape))
-	s := 1
-	for k := len(dims) - 1; k >= 0; k-- {
-		stride[dims[k]] = s
-		s *= shape[dims[k]]
-	}
+// its index in a margin in which dimension d has the given stride (0 if
+// the margin sums it out).
+func marginIndex(shape, stride []int, n int) []int32 {
 	out := make([]int32, n)
 	pos := make([]int, len(shape))
 	cur := 0
@@ -392,8 +741,10 @@ func marginIndex(shape, dims []int, n int) []int32 {
 }
 
 // consistentN checks that every pair of margins agrees on the dimensions
-// they share (on the grand total when they share none).
-func consistentN(shape []int, margins []Margin, idx [][]int32, totals []float64, n int) error {
+// they share (on the grand total when they share none). It works on the
+// margins' values alone, in time proportional to their sizes, not to the
+// array's.
+func consistentN(shape []int, margins []Margin, totals []float64) error {
 	for a := range margins {
 		for b := a + 1; b < len(margins); b++ {
 			var common []int
@@ -402,12 +753,7 @@ func consistentN(shape []int, margins []Margin, idx [][]int32, totals []float64,
 					common = append(common, d)
 				}
 			}
-			ic := marginIndex(shape, common, n)
-			size := 1
-			for _, d := range common {
-				size *= shape[d]
-			}
-			sa, sb := subMargin(margins[a].Values, idx[a], ic, size), subMargin(margins[b].Values, idx[b], ic, size)
+			sa, sb := subMargin(shape, margins[a], common), subMargin(shape, margins[b], common)
 			for k := range sa {
 				if math.Abs(sa[k]-sb[k]) > 1e-9*math.Max(totals[a], totals[b]) {
 					return fmt.Errorf("workforce: fit: margins %d and %d disagree over dimensions %v (cell %d: %v vs %v): %w", a, b, common, k, sa[k], sb[k], ErrInconsistent)
@@ -418,14 +764,22 @@ func consistentN(shape []int, margins []Margin, idx [][]int32, totals []float64,
 	return nil
 }
 
-func subMargin(values []float64, im, ic []int32, size int) []float64 {
-	out := make([]float64, size)
-	seen := make([]bool, len(values))
-	for c, k := range im {
-		if !seen[k] {
-			seen[k] = true
-			out[ic[c]] += values[k]
+// subMargin sums margin mg's values over its dimensions not in common,
+// giving the margin over common.
+func subMargin(shape []int, mg Margin, common []int) []float64 {
+	sub := make([]int, len(mg.Dims))    // mg's own shape
+	stride := make([]int, len(mg.Dims)) // of each of mg's dimensions in the result
+	size := 1
+	for k := len(mg.Dims) - 1; k >= 0; k-- {
+		sub[k] = shape[mg.Dims[k]]
+		if slices.Contains(common, mg.Dims[k]) {
+			stride[k] = size
+			size *= sub[k]
 		}
+	}
+	out := make([]float64, size)
+	for k, i := range marginIndex(sub, stride, len(mg.Values)) {
+		out[i] += mg.Values[k]
 	}
 	return out
 }

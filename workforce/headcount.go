@@ -926,14 +926,15 @@ func (h *Headcount) Expected(s Sector, k SkillLevel) float64 {
 
 // Table returns the whole-number headcounts as a Table: rows are the
 // sectors, columns the skill levels "1" to "4". It carries the sources.
+// The zero Headcount gives the empty (0×0) table.
 func (h *Headcount) Table() *Table {
 	h = h.orZero()
 	v := make([]float64, len(h.cells))
 	for k, n := range h.cells {
 		v[k] = float64(n)
 	}
-	if h.workforce == nil { // the zero Headcount
-		return newTableOwned(nil, []string{"1", "2", "3", "4"}, v, nil)
+	if h.workforce == nil { // the zero Headcount: the empty table
+		return newTableOwned(nil, nil, nil, nil)
 	}
 	return newTableOwned(h.workforce.rows, h.workforce.cols, v, slices.Clone(h.sources))
 }

@@ -422,7 +422,8 @@ func TestHeadcountZero(t *testing.T) {
 	if h.Total() != 0 || h.Draws() != 0 || len(h.Sectors()) != 0 || !math.IsNaN(lo) || !math.IsNaN(hi) || clo != 0 || chi != 0 {
 		t.Errorf("zero Headcount: total %d, draws %d, sectors %v, intervals %v–%v, %v–%v", h.Total(), h.Draws(), h.Sectors(), lo, hi, clo, chi)
 	}
-	if r, c := h.Table().Dims(); r != 0 || c != 4 || h.Workforce() != nil || !math.IsNaN(h.TotalSummary().Mean()) {
+	// The empty table, 0×0: a table has rows and columns or neither (issue 13 row 18).
+	if r, c := h.Table().Dims(); r != 0 || c != 0 || h.Workforce() != nil || !math.IsNaN(h.TotalSummary().Mean()) {
 		t.Errorf("zero Headcount: table %d×%d, workforce %v", r, c, h.Workforce())
 	}
 	// hand: no draws, so no interval; every band counts 0 (issue 5, finding 7)

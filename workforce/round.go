@@ -55,6 +55,9 @@ func ControlledRound(t *Table, base float64) (*Table, error) {
 	y := make([]float64, len(t.v))
 	for k, x := range t.v {
 		y[k] = x / base
+		if y[k] > maxExact {
+			return nil, fmt.Errorf("workforce: controlled rounding: cell (%q, %q) = %v: more than 2^53 times the base %v: %w", t.rows[k/c], t.cols[k%c], x, base, ErrBadValue)
+		}
 	}
 	n, err := roundInts(y, r, c, t.rows, t.cols, t.v)
 	if err != nil {

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/exodus-lab/exodus"
 )
@@ -16,8 +18,9 @@ import (
 //
 // A Table is immutable: constructors copy their inputs, accessors return
 // copies, and every transformation returns a new Table. It is therefore safe
-// for concurrent use. The zero Table is an empty 0×0 table, and so is a
-// nil *Table: every method is safe on a nil receiver and behaves as on the
+// for concurrent use. A table has at least one row and one column, or
+// neither: the empty table, which has no CSV form ([Table.WriteCSV]). The
+// zero Table is the empty 0×0 table, and so is a nil *Table: every method is safe on a nil receiver and behaves as on the
 // zero Table (Dims returns 0, 0; Total 0; String ""; Equal reports whether
 // the other table is empty too), except [Table.MarshalJSON], whose receiver
 // is a value so that a struct field of type Table marshals; encoding/json
@@ -44,8 +47,13 @@ type Table struct {
 }
 
 // NewTable returns a table with the given row and column labels and values,
-// values[i][j] being the cell in row i and column j. Labels must be
-// non-empty and unique within rows and within columns. Values must be
+// values[i][j] being the cell in row i and column j. A table has at least
+// one row and one column, or none of either (the empty table, equal to the
+// zero Table): rows without columns or columns without rows are an error
+// wrapping [ErrShape]. Labels must be non-empty, valid UTF-8, without
+// control characters or leading or trailing white space (which CSV and
+// JSON could not carry back, or [ReadCSV] would trim), and unique within
+// rows and within columns. Values must be
 // finite and non-negative (-0 is stored as 0); NaN marks a missing cell.
 // Every row, column and
 // the grand total (of the cells present) must be finite too: a total
@@ -55,6 +63,9 @@ type Table struct {
 func NewTable(rows, cols []string, values [][]float64) (*Table, error) {
 	if len(values) != len(rows) {
 		return nil, fmt.Errorf("workforce: new table: %d rows of values for %d row labels: %w", len(values), len(rows), ErrShape)
+	}
+	if (len(rows) == 0) != (len(cols) == 0) {
+		return nil, fmt.Errorf("workforce: new table: %d rows and %d columns: a table has both or neither: %w", len(rows), len(cols), ErrShape)
 	}
 	if err := checkLabels("row", rows); err != nil {
 		return nil, err
@@ -132,12 +143,31 @@ func checkLabels(kind string, labels []string) error {
 		if l == "" {
 			return fmt.Errorf("workforce: empty %s label: %w", kind, ErrUnknownCode)
 		}
+		if p := labelProblem(l); p != "" {
+			return fmt.Errorf("workforce: %s label %s: %w", kind, p, ErrUnknownCode)
+		}
 		if _, dup := seen[l]; dup {
 			return fmt.Errorf("workforce: duplicate %s label %q: %w", kind, l, ErrUnknownCode)
 		}
 		seen[l] = struct{}{}
 	}
 	return nil
+}
+
+// labelProblem says what is wrong with a non-empty label, naming it ("\"a \"
+// has trailing white space"), or returns "" if nothing is. Labels must
+// survive CSV (which [ReadCSV] trims and whose reader turns \r\n into \n
+// inside quotes) and JSON (which replaces invalid UTF-8).
+func labelProblem(l string) string {
+	switch {
+	case !utf8.ValidString(l):
+		return fmt.Sprintf("%q is not valid UTF-8", l)
+	case strings.TrimSpace(l) != l:
+		return fmt.Sprintf("%q has leading or trailing white space", l)
+	case strings.ContainsFunc(l, unicode.IsControl):
+		return fmt.Sprintf("%q has a control character", l)
+	}
+	return ""
 }
 
 // newTableOwned builds a table that takes ownership of its arguments.
@@ -445,7 +475,8 @@ func (t *Table) SpreadMissing(rowTotals []float64) (*Table, error) {
 // AggregateCols maps the columns onto new columns labelled to:
 // weights[j][k] is the fraction of old column j that goes to new column k.
 // Each weights[j] must have len(to) finite non-negative entries; they
-// usually sum to 1, so the grand total is kept. Missing cells give an error
+// usually sum to 1, so the grand total is kept. The empty table aggregates
+// to the empty table; a table with rows needs at least one new column. Missing cells give an error
 // wrapping [ErrMissing]; bad shapes [ErrShape]; bad weights, or a new cell
 // that overflows float64, [ErrBadValue].
 // For occupations to skill levels, see [Table.SkillLevels].
@@ -453,6 +484,9 @@ func (t *Table) AggregateCols(to []string, weights [][]float64) (*Table, error) 
 	t = t.orEmpty()
 	if err := checkLabels("column", to); err != nil {
 		return nil, err
+	}
+	if len(to) == 0 && len(t.rows) > 0 {
+		return nil, fmt.Errorf("workforce: aggregate columns: no new columns for %d rows: %w", len(t.rows), ErrShape)
 	}
 	if len(weights) != len(t.cols) {
 		return nil, fmt.Errorf("workforce: aggregate columns: %d weight rows for %d columns: %w", len(weights), len(t.cols), ErrShape)
@@ -485,7 +519,83 @@ func (t *Table) AggregateCols(to []string, weights [][]float64) (*Table, error) 
 			}
 		}
 	}
+	if len(t.rows) == 0 { // the empty table stays empty: no columns without rows
+		return newTableOwned(nil, nil, nil, t.sources), nil
+	}
 	return newTableOwned(t.rows, slices.Clone(to), v, t.sources), nil
+}
+
+// SplitSections returns the table with each row labelled by a range of
+// ISIC sections ("B-F", see [ParseSectors]) split into one row per
+// section, so that a table from a statistics office that publishes
+// aggregates (agriculture "A", industry "B-F", services "G-U") can serve
+// where section rows are needed, such as [Scenario].Workforce. Rows
+// labelled by one section ("J", "j" or " J ") are kept, relabelled as
+// [Sector.String] prints them, whether or not by has them.
+//
+// The split follows by, a table with a row per section (such as
+// [DefaultEmployment]): a range's row is divided among its sections in
+// proportion to their row totals in by, every column alike. So each
+// section of an aggregate gets the aggregate's column mix (its occupation
+// or skill structure), which is an assumption: say so wherever the result
+// is used. The result carries the sources of t and of by.
+//
+// A row label that is neither a section nor a range, two rows that cover
+// the same section, or a section missing from by are errors wrapping
+// [ErrUnknownCode]; a range whose sections have a total of zero, or a
+// missing or overflowing total in by, wraps [ErrBadValue]. Missing cells
+// of t stay missing in every section they are split into.
+func (t *Table) SplitSections(by *Table) (*Table, error) {
+	t, by = t.orEmpty(), by.orEmpty()
+	byTot := by.RowTotals()
+	c := len(t.cols)
+	var rows []string
+	var v []float64
+	var seen [NumSectors + 1]bool
+	for i, l := range t.rows {
+		secs, err := ParseSectors(l)
+		if err != nil {
+			return nil, nest(err, fmt.Sprintf("workforce: split sections: row %q", l))
+		}
+		w := make([]float64, len(secs))
+		sum := 0.0
+		for k, x := range secs {
+			if seen[x] {
+				return nil, fmt.Errorf("workforce: split sections: row %q covers section %v again: %w", l, x, ErrUnknownCode)
+			}
+			seen[x] = true
+			if len(secs) == 1 {
+				break // a single section is kept as it is
+			}
+			j := slices.IndexFunc(by.rows, func(b string) bool { y, ok := sectorLetter(strings.TrimSpace(b)); return ok && y == x })
+			if j < 0 {
+				return nil, fmt.Errorf("workforce: split sections: row %q: section %v is not a row of the table to split by: %w", l, x, ErrUnknownCode)
+			}
+			if !finiteNonNeg(byTot[j]) {
+				return nil, fmt.Errorf("workforce: split sections: row %q: section %v has a total of %v in the table to split by: %w", l, x, byTot[j], ErrBadValue)
+			}
+			w[k] = byTot[j]
+			sum += w[k]
+		}
+		if len(secs) > 1 && !(sum > 0 && sum <= math.MaxFloat64) {
+			return nil, fmt.Errorf("workforce: split sections: row %q: its sections total %v in the table to split by: %w", l, sum, ErrBadValue)
+		}
+		for k, x := range secs {
+			rows = append(rows, x.String())
+			share := 1.0
+			if len(secs) > 1 {
+				share = w[k] / sum
+			}
+			for _, cell := range t.v[i*c : (i+1)*c] {
+				v = append(v, cell*share)
+			}
+		}
+	}
+	src := append(slices.Clone(t.sources), by.sources...)
+	if len(rows) == 0 {
+		return newTableOwned(nil, nil, nil, src), nil
+	}
+	return newTableOwned(rows, slices.Clone(t.cols), v, src), nil
 }
 
 // SkillLevels aggregates a table whose columns are ISCO-08 major group codes

@@ -1,0 +1,5 @@
+//go:build race
+
+package finance_test
+
+const raceEnabled = true
