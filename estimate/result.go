@@ -362,7 +362,7 @@ func (r *Result) Output(i int) Summary {
 // [Summary.Quantile], [Summary.Quantiles], [Summary.Interval] or
 // [Summary.Median] costs about two passes over the draws per order
 // statistic it has not met before (about 2 ns per draw each, plus a
-// 512 KiB table and at most an eighth of the sample's size while it
+// 512 KiB table and at most a sixteenth of the sample's size while it
 // runs); the order statistics found are remembered, so asking again, or
 // for the median after the interval, is free. Ask for several quantiles in
 // one [Summary.Quantiles] call to share the first pass. [Summary.CDF] is

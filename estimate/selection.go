@@ -19,7 +19,7 @@ import (
 //
 // Cost: one counting pass, then about one pass per distinct bucket of the
 // wanted ranks (usually one per quantile), each O(n); extra memory is a
-// 512 KiB table and at most n/8 values (collectCap).
+// 512 KiB table and at most n/16 values.
 
 const (
 	radixBits = 16
@@ -59,7 +59,7 @@ func orderStats(x []float64, ranks []int, out []float64) {
 		selectSorted(buf, ranks, 0, out)
 		return
 	}
-	s := selector{x: x, hist: make([]int, radixSize), cap: len(x)/8 + 1}
+	s := selector{x: x, hist: make([]int, radixSize), cap: len(x)/16 + 1}
 	s.find(0, 0, 0, ranks, out)
 }
 
@@ -121,6 +121,9 @@ func (s *selector) find(level int, prefix uint64, below int, ranks []int, out []
 				g.out[i] = v
 			}
 		case g.count <= s.cap:
+			if cap(s.buf) < g.count {
+				s.buf = make([]float64, 0, g.count)
+			}
 			buf := s.buf[:0]
 			for _, v := range s.x {
 				if sortKey(v)>>shift == full {
@@ -141,7 +144,7 @@ func selectSorted(buf []float64, ranks []int, offset int, out []float64) {
 	lo := 0
 	for i, r := range ranks {
 		k := r - offset
-		if i > 0 && ranks[i-1] == r-1 && k > lo {
+		if i > 0 && k == lo+1 {
 			// The next rank after one just selected: the least value above it.
 			out[i] = slices.Min(buf[lo+1:])
 			continue

@@ -40,7 +40,7 @@ const (
 	// lnGamma is ln γ = ln((1+α)/(1−α)) = 2 artanh α, by its series
 	// 2(α + α³/3 + α⁵/5 + α⁷/7), exact to far below float64 precision for
 	// α = 10⁻³ (the next term is 2α⁹/9 ≈ 2·10⁻²⁸).
-	lnGamma    = 2 * (StreamAccuracy + StreamAccuracy*StreamAccuracy*StreamAccuracy/3 +
+	lnGamma = 2 * (StreamAccuracy + StreamAccuracy*StreamAccuracy*StreamAccuracy/3 +
 		StreamAccuracy*StreamAccuracy*StreamAccuracy*StreamAccuracy*StreamAccuracy/5 +
 		StreamAccuracy*StreamAccuracy*StreamAccuracy*StreamAccuracy*StreamAccuracy*StreamAccuracy*StreamAccuracy/7)
 	invLnGamma = 1 / lnGamma
@@ -284,7 +284,7 @@ func (m *moments) result() (mean, sd float64) {
 		return mean, math.NaN()
 	}
 	// M2 = S2 − S1²/n.
-	sq := new(big.Float).SetPrec(2 * exactPrec).Mul(&m.s1.sum, &m.s1.sum)
+	sq := new(big.Float).SetPrec(2*exactPrec).Mul(&m.s1.sum, &m.s1.sum)
 	sq.Quo(sq, n)
 	m2 := new(big.Float).SetPrec(2*exactPrec).Sub(&m.s2.sum, sq)
 	v, _ := m2.Float64()
