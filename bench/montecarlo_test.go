@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"syscall"
 	"testing"
 
 	"gonum.org/v1/gonum/stat"
@@ -41,8 +42,25 @@ func mcWorkers() []int {
 	return []int{1}
 }
 
-func reportPerDraw(b *testing.B, draws int) {
+// reportPerDraw reports wall time per draw, and the CPU time of the
+// process per draw (user + system, all threads, GC included) since start:
+// on a shared machine the CPU time is the steadier figure of the work done.
+func reportPerDraw(b *testing.B, draws int, start syscall.Rusage) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(draws), "ns/draw")
+	var end syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &end); err != nil {
+		return
+	}
+	cpu := func(r syscall.Rusage) int64 { return r.Utime.Nano() + r.Stime.Nano() }
+	b.ReportMetric(float64(cpu(end)-cpu(start))/float64(b.N)/float64(draws), "cpu-ns/draw")
+}
+
+func rusage(b *testing.B) syscall.Rusage {
+	var r syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &r); err != nil {
+		b.Fatal(err)
+	}
+	return r
 }
 
 func mcModel(b *testing.B) (*estimate.Model, estimate.Func) {
@@ -65,6 +83,7 @@ func BenchmarkMonteCarlo(b *testing.B) {
 	for _, w := range mcWorkers() {
 		b.Run("impl=exodus/workers="+strconv.Itoa(w), func(b *testing.B) {
 			b.ReportAllocs()
+			start := rusage(b)
 			for b.Loop() {
 				res, err := m.Run(context.Background(), 1, f, estimate.Options{Draws: mcDraws, Workers: w})
 				if err != nil {
@@ -75,13 +94,14 @@ func BenchmarkMonteCarlo(b *testing.B) {
 					b.Fatal(qs)
 				}
 			}
-			reportPerDraw(b, mcDraws)
+			reportPerDraw(b, mcDraws, start)
 		})
 	}
 	mu, sigma := mcParams()
 	for _, w := range mcWorkers() {
 		b.Run("impl=hand/workers="+strconv.Itoa(w), func(b *testing.B) {
 			b.ReportAllocs()
+			start := rusage(b)
 			for b.Loop() {
 				col := make([]float64, mcDraws)
 				handParallel(w, mcDraws, func(r *rand.Rand, lo, hi int) {
@@ -95,7 +115,7 @@ func BenchmarkMonteCarlo(b *testing.B) {
 					b.Fatal(qs)
 				}
 			}
-			reportPerDraw(b, mcDraws)
+			reportPerDraw(b, mcDraws, start)
 		})
 	}
 }
@@ -115,24 +135,27 @@ func BenchmarkQuantiles(b *testing.B) {
 	ps := []float64{0.05, 0.5, 0.95}
 	b.Run("impl=exodus", func(b *testing.B) {
 		b.ReportAllocs()
+		start := rusage(b)
 		for b.Loop() {
 			_ = s.Quantiles(ps...)
 		}
-		reportPerDraw(b, mcDraws)
+		reportPerDraw(b, mcDraws, start)
 	})
 	work := make([]float64, len(samples))
 	b.Run("impl=hand-select", func(b *testing.B) {
 		b.ReportAllocs()
+		start := rusage(b)
 		for b.Loop() {
 			b.StopTimer()
 			copy(work, samples) // select reorders: start from draw order each time
 			b.StartTimer()
 			_ = handQuantiles(work, ps...)
 		}
-		reportPerDraw(b, mcDraws)
+		reportPerDraw(b, mcDraws, start)
 	})
 	b.Run("impl=sort-copy", func(b *testing.B) {
 		b.ReportAllocs()
+		start := rusage(b)
 		for b.Loop() {
 			sorted := slices.Clone(samples)
 			slices.Sort(sorted)
@@ -140,10 +163,11 @@ func BenchmarkQuantiles(b *testing.B) {
 				_ = type7(sorted, p)
 			}
 		}
-		reportPerDraw(b, mcDraws)
+		reportPerDraw(b, mcDraws, start)
 	})
 	b.Run("impl=gonum", func(b *testing.B) {
 		b.ReportAllocs()
+		start := rusage(b)
 		for b.Loop() {
 			sorted := slices.Clone(samples)
 			slices.Sort(sorted)
@@ -151,7 +175,7 @@ func BenchmarkQuantiles(b *testing.B) {
 				_ = stat.Quantile(p, stat.LinInterp, sorted, nil)
 			}
 		}
-		reportPerDraw(b, mcDraws)
+		reportPerDraw(b, mcDraws, start)
 	})
 }
 
@@ -164,6 +188,7 @@ func BenchmarkMonteCarloMemory(b *testing.B) {
 	for _, stream := range []bool{false, true} {
 		b.Run("stream="+strconv.FormatBool(stream), func(b *testing.B) {
 			var before, after runtime.MemStats
+			start := rusage(b)
 			for b.Loop() {
 				runtime.ReadMemStats(&before)
 				res, err := m.Run(context.Background(), 1, f, estimate.Options{Draws: mcDraws, Workers: 1, Stream: stream})
@@ -174,7 +199,7 @@ func BenchmarkMonteCarloMemory(b *testing.B) {
 				runtime.ReadMemStats(&after)
 			}
 			b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/(8*mcDraws), "alloc/samples")
-			reportPerDraw(b, mcDraws)
+			reportPerDraw(b, mcDraws, start)
 		})
 	}
 }
@@ -231,22 +256,30 @@ func handMeanSD(x []float64) (mean, sd float64) {
 }
 
 // handQuantiles returns the type-7 quantiles of x for ascending ps by
-// quickselect in place: each selection narrows the range of the next.
+// quickselect in place: each selection works on the part above the
+// previous one, and the order statistic after each selected rank is the
+// least value between it and the next selected rank.
 func handQuantiles(x []float64, ps ...float64) []float64 {
 	n := len(x)
-	qs := make([]float64, len(ps))
+	ks := make([]int, len(ps))
 	lo := 0
 	for i, p := range ps {
-		h := float64(n-1) * p
-		k := int(h)
+		k := int(float64(n-1) * p)
 		quickselect(x[lo:], k-lo)
+		ks[i], lo = k, k+1
+	}
+	qs := make([]float64, len(ps))
+	for i, k := range ks {
+		h := float64(n-1) * ps[i]
 		v := x[k]
-		if k+1 < n {
-			next := slices.Min(x[k+1:])
-			v += (h - float64(k)) * (next - v)
+		if g := h - float64(k); g > 0 {
+			end := n
+			if i+1 < len(ks) {
+				end = ks[i+1] + 1
+			}
+			v += g * (slices.Min(x[k+1:end]) - v)
 		}
 		qs[i] = v
-		lo = k
 	}
 	return qs
 }
