@@ -197,14 +197,25 @@ type Options struct {
 // index, so the result does not depend on scheduling. The first n draws of
 // a run are the same for any total number of draws.
 //
-// Run checks ctx between chunks. Errors: [ErrInvalid] (as a [*ParamError])
-// for bad outputs, options or inputs, or more than 2³⁷ values to keep
-// (draws × outputs, 1 TiB); [ErrNotFinite] (as an [*OutputError])
-// when f produces NaN or ±Inf; ctx.Err() wrapped when cancelled;
-// [ErrNotConverged] with a valid result when an adaptive run reaches
-// MaxDraws. If f or Options.Progress panics, Run stops the other workers
-// and panics with the same value in the calling goroutine, where it can be
-// recovered.
+// Run checks ctx before each chunk, so after a cancel it returns once each
+// worker has finished the chunk it is in: 1000 draws of f (about 0.1 ms
+// for a model of two inputs; 0.04–0.4 ms measured on a loaded 2-core
+// machine).
+//
+// Before allocating, Run counts every byte it will allocate: the kept
+// draws (8 bytes per output and draw), about 1 KiB per output, and each
+// worker's buffers. More than 1 TiB is an error; less can still exceed the
+// machine's memory, which Run does not know.
+//
+// Errors: [ErrInvalid] (as a [*ParamError]) for bad outputs, options or
+// inputs, or a run that would allocate more than 1 TiB (Param "memory");
+// [ErrNotFinite] (as an [*OutputError]) when f produces NaN or ±Inf;
+// [ErrFuncExited] when f ends a worker goroutine with runtime.Goexit (with
+// one worker, f runs on the calling goroutine, which Goexit ends);
+// ctx.Err() wrapped when cancelled; [ErrNotConverged] with a valid result
+// when an adaptive run reaches MaxDraws. If f or Options.Progress panics,
+// Run stops the other workers and panics with the same value in the
+// calling goroutine, where it can be recovered.
 func (m *Model) Run(ctx context.Context, outputs int, f Func, opt Options) (*Result, error) {
 	if err := m.validate(outputs, f, &opt); err != nil {
 		return nil, err

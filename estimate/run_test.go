@@ -313,3 +313,26 @@ func TestStreamOptions(t *testing.T) {
 		t.Errorf("Stream with Tolerance: error = %v, want ErrInvalid", err)
 	}
 }
+
+// TestStreamBoundedAllocation checks that a streaming run's allocations do
+// not grow with the draws: 180 more chunks may add at most a few bucket
+// resizes per worker sketch (the range of the draws widens a little as
+// more arrive), never one allocation per chunk or draw.
+func TestStreamBoundedAllocation(t *testing.T) {
+	m := estimate.NewModel()
+	u := m.Input(must(t)(estimate.Uniform(1, 2)))
+	f := func(d *estimate.Draw, out []float64) { out[0], out[1] = d.Value(u), -d.Value(u) }
+	for _, workers := range []int{1, 2} {
+		allocs := func(draws int) float64 {
+			return testing.AllocsPerRun(2, func() {
+				if _, err := m.Run(context.Background(), 2, f, estimate.Options{Draws: draws, Workers: workers, Stream: true}); err != nil {
+					t.Fatal(err)
+				}
+			})
+		}
+		small, large := allocs(20_000), allocs(200_000)
+		if large > small+8 {
+			t.Errorf("Workers=%d: %v allocations for 20,000 draws, %v for 200,000", workers, small, large)
+		}
+	}
+}

@@ -219,22 +219,62 @@ func (s *sketch) cdf(x float64) float64 {
 	return float64(cum) / float64(s.n)
 }
 
-// exactPrec is enough bits to hold any sum of up to 2¹⁰⁰ float64 values
-// exactly: they span 2⁻¹⁰⁷⁴ to 2¹⁰²⁴.
-const exactPrec = 2200
-
 // exactSum adds float64 values without rounding, so that the sum does not
-// depend on their order.
+// depend on their order, and without allocating: a fixed-point
+// accumulator of 32-bit limbs from 2⁻¹⁰⁷⁴ (the least subnormal) up,
+// each held in an int64 so that 2³⁰ additions fit before carries must be
+// propagated.
 type exactSum struct {
-	sum, tmp big.Float
+	limbs [68]int64 // the sum is Σ limbs[i]·2^(32i−1074)
+	adds  int       // since the last carry propagation
 }
 
 func (e *exactSum) add(x float64) {
-	if e.sum.Prec() == 0 {
-		e.sum.SetPrec(exactPrec)
+	b := math.Float64bits(x)
+	exp := int(b>>52) & 0x7ff
+	m := b & (1<<52 - 1)
+	if exp == 0 {
+		exp = 1 // subnormal
+	} else {
+		m |= 1 << 52
 	}
-	e.tmp.SetFloat64(x)
-	e.sum.Add(&e.sum, &e.tmp)
+	if m == 0 {
+		return
+	}
+	// |x| = m·2^(exp−1075): its lowest bit is bit exp−1 above 2⁻¹⁰⁷⁴.
+	i, sh := (exp-1)/32, uint((exp-1)%32)
+	lo, hi := m<<sh, m>>(64-sh) // hi is 0 for sh = 0 (shift ≥ 64)
+	p0, p1, p2 := int64(lo&0xffffffff), int64(lo>>32), int64(hi)
+	if b>>63 != 0 {
+		p0, p1, p2 = -p0, -p1, -p2
+	}
+	e.limbs[i] += p0
+	e.limbs[i+1] += p1
+	e.limbs[i+2] += p2
+	if e.adds++; e.adds == 1<<30 {
+		e.carry()
+	}
+}
+
+// carry brings every limb but the last into (−2³², 2³²).
+func (e *exactSum) carry() {
+	for i := range len(e.limbs) - 1 {
+		c := e.limbs[i] >> 32
+		e.limbs[i] -= c << 32
+		e.limbs[i+1] += c
+	}
+	e.adds = 0
+}
+
+// float returns the exact sum.
+func (e *exactSum) float() *big.Float {
+	var sum, limb big.Int
+	for i := len(e.limbs) - 1; i >= 0; i-- {
+		sum.Lsh(&sum, 32)
+		sum.Add(&sum, limb.SetInt64(e.limbs[i]))
+	}
+	f := new(big.Float).SetInt(&sum) // exact: its precision is the integer's
+	return f.SetMantExp(f, -1074)
 }
 
 // moments accumulates the exact mean and SD of one output of a streaming
@@ -276,17 +316,17 @@ func (m *moments) result() (mean, sd float64) {
 	if m.n == 0 {
 		return math.NaN(), math.NaN()
 	}
-	n := new(big.Float).SetPrec(exactPrec).SetInt64(int64(m.n))
-	q := new(big.Float).SetPrec(exactPrec).Quo(&m.s1.sum, n) // mean − K
-	d, _ := q.Float64()
+	s1, s2 := m.s1.float(), m.s2.float()
+	prec := 2*max(s1.MinPrec(), s2.MinPrec()) + 64 // S1² exactly, then some
+	n := new(big.Float).SetInt64(int64(m.n))
+	d, _ := new(big.Float).SetPrec(prec).Quo(s1, n).Float64() // mean − K
 	mean = m.shift + d
 	if m.n < 2 {
 		return mean, math.NaN()
 	}
 	// M2 = S2 − S1²/n.
-	sq := new(big.Float).SetPrec(2*exactPrec).Mul(&m.s1.sum, &m.s1.sum)
+	sq := new(big.Float).SetPrec(prec).Mul(s1, s1)
 	sq.Quo(sq, n)
-	m2 := new(big.Float).SetPrec(2*exactPrec).Sub(&m.s2.sum, sq)
-	v, _ := m2.Float64()
+	v, _ := sq.Sub(s2, sq).Float64()
 	return mean, math.Sqrt(max(v, 0) / float64(m.n-1))
 }
