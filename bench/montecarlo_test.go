@@ -256,23 +256,21 @@ func handMeanSD(x []float64) (mean, sd float64) {
 }
 
 // handQuantiles returns the type-7 quantiles of x for ascending ps by
-// quickselect in place: each selection works on the part above the
-// previous one, and the order statistic after each selected rank is the
-// least value between it and the next selected rank.
+// quickselect in place: the middle rank first, then the others within the
+// part on their side of it, so each selection works on a shrinking range;
+// the order statistic after each selected rank is then the least value
+// between it and the next selected rank.
 func handQuantiles(x []float64, ps ...float64) []float64 {
 	n := len(x)
 	ks := make([]int, len(ps))
-	lo := 0
 	for i, p := range ps {
-		k := int(float64(n-1) * p)
-		quickselect(x[lo:], k-lo)
-		ks[i], lo = k, k+1
+		ks[i] = int(float64(n-1) * p)
 	}
+	multiSelect(x, 0, ks)
 	qs := make([]float64, len(ps))
 	for i, k := range ks {
-		h := float64(n-1) * ps[i]
 		v := x[k]
-		if g := h - float64(k); g > 0 {
+		if g := float64(n-1)*ps[i] - float64(k); g > 0 {
 			end := n
 			if i+1 < len(ks) {
 				end = ks[i+1] + 1
@@ -282,6 +280,19 @@ func handQuantiles(x []float64, ps ...float64) []float64 {
 		qs[i] = v
 	}
 	return qs
+}
+
+// multiSelect places the values of the ascending ranks ks (relative to x's
+// start at offset off) at their positions, partitioned around each.
+func multiSelect(x []float64, off int, ks []int) {
+	if len(ks) == 0 {
+		return
+	}
+	mid := len(ks) / 2
+	k := ks[mid] - off
+	quickselect(x, k)
+	multiSelect(x[:k], off, ks[:mid])
+	multiSelect(x[k+1:], off+k+1, ks[mid+1:])
 }
 
 // quickselect puts the k-th smallest of x at x[k], smaller values before it
@@ -332,4 +343,43 @@ func type7(sorted []float64, p float64) float64 {
 		return sorted[k]
 	}
 	return sorted[k] + (h-float64(k))*(sorted[k+1]-sorted[k])
+}
+
+// TestHandQuantilesAgree checks that the hand-written floor computes the
+// same quantiles as the engine on the same draws (both type 7; the floor
+// by in-place quickselect, the engine by radix selection), so that the
+// benchmarks compare the same work.
+func TestHandQuantilesAgree(t *testing.T) {
+	total, err := estimate.Between(600e3, 1.3e6)
+	if err != nil {
+		t.Fatal(err)
+	}
+	share, err := estimate.Beta(2, 8)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := estimate.NewModel()
+	a, s := m.Input(total), m.Input(share)
+	res, err := m.Run(context.Background(), 1, func(d *estimate.Draw, out []float64) { out[0] = d.Value(a) * d.Value(s) }, estimate.Options{Draws: 200_000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps := []float64{0.05, 0.5, 0.95}
+	want := res.Output(0).Quantiles(ps...)
+	got := handQuantiles(res.Output(0).Samples(), ps...)
+	if !slices.Equal(got, want) {
+		t.Errorf("hand quantiles %v, engine %v", got, want)
+	}
+	sorted := res.Output(0).Samples()
+	slices.Sort(sorted)
+	// gonum's LinInterp is Hyndman–Fan type 4, not 7: the two use
+	// neighbouring order statistics, so they differ by at most the gaps
+	// around rank p(n−1).
+	for i, p := range ps {
+		k := int(p * float64(len(sorted)-1))
+		q := stat.Quantile(p, stat.LinInterp, sorted, nil)
+		if gap := sorted[k+1] - sorted[k-1]; math.Abs(q-want[i]) > gap {
+			t.Errorf("gonum p=%g: %g, type 7 %g: more than the gap %g apart", p, q, want[i], gap)
+		}
+	}
 }

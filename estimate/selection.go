@@ -17,9 +17,10 @@ import (
 // the next 16 bits. A bucket at the fourth level holds a single value. The
 // sample itself is only read.
 //
-// Cost: one counting pass, then about one pass per distinct bucket of the
-// wanted ranks (usually one per quantile), each O(n); extra memory is a
-// 512 KiB table and at most n/16 values.
+// Cost: one counting pass, then one pass that copies out the buckets of
+// the wanted ranks (when they hold at most n/16 values together; a larger
+// bucket is counted again by its next 16 bits); extra memory is a 512 KiB
+// table and at most n/16 values.
 
 const (
 	radixBits = 16
@@ -33,10 +34,8 @@ const (
 // sorts just below +0).
 func sortKey(x float64) uint64 {
 	b := math.Float64bits(x)
-	if b>>63 != 0 {
-		return ^b
-	}
-	return b | 1<<63
+	// Negative: flip every bit; positive: flip the sign bit. No branch.
+	return b ^ (uint64(int64(b)>>63) | 1<<63)
 }
 
 // fromKey inverts sortKey.
@@ -111,30 +110,60 @@ func (s *selector) find(level int, prefix uint64, below int, ranks []int, out []
 		groups = append(groups, group{uint64(b), cum, hist[b], ranks[i:j], out[i:j]})
 		i = j
 	}
-	for _, g := range groups {
+	// Copy out the values of every bucket small enough, in one pass,
+	// each bucket to its own segment of one buffer of at most cap values.
+	var batch []int // indices in groups
+	total := 0
+	for i, g := range groups {
+		if shift > 0 && g.count <= s.cap-total {
+			batch = append(batch, i)
+			total += g.count
+		}
+	}
+	if len(batch) > 0 {
+		if cap(s.buf) < total {
+			s.buf = make([]float64, total)
+		}
+		buf := s.buf[:total]
+		marks := hist // the counts are in groups now
+		clear(marks)
+		pos := make([]int, len(batch)+1)
+		for j, i := range batch {
+			marks[groups[i].bucket] = j + 1
+			pos[j+1] = pos[j] + groups[i].count
+		}
+		start := slices.Clone(pos)
+		top := shift + radixBits
+		for _, v := range s.x {
+			k := sortKey(v)
+			if level > 0 && k>>top != prefix {
+				continue
+			}
+			if j := marks[(k>>shift)&(radixSize-1)]; j != 0 {
+				buf[pos[j-1]] = v
+				pos[j-1]++
+			}
+		}
+		for j, i := range batch {
+			g := groups[i]
+			selectSorted(buf[start[j]:start[j+1]], g.ranks, g.below, g.out)
+		}
+	}
+	for i, g := range groups {
+		if len(batch) > 0 && batch[0] == i {
+			batch = batch[1:]
+			continue
+		}
 		full := prefix<<radixBits | g.bucket
-		switch {
-		case shift == 0:
+		if shift == 0 {
 			// The key is complete: every value in the bucket is the same.
 			v := fromKey(full)
 			for i := range g.out {
 				g.out[i] = v
 			}
-		case g.count <= s.cap:
-			if cap(s.buf) < g.count {
-				s.buf = make([]float64, 0, g.count)
-			}
-			buf := s.buf[:0]
-			for _, v := range s.x {
-				if sortKey(v)>>shift == full {
-					buf = append(buf, v)
-				}
-			}
-			s.buf = buf
-			selectSorted(buf, g.ranks, g.below, g.out)
-		default:
-			s.find(level+1, full, g.below, g.ranks, g.out)
+			continue
 		}
+		s.find(level+1, full, g.below, g.ranks, g.out)
 	}
 }
 
