@@ -33,9 +33,10 @@ const defaultBlock = 10_000
 const maxBytes = 1 << 40
 
 // outputOverhead is a bound on the bytes Run allocates per output besides
-// its draws: the slice header of its column, the *output, the output and
-// its Summary bookkeeping, and in a streaming run the exact sums.
-const outputOverhead = 1024
+// its draws: the slice header of its column (24), the *output (8), the
+// output (about 100), and in a streaming run its sketch header and its two
+// exact sums (2 × 552).
+const outputOverhead = 2048
 
 // defaultMaxDraws caps an adaptive run when [Options].MaxDraws is 0.
 const defaultMaxDraws = 1_000_000
@@ -203,7 +204,7 @@ type Options struct {
 // machine).
 //
 // Before allocating, Run counts every byte it will allocate: the kept
-// draws (8 bytes per output and draw), about 1 KiB per output, and each
+// draws (8 bytes per output and draw), 2 KiB per output, and each
 // worker's buffers. More than 1 TiB is an error; less can still exceed the
 // machine's memory, which Run does not know.
 //
