@@ -336,3 +336,33 @@ func TestStreamBoundedAllocation(t *testing.T) {
 		}
 	}
 }
+
+// TestStreamSummary checks the Summary methods of a streaming run that
+// have no sample to read: ShortestInterval is NaN, NaN; Estimate
+// interpolates 1001 sketch quantiles, so its median is within 0.1% of the
+// kept run's draw of rank ⌊(M−1)/2⌋ (its sketch quantile at p = 0.5 is
+// that bucket's value, and interpolation at a knot returns it).
+func TestStreamSummary(t *testing.T) {
+	m, f, _ := streamModel(t)
+	kept, err := m.Run(context.Background(), 5, f, estimate.Options{Draws: 50_001, Seed: 9})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stream, err := m.Run(context.Background(), 5, f, estimate.Options{Draws: 50_001, Seed: 9, Stream: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := stream.Output(0)
+	if lo, hi := s.ShortestInterval(0.9); !math.IsNaN(lo) || !math.IsNaN(hi) {
+		t.Errorf("streamed ShortestInterval = %g, %g; want NaN, NaN", lo, hi)
+	}
+	sorted := kept.Output(0).Samples()
+	slices.Sort(sorted)
+	exact := sorted[25_000] // hand: ⌊0.5 × 50,000⌋
+	if got := s.Estimate().Quantile(0.5); math.Abs(got-exact) > estimate.StreamAccuracy*exact*(1+1e-9) {
+		t.Errorf("streamed Estimate().Quantile(0.5) = %g, exact draw %g", got, exact)
+	}
+	if q := (estimate.Summary{}).Quantiles(0.5); q != nil {
+		t.Errorf("zero Summary Quantiles = %v, want nil", q)
+	}
+}
