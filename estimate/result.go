@@ -360,14 +360,15 @@ func (r *Result) Output(i int) Summary {
 // The draws stay in draw order: quantiles are found by selection, which
 // reads the sample without sorting or copying it. A call to
 // [Summary.Quantile], [Summary.Quantiles], [Summary.Interval] or
-// [Summary.Median] costs about two passes over the draws per order
-// statistic it has not met before (about 2 ns per draw each, plus a
-// 512 KiB table and at most a sixteenth of the sample's size while it
-// runs); the order statistics found are remembered, so asking again, or
-// for the median after the interval, is free. Ask for several quantiles in
-// one [Summary.Quantiles] call to share the first pass. [Summary.CDF] is
-// one pass. [Summary.ShortestInterval] and [Summary.Estimate] sort a copy
-// of the sample.
+// [Summary.Median] makes one counting pass over the draws and one pass
+// that copies out the few near the wanted ranks (about 8 ns per draw in
+// all for three quantiles of 10⁷ draws, against about 170 for sorting a
+// copy), using a 512 KiB table and at most a sixteenth of the sample's
+// size while it runs. The order statistics found are remembered, so asking
+// again, or for the median after the interval, is free. Ask for several
+// quantiles in one [Summary.Quantiles] call to share the passes.
+// [Summary.CDF] is one pass. [Summary.ShortestInterval] and
+// [Summary.Estimate] sort a copy of the sample.
 //
 // # Streaming runs
 //
@@ -378,7 +379,7 @@ func (r *Result) Output(i int) Summary {
 // type-7 quantile lies between that draw and the next); p = 0 and p = 1
 // give the exact minimum and maximum. The bound holds for draws within a
 // factor 3·10²⁸ of the largest draw of the same sign. CDF(x) is off by at
-// most the fraction of draws within 0.1% of x. ShortestInterval returns
+// most the fraction of draws within 0.2% of x (its bucket). ShortestInterval returns
 // NaN, NaN and Samples nil; Estimate interpolates 1001 quantiles of the
 // sketch.
 type Summary struct {
