@@ -36,7 +36,7 @@ func (m *Model) runAdaptive(ctx context.Context, outputs int, f Func, opt Option
 			cols[o] = slices.Grow(cols[o], M)[:first+M]
 			block[o] = cols[o][first : first+M]
 		}
-		if err := m.runRange(ctx, f, opt, block, first, M, "up to "+strconv.Itoa(opt.MaxDraws), prog); err != nil {
+		if err := m.runRange(ctx, f, opt, block, first, M, "up to "+strconv.Itoa(opt.MaxDraws), prog, nil); err != nil {
 			return nil, err
 		}
 		done += M

@@ -209,7 +209,7 @@ func BenchmarkSample(b *testing.B) {
 }
 
 // BenchmarkSummaryQuantile measures the first quantile of a fresh result,
-// which sorts the sample.
+// which selects the order statistics it needs from the unsorted draws.
 func BenchmarkSummaryQuantile(b *testing.B) {
 	n := must(b)(estimate.Normal(0, 1))
 	m, f := additive(b, n, n, n, n)

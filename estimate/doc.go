@@ -104,7 +104,10 @@
 // and the raw samples. Within a draw every input has one value, however
 // often the model reads it, so x − x = 0 and x·x is a square. A model may
 // return one output or many (21 sectors × 4 skill levels); the result
-// keeps 8 bytes per output per draw.
+// keeps 8 bytes per output per draw, in draw order, and finds quantiles by
+// selection rather than by sorting a copy (see [Summary] for the cost).
+// With [Options].Stream it keeps none: mean and SD stay exact and
+// quantiles come from a sketch within 0.1% ([StreamAccuracy]).
 //
 // Runs are reproducible: draws are split into chunks of 1000; chunk k
 // draws from a ChaCha8 stream keyed by ([Options].Seed, k); outputs are
@@ -114,7 +117,8 @@
 // may differ, as Go may fuse multiply-adds and some math functions have
 // assembly versions.) [Result.Seed] records the seed, for audit. Runs use every core by default and do
 // not allocate per draw. [Options] also give cancellation (through the
-// context, checked between chunks), a progress callback, and an adaptive
+// context, checked between chunks: Run returns once each worker finishes
+// the chunk of 1000 draws it is in), a progress callback, and an adaptive
 // mode that draws until the results are stable to a tolerance (JCGM
 // 101:2008 §7.9) and reports the draws used.
 //

@@ -45,26 +45,31 @@ func (q QuantileMethod) String() string {
 
 // sampleQuantile returns the p-quantile of the sorted sample x.
 func sampleQuantile(x []float64, p float64, q QuantileMethod) float64 {
-	n := len(x)
+	return quantileOf(len(x), p, q, func(k int) float64 { return x[k] })
+}
+
+// quantileOf returns the p-quantile of a sample of n values whose order
+// statistic of 0-based rank k is at(k). It calls at with k in [0, n) only.
+func quantileOf(n int, p float64, q QuantileMethod, at0 func(k int) float64) float64 {
 	if n == 0 || math.IsNaN(p) || p < 0 || p > 1 {
 		return math.NaN()
 	}
 	nf := float64(n)
 	// at returns the k-th order statistic, 1-based, clamped to [1, n].
-	at := func(k int) float64 { return x[min(max(k, 1), n)-1] }
+	at := func(k int) float64 { return at0(min(max(k, 1), n) - 1) }
 	var h float64
 	switch q {
 	case HyndmanFan1:
 		if p == 0 {
-			return x[0]
+			return at(1)
 		}
 		return at(int(math.Ceil(nf * p)))
 	case HyndmanFan2:
 		if p == 0 {
-			return x[0]
+			return at(1)
 		}
 		if p == 1 {
-			return x[n-1]
+			return at(n)
 		}
 		h = nf * p
 		return (at(int(math.Ceil(h))) + at(int(math.Floor(h))+1)) / 2
@@ -83,15 +88,19 @@ func sampleQuantile(x []float64, p float64, q QuantileMethod) float64 {
 	default: // 0 and HyndmanFan7
 		h = (nf-1)*p + 1
 	}
-	fl := math.Floor(h)
-	k := int(fl)
-	lo, hi := at(k), at(k+1)
 	if h <= 1 {
-		return x[0]
+		return at(1)
 	}
 	if h >= nf {
-		return x[n-1]
+		return at(n)
 	}
+	fl := math.Floor(h)
+	k := int(fl)
+	lo := at(k)
+	if h == fl {
+		return lo
+	}
+	hi := at(k + 1)
 	return lo + (h-fl)*(hi-lo)
 }
 
@@ -120,20 +129,76 @@ func shortest(x []float64, level float64) (lo, hi float64) {
 	return x[best], x[best+q]
 }
 
-// output is the stored sample of one output and its lazily sorted copy.
+// output is the sample of one output, in draw order, or in a streaming
+// run its sketch, with the order statistics found so far.
 type output struct {
-	samples  []float64
+	samples  []float64 // nil in a streaming run
+	sk       *sketch   // streaming runs only
+	n        int
 	mean, sd float64
-	once     sync.Once
-	sorted   []float64
+
+	mu   sync.Mutex
+	memo map[int]float64 // order statistics by 0-based rank
 }
 
-func (o *output) sortedSamples() []float64 {
-	o.once.Do(func() {
-		o.sorted = slices.Clone(o.samples)
-		slices.Sort(o.sorted)
-	})
-	return o.sorted
+// maxMemo bounds the order statistics an output remembers.
+const maxMemo = 256
+
+// orderStats returns the order statistics of the given 0-based ranks
+// (any order, duplicates allowed), selecting those not yet known in one
+// go. The sample is only read.
+func (o *output) orderStats(ranks []int) []float64 {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	var missing []int
+	for _, k := range ranks {
+		if _, ok := o.memo[k]; !ok {
+			missing = append(missing, k)
+		}
+	}
+	if len(missing) > 0 {
+		slices.Sort(missing)
+		missing = slices.Compact(missing)
+		vals := make([]float64, len(missing))
+		orderStats(o.samples, missing, vals)
+		if o.memo == nil || len(o.memo)+len(missing) > maxMemo {
+			o.memo = make(map[int]float64, len(missing))
+		}
+		for i, k := range missing {
+			o.memo[k] = vals[i]
+		}
+	}
+	out := make([]float64, len(ranks))
+	for i, k := range ranks {
+		out[i] = o.memo[k]
+	}
+	return out
+}
+
+// quantiles returns the ps-quantiles by method q.
+func (o *output) quantiles(q QuantileMethod, ps []float64) []float64 {
+	out := make([]float64, len(ps))
+	if o.sk != nil {
+		for i, p := range ps {
+			out[i] = o.sk.quantile(p)
+		}
+		return out
+	}
+	// Record the order statistics each quantile needs, find them all at
+	// once, then compute the quantiles from them.
+	var ranks []int
+	for _, p := range ps {
+		quantileOf(o.n, p, q, func(k int) float64 { ranks = append(ranks, k); return 0 })
+	}
+	vals := o.orderStats(ranks)
+	for i, p := range ps {
+		out[i] = quantileOf(o.n, p, q, func(k int) float64 {
+			v := vals[0]
+			vals = vals[1:]
+			return v
+		})
+	}
+	return out
 }
 
 // meanSD returns the mean and the sample standard deviation (two-pass,
@@ -204,7 +269,20 @@ type Result struct {
 }
 
 func (m *Model) newResult(cols [][]float64, opt Options, converged bool) *Result {
-	r := &Result{outs: make([]*output, len(cols)), method: opt.Quantile, converged: converged, seed: opt.Seed}
+	r := m.resultShell(len(cols), opt, converged)
+	for i, c := range cols {
+		o := &output{samples: c, n: len(c)}
+		o.mean, o.sd = meanSD(c)
+		r.outs[i] = o
+		r.draws = len(c)
+	}
+	return r
+}
+
+// resultShell returns a Result with the sources of the model's inputs and
+// room for the outputs.
+func (m *Model) resultShell(outputs int, opt Options, converged bool) *Result {
+	r := &Result{outs: make([]*output, outputs), method: opt.Quantile, converged: converged, seed: opt.Seed}
 	add := func(src []exodus.Source) {
 		for _, s := range src {
 			if !slices.Contains(r.sources, s) {
@@ -217,12 +295,6 @@ func (m *Model) newResult(cols [][]float64, opt Options, converged bool) *Result
 	}
 	for _, c := range m.comps {
 		add(c.sources)
-	}
-	for i, c := range cols {
-		o := &output{samples: c}
-		o.mean, o.sd = meanSD(c)
-		r.outs[i] = o
-		r.draws = len(c)
 	}
 	return r
 }
@@ -281,7 +353,35 @@ func (r *Result) Output(i int) Summary {
 // A Summary describes the sample of one output of a [Result]. Quantiles
 // use the [QuantileMethod] of the run's [Options]. The zero Summary has no
 // sample: its methods return NaN (or nil). A Summary is safe for
-// concurrent use; the first quantile sorts a copy of the sample.
+// concurrent use.
+//
+// # Cost
+//
+// The draws stay in draw order: quantiles are found by selection, which
+// reads the sample without sorting or copying it. A call to
+// [Summary.Quantile], [Summary.Quantiles], [Summary.Interval] or
+// [Summary.Median] makes one counting pass over the draws and one pass
+// that copies out the few near the wanted ranks (about 8 ns per draw in
+// all for three quantiles of 10⁷ draws, against about 170 for sorting a
+// copy), using a 512 KiB table and at most a sixteenth of the sample's
+// size while it runs. The order statistics found are remembered, so asking
+// again, or for the median after the interval, is free. Ask for several
+// quantiles in one [Summary.Quantiles] call to share the passes.
+// [Summary.CDF] is one pass. [Summary.ShortestInterval] and
+// [Summary.Estimate] sort a copy of the sample.
+//
+// # Streaming runs
+//
+// In a run with [Options].Stream, Mean, SD and StdErr are exact, but the
+// draws are not kept: the quantiles come from a sketch. Quantile(p) is then
+// within a relative error of [StreamAccuracy] (0.1%) of the draw of 0-based
+// rank ⌊p(M−1)⌋ of the M sorted draws, whatever the QuantileMethod (the
+// type-7 quantile lies between that draw and the next); p = 0 and p = 1
+// give the exact minimum and maximum. The bound holds for draws within a
+// factor 3·10²⁸ of the largest draw of the same sign. CDF(x) is off by at
+// most the fraction of draws within 0.2% of x (its bucket). ShortestInterval returns
+// NaN, NaN and Samples nil; Estimate interpolates 1001 quantiles of the
+// sketch.
 type Summary struct {
 	o *output
 	q QuantileMethod
@@ -293,7 +393,7 @@ func (s Summary) Draws() int {
 	if s.o == nil {
 		return 0
 	}
-	return len(s.o.samples)
+	return s.o.n
 }
 
 // Mean returns the sample mean.
@@ -319,7 +419,7 @@ func (s Summary) StdErr() float64 {
 	if s.o == nil {
 		return math.NaN()
 	}
-	return s.o.sd / math.Sqrt(float64(len(s.o.samples)))
+	return s.o.sd / math.Sqrt(float64(s.o.n))
 }
 
 // Quantile returns the sample p-quantile for p in [0, 1] (NaN outside).
@@ -327,7 +427,17 @@ func (s Summary) Quantile(p float64) float64 {
 	if s.o == nil {
 		return math.NaN()
 	}
-	return sampleQuantile(s.o.sortedSamples(), p, s.q)
+	return s.o.quantiles(s.q, []float64{p})[0]
+}
+
+// Quantiles returns the sample quantiles for each of ps, as
+// [Summary.Quantile] would, finding the order statistics they need
+// together (NaN for a p outside [0, 1]; nil for the zero Summary).
+func (s Summary) Quantiles(ps ...float64) []float64 {
+	if s.o == nil {
+		return nil
+	}
+	return s.o.quantiles(s.q, ps)
 }
 
 // Median returns the sample 0.5-quantile.
@@ -340,22 +450,26 @@ func (s Summary) Median() float64 { return s.Quantile(0.5) }
 // less than one gap between neighbouring draws. It returns NaN, NaN for a
 // level outside (0, 1).
 func (s Summary) Interval(level float64) (lo, hi float64) {
-	if math.IsNaN(level) || level <= 0 || level >= 1 {
+	if s.o == nil || math.IsNaN(level) || level <= 0 || level >= 1 {
 		return math.NaN(), math.NaN()
 	}
-	return s.Quantile((1 - level) / 2), s.Quantile((1 + level) / 2)
+	q := s.o.quantiles(s.q, []float64{(1 - level) / 2, (1 + level) / 2})
+	return q[0], q[1]
 }
 
 // ShortestInterval returns the shortest coverage interval of JCGM 101
 // §7.7.2 for a level in (0, 1): the pair of order statistics
 // (y₍ᵣ₎, y₍ᵣ₊q₎), q = level·M rounded, of least width. For an asymmetric
 // output it is shorter than [Summary.Interval] and not centred on the
-// median.
+// median. It sorts a copy of the sample (8 bytes per draw while it runs);
+// a streaming run has no sample, and gets NaN, NaN.
 func (s Summary) ShortestInterval(level float64) (lo, hi float64) {
-	if s.o == nil {
+	if s.o == nil || s.o.samples == nil {
 		return math.NaN(), math.NaN()
 	}
-	return shortest(s.o.sortedSamples(), level)
+	sorted := slices.Clone(s.o.samples)
+	slices.Sort(sorted)
+	return shortest(sorted, level)
 }
 
 // CDF returns the fraction of draws at or below x: the empirical
@@ -365,9 +479,16 @@ func (s Summary) CDF(x float64) float64 {
 	if s.o == nil || math.IsNaN(x) {
 		return math.NaN()
 	}
-	sorted := s.o.sortedSamples()
-	n, _ := slices.BinarySearch(sorted, math.Nextafter(x, math.Inf(1)))
-	return float64(n) / float64(len(sorted))
+	if s.o.sk != nil {
+		return s.o.sk.cdf(x)
+	}
+	n := 0
+	for _, v := range s.o.samples {
+		if v <= x {
+			n++
+		}
+	}
+	return float64(n) / float64(len(s.o.samples))
 }
 
 // Estimate returns the output as an [Estimate], to feed a derived figure
@@ -375,13 +496,28 @@ func (s Summary) CDF(x float64) float64 {
 // interpolates the sorted draws linearly (Hyndman–Fan type 7, whatever the
 // run's QuantileMethod), so that sampling from it is a smoothed bootstrap.
 // It carries the sources of the model's inputs ([Result.Sources]) and
-// holds the sorted draws. An output with a single value gives a [Point];
-// the zero Summary gives the zero Estimate.
+// holds a sorted copy of the draws (in a streaming run, 1001 quantiles of
+// the sketch). An output with a single value gives a [Point]; the zero
+// Summary gives the zero Estimate.
 func (s Summary) Estimate() Estimate {
 	if s.o == nil {
 		return Estimate{}
 	}
-	sorted := s.o.sortedSamples()
+	var sorted []float64
+	if s.o.sk != nil {
+		ps := make([]float64, 1001)
+		for k := range ps {
+			ps[k] = float64(k) / 1000
+		}
+		sorted = s.o.quantiles(s.q, ps)
+		// The sketch's quantiles are monotone up to rounding; make sure.
+		for k := 1; k < len(sorted); k++ {
+			sorted[k] = max(sorted[k], sorted[k-1])
+		}
+	} else {
+		sorted = slices.Clone(s.o.samples)
+		slices.Sort(sorted)
+	}
 	n := len(sorted)
 	var e Estimate
 	if sorted[0] == sorted[n-1] {
@@ -398,7 +534,8 @@ func (s Summary) Estimate() Estimate {
 	return e
 }
 
-// Samples returns a copy of the sample, in draw order, for audit.
+// Samples returns a copy of the sample, in draw order, for audit; nil in a
+// streaming run, which keeps no draws.
 func (s Summary) Samples() []float64 {
 	if s.o == nil {
 		return nil
@@ -412,6 +549,7 @@ func (s Summary) String() string {
 	if s.o == nil {
 		return "empty summary"
 	}
-	lo, hi := s.Interval(0.9)
-	return formatSummary(s.Median(), lo, hi)
+	level := 0.9 // a variable, so that p is Interval(0.9)'s to the last bit
+	q := s.Quantiles(0.5, (1-level)/2, (1+level)/2)
+	return formatSummary(q[0], q[1], q[2])
 }
