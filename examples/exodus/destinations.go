@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 	"slices"
 
 	"github.com/exodus-lab/exodus/workforce"
@@ -40,7 +41,12 @@ func buildDestinations(rep *report, src *sourceList, hc *workforce.Headcount, in
 		return
 	}
 	d.Assumption = destAssumption
-	d.AssumptionRefs = src.cite(srcZOiS)
+	// ZOiS as the sector profile cites it, so that it is one source.
+	for _, s := range workforce.DefaultSectorProfile().Sources() {
+		if strings.HasPrefix(s.Publisher, "ZOiS") {
+			d.AssumptionRefs = src.cite(s)
+		}
+	}
 	total := hc.Total()
 	for _, dest := range hc.Destinations() {
 		lo, hi := hc.DestinationInterval(dest)

@@ -294,11 +294,11 @@ func surveyComposition(sc *workforce.Scenario, h *headcounts, src *sourceList, w
 	if err != nil {
 		return err
 	}
-	sc.Bands = comp.Named("80% high skill (90%: about 75%–85%), the other 20% low and medium").WithSources(srcOutRush, srcOKRussians)
+	sc.Bands = comp.Named("80% high skill (90%: about 75%–85%), the other 20% low and medium").WithSources(srcOutRush)
 	h.Assumptions = append(h.Assumptions, assumption{
 		Text: "About 80% of emigrants from Russia hold a university degree; read as 80% (90%: about 75%–85%) in high-skill jobs (ILO skill levels 3–4). " +
 			"The other 20% split between low and medium skill as in the workforce. Graduates working below their level would make this an overstatement.",
-		SourceRefs: src.cite(srcOutRush, srcOKRussians),
+		SourceRefs: src.cite(srcOutRush),
 	})
 	return nil
 }

@@ -62,18 +62,6 @@ var (
 		Publisher: "Alfa Bank",
 		Note:      "as cited by the article: about 1.5% of the whole workforce left; the bank's own text was not found, so no date or address",
 	}
-	srcZOiS = exodus.Source{
-		Publisher: "ZOiS, Princeton and Harvard survey of Russian migrants in Georgia and Armenia",
-		URL:       "https://zois-berlin.de/en/press/press-releases/how-russians-in-armenia-and-georgia-view-the-war",
-		Date:      "2023",
-		Note:      "IT workers: 27% in Georgia, 37% in Armenia; face-to-face survey, late 2022",
-	}
-	srcOKRussians = exodus.Source{
-		Publisher: "OK Russians (E. Zavadskaya)",
-		URL:       "https://windowoneurasia2.blogspot.com/2022/08/almost-half-of-russians-who-have-moved.html",
-		Date:      "2022-08",
-		Note:      "over 45% of respondents in IT; culture, teachers and office workers about 15% each; journalists 8%",
-	}
 	srcOutRush = exodus.Source{
 		Publisher: "OutRush (Kamalov, Sergeeva, Zavadskaya, Kostenko)",
 		URL:       "http://warsawpoint.com/news/35292-up-to-300000-people-have-left-russia-following-invasion-of-ukraine.html",
