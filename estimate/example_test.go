@@ -602,3 +602,20 @@ func ExampleSummary_UnmarshalJSON() {
 	// Output:
 	// true
 }
+
+// ParseRange reads figures as reports and command lines write them.
+func ExampleParseRange() {
+	for _, s := range []string{"800k", "600,000–1,000,000", "1,5%", "1.25-1.75%"} {
+		lo, hi, err := estimate.ParseRange(s)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(lo, hi)
+	}
+	// Output:
+	// 800000 800000
+	// 600000 1e+06
+	// 0.015 0.015
+	// 0.0125 0.0175
+}

@@ -43,7 +43,7 @@ func ILOSTATEducationSource(year int) exodus.Source {
 		Publisher: "International Labour Organization (ILOSTAT)",
 		Title:     "Employment by sex, economic activity and education (thousands), EMP_TEMP_SEX_ECO_EDU_NB, Russian Federation, " + strconv.Itoa(year),
 		URL:       "https://ilostat.ilo.org/data/",
-		Note:      "labour force survey; ISIC Rev.4 section × ISCED-97 level as published, both sexes; read from the ILOSTAT bulk download as converted by open-numbers/ddf--ilo--ilostat (commit c50d060595275a48961dbd0c5971eedea95ffad8); suppressed cells are missing; the coding of education changes between 2021 and 2022 (not documented by the source): never a series",
+		Note:      "labour force survey; ISIC Rev.4 section × ISCED-97 level as published, both sexes; read from the ILOSTAT bulk download as converted by open-numbers/ddf--ilo--ilostat (commit c50d060595275a48961dbd0c5971eedea95ffad8); release date not recorded in that copy; suppressed cells are missing; the coding of education changes between 2021 and 2022 (not documented by the source): never a series",
 	}
 }
 
@@ -53,7 +53,7 @@ func LabourForceSource() exodus.Source {
 		Publisher: "Rosstat (Federal State Statistics Service of Russia)",
 		Title:     "Labour force survey, November 2022: labour force 75.1 million, employed 72.4 million, unemployed 2.7 million (3.7%)",
 		URL:       "https://www.economy.com/russian-federation/total-employment",
-		Note:      "population aged 15 and over, ILO definitions; reference month November 2022, as reported by economy.com and https://primorye24.ru/news/post/169967-uroven-bezraboticy-v-rossii-snizilsya-do-rekordnogo-minimuma; Rosstat's annual averages for 2021 and 2022 were not found",
+		Note:      "population aged 15 and over, ILO definitions; reference month November 2022, as reported by economy.com and https://primorye24.ru/news/post/169967-uroven-bezraboticy-v-rossii-snizilsya-do-rekordnogo-minimuma; Rosstat's annual averages for 2021 and 2022 were not found; publication date not recorded",
 	}
 }
 
@@ -326,7 +326,7 @@ func buildILO(t *Table, year int, d *embedded) (*iloData, error) {
 	note := exodus.Source{
 		Publisher: "exodus",
 		Title:     "default sector × occupation employment, " + strconv.Itoa(year),
-		Note:      "section totals A–S from Rosstat (workplace-based balance); T and U share Rosstat's unpublished remainder in proportion to ILOSTAT's T and U; occupation mix within each section from ILOSTAT (labour force survey), suppressed cells filled evenly from the gap to the published section total",
+		Note:      "a table derived by exodus from the two sources before it, so no publication date of its own; section totals A–S from Rosstat (workplace-based balance); T and U share Rosstat's unpublished remainder in proportion to ILOSTAT's T and U; occupation mix within each section from ILOSTAT (labour force survey), suppressed cells filled evenly from the gap to the published section total",
 	}
 	y.combined = newTableOwned(secs, occ, v, []exodus.Source{RosstatSource(), ILOSTATSource(year), note})
 	return y, nil

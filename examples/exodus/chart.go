@@ -36,6 +36,7 @@ func (b barErrors) XError(i int) (lo, hi float64) { return b[i].value - b[i].lo,
 type chart struct {
 	title, subtitle string
 	xlabel, ylabel  string
+	source          string // the source line, printed under the x axis
 	bars            []bar
 }
 
@@ -52,21 +53,26 @@ func writeChart(w io.Writer, format string, c chart) error {
 	p.Title.Padding = vg.Points(8)
 	p.Title.TextStyle.Font.Size = vg.Points(13)
 	p.X.Label.Text = c.xlabel
+	if c.source != "" {
+		p.X.Label.Text += "\n" + c.source
+	}
 	p.Y.Label.Text = c.ylabel
 	p.X.Min = 0
 	p.Add(plotter.NewGrid())
 
 	values := make(plotter.Values, len(c.bars))
 	names := make([]string, len(c.bars))
-	notes := plotter.XYLabels{XYs: make(plotter.XYs, len(c.bars)), Labels: make([]string, len(c.bars))}
 	for i, b := range c.bars {
 		values[i] = b.value
+		// The figures in words go with the label, so that the axis can end
+		// just past the longest whisker.
 		names[i] = b.label
-		p.X.Max = max(p.X.Max, b.hi)
-		notes.XYs[i] = plotter.XY{X: b.hi, Y: float64(i)}
-		notes.Labels[i] = b.note
+		if b.note != "" {
+			names[i] += ": " + b.note
+		}
+		p.X.Max = max(p.X.Max, b.hi, b.value)
 	}
-	p.X.Max *= 1.3 // room for the notes right of the longest interval
+	p.X.Max *= 1.03
 	p.X.Tick.Marker = countTicks{}
 
 	bc, err := plotter.NewBarChart(values, vg.Points(11))
@@ -86,17 +92,6 @@ func writeChart(w io.Writer, format string, c chart) error {
 	eb.CapWidth = vg.Points(6)
 	p.Add(eb)
 
-	labels, err := plotter.NewLabels(notes)
-	if err != nil {
-		return fmt.Errorf("chart: %w", err)
-	}
-	labels.Offset = vg.Point{X: vg.Points(5)}
-	for i := range labels.TextStyle {
-		labels.TextStyle[i].Font.Size = vg.Points(9)
-		labels.TextStyle[i].YAlign = draw.YCenter
-		labels.TextStyle[i].Color = color.Gray{Y: 0x40}
-	}
-	p.Add(labels)
 	p.NominalY(names...)
 	// Half a bar's spacing and more around the first and last bars, so
 	// that a chart of two sectors does not pin them to its edges.
@@ -104,7 +99,7 @@ func writeChart(w io.Writer, format string, c chart) error {
 
 	// At least 300pt high: with a few bars, the titles and axes would
 	// crowd out the plot.
-	width, height := 10*vg.Inch, vg.Points(max(300, float64(90+22*len(c.bars))))
+	width, height := 11*vg.Inch, vg.Points(max(300, float64(90+22*len(c.bars))))
 	var wt io.WriterTo
 	switch strings.ToLower(format) {
 	case "svg":

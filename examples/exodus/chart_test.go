@@ -30,10 +30,10 @@ func TestWriteChartPNG(t *testing.T) {
 	if err != nil {
 		t.Fatalf("output is not a PNG: %v", err)
 	}
-	// hand: 10 in × 96 dpi = 960 px wide; three bars still get the minimum
+	// hand: 11 in × 96 dpi = 1056 px wide; three bars still get the minimum
 	// height, 300 pt × 96/72 = 400 px, so the titles do not crowd them out.
-	if b := img.Bounds(); b.Dx() != 960 || b.Dy() != 400 {
-		t.Errorf("PNG is %dx%d, want 960x400", b.Dx(), b.Dy())
+	if b := img.Bounds(); b.Dx() != 1056 || b.Dy() != 400 {
+		t.Errorf("PNG is %dx%d, want 1056x400", b.Dx(), b.Dy())
 	}
 }
 

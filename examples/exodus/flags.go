@@ -5,33 +5,39 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
+
+	"github.com/exodus-lab/exodus/estimate"
+	"github.com/exodus-lab/exodus/workforce"
+	"github.com/exodus-lab/exodus/workforce/impact"
 )
 
 // config is the parsed command line.
 type config struct {
 	format    string
+	table     string // which table -format csv writes
 	svg, png  string
 	draws     int
 	seed      uint64
-	total     *span // nil: the pooled estimate
-	share     *span // nil: the pooled estimate
-	date      time.Time
+	total     *span     // nil: the pooled estimate
+	share     *span     // nil: the pooled estimate
+	date      time.Time // the -date day; zero when not given
+	dateSet   bool
 	rates     string
 	workforce string
+
+	costYear      int          // the year of section 5's roubles
+	costBasis     impact.Basis // wages or compensation
+	noMultipliers bool
 }
 
 // A span is a point (lo == hi) or a 90% interval from the command line.
 type span struct{ lo, hi float64 }
 
 func (s span) isPoint() bool { return s.lo == s.hi }
-
-const defaultDate = "2022-03-15"
 
 func parseFlags(args []string, stderr io.Writer) (config, error) {
 	var cfg config
@@ -40,13 +46,18 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.SetOutput(io.Discard)
 	var total, share, date string
 	fs.StringVar(&cfg.format, "format", "text", "output `format`: text, csv (the headcount table) or json (the whole report)")
+	fs.StringVar(&cfg.table, "table", "headcounts", "the `table` -format csv writes: headcounts (sector × skill level), destinations, destination-sectors or costs")
 	fs.StringVar(&cfg.svg, "svg", "", "also write a chart of headcounts by sector to `FILE` as SVG")
 	fs.StringVar(&cfg.png, "png", "", "also write a chart of headcounts by sector to `FILE` as PNG")
 	fs.IntVar(&cfg.draws, "draws", 100_000, "number of Monte Carlo draws, `N` from 100 to 1000000 (each draw keeps every cell: 1000000 need about 2 GB of memory)")
 	fs.Uint64Var(&cfg.seed, "seed", 1, "random `seed`, 0 or more; the same flags and seed give byte-identical output")
 	fs.StringVar(&total, "total", "", "number who left, `N or LO-HI` (a 90% interval, such as 600000-1000000), instead of the pooled estimate")
 	fs.StringVar(&share, "share", "", "share of the labour force who left, `S or LO-HI` (0.015, 1.5% or 1.25%-1.75%), instead of the pooled estimate")
-	fs.StringVar(&date, "date", defaultDate, "the `YYYY-MM-DD` day whose official exchange rates convert the money; a rate up to 31 days older is used")
+	fs.StringVar(&date, "date", "", "also convert the money at the rates in force on the `YYYY-MM-DD` day (a rate up to 14 days older is used);\nwith -rates, the default is the file's latest day")
+	fs.IntVar(&cfg.costYear, "year", workforce.DefaultYear, "the `year` whose wages and value added price the departures (2019 to 2024)")
+	var basis string
+	fs.StringVar(&basis, "basis", "wages", "labour income `basis`: wages (Rosstat, employees of organisations) or compensation (national accounts)")
+	fs.BoolVar(&cfg.noMultipliers, "no-multipliers", false, "leave out the economy-wide effect through input–output multipliers")
 	fs.StringVar(&cfg.rates, "rates", "", "a Central Bank of Russia XML_daily or XML_dynamic `FILE`, or an ECB eurofxref file, used instead of the embedded official rates")
 	fs.StringVar(&cfg.workforce, "workforce", "", "a CSV `FILE` of employment in persons, rows ISIC Rev.4 section letters (A–U), columns ISCO-08 major groups (0–9),\nfirst column a label; used instead of the embedded data for Russia (needs -total or -share;\nevery cell filled: a blank cell is an error, since exodus cannot tell how to split it)")
 	if err := fs.Parse(args); err != nil {
@@ -63,6 +74,11 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	case "text", "csv", "json":
 	default:
 		return config{}, fmt.Errorf("-format %q: want text, csv or json", cfg.format)
+	}
+	switch cfg.table {
+	case "headcounts", "destinations", "destination-sectors", "costs":
+	default:
+		return config{}, fmt.Errorf("-table %q: want headcounts, destinations, destination-sectors or costs", cfg.table)
 	}
 	if cfg.draws < 100 || cfg.draws > maxDraws {
 		return config{}, fmt.Errorf("-draws %d: want 100 to 1000000", cfg.draws)
@@ -90,8 +106,22 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 			return config{}, fmt.Errorf("-share %q: want a share above 0 and below 1 (0.015 or 1.5%%)", share)
 		}
 	}
-	if cfg.date, err = parseDay(date); err != nil {
-		return config{}, fmt.Errorf("-date %q: %w", date, err)
+	if date != "" {
+		if cfg.date, err = parseDay(date); err != nil {
+			return config{}, fmt.Errorf("-date %q: %w", date, err)
+		}
+		cfg.dateSet = true
+	}
+	switch basis {
+	case "wages":
+		cfg.costBasis = impact.WageBasis
+	case "compensation":
+		cfg.costBasis = impact.CompensationBasis
+	default:
+		return config{}, fmt.Errorf("-basis %q: want wages or compensation", basis)
+	}
+	if cfg.costYear < 2019 || cfg.costYear > 2024 {
+		return config{}, fmt.Errorf("-year %d: want 2019 to 2024, the years with wages, value added and employment", cfg.costYear)
 	}
 	if cfg.svg != "" && cfg.svg == cfg.png {
 		return config{}, fmt.Errorf("-svg and -png both write %s: give two files", cfg.svg)
@@ -156,42 +186,18 @@ func checkOutPath(path string) error {
 	return nil
 }
 
-// parseSpan reads "N" or "LO-HI". With percent, a value may end in % (and
-// is then divided by 100). Numbers may use _ or , as thousands separators.
+// parseSpan reads "N" or "LO-HI" with [estimate.ParseRange]: "800k",
+// "600,000-1,000,000", "1.5%", "1,5%" (a decimal comma: 1.5%, never 15%).
+// Without percent, a value that ends in % is refused: -total counts people.
 func parseSpan(s string, percent bool) (*span, error) {
-	if strings.HasPrefix(strings.TrimSpace(s), "-") {
-		return nil, fmt.Errorf("%q is negative", s)
+	if !percent && strings.Contains(s, "%") {
+		return nil, fmt.Errorf("%q: a number of people, not a percentage (use -share for a share)", s)
 	}
-	lo, hi, found := strings.Cut(s, "-")
-	if !found {
-		hi = lo
-	}
-	a, err := parseNumber(lo, percent)
+	lo, hi, err := estimate.ParseRange(s)
 	if err != nil {
 		return nil, err
 	}
-	b, err := parseNumber(hi, percent)
-	if err != nil {
-		return nil, err
-	}
-	if a > b || (found && a == b) {
-		return nil, fmt.Errorf("%q: the low end must be below the high end", s)
-	}
-	return &span{a, b}, nil
-}
-
-func parseNumber(s string, percent bool) (float64, error) {
-	t := strings.TrimSpace(s)
-	scale := 1.0
-	if percent && strings.HasSuffix(t, "%") {
-		t, scale = strings.TrimSpace(strings.TrimSuffix(t, "%")), 0.01
-	}
-	t = strings.NewReplacer("_", "", ",", "").Replace(t)
-	v, err := strconv.ParseFloat(t, 64)
-	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, fmt.Errorf("%q is not a number", s)
-	}
-	return v * scale, nil
+	return &span{lo, hi}, nil
 }
 
 // maxDraws bounds -draws: the simulation keeps every draw of every cell,

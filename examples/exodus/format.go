@@ -142,3 +142,12 @@ func shortTitle(code, title string) string {
 	}
 	return truncate(title, 35)
 }
+
+// people2 writes a count of people for reading: whole people below 1,000,
+// two significant digits from there (3, 970, 1.4k, 55k).
+func people2(n int64) string {
+	if n < 1000 && n > -1000 {
+		return commas(n)
+	}
+	return humanSig(float64(n), 2)
+}

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
+	"slices"
+	"strings"
 
 	"github.com/exodus-lab/exodus/estimate"
 	"github.com/exodus-lab/exodus/workforce"
@@ -25,7 +28,7 @@ const (
 )
 
 func buildHeadcounts(ctx context.Context, rep *report, src *sourceList, cfg config, in inputs,
-	pooled estimate.Estimate, progress func(done, total int)) error {
+	pooled estimate.Estimate, progress func(done, total int)) (*workforce.Headcount, error) {
 	sc := workforce.Scenario{
 		Workforce: in.workforce,
 		Level:     level,
@@ -40,7 +43,7 @@ func buildHeadcounts(ctx context.Context, rep *report, src *sourceList, cfg conf
 	case cfg.total != nil:
 		e, err := spanEstimate(*cfg.total, estimate.Between)
 		if err != nil {
-			return fmt.Errorf("-total: %w", err)
+			return nil, fmt.Errorf("-total: %w", err)
 		}
 		sc.Total = e.Named("-total")
 		if e.IsPoint() {
@@ -51,7 +54,7 @@ func buildHeadcounts(ctx context.Context, rep *report, src *sourceList, cfg conf
 	case cfg.share != nil:
 		e, err := spanEstimate(*cfg.share, estimate.ShareBetween)
 		if err != nil {
-			return fmt.Errorf("-share: %w", err)
+			return nil, fmt.Errorf("-share: %w", err)
 		}
 		sc.Share = e.Named("-share")
 		h.Basis = "the share given with -share: " + percentText(e) + " of the labour force"
@@ -59,7 +62,7 @@ func buildHeadcounts(ctx context.Context, rep *report, src *sourceList, cfg conf
 			// Another country's data: its employment is the base.
 			base, err := estimate.Point(total(in.workforce))
 			if err != nil {
-				return err
+				return nil, err
 			}
 			sc.Base = base.Named("employment in " + in.employment)
 			h.Basis += " (taken as total employment in " + in.employment + ")"
@@ -73,7 +76,7 @@ func buildHeadcounts(ctx context.Context, rep *report, src *sourceList, cfg conf
 	if wf == nil {
 		var err error
 		if wf, err = workforce.DefaultWorkforce(workforce.DefaultYear); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if in.workforce != nil {
@@ -84,7 +87,7 @@ func buildHeadcounts(ctx context.Context, rep *report, src *sourceList, cfg conf
 				": the survey compositions exodus embeds (IT workers, graduates) describe emigrants from Russia and are not applied to other data.",
 		})
 	} else if err := surveyComposition(&sc, h, src, wf); err != nil {
-		return err
+		return nil, err
 	}
 
 	h.Assumptions = append(h.Assumptions, assumption{
@@ -93,12 +96,21 @@ func buildHeadcounts(ctx context.Context, rep *report, src *sourceList, cfg conf
 			"make the figures below overstate the workers who left.",
 	})
 
+	setDestinations(&sc, in)
 	hc, err := workforce.Headcounts(ctx, sc)
+	var destErr error
+	if err != nil && destinationsSkipped(err) {
+		// The total is too small for the host countries' counts: the
+		// table by sector stands, without destinations.
+		destErr = err
+		sc.Destinations = workforce.DestinationMix{}
+		hc, err = workforce.Headcounts(ctx, sc)
+	}
 	if err != nil {
 		if in.workforce != nil {
-			return fmt.Errorf("-workforce %s: %w", in.employment, err)
+			return nil, fmt.Errorf("-workforce %s: %w", in.employment, err)
 		}
-		return err
+		return nil, err
 	}
 	src.cite(hc.Sources()...)
 	h.table = hc
@@ -124,15 +136,89 @@ func buildHeadcounts(ctx context.Context, rep *report, src *sourceList, cfg conf
 		h.Sectors = append(h.Sectors, row)
 		if s == workforce.Information && in.workforce == nil { // a figure for Russia only
 			h.Comparisons = append(h.Comparisons, assumption{
-				Text: fmt.Sprintf("Russia's Ministry of Digital Development put the IT workers who left in 2022 and stayed away at about 100,000, "+
-					"about 10%% of the sector; this table has %s people (%.1f%% of its workforce; 90%%: %.1f%%–%.1f%%) from information and communication (J), "+
+				Text: fmt.Sprintf("Russia's Ministry of Digital Development put the IT specialists who left in 2022 and were abroad at about 100,000, "+
+					"about 10%% of IT companies' staff; this table has %s (90%%: %s) people (%.1f%% of its workforce; 90%%: %.1f%%–%.1f%%) from information and communication (J), "+
 					"a section wider than IT that also holds publishing, broadcasting and telecoms.",
-					commas(row.Count), 100*row.Share, 100*row.ShareLo, 100*row.ShareHi),
+					humanSig(float64(row.Count), 3), rangeText(row.Lo, row.Hi), 100*row.Share, 100*row.ShareLo, 100*row.ShareHi),
 				SourceRefs: src.cite(srcMinTsifry),
 			})
 		}
 	}
+	if in.workforce == nil {
+		if err := itMappings(ctx, h, sc, hc); err != nil {
+			return nil, err
+		}
+	}
+	h.Findings = headcountFindings(h, hc)
+	buildDestinations(rep, src, hc, in, destErr)
+	return hc, nil
+}
+
+// itMappings runs the scenario again with the IT workers spread over the
+// sections that employ ICT professionals, and records section J under both
+// mappings: how much the occupation-to-industry assumption moves it.
+func itMappings(ctx context.Context, h *headcounts, sc workforce.Scenario, hc *workforce.Headcount) error {
+	sc.ITMapping = workforce.ITInICTSections
+	sc.Destinations = workforce.DestinationMix{}
+	sc.MonteCarlo.Progress = nil
+	alt, err := workforce.Headcounts(ctx, sc)
+	if err != nil {
+		return fmt.Errorf("IT workers in the ICT sections: %w", err)
+	}
+	j := workforce.Information
+	row := func(name string, x *workforce.Headcount) itMappingRow {
+		lo, hi := floats(x.SectorRange(j))
+		return itMappingRow{Mapping: name, Count: x.Sector(j), Lo: lo, Hi: hi, Share: number(x.SectorShare(j))}
+	}
+	var codes []string
+	for _, s := range workforce.ICTSections() {
+		codes = append(codes, s.String())
+	}
+	h.ITMappings = []itMappingRow{
+		row("all IT workers in J", hc),
+		row("IT workers spread over "+strings.Join(codes, ", ")+" by their high-skill employment", alt),
+	}
 	return nil
+}
+
+// headcountFindings states what the table shows that is not an input: shares
+// of the workforce, which sections lose most relative to their size, and how
+// much the IT mapping moves section J.
+func headcountFindings(h *headcounts, hc *workforce.Headcount) []string {
+	var out []string
+	wf := hc.Workforce()
+	if wf == nil || hc.Total() == 0 {
+		return out
+	}
+	emp := wf.Total()
+	out = append(out, fmt.Sprintf("The %s who left equal %s (90%%: %s–%s) of the %s employed",
+		humanSig(float64(h.Total), 3), percent(float64(h.Total)/emp), percent(h.Lo/emp), percent(h.Hi/emp), humanCount(emp)))
+	rows := slices.Clone(h.Sectors)
+	slices.SortStableFunc(rows, func(a, b sectorRow) int { return cmp.Compare(float64(b.Share), float64(a.Share)) })
+	var top []string
+	for _, r := range rows[:min(3, len(rows))] {
+		top = append(top, fmt.Sprintf("%s %s (%s)", r.Code, strings.ToLower(r.Title[:1])+r.Title[1:], percent(float64(r.Share))))
+	}
+	out = append(out, "Relative to their workforce, "+strings.Join(top, ", ")+
+		" lost the most; the ranking follows from the surveys' sector shares and the size of each section")
+	if len(h.ITMappings) == 2 {
+		a, b := h.ITMappings[0], h.ITMappings[1]
+		out = append(out, fmt.Sprintf("Section J holds %s (90%%: %s) people, %s of its workforce, with %s; %s (90%%: %s), %s, with %s",
+			humanSig(float64(a.Count), 3), rangeText(a.Lo, a.Hi), percent(float64(a.Share)), a.Mapping,
+			humanSig(float64(b.Count), 3), rangeText(b.Lo, b.Hi), percent(float64(b.Share)), b.Mapping))
+	}
+	cols := wf.ColTotals()
+	if len(cols) == workforce.NumSkillLevels {
+		var high int64
+		for _, k := range h.Skills {
+			if k.Level >= workforce.Skill3 {
+				high += k.Count
+			}
+		}
+		highWF := cols[2] + cols[3]
+		out = append(out, fmt.Sprintf("The %s at skill levels 3–4 are %s of the %s employed at those levels", humanSig(float64(high), 3), percent(float64(high)/highWF), humanCount(highWF)))
+	}
+	return out
 }
 
 // floats converts a whole-number range for the report's float fields.
@@ -173,19 +259,29 @@ func percentText(e estimate.Estimate) string {
 // surveyComposition sets the emigrants' composition from the surveys of
 // emigrants from Russia: IT workers (section J) and graduates (high skill).
 func surveyComposition(sc *workforce.Scenario, h *headcounts, src *sourceList, wf *workforce.Table) error {
-	// The surveys' IT share applies where the workforce has people in J.
-	if i, ok := wf.RowIndex(workforce.Information.String()); ok && wf.RowTotals()[i] > 0 {
-		it, err := estimate.ShareBetween(itLo, itHi)
-		if err != nil {
-			return err
+	// The sector profile of emigrants from the surveys (issue 10 §3): each
+	// part is stated as data or as an assumption, with its sources.
+	prof := workforce.DefaultSectorProfile()
+	sc.Profile = prof
+	sc.ITMapping = workforce.ITInInformation
+	for _, part := range prof.Parts() {
+		kind := "data"
+		if part.Assumption {
+			kind = "assumption"
 		}
-		it = it.Named("share of emigrants").WithSources(srcZOiS, srcOKRussians)
-		sc.SectorFocus = map[workforce.Sector]estimate.Estimate{workforce.Information: it}
-		h.Assumptions = append(h.Assumptions, assumption{
-			Text: fmt.Sprintf("Information and communication (J) is %s of emigrants: IT workers were 27%%–45%% of emigrants from Russia in surveys, read as a 90%% interval. The other sectors share the rest in proportion to their workforce.",
-				percentText(it)),
-			SourceRefs: src.cite(srcZOiS, srcOKRussians),
-		})
+		text := fmt.Sprintf("Sector profile, %s (%s): %s", part.Name, kind, part.Share)
+		if len(part.Sectors) > 0 {
+			codes := make([]string, len(part.Sectors))
+			for i, s := range part.Sectors {
+				codes[i] = s.String()
+			}
+			text += " in " + strings.Join(codes, ", ")
+		}
+		text += "; " + part.Basis + "."
+		if part.Name == "IT workers" {
+			text += " Here all IT workers are put in J; section 3 shows the other mapping."
+		}
+		h.Assumptions = append(h.Assumptions, assumption{Text: text, SourceRefs: src.cite(part.Sources...)})
 	}
 	bands, err := wf.Bands()
 	if err != nil {
@@ -198,11 +294,11 @@ func surveyComposition(sc *workforce.Scenario, h *headcounts, src *sourceList, w
 	if err != nil {
 		return err
 	}
-	sc.Bands = comp.Named("80% high skill (90%: about 75%–85%), the other 20% low and medium").WithSources(srcOutRush, srcOKRussians)
+	sc.Bands = comp.Named("80% high skill (90%: about 75%–85%), the other 20% low and medium").WithSources(srcOutRush)
 	h.Assumptions = append(h.Assumptions, assumption{
 		Text: "About 80% of emigrants from Russia hold a university degree; read as 80% (90%: about 75%–85%) in high-skill jobs (ILO skill levels 3–4). " +
 			"The other 20% split between low and medium skill as in the workforce. Graduates working below their level would make this an overstatement.",
-		SourceRefs: src.cite(srcOutRush, srcOKRussians),
+		SourceRefs: src.cite(srcOutRush),
 	})
 	return nil
 }

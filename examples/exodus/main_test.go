@@ -65,7 +65,7 @@ func TestGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, format := range []string{"text", "json"} {
-		got, err := render(rep, format)
+		got, err := render(rep, format, "headcounts")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -139,6 +139,8 @@ func TestMoney(t *testing.T) {
 		// CBR XML_daily of 09.11.2024: USD 97,8335, EUR 105,4510.
 		{[]string{"-rates", "testdata/cbr-2024-11-09.xml", "-date", "2024-11-09"}, "USD", "12265737196.36 USD"},
 		{[]string{"-rates", "testdata/cbr-2024-11-09.xml", "-date", "2024-11-20"}, "EUR", "11379692937.95 EUR"},
+		// A file without -date: the file's own latest day.
+		{[]string{"-rates", "testdata/cbr-2024-11-09.xml"}, "USD", "12265737196.36 USD"},
 		// ECB reference rates of 2022-03-01 (eurofxref-hist): 1.1162 USD and
 		// 117.201 RUB per EUR, so 1.2e12 × 1.1162 / 117.201, crossed through EUR.
 		{[]string{"-rates", "testdata/eurofxref-sample.xml", "-date", "2022-03-01"}, "USD", "11428571428.57 USD"},
@@ -146,21 +148,40 @@ func TestMoney(t *testing.T) {
 	for _, tt := range tests {
 		rep := runJSON(t, tt.args...)
 		var got string
-		for _, c := range rep.Money.Conversions {
-			if c.Basis == "official" && c.Currency == tt.cur {
-				got = c.Exact
+		for _, c := range rep.Money.Day {
+			if c.Currency == tt.cur && c.Amount != nil {
+				got = c.Amount.String()
 			}
 		}
 		if got != tt.want {
 			t.Errorf("run %q: %s = %q, want %q", tt.args, tt.cur, got, tt.want)
 		}
 	}
-	// The article's implied rates: 1.2e12/80 and 1.2e12/100 (hand).
+
 	rep := runJSON(t)
-	want := map[string]string{"USD": "$15bn", "GBP": "£12bn"}
-	for _, c := range rep.Money.Conversions {
-		if c.Basis == "article" && c.Exact != "" && c.Compact != want[c.Currency] {
-			t.Errorf("article %s = %s, want %s", c.Currency, c.Compact, want[c.Currency])
+	if len(rep.Money.Day) != 0 {
+		t.Errorf("without -date the report converts at the rates of a day: %+v", rep.Money.Day)
+	}
+	// February 2022's calendar-day weighted averages (shared/reference/
+	// cbr-feb-2022.md, §3: 77.4047678571 RUB/USD, 104.7894571429 RUB/GBP;
+	// hand with bc: 1.2e12 / average, half to even).
+	wantAvg := map[string]string{"USD": "15502920985.63 USD", "GBP": "11451533701.18 GBP"}
+	for _, c := range rep.Money.Average {
+		if w, ok := wantAvg[c.Currency]; ok && (c.Amount == nil || c.Amount.String() != w) {
+			t.Errorf("February 2022 average %s = %v, want %s", c.Currency, c.Amount, w)
+		}
+		if c.Currency == "USD" && c.Basis != "official" {
+			t.Errorf("USD average basis %q, want official (every USD rate of the month is from a CBR export)", c.Basis)
+		}
+		if c.Currency == "GBP" && c.Basis != "reported" {
+			t.Errorf("GBP average basis %q, want reported (GBP rates come from copies)", c.Basis)
+		}
+	}
+	// The article's implied rates: 1.2e12/80 and 1.2e12/100 (hand).
+	want := map[string]string{"USD": "15000000000.00 USD", "GBP": "12000000000.00 GBP"}
+	for _, a := range rep.Money.Article {
+		if a.Amount.String() != want[a.Currency] || a.ImpliedBasis != "derived" {
+			t.Errorf("article %s = %s (%s), want %s (derived)", a.Currency, a.Amount, a.ImpliedBasis, want[a.Currency])
 		}
 	}
 }
@@ -455,19 +476,28 @@ func TestWorkforceNoSector(t *testing.T) {
 func TestRatesFilePartial(t *testing.T) {
 	rep := runJSON(t, "-rates", "testdata/cbr-dynamic-usd.xml", "-date", "2022-02-25")
 	got := map[string]string{}
-	for _, c := range rep.Money.Conversions {
-		if c.Basis == "official" {
-			got[c.Currency] = c.Exact + c.Note
+	for _, c := range rep.Money.Day {
+		if c.Amount != nil {
+			got[c.Currency] = c.Amount.String()
+		} else {
+			got[c.Currency] = c.Note
 		}
 	}
 	want := map[string]string{
 		"USD": "13804400842.99 USD", // hand: 1.2e12 / 86.9288, half to even
-		"GBP": "no official GBP rate on 2022-02-25 or in the 31 days before it",
-		"EUR": "no official EUR rate on 2022-02-25 or in the 31 days before it",
-		"CNY": "no official CNY rate on 2022-02-25 or in the 31 days before it",
+		"GBP": "no GBP rate on 2022-02-25 or in the 14 days before it",
+		"EUR": "no EUR rate on 2022-02-25 or in the 14 days before it",
+		"CNY": "no CNY rate on 2022-02-25 or in the 14 days before it",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("official conversions mismatch (-want +got):\n%s", diff)
+		t.Errorf("day conversions mismatch (-want +got):\n%s", diff)
+	}
+	// The file has no rate for most of February: no average, and the note
+	// says how many days are missing rather than averaging fewer.
+	for _, c := range rep.Money.Average {
+		if c.Amount != nil || !strings.Contains(c.Note, "of the 28 days") {
+			t.Errorf("%s average from a file of two days: %v %q", c.Currency, c.Amount, c.Note)
+		}
 	}
 }
 
@@ -476,7 +506,7 @@ func TestRatesFileNamed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "At the rates of testdata/cbr-2024-11-09.xml in force on 2024-11-09:"; !strings.Contains(out, want) {
+	if want := "At the rates of testdata/cbr-2024-11-09.xml in force on 2024-11-09"; !strings.Contains(out, want) {
 		t.Errorf("report lacks %q", want)
 	}
 }
@@ -539,5 +569,25 @@ func TestWorkforceFileDropsRussianSurveys(t *testing.T) {
 	}
 	if !strings.Contains(out, "section 3 uses the employment in testdata/workforce.csv") {
 		t.Error("the summary does not say which data section 3 uses")
+	}
+}
+
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, errors.New("device full") }
+
+// When stdout cannot be written, no chart is left behind, neither in place
+// nor as a temporary file (issue 13 row 17: the charts were already renamed
+// into place).
+func TestChartsNotWrittenWhenStdoutFails(t *testing.T) {
+	dir := t.TempDir()
+	svg, png := filepath.Join(dir, "s.svg"), filepath.Join(dir, "p.png")
+	err := run(context.Background(), append(fast, "-svg", svg, "-png", png), failWriter{}, io.Discard)
+	if err == nil {
+		t.Fatal("run with a failing stdout returned nil")
+	}
+	left, _ := os.ReadDir(dir)
+	for _, e := range left {
+		t.Errorf("left behind: %s", e.Name())
 	}
 }

@@ -1,31 +1,40 @@
 package main
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"time"
 
 	"github.com/exodus-lab/exodus/finance"
+	"github.com/shopspring/decimal"
 )
 
-// maxRateAge is how many days old an official rate may be on the report's
-// date; an older one is an error, never a silent fallback.
-const maxRateAge = 31
-
-// The window "around the outflow" whose official USD rates show how much
-// the choice of day moves the dollar figure.
+// The withdrawal is a flow over February 2022, so the report converts it at
+// the average official rate of that month, each calendar day at the rate in
+// force that day (IMF, Balance of Payments and International Investment
+// Position Manual, 6th edition, §3.103: flows at the average rate of the
+// period when the transactions' own days are not known).
 var (
-	pathFrom = time.Date(2022, 2, 1, 0, 0, 0, 0, time.UTC)
-	pathTo   = time.Date(2022, 3, 31, 0, 0, 0, 0, time.UTC)
+	periodStart = time.Date(2022, 2, 1, 0, 0, 0, 0, time.UTC)
+	periodEnd   = time.Date(2022, 2, 28, 0, 0, 0, 0, time.UTC)
 )
 
-// invasionDay is the day of Russia's full-scale invasion of Ukraine.
-var invasionDay = time.Date(2022, 2, 24, 0, 0, 0, 0, time.UTC)
+// weighting says how the period's average is made.
+const weighting = "calendar-day weighted: each of the 28 days of February 2022 at the CBR rate in force that day " +
+	"(a rate dated Saturday is in force until Monday and counts three times)"
 
-// articleDay is the date the embedded rates implied by the article's
-// "£12bn / $15bn" carry (see finance.ArticleRates).
+// articleDay is the date the rates implied by the article's "£12bn / $15bn"
+// carry (see finance.ArticleRates).
 var articleDay = time.Date(2023, 6, 1, 0, 0, 0, 0, time.UTC)
+
+// article is what the article printed for the withdrawal.
+var articleFigures = []struct {
+	cur  finance.Currency
+	text string
+	bn   int64 // the printed figure, in billions
+}{{finance.USD, "$15bn", 15}, {finance.GBP, "£12bn", 12}}
+
+var moneyCurrencies = []finance.Currency{finance.USD, finance.GBP, finance.EUR, finance.CNY}
 
 func buildMoney(rep *report, src *sourceList, cfg config, in inputs) error {
 	amount, err := finance.ParseAmount("1.2 trillion RUB")
@@ -33,84 +42,127 @@ func buildMoney(rep *report, src *sourceList, cfg config, in inputs) error {
 		return err
 	}
 	m := &rep.Money
-	m.Amount, m.Compact, m.SourceRefs = amount.String(), amount.Compact(), src.cite(srcCBRWithdrawal)
+	m.Amount, m.Compact, m.SourceRefs = amount, amount.Compact(), src.cite(srcCBRWithdrawal)
+	m.What = "the fall in household funds in Russian banks in February 2022, a flow over the month"
+	m.Period = period{Start: periodStart.Format(time.DateOnly), End: periodEnd.Format(time.DateOnly)}
+	m.Weighting = weighting
 
+	averaged := 0
+	for _, cur := range moneyCurrencies {
+		c := periodConversion{Currency: cur.Code()}
+		pr, err := in.rates.Average(cur, finance.RUB, periodStart, periodEnd)
+		if pe, ok := errors.AsType[*finance.PeriodError](err); ok {
+			// A -rates file may lack days or currencies: say which days,
+			// never average over fewer.
+			c.Note = fmt.Sprintf("no average: %d of the %d days have no %s rate in force (%s)",
+				len(pe.Missing), pe.End.Sub(pe.Start)/(24*time.Hour)+1, cur.Code(), pe.Error())
+			m.Average = append(m.Average, c)
+			continue
+		} else if err != nil {
+			return fmt.Errorf("average %s rate of February 2022: %w", cur.Code(), err)
+		}
+		got, err := pr.Convert(amount)
+		if err != nil {
+			return fmt.Errorf("convert at the average %s rate: %w", cur.Code(), err)
+		}
+		c.Basis = pr.Basis().String()
+		c.Rate = rateText(cur, pr.Value().StringFixedBank(4))
+		c.Amount, c.Compact = &got, got.Compact()
+		if c.Low, err = rateAtOf(amount, pr.Min()); err != nil {
+			return err
+		}
+		if c.High, err = rateAtOf(amount, pr.Max()); err != nil {
+			return err
+		}
+		c.Days = pr.Days()
+		c.SourceRefs = src.cite(pr.Sources()...)
+		m.Average = append(m.Average, c)
+		averaged++
+	}
 	article := finance.ArticleRates()
-	var firstErr error
+	for _, a := range articleFigures {
+		r, err := article.FindWith(a.cur, finance.RUB, articleDay, finance.FindOptions{AnyAge: true})
+		if err != nil {
+			return fmt.Errorf("the article's implied %s rate: %w", a.cur.Code(), err)
+		}
+		implied, err := r.Inverse().Convert(amount)
+		if err != nil {
+			return err
+		}
+		ar := articleReading{
+			Currency: a.cur.Code(), Printed: a.text, Implied: rateText(a.cur, r.Value().String()),
+			ImpliedDate: r.Date().Format(time.DateOnly), ImpliedBasis: r.Basis().String(),
+			Amount: implied, SourceRefs: src.cite(r.Sources()...),
+		}
+		for _, c := range m.Average {
+			if c.Currency == a.cur.Code() && c.Amount != nil {
+				ar.AtAverage = c.Compact
+				// The percentage is for reading only: (average − printed) / printed.
+				printed := decimal.NewFromInt(a.bn * 1_000_000_000)
+				diff := c.Amount.Decimal().Sub(printed).DivRound(printed, 6)
+				ar.Difference, _ = diff.Float64()
+			}
+		}
+		m.Article = append(m.Article, ar)
+	}
+
+	day, ok := cfg.date, cfg.dateSet
+	if !ok && in.ratesFile != "" {
+		// A file given without -date: its own latest day.
+		for _, r := range in.rates.All() {
+			if r.Date().After(day) {
+				day = r.Date()
+			}
+		}
+		ok = !day.IsZero()
+	}
+	if !ok {
+		if averaged == 0 {
+			return fmt.Errorf("no currency has a rate on every day of February 2022 (%s); give -date", m.Average[0].Note)
+		}
+		return nil
+	}
+	rep.Settings.Date = day.Format(time.DateOnly)
 	converted := 0
-	for _, cur := range []finance.Currency{finance.USD, finance.GBP, finance.EUR, finance.CNY} {
-		r, err := in.rates.FindWith(finance.RUB, cur, cfg.date, finance.FindOptions{MaxAge: maxRateAge})
+	for _, cur := range moneyCurrencies {
+		d := dayConversion{Currency: cur.Code(), On: day.Format(time.DateOnly)}
+		cv, err := in.rates.Exchange(amount, cur, day)
 		switch {
 		case errors.Is(err, finance.ErrNoRate):
-			// A -rates file may hold some currencies only (an XML_dynamic
-			// file holds one): say which is missing; fail below if all are.
-			firstErr = cmp.Or(firstErr, err)
-			m.Conversions = append(m.Conversions, conversion{
-				Currency: cur.Code(), Basis: "official",
-				Note: fmt.Sprintf("no official %s rate on %s or in the %d days before it", cur.Code(), cfg.date.Format(time.DateOnly), maxRateAge),
-			})
+			d.Note = fmt.Sprintf("no %s rate on %s or in the %d days before it", cur.Code(), d.On, finance.DefaultMaxAge)
 		case err != nil:
-			return fmt.Errorf("-date %s: official rate: %w", cfg.date.Format(time.DateOnly), err)
+			return fmt.Errorf("-date %s: %w", d.On, err)
 		default:
-			c, err := convertAt(amount, r)
-			if err != nil {
-				return err
-			}
-			c.Basis = r.Basis().String() // official or reported, never derived (finance.DefaultRates)
-			c.SourceRefs = src.cite(r.Sources()...)
-			m.Conversions = append(m.Conversions, c)
+			r := cv.Rate.Inverse()
+			d.Basis = cv.Basis().String()
+			d.Rate = rateText(cur, r.Value().StringFixedBank(4))
+			d.RateDate = cv.Rate.Date().Format(time.DateOnly)
+			d.Age = cv.Age()
+			d.Amount, d.Compact = &cv.To, cv.To.Compact()
+			d.SourceRefs = src.cite(cv.Sources()...)
 			converted++
 		}
-
-		// The article's implied rates exist only for USD and GBP, dated articleDay.
-		ar, err := article.FindWith(finance.RUB, cur, articleDay, finance.FindOptions{MaxAge: -1})
-		if err != nil {
-			m.Conversions = append(m.Conversions, conversion{
-				Currency: cur.Code(), Basis: "article",
-				Note: "the article gives no " + cur.Code() + " figure",
-			})
-			continue
-		}
-		c, err := convertAt(amount, ar)
-		if err != nil {
-			return err
-		}
-		c.Basis = "article"
-		c.SourceRefs = src.cite(ar.Sources()...)
-		m.Conversions = append(m.Conversions, c)
+		m.Day = append(m.Day, d)
 	}
-
 	if converted == 0 {
-		return fmt.Errorf("-date %s: %w", cfg.date.Format(time.DateOnly), firstErr)
-	}
-
-	for _, r := range in.rates.All() {
-		if r.Base() != finance.USD || r.Quote() != finance.RUB || r.Date().Before(pathFrom) || r.Date().After(pathTo) {
-			continue
-		}
-		c, err := convertAt(amount, r.Inverse())
-		if err != nil {
-			return err
-		}
-		c.Basis = r.Basis().String()
-		c.SourceRefs = src.cite(r.Sources()...)
-		m.USDPath = append(m.USDPath, c)
+		return fmt.Errorf("-date %s: no rate for any of USD, GBP, EUR and CNY on that day or in the %d days before it", rep.Settings.Date, finance.DefaultMaxAge)
 	}
 	return nil
 }
 
-// convertAt converts amount (in RUB) with r, which Rates.Find returned:
-// exactly, rounded once, half to even, to the currency's minor units.
-func convertAt(amount finance.Amount, r finance.Rate) (conversion, error) {
-	got, err := r.Convert(amount)
+// rateText writes a rate in the one form the report uses: "1 USD = 77.4048 RUB".
+func rateText(cur finance.Currency, roubles string) string {
+	return "1 " + cur.Code() + " = " + roubles + " RUB"
+}
+
+// rateAtOf is amount converted at one rate in force (cur → RUB).
+func rateAtOf(amount finance.Amount, r finance.Rate) (*rateAt, error) {
+	got, err := r.Inverse().Convert(amount)
 	if err != nil {
-		return conversion{}, fmt.Errorf("convert: %w", err)
+		return nil, fmt.Errorf("convert at %v: %w", r, err)
 	}
-	return conversion{
-		Currency: r.Quote().Code(),
-		Exact:    got.String(),
-		Compact:  got.Compact(),
-		Rate:     r.Inverse().Value().Round(4).String() + " RUB/" + r.Quote().Code(),
-		RateDate: r.Date().Format(time.DateOnly),
+	return &rateAt{
+		Rate: rateText(r.Base(), r.Value().StringFixedBank(4)), Date: r.Date().Format(time.DateOnly),
+		Basis: r.Basis().String(), Amount: got, Compact: got.Compact(),
 	}, nil
 }

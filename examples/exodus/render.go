@@ -2,20 +2,19 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
-	"time"
 	"unicode/utf8"
-
-	"github.com/exodus-lab/exodus/finance"
-	"github.com/exodus-lab/exodus/workforce"
 )
 
 // render writes the report in format: text, csv or json.
-func render(rep *report, format string) ([]byte, error) {
+func render(rep *report, format, table string) ([]byte, error) {
 	var buf bytes.Buffer
 	var err error
 	switch format {
@@ -25,7 +24,7 @@ func render(rep *report, format string) ([]byte, error) {
 		enc.SetEscapeHTML(false)
 		err = enc.Encode(rep)
 	case "csv":
-		err = writeCSV(&buf, rep)
+		err = writeCSV(&buf, rep, table)
 	default:
 		err = writeText(&buf, rep)
 		buf = *bytes.NewBuffer(trimTrailingSpace(buf.Bytes()))
@@ -40,8 +39,71 @@ func render(rep *report, format string) ([]byte, error) {
 // schema (workforce.HeadcountCSVHeader; documented in "go doc
 // ./workforce"): one row per sector and skill level, lo and hi the whole
 // numbers of people around the 90% interval that enclose count.
-func writeCSV(buf *bytes.Buffer, rep *report) error {
-	return rep.Headcounts.table.WriteCSV(buf)
+func writeCSV(buf *bytes.Buffer, rep *report, table string) error {
+	switch table {
+	case "destinations":
+		return writeCSVRows(buf, []string{"destination", "destination_name", "count", "lo", "hi", "share_of_total"}, func(add func(...string)) {
+			for _, r := range rep.Destinations.Rows {
+				add(r.Code, r.Name, strconv.FormatInt(r.Count, 10), wholeText(r.Lo), wholeText(r.Hi), csvNumber(float64(r.Share)))
+			}
+		})
+	case "destination-sectors":
+		return writeCSVRows(buf, []string{"destination", "sector", "count", "lo", "hi"}, func(add func(...string)) {
+			for _, b := range rep.Destinations.BySector {
+				for _, c := range b.Sectors {
+					add(b.Code, c.Code, strconv.FormatInt(c.Count, 10), wholeText(c.Lo), wholeText(c.Hi))
+				}
+			}
+		})
+	case "costs":
+		head := []string{"sector", "sector_title", "people", "people_lo", "people_hi"}
+		for _, f := range []string{"wage_bill", "value_added", "economy_wide"} {
+			head = append(head, f, f+"_lo", f+"_hi")
+		}
+		return writeCSVRows(buf, head, func(add func(...string)) {
+			for _, r := range append(slices.Clone(rep.Costs.Sectors), rep.Costs.Total) {
+				code, title := r.Code, r.Title
+				if code == "" {
+					code, title = "total", "all sectors valued"
+				}
+				row := []string{code, title}
+				for _, f := range []impactFigure{r.People, r.WageBill, r.ValueAdded, r.EconomyWide} {
+					row = append(row, csvPtr(f.Point), csvPtr(f.Lo), csvPtr(f.Hi))
+				}
+				add(row...)
+			}
+		})
+	default:
+		return rep.Headcounts.table.WriteCSV(buf)
+	}
+}
+
+// writeCSVRows writes a header and the rows rows adds.
+func writeCSVRows(buf *bytes.Buffer, header []string, rows func(add func(...string))) error {
+	w := csv.NewWriter(buf)
+	_ = w.Write(header)
+	rows(func(rec ...string) { _ = w.Write(rec) })
+	w.Flush()
+	return w.Error()
+}
+
+// wholeText writes a whole number of people.
+func wholeText(v float64) string { return strconv.FormatFloat(math.Round(v)+0, 'f', 0, 64) }
+
+// csvNumber writes v to six significant digits, or nothing when it is NaN.
+func csvNumber(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return ""
+	}
+	return strconv.FormatFloat(v, 'g', 6, 64)
+}
+
+// csvPtr writes a missing figure as an empty cell, roubles to the rouble.
+func csvPtr(v *float64) string {
+	if v == nil {
+		return ""
+	}
+	return strconv.FormatFloat(math.Round(*v)+0, 'f', 0, 64)
 }
 
 func writeText(buf *bytes.Buffer, rep *report) error {
@@ -71,28 +133,33 @@ func writeText(buf *bytes.Buffer, rep *report) error {
 
 	e := rep.Emigrants
 	p("\n2. HOW MANY LEFT\n\n")
+	p("  Pooled quantity: %s.\n", e.Quantity)
+	p("  Only estimates of it are pooled; the others are context, with the reason.\n\n")
 	tw := tabwriter.NewWriter(buf, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "  source\tclaim\tread as: median (90%% interval)\tpool weight\t\n")
+	fmt.Fprintf(tw, "  source\tclaim\tperiod\tread as: median (90%% interval)\tpool weight\t\n")
 	for _, f := range e.Estimates {
-		weight := "not pooled"
+		weight := "context"
 		if f.Pooled {
 			weight = strconv.FormatFloat(f.Weight, 'f', 2, 64)
 		}
-		fmt.Fprintf(tw, "  %s %s\t%s\t%s\t%s\t\n", f.Name, cites(f.SourceRefs), f.Claim, f.Text, weight)
+		fmt.Fprintf(tw, "  %s %s\t%s\t%s\t%s\t%s\t\n", f.Name, cites(f.SourceRefs), f.Claim, f.Period, f.Text, weight)
 	}
 	tw.Flush()
 	p("  Each range is read as a central 90%% interval of a lognormal distribution.\n")
+	p("  What each counts:\n")
 	for _, f := range e.Estimates {
+		p("  - %s: %s", f.Name, f.Counts)
 		if f.Note != "" {
-			p("  %s: %s.\n", f.Name, f.Note)
+			p("; %s", f.Note)
 		}
+		p(".\n")
 	}
 	p("\n  Pooled (%s): %s\n", e.Pooled.Method, e.Pooled.Text)
 	for _, a := range e.Alternatives {
 		p("    the same sources by the %s: %s\n", a.Method, a.Text)
 	}
 	ag := e.Agreement
-	p("  Agreement (log space): Cochran's Q = %.1f on %d df (p = %s), I² = %.0f%%", ag.Q, ag.DF, pValue(float64(ag.P)), 100*ag.I2)
+	p("  Agreement (log space): Cochran's Q = %.1f on %d df (%s), I² = %.0f%%", ag.Q, ag.DF, pValue(float64(ag.P)), 100*ag.I2)
 	if len(ag.Disjoint) > 0 {
 		var pairs []string
 		for _, d := range ag.Disjoint {
@@ -110,10 +177,20 @@ func writeText(buf *bytes.Buffer, rep *report) error {
 	if rep.Settings.Workforce != "embedded" {
 		p("  On the employment in %s, not the embedded data for Russia.\n", rep.Settings.Workforce)
 	}
-	if h.Lo == h.Hi {
+	fixed := h.Lo == h.Hi
+	// count writes a count as exact whole people in a fixed table, and to
+	// three significant digits where the counts have a spread: the
+	// exact whole people are in -format csv and json.
+	count := func(n int64) string {
+		if fixed || (n < 1000 && n > -1000) {
+			return commas(n)
+		}
+		return humanSig(float64(n), 3)
+	}
+	if fixed {
 		p("  %s people, a fixed figure: %s.\n", commas(h.Total), h.Basis)
 	} else {
-		p("  %s people (90%%: %s), from %s.\n", commas(h.Total), rangeText(h.Lo, h.Hi), h.Basis)
+		p("  %s people (90%%: %s), from %s.\n", count(h.Total), rangeText(h.Lo, h.Hi), h.Basis)
 	}
 	p("  Assumptions:\n")
 	for _, a := range h.Assumptions {
@@ -125,12 +202,23 @@ func writeText(buf *bytes.Buffer, rep *report) error {
 			p("  - %s %s\n", c.Text, cites(c.SourceRefs))
 		}
 	}
+	if len(h.ITMappings) > 0 {
+		p("  The IT share is of an occupation; which sections employ IT workers is an assumption. Section J under each:\n")
+		for _, m := range h.ITMappings {
+			p("  - %s: %s (90%%: %s) people, %s of its workforce\n", m.Mapping, humanSig(float64(m.Count), 3), rangeText(m.Lo, m.Hi), percent(float64(m.Share)))
+		}
+	}
 	p("  How the table was made:\n")
 	for _, n := range h.Notes {
 		p("  - %s\n", n)
 	}
 
-	p("\n  3a. People who left, by sector and ILO skill level. Whole people: every row, column and total adds up exactly.\n")
+	if fixed {
+		p("\n  3a. People who left, by sector and ILO skill level. Whole people: every row, column and total adds up exactly.\n")
+	} else {
+		p("\n  3a. People who left, by sector and ILO skill level, to three significant digits. The whole people behind them,\n")
+		p("  which add up exactly in every row, column and total, are in -format csv and json.\n")
+	}
 	p("  Skill levels (ISCO-08 major groups): 1 elementary occupations (9); 2 clerks, service and sales, skilled agricultural,\n")
 	p("  craft and machine workers (4–8); 3 technicians and associate professionals (3); 4 professionals (2). Managers (1)\n")
 	p("  are split evenly between levels 3 and 4, armed forces (0), where the data have them, evenly between 1, 2 and 4.\n")
@@ -140,15 +228,15 @@ func writeText(buf *bytes.Buffer, rep *report) error {
 	for _, s := range h.Sectors {
 		fmt.Fprintf(tw, "%s %-35s\t", s.Code, shortTitle(s.Code, s.Title))
 		for _, c := range s.Cells {
-			fmt.Fprintf(tw, "%s\t", commas(c.Count))
+			fmt.Fprintf(tw, "%s\t", count(c.Count))
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t\n", commas(s.Count), rangeText(s.Lo, s.Hi), humanCount(s.Workforce), shareText(float64(s.Share), float64(s.ShareLo), float64(s.ShareHi)))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t\n", count(s.Count), rangeText(s.Lo, s.Hi), humanCount(s.Workforce), shareText(float64(s.Share), float64(s.ShareLo), float64(s.ShareHi)))
 	}
 	fmt.Fprintf(tw, "%-37s\t", "total")
 	for _, k := range h.Skills {
-		fmt.Fprintf(tw, "%s\t", commas(k.Count))
+		fmt.Fprintf(tw, "%s\t", count(k.Count))
 	}
-	fmt.Fprintf(tw, "%s\t%s\t\t\t\n", commas(h.Total), rangeText(h.Lo, h.Hi))
+	fmt.Fprintf(tw, "%s\t%s\t\t\t\n", count(h.Total), rangeText(h.Lo, h.Hi))
 	fmt.Fprintf(tw, "%-37s\t", "90% interval")
 	for _, k := range h.Skills {
 		fmt.Fprintf(tw, "%s\t", rangeText(k.Lo, k.Hi))
@@ -168,51 +256,226 @@ func writeText(buf *bytes.Buffer, rep *report) error {
 	}
 	tw.Flush()
 
-	m := rep.Money
-	p("\n4. THE MONEY\n\n")
-	p("  %s (%s): the fall in household funds in Russian banks in February 2022 %s.\n\n", m.Compact, m.Amount, cites(m.SourceRefs))
-	for _, basis := range []string{"official", "article"} {
-		if basis == "official" {
-			if rep.Settings.Rates != "embedded" {
-				p("  At the rates of %s in force on %s", rep.Settings.Rates, rep.Settings.Date)
-			} else {
-				p("  At the official rates in force on %s", rep.Settings.Date)
-			}
-			if rep.Settings.Date == defaultDate && rep.Settings.Rates == "embedded" {
-				p(", the first day after the invasion of 24 February 2022\n  for which official rates of all four currencies are embedded")
-			}
-			p(":\n")
-		} else {
-			p("\n  At the rates the article implies:\n")
-		}
-		tw = tabwriter.NewWriter(buf, 0, 0, 2, ' ', 0)
-		var missing []string
-		for _, c := range m.Conversions {
-			switch {
-			case c.Basis != basis:
-			case c.Exact == "":
-				missing = append(missing, c.Currency+": "+c.Note)
-			default:
-				fmt.Fprintf(tw, "    %s\t%s\t%s\tat %s dated %s %s\t\n", c.Currency, c.Compact, c.Exact, c.Rate, c.RateDate, cites(c.SourceRefs))
-			}
-		}
-		tw.Flush()
-		for _, n := range missing {
-			p("    %s\n", n)
-		}
-	}
-	if len(m.USDPath) > 0 {
-		p("\n  The dollar figure at each official USD rate at hand from %s to %s (the rates found, not every day):\n",
-			pathFrom.Format("2 Jan 2006"), pathTo.Format("2 Jan 2006"))
-		tw = tabwriter.NewWriter(buf, 0, 0, 2, ' ', 0)
-		for _, c := range m.USDPath {
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", c.RateDate, c.Rate, c.Compact, cites(c.SourceRefs))
-		}
-		tw.Flush()
-	}
-	p("\n  The article's \"£12bn / $15bn\" implies 100 RUB/GBP and 80 RUB/USD: rates of about June 2023, when it was written,\n")
-	p("  not of February–March 2022, when the money left %s.\n", cites(articleRefs(m)))
+	writeDestinations(buf, rep.Destinations)
+	writeCosts(buf, rep.Costs)
+	writeMoney(buf, rep.Money, rep.Settings)
 	return nil
+}
+
+// writeDestinations writes section 4.
+func writeDestinations(buf *bytes.Buffer, d destinations) {
+	p := func(format string, a ...any) { fmt.Fprintf(buf, format, a...) }
+	p("\n4. WHERE THEY WENT\n\n")
+	if d.Note != "" {
+		p("  %s.\n", d.Note)
+		return
+	}
+	p("  People who left, by the country where the host countries' data place them. The central figure of each country is\n")
+	p("  The Bell's count (July 2024); the other sources' figures set its range. The counts are scaled to the total of section 3:\n")
+	p("  shares, not the sources' own numbers, carry over. Definitions differ (settled people, permits, net migration,\n")
+	p("  repatriation) and are not additive; a * marks a range whose ends count different things.\n\n")
+	tw := tabwriter.NewWriter(buf, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "  country\tpeople\t90%% interval\tshare\tsources' figures: low / central / high\t\n")
+	for _, r := range d.Rows {
+		figs := func(f *destFigure) string {
+			if f == nil {
+				return "–"
+			}
+			return humanCount(f.Value) + " " + cites(f.SourceRefs)
+		}
+		mark := ""
+		if r.MixedDefinitions {
+			mark = " *"
+		}
+		fmt.Fprintf(tw, "  %s %s\t%s\t%s\t%s\t%s / %s / %s%s\t\n", r.Code, r.Name, humanSig(float64(r.Count), 3), rangeText(r.Lo, r.Hi),
+			percent(float64(r.Share)), figs(r.Low), figs(&r.Central), figs(r.High), mark)
+	}
+	tw.Flush()
+	if len(d.Rows) > 0 {
+		c := d.Rows[0].Central
+		p("  Central figures: %s, %s.\n", c.Definition, c.Period)
+	}
+	p("  Assumption: %s %s\n", d.Assumption, cites(d.AssumptionRefs))
+
+	if len(d.BySector) > 0 {
+		p("\n  4a. The largest destinations by sector (people; under the assumption above):\n\n")
+		tw = tabwriter.NewWriter(buf, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintf(tw, "  sector\t")
+		for _, b := range d.BySector {
+			fmt.Fprintf(tw, "%s\t", b.Code)
+		}
+		fmt.Fprintf(tw, "\n")
+		for i, cell := range d.BySector[0].Sectors {
+			fmt.Fprintf(tw, "  %s\t", cell.Code)
+			for _, b := range d.BySector {
+				fmt.Fprintf(tw, "%s\t", people2(b.Sectors[i].Count))
+			}
+			fmt.Fprintf(tw, "\n")
+		}
+		tw.Flush()
+	}
+	if len(d.Context) > 0 {
+		p("\n  Context, not model inputs: people counted in a country may since have moved on or gone home.\n")
+		for _, c := range d.Context {
+			p("  - %s %s\n", c.Text, cites(c.SourceRefs))
+		}
+	}
+}
+
+// writeCosts writes section 5.
+func writeCosts(buf *bytes.Buffer, c costs) {
+	p := func(format string, a ...any) { fmt.Fprintf(buf, format, a...) }
+	p("\n5. WHAT IT COSTS\n\n")
+	if c.Note != "" {
+		p("  %s.\n", c.Note)
+		return
+	}
+	p("  A year's output and pay of the people in section 3, in billions of roubles of %d (current prices), on the %s basis %s.\n", c.Year, c.Basis, cites(c.SourceRefs))
+	p("  Each cell is a median with its 90%% interval; those who kept working for Russian employers are not counted as lost.\n\n")
+	bn := func(f impactFigure) string {
+		if f.Point == nil {
+			return "–"
+		}
+		return fmt.Sprintf("%s (%s–%s)", humanSig(*f.Point/1e9, 2), humanSig(*f.Lo/1e9, 2), humanSig(*f.Hi/1e9, 2))
+	}
+	tw := tabwriter.NewWriter(buf, 0, 0, 2, ' ', 0)
+	head := "  sector\tpeople\twage bill lost, ₽bn\tvalue added at risk, ₽bn\t"
+	if c.EconomyWide {
+		head += "economy-wide, ₽bn\t"
+	}
+	fmt.Fprintln(tw, head)
+	row := func(name string, r costRow) {
+		people := "–"
+		if r.People.Point != nil {
+			people = humanSig(*r.People.Point, 2)
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t", name, people, bn(r.WageBill), bn(r.ValueAdded))
+		if c.EconomyWide {
+			fmt.Fprintf(tw, "%s\t", bn(r.EconomyWide))
+		}
+		fmt.Fprintln(tw)
+	}
+	for _, r := range c.Sectors {
+		row(r.Code+" "+truncate(r.Title, 36), r)
+	}
+	row("total", c.Total)
+	tw.Flush()
+	share := func(f impactFigure) string {
+		if f.Point == nil {
+			return "–"
+		}
+		return fmt.Sprintf("%s (90%%: %s–%s)", percent(*f.Point), percent(*f.Lo), percent(*f.Hi))
+	}
+	p("\n  As a share of %d GDP (₽%strn): wage bill %s, value added %s", c.Year, humanSig(c.GDP/1e12, 3), share(c.ShareOfGDP.WageBill), share(c.ShareOfGDP.ValueAdded))
+	if c.EconomyWide {
+		p(", economy-wide %s", share(c.ShareOfGDP.EconomyWide))
+	}
+	p(".\n")
+	if c.USDRate != nil {
+		p("  In dollars at %s, the CBR rate dated %s (%s) %s: wage bill %s, value added %s", c.USDRate.Rate, c.USDRate.Date, c.USDRate.Basis, cites(c.USDRefs), c.Total.WageBill.USD, c.Total.ValueAdded.USD)
+		if c.EconomyWide {
+			p(", economy-wide %s", c.Total.EconomyWide.USD)
+		}
+		p(".\n  A year-end rate, since no average rate for the year is embedded.\n")
+	} else if c.USDNote != "" {
+		p("  %s.\n", c.USDNote)
+	}
+	var flags []string
+	for _, r := range c.Sectors {
+		if r.Flag != "" {
+			flags = append(flags, r.Code+": "+r.Flag)
+		}
+	}
+	if len(flags) > 0 {
+		p("  Flags:\n")
+		for _, f := range flags {
+			p("  - %s\n", f)
+		}
+	}
+	p("\n  Method and caveats. %s\n", c.Method)
+	for _, n := range c.Notes {
+		p("  - %s\n", n)
+	}
+	if len(c.Context) > 0 {
+		p("\n  Staff shortages, for context (not model inputs):\n")
+		for _, x := range c.Context {
+			p("  - %s %s\n", x.Text, cites(x.SourceRefs))
+		}
+	}
+}
+
+// writeMoney writes section 4.
+func writeMoney(buf *bytes.Buffer, m money, st settings) {
+	p := func(format string, a ...any) { fmt.Fprintf(buf, format, a...) }
+	p("\n6. THE MONEY\n\n")
+	p("  Input: %s (%s), %s %s.\n\n", m.Compact, m.Amount, m.What, cites(m.SourceRefs))
+	from := "official"
+	if st.Rates != "embedded" {
+		from = "the file's"
+	}
+	p("  At the average %s rates of %s to %s, %s:\n", from, m.Period.Start, m.Period.End, m.Weighting)
+	tw := tabwriter.NewWriter(buf, 0, 0, 2, ' ', 0)
+	var missing []string
+	for _, c := range m.Average {
+		if c.Amount == nil {
+			missing = append(missing, c.Currency+": "+c.Note)
+			continue
+		}
+		fmt.Fprintf(tw, "    %s\t%s\t%s\tat %s, average of %d days (%s)\t%s\t\n", c.Currency, c.Compact, c.Amount, c.Rate, c.Days, c.Basis, cites(c.SourceRefs))
+	}
+	tw.Flush()
+	for _, n := range missing {
+		p("    %s\n", n)
+	}
+	p("  The rates in force during the month ranged from:\n")
+	tw = tabwriter.NewWriter(buf, 0, 0, 2, ' ', 0)
+	for _, c := range m.Average {
+		if c.Amount == nil {
+			continue
+		}
+		fmt.Fprintf(tw, "    %s\t%s\tat %s dated %s (%s)\tto %s\tat %s dated %s (%s)\t\n", c.Currency,
+			c.High.Compact, c.High.Rate, c.High.Date, c.High.Basis, c.Low.Compact, c.Low.Rate, c.Low.Date, c.Low.Basis)
+	}
+	tw.Flush()
+	p("  Basis: official is the CBR's own file or export; reported is the CBR's rate known from copies, not from a CBR file.\n")
+
+	if len(m.Article) > 0 {
+		p("\n  The article's figures, and two readings that fit them (our inference; the article does not say which rates it used):\n")
+		tw = tabwriter.NewWriter(buf, 0, 0, 2, ' ', 0)
+		fmt.Fprintf(tw, "    \tprinted\tat February 2022's average\tdifference\trate the printed figure implies (derived)\t\n")
+		for _, a := range m.Article {
+			fmt.Fprintf(tw, "    %s\t%s\t%s\t%+.1f%%\t%s %s\t\n", a.Currency, a.Printed, a.AtAverage, 100*a.Difference, a.Implied, cites(a.SourceRefs))
+		}
+		tw.Flush()
+		worst := 0.0
+		for _, a := range m.Article {
+			worst = max(worst, math.Abs(a.Difference))
+		}
+		p("  Reading 1: the month of the withdrawal. February 2022's average rates give figures within %.1f%% of those printed.\n", 100*worst)
+		p("  Reading 2: the time of writing. The implied rates are close to the CBR's rates of late May to early June 2023,\n")
+		p("  when the article's source was written %s.\n", cites(m.Article[0].SourceRefs))
+	}
+
+	if len(m.Day) > 0 {
+		if st.Rates != "embedded" {
+			p("\n  At the rates of %s in force on %s; each line gives its rate's own date:\n", st.Rates, m.Day[0].On)
+		} else {
+			p("\n  At the rates in force on %s (-date); each line gives its rate's own date:\n", m.Day[0].On)
+		}
+		tw = tabwriter.NewWriter(buf, 0, 0, 2, ' ', 0)
+		for _, d := range m.Day {
+			if d.Amount == nil {
+				fmt.Fprintf(tw, "    %s\t%s\t\n", d.Currency, d.Note)
+				continue
+			}
+			age := ""
+			if d.Age > 0 {
+				age = fmt.Sprintf(", %d days before %s", d.Age, d.On)
+			}
+			fmt.Fprintf(tw, "    %s\t%s\t%s\tat %s dated %s (%s%s)\t%s\t\n", d.Currency, d.Compact, d.Amount, d.Rate, d.RateDate, d.Basis, age, cites(d.SourceRefs))
+		}
+		tw.Flush()
+	}
 }
 
 // cites formats source ids as "[1][3]".
@@ -224,11 +487,12 @@ func cites(ids []int) string {
 	return b.String()
 }
 
+// pValue writes "p = 0.193" or "p < 0.001".
 func pValue(p float64) string {
 	if p < 0.001 {
-		return "< 0.001"
+		return "p < 0.001"
 	}
-	return strconv.FormatFloat(p, 'f', 3, 64)
+	return "p = " + strconv.FormatFloat(p, 'f', 3, 64)
 }
 
 func truncate(s string, n int) string {
@@ -248,95 +512,30 @@ func trimTrailingSpace(b []byte) []byte {
 	return bytes.Join(lines, []byte("\n"))
 }
 
-// writeSummary writes the headline findings, each pointing to its section.
+// writeSummary writes the assumptions (inputs, with their sources) and the
+// findings (outputs), each pointing to its section.
 func writeSummary(buf *bytes.Buffer, rep *report) {
 	p := func(format string, a ...any) { fmt.Fprintf(buf, format, a...) }
-	e, h := rep.Emigrants, rep.Headcounts
 	p("\nIN SHORT\n\n")
 	if rep.Settings.Workforce != "embedded" {
-		p("  Sections 2 and 4 are the article's figures for Russia; section 3 uses the employment in %s.\n", rep.Settings.Workforce)
+		p("  Sections 2 and 6 are the article's figures for Russia; section 3 uses the employment in %s.\n\n", rep.Settings.Workforce)
 	}
-	p("  - About %s people left, pooling %d sources by the %s (section 2).\n", e.Pooled.Text, pooledCount(e), e.Pooled.Method)
-	p("    Between the sources: %s.\n", e.Agreement.Verdict)
-	where := "inside"
-	if m := e.CrossCheck.People.Median; m < e.Pooled.Lo || m > e.Pooled.Hi {
-		where = "outside"
+	p("  Assumptions (inputs, with their sources):\n")
+	for _, a := range rep.Summary.Assumptions {
+		p("  - %s%s (section %d).\n", a.Text, spaced(cites(a.SourceRefs)), a.Section)
 	}
-	p("  - Alfa Bank's \"1.5%% of the workforce\" would be %s people, %s the pooled interval (section 2).\n",
-		e.CrossCheck.People.Text, where)
-	if len(h.Sectors) > 0 {
-		top := h.Sectors[0]
-		for _, s := range h.Sectors[1:] {
-			if s.Share > top.Share {
-				top = s
-			}
-		}
-		var high int64
-		for _, k := range h.Skills {
-			if k.Level >= workforce.Skill3 {
-				high += k.Count
-			}
-		}
-		if rep.Settings.Workforce != "embedded" || !strings.HasPrefix(h.Basis, "the pooled estimate") {
-			p("  - Section 3 takes %s", h.Basis)
-			if wf := rep.Settings.Workforce; wf != "embedded" && !strings.Contains(h.Basis, wf) {
-				p(", on the employment in %s", wf)
-			}
-			p(".\n")
-		}
-		p("  - %s (%s) lost the largest share of its workforce: %s people, %s (90%%: %s–%s) (section 3).\n",
-			top.Title, top.Code, commas(top.Count), percent(float64(top.Share)), percent(float64(top.ShareLo)), percent(float64(top.ShareHi)))
-		if h.Total > 0 {
-			p("    %s of the %s who left (%.0f%%) worked at high skill levels 3–4, as the surveys' 80%% with a degree implies (section 3).\n",
-				commas(high), commas(h.Total), 100*float64(high)/float64(h.Total))
-		}
-	}
-	var official, article []string
-	for _, c := range rep.Money.Conversions {
-		if c.Exact == "" || (c.Currency != "USD" && c.Currency != "GBP") {
-			continue
-		}
-		if c.Basis == "official" {
-			official = append(official, c.Compact)
-		} else {
-			article = append(article, c.Compact)
-		}
-	}
-	p("  - %s was %s at the official rates of %s, not the article's %s,\n", rep.Money.Compact,
-		strings.Join(official, " / "), rep.Settings.Date, strings.Join(article, " / "))
-	p("    which uses rates of about June 2023 (section 4).\n")
-	if lo, hi, ok := extremes(rep.Money.USDPath); ok {
-		when := func(c conversion) string {
-			if c.RateDate < invasionDay.Format(time.DateOnly) {
-				return c.RateDate + ", before the invasion"
-			}
-			return c.RateDate
-		}
-		p("    At the official USD rates at hand for %s–%s it was %s (rate of %s) to %s (rate of %s) (section 4).\n",
-			pathFrom.Format("Jan"), pathTo.Format("Jan 2006"), lo.Compact, when(lo), hi.Compact, when(hi))
+	p("\n  Findings (computed by exodus from the inputs):\n")
+	for _, f := range rep.Summary.Findings {
+		p("  - %s (section %d).\n", f.Text, f.Section)
 	}
 }
 
-// extremes returns the smallest and largest of two or more conversions.
-func extremes(cs []conversion) (lo, hi conversion, ok bool) {
-	var loA, hiA finance.Amount
-	for _, c := range cs {
-		a, err := finance.ParseAmount(c.Exact)
-		if err != nil {
-			return conversion{}, conversion{}, false
-		}
-		if loA.IsZero() {
-			lo, hi, loA, hiA = c, c, a, a
-			continue
-		}
-		if d, err := a.Cmp(loA); err == nil && d < 0 {
-			lo, loA = c, a
-		}
-		if d, err := a.Cmp(hiA); err == nil && d > 0 {
-			hi, hiA = c, a
-		}
+// spaced puts a space before s when it is not empty.
+func spaced(s string) string {
+	if s == "" {
+		return ""
 	}
-	return lo, hi, len(cs) > 1
+	return " " + s
 }
 
 // reliabilityMarks are the marks that package finance's rate sources carry
@@ -347,16 +546,6 @@ var reliabilityMarks = []struct{ mark, meaning string }{
 	{"[FIX]", "found only in a public repository's test fixture built from a real CBR response"},
 	{"[OUTPUT]", "printed by a public notebook that read the CBR service"},
 	{"[DERIVED]", "computed by the exodus authors, not official"},
-}
-
-// articleRefs are the sources of the article's implied rates.
-func articleRefs(m money) []int {
-	for _, c := range m.Conversions {
-		if c.Basis == "article" && len(c.SourceRefs) > 0 {
-			return c.SourceRefs
-		}
-	}
-	return nil
 }
 
 func pooledCount(e emigrants) int {

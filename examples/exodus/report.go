@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"time"
 
 	"github.com/exodus-lab/exodus"
 	"github.com/exodus-lab/exodus/estimate"
@@ -25,41 +24,43 @@ var (
 	}
 	srcForbesBellRTVi = exodus.Source{
 		Publisher: "Forbes, The Bell and RTVi",
-		Note:      "as cited by the article: 600,000 to 1 million left in 2022; not found verbatim in public copies",
+		Date:      "2022-10",
+		Note: "as cited by the article: 600,000 to 1 million; Forbes (October 2022, citing Kremlin sources) " +
+			"counted departures since mobilisation began on 21 September 2022, tourists included; " +
+			"not found verbatim in public copies",
 	}
 	srcReRussia = exodus.Source{
 		Publisher: "Re:Russia",
+		Title:     "Escape from War: New data puts the number of Russians who have left at more than 800,000 people",
 		URL:       "https://re-russia.net/en/review/347/",
 		Date:      "2023-07-28",
-		Note:      "820,000 to 920,000 left after 24 February 2022",
+		Note:      "820,000 to 920,000 left Russia after 24 February 2022, estimated from receiving countries' data to mid-2023",
 	}
 	srcRaksha = exodus.Source{
-		Publisher: "Kommersant",
-		Title:     "Who does the labor front work for",
-		URL:       "https://russiasnews.com/who-does-the-labor-front-work-for-economics-kommersant/",
-		Note:      "demographer Alexei Raksha: 450,000 to 800,000 left",
+		Publisher: "Voice of America (Russian service)",
+		Title:     "Российский исход. Массовая миграция из РФ в первый год войны",
+		URL:       "https://d31icbnmvylvz7.cloudfront.net/a/6975608.html",
+		Date:      "2023-02",
+		Note: "demographer Alexei Raksha: about 600,000 left since February 2022, in a range of 500,000 to 700,000; " +
+			"published for the first anniversary of the invasion (the URL is VOA's own content mirror)",
 	}
 	srcUKMoD = exodus.Source{
 		Publisher: "UK Ministry of Defence",
-		Title:     "Defence Intelligence update",
-		URL:       "https://gospodarka.dziennik.pl/news/artykuly/8710626,brytyjski-wywiad-problem-rosji-gospodarka.html",
-		Note:      "up to 1.3 million left Russia in 2022, as reported by dziennik.pl",
+		Title:     "Latest Defence Intelligence update on the situation in Ukraine - 11 February 2025",
+		URL:       "https://www.daily8.com/en/article/ea925cfc33149964c824bc774ec07a5b",
+		Date:      "2025-02-11",
+		Note: `posted on X; quoted in full by the page cited: "the emigration of approximately 1.3 million ` +
+			`Russians since the invasion of Ukraine"`,
+	}
+	srcTheBell = exodus.Source{
+		Publisher: "The Bell, as reported by The Moscow Times",
+		URL:       "https://www.themoscowtimes.com/2024/07/17/around-650k-russian-wartime-emigres-remain-abroad-the-bell-a85738",
+		Date:      "2024-07-17",
+		Note:      "at least 650,000 who left after February 2022 were still abroad in 2024, from host countries' data",
 	}
 	srcAlfa = exodus.Source{
 		Publisher: "Alfa Bank",
-		Note:      "as cited by the article: about 1.5% of the whole workforce left; the bank's own text was not found",
-	}
-	srcZOiS = exodus.Source{
-		Publisher: "ZOiS, Princeton and Harvard survey of Russian migrants in Georgia and Armenia",
-		URL:       "https://zois-berlin.de/en/press/press-releases/how-russians-in-armenia-and-georgia-view-the-war",
-		Date:      "2023",
-		Note:      "IT workers: 27% in Georgia, 37% in Armenia; face-to-face survey, late 2022",
-	}
-	srcOKRussians = exodus.Source{
-		Publisher: "OK Russians (E. Zavadskaya)",
-		URL:       "https://windowoneurasia2.blogspot.com/2022/08/almost-half-of-russians-who-have-moved.html",
-		Date:      "2022-08",
-		Note:      "over 45% of respondents in IT; 80% in an earlier wave held a degree",
+		Note:      "as cited by the article: about 1.5% of the whole workforce left; the bank's own text was not found, so no date or address",
 	}
 	srcOutRush = exodus.Source{
 		Publisher: "OutRush (Kamalov, Sergeeva, Zavadskaya, Kostenko)",
@@ -68,16 +69,19 @@ var (
 		Note:      "80% of emigrants hold a university degree",
 	}
 	srcMinTsifry = exodus.Source{
-		Publisher: "Russian Ministry of Digital Development",
-		URL:       "https://gospodarka.dziennik.pl/news/artykuly/8710626,brytyjski-wywiad-problem-rosji-gospodarka.html",
-		Note:      "as cited in a UK Defence Intelligence update: about 100,000 IT workers, about 10% of the sector, left in 2022 and did not return",
+		Publisher: "Russian Ministry of Digital Development (Minister M. Shadayev), via AFP and BM.ge",
+		Title:     "Moscow says 100K IT specialists have left Russia this year",
+		URL:       "https://bm.ge/en/article/moscow-says-100k-it-specialists-have-left-russia-this-year/123234/",
+		Date:      "2022-12",
+		Note:      "about 100,000 IT specialists left Russia in 2022 and were abroad, about 10% of IT companies' staff; 80% of them kept working for Russian companies remotely",
 	}
+
 	srcCBRWithdrawal = exodus.Source{
 		Publisher: "Central Bank of Russia",
 		Title:     "О развитии банковского сектора Российской Федерации (February 2022)",
 		URL:       "https://www.nasdaq.com/articles/russian-households-withdrew-over-2-trln-roubles-from-local-banks-in-2022-central-bank",
 		Date:      "2022-03-21",
-		Note:      "household funds fell by 1.2 trillion roubles (3.5%) in February 2022; reported by Reuters",
+		Note:      "household funds fell by 1.2 trillion roubles in February 2022; reported by Reuters",
 	}
 )
 
@@ -105,7 +109,6 @@ func buildReport(ctx context.Context, cfg config, in inputs, progress func(done,
 		Schema: schemaName,
 		Settings: settings{
 			Seed: cfg.seed, Draws: cfg.draws, Level: level,
-			Date:       cfg.date.Format(time.DateOnly),
 			PoolMethod: estimate.LinearPool.String(),
 			Rates:      "embedded",
 			Workforce:  "embedded",
@@ -123,12 +126,17 @@ func buildReport(ctx context.Context, cfg config, in inputs, progress func(done,
 	if err != nil {
 		return nil, err
 	}
-	if err := buildHeadcounts(ctx, rep, &src, cfg, in, pooled, progress); err != nil {
+	hc, err := buildHeadcounts(ctx, rep, &src, cfg, in, pooled, progress)
+	if err != nil {
+		return nil, err
+	}
+	if err := buildCosts(ctx, rep, &src, cfg, hc); err != nil {
 		return nil, err
 	}
 	if err := buildMoney(rep, &src, cfg, in); err != nil {
 		return nil, err
 	}
+	buildSummary(rep, &src, in)
 	rep.Sources = src.refs
 	// Lists are [] in JSON, never null, whether or not they have items.
 	nonNil(&rep.Emigrants.Agreement.Disjoint)
@@ -136,29 +144,60 @@ func buildReport(ctx context.Context, cfg config, in inputs, progress func(done,
 	nonNil(&rep.Headcounts.Assumptions)
 	nonNil(&rep.Headcounts.Comparisons)
 	nonNil(&rep.Headcounts.Notes)
-	nonNil(&rep.Money.USDPath)
+	nonNil(&rep.Money.Average)
+	nonNil(&rep.Money.Article)
+	nonNil(&rep.Money.Day)
+	nonNil(&rep.Headcounts.Findings)
+	nonNil(&rep.Summary.Assumptions)
+	nonNil(&rep.Summary.Findings)
+	nonNil(&rep.Headcounts.ITMappings)
+	nonNil(&rep.Destinations.Rows)
+	nonNil(&rep.Destinations.BySector)
+	nonNil(&rep.Destinations.Context)
+	nonNil(&rep.Costs.SourceRefs)
+	nonNil(&rep.Costs.Sectors)
+	nonNil(&rep.Costs.Notes)
+	nonNil(&rep.Costs.Context)
 	return rep, nil
 }
 
-// claim is one source's figure for the number who left, read as a 90%
-// interval.
+// pooledQuantity is the one quantity the headline pools: only estimates of
+// it enter the pool, and every other figure is shown beside it as context.
+const pooledQuantity = "people who left Russia after 24 February 2022 and were abroad when counted (estimates made in 2023)"
+
+// claim is one source's figure for the number who left.
 type claim struct {
-	name    string // who
-	words   string // what they said
-	lo, hi  float64
-	reading string
-	src     exodus.Source
+	name   string // who
+	words  string // what they said
+	period string // the period the figure covers
+	counts string // what it counts
+	lo, hi float64
+	// pooled says whether the figure measures pooledQuantity; why says why
+	// not, when it does not.
+	pooled bool
+	why    string
+	src    exodus.Source
 }
 
 var claims = []claim{
-	{"the article", "several hundred thousand to a few million", 300_000, 3_000_000,
-		"a 90% interval of 300,000 to 3,000,000 (lognormal)", srcArticle},
-	{"Forbes, The Bell, RTVi", "600,000 to 1 million in 2022", 600_000, 1_000_000,
-		"a 90% interval (lognormal)", srcForbesBellRTVi},
-	{"Re:Russia", "820,000 to 920,000 after 24 Feb 2022", 820_000, 920_000,
-		"a 90% interval (lognormal)", srcReRussia},
-	{"A. Raksha", "450,000 to 800,000", 450_000, 800_000,
-		"a 90% interval (lognormal)", srcRaksha},
+	{name: "Re:Russia", words: "820,000 to 920,000", period: "24 Feb 2022 to mid-2023",
+		counts: "left and stayed abroad, from receiving countries' data", lo: 820_000, hi: 920_000,
+		pooled: true, src: srcReRussia},
+	{name: "A. Raksha", words: "about 600,000, 500,000 to 700,000", period: "Feb 2022 to Feb 2023",
+		counts: "left and had not returned (a demographer's estimate)", lo: 500_000, hi: 700_000,
+		pooled: true, src: srcRaksha},
+	{name: "Forbes, The Bell, RTVi", words: "600,000 to 1 million", period: "21 Sep to Oct 2022",
+		counts: "departures since mobilisation began, tourists included", lo: 600_000, hi: 1_000_000,
+		why: "another quantity: departures after 21 September 2022 only, tourists included", src: srcForbesBellRTVi},
+	{name: "The Bell (2024)", words: "at least 650,000", period: "Feb 2022 to 2024",
+		counts: "still abroad in 2024, from host countries' data", lo: 650_000, hi: 650_000,
+		why: "a lower bound with no spread, counted a year later, after some had returned", src: srcTheBell},
+	{name: "UK Ministry of Defence", words: "approximately 1.3 million", period: "24 Feb 2022 to Feb 2025",
+		counts: "emigrated since the invasion", lo: 1_300_000, hi: 1_300_000,
+		why: "a single figure with no spread, over three years rather than the first", src: srcUKMoD},
+	{name: "the article", words: "several hundred thousand to a few million", period: "since Feb 2022",
+		counts: "left (a summary of the other sources)", lo: 300_000, hi: 3_000_000,
+		why: "it summarises the sources above rather than adding a count of its own", src: srcArticle},
 }
 
 func figureOf(e estimate.Estimate) figure {
@@ -167,28 +206,34 @@ func figureOf(e estimate.Estimate) figure {
 }
 
 func buildEmigrants(rep *report, src *sourceList) (estimate.Estimate, error) {
+	rep.Emigrants.Quantity = pooledQuantity
 	var es []estimate.Estimate
+	var pooledIdx []int
 	for _, c := range claims {
-		e, err := estimate.Between(c.lo, c.hi)
+		var e estimate.Estimate
+		var err error
+		if c.lo == c.hi {
+			e, err = estimate.Point(c.lo)
+		} else {
+			e, err = estimate.Between(c.lo, c.hi)
+		}
 		if err != nil {
 			return estimate.Estimate{}, fmt.Errorf("estimate %q: %w", c.name, err)
 		}
 		e = e.Named(c.name).WithSources(c.src)
-		es = append(es, e)
 		f := figureOf(e)
-		f.Claim, f.Reading, f.Pooled, f.SourceRefs = c.words, c.reading, true, src.cite(c.src)
+		f.Claim, f.Period, f.Counts, f.Pooled, f.SourceRefs = c.words, c.period, c.counts, c.pooled, src.cite(c.src)
+		if c.lo != c.hi {
+			f.Reading = "a 90% interval (lognormal)"
+		}
+		if c.pooled {
+			es = append(es, e)
+			pooledIdx = append(pooledIdx, len(rep.Emigrants.Estimates))
+		} else {
+			f.Note = "not pooled: " + c.why
+		}
 		rep.Emigrants.Estimates = append(rep.Emigrants.Estimates, f)
 	}
-	mod, err := estimate.Point(1_300_000)
-	if err != nil {
-		return estimate.Estimate{}, err
-	}
-	f := figureOf(mod.Named("UK Ministry of Defence"))
-	f.Claim = "up to 1.3 million in 2022"
-	f.Reading = "a single figure, an upper bound"
-	f.Note = "not pooled, as a single figure with no spread cannot be, and the source gives none"
-	f.SourceRefs = src.cite(srcUKMoD)
-	rep.Emigrants.Estimates = append(rep.Emigrants.Estimates, f)
 
 	methods := []estimate.PoolMethod{estimate.LinearPool, estimate.LogPool, estimate.InverseVariance}
 	var headline estimate.Estimate
@@ -206,9 +251,15 @@ func buildEmigrants(rep *report, src *sourceList) (estimate.Estimate, error) {
 			rep.Emigrants.Pooled = f
 			if pl, ok := p.Pooling(); ok {
 				d := pl.Diagnostics
-				rep.Emigrants.Agreement = agreement{Q: number(d.Q), DF: d.DF, P: number(d.P), I2: number(d.I2), Disjoint: d.Disjoint, Verdict: d.String()}
+				// Diagnostics index the pooled set; the report's indexes are
+				// into all its estimates.
+				disjoint := make([][2]int, len(d.Disjoint))
+				for k, pair := range d.Disjoint {
+					disjoint[k] = [2]int{pooledIdx[pair[0]], pooledIdx[pair[1]]}
+				}
+				rep.Emigrants.Agreement = agreement{Q: number(d.Q), DF: d.DF, P: number(d.P), I2: number(d.I2), Disjoint: disjoint, Verdict: d.String()}
 				for j := range pl.Weights {
-					rep.Emigrants.Estimates[j].Weight = pl.Weights[j]
+					rep.Emigrants.Estimates[pooledIdx[j]].Weight = pl.Weights[j]
 				}
 			}
 			continue

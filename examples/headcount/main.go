@@ -115,31 +115,21 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return err
 }
 
-// parseEstimate reads "V" (a point) or "LO-HI" (a 90% interval). With
-// percent, values may end in %.
+// parseEstimate reads "V" (a point) or "LO-HI" (a 90% interval) with
+// [estimate.ParseRange]: "800k", "600k-1M", "1.5%", "1,5%" (a decimal comma:
+// 1.5%, never 15%). Without percent, a value that ends in % is refused.
 func parseEstimate(s string, percent bool, between func(lo, hi float64) (estimate.Estimate, error)) (estimate.Estimate, error) {
-	if strings.HasPrefix(strings.TrimSpace(s), "-") {
-		return estimate.Estimate{}, fmt.Errorf("%q is negative", s)
+	if !percent && strings.Contains(s, "%") {
+		return estimate.Estimate{}, errors.New("a number of people, not a percentage (use -share for a share)")
 	}
-	var vals []float64
-	for _, part := range strings.SplitN(s, "-", 2) {
-		t, scale := strings.TrimSpace(part), 1.0
-		if percent && strings.HasSuffix(t, "%") {
-			t, scale = strings.TrimSuffix(t, "%"), 0.01
-		}
-		v, err := strconv.ParseFloat(strings.NewReplacer(",", "", "_", "").Replace(t), 64)
-		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-			return estimate.Estimate{}, fmt.Errorf("%q is not a number", part)
-		}
-		vals = append(vals, v*scale)
+	lo, hi, err := estimate.ParseRange(s)
+	if err != nil {
+		return estimate.Estimate{}, err
 	}
-	if len(vals) == 1 {
-		return estimate.Point(vals[0])
+	if lo == hi {
+		return estimate.Point(lo)
 	}
-	if !(vals[0] < vals[1]) {
-		return estimate.Estimate{}, errors.New("the low end must be below the high end")
-	}
-	return between(vals[0], vals[1])
+	return between(lo, hi)
 }
 
 func writeText(b *strings.Builder, h *workforce.Headcount, share bool) error {

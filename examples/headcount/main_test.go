@@ -141,3 +141,18 @@ func TestHeadcountHelp(t *testing.T) {
 		t.Error("-h wrote to stdout")
 	}
 }
+
+// A decimal comma in -share is read as a decimal point, as in "1,5%" (issue
+// 13 row 5: it used to give 11,265,000 people, 15%). hand: 1.5% of 75.1
+// million (Rosstat LFS, November 2022) = 1,126,500.
+func TestHeadcountDecimalComma(t *testing.T) {
+	for _, share := range []string{"1,5%", "0,015", "15e-3"} {
+		out, err := runArgs("-share", share)
+		if err != nil {
+			t.Fatalf("-share %s: %v", share, err)
+		}
+		if want := "1,126,500 people"; !strings.HasPrefix(out, want) {
+			t.Errorf("-share %s: output starts %q, want %q", share, out[:40], want)
+		}
+	}
+}
