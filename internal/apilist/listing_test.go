@@ -84,12 +84,12 @@ func ident(line string) string {
 
 func TestIdent(t *testing.T) {
 	for line, want := range map[string]string{ // hand
-		"pkg github.com/exodus-lab/exodus/finance, method (*Rates) Add(...Rate) error":    "finance.Rates.Add",
-		"pkg github.com/exodus-lab/exodus/finance, method (Amount) String() string":        "finance.Amount.String",
-		"pkg github.com/exodus-lab/exodus/finance, type FindOptions struct, MaxAge int":    "finance.FindOptions.MaxAge",
+		"pkg github.com/exodus-lab/exodus/finance, method (*Rates) Add(...Rate) error":       "finance.Rates.Add",
+		"pkg github.com/exodus-lab/exodus/finance, method (Amount) String() string":          "finance.Amount.String",
+		"pkg github.com/exodus-lab/exodus/finance, type FindOptions struct, MaxAge int":      "finance.FindOptions.MaxAge",
 		"pkg github.com/exodus-lab/exodus/finance, func ParseAmount(string) (Amount, error)": "finance.ParseAmount",
-		"pkg github.com/exodus-lab/exodus, type Source struct":                              "exodus.Source",
-		"pkg github.com/exodus-lab/exodus/estimate, const LogPool PoolMethod = 2":           "estimate.LogPool",
+		"pkg github.com/exodus-lab/exodus, type Source struct":                               "exodus.Source",
+		"pkg github.com/exodus-lab/exodus/estimate, const LogPool PoolMethod = 2":            "estimate.LogPool",
 	} {
 		if got := ident(line); got != want {
 			t.Errorf("ident(%q) = %q, want %q", line, got, want)
