@@ -46,4 +46,21 @@
 //
 // The command examples/exodus reproduces the whole article from the embedded
 // data: go run ./examples/exodus.
+//
+// # Conventions
+//
+// Enumerations (finance.RoundingMode, finance.Basis, estimate.PoolMethod,
+// estimate.QuantileMethod, workforce.Sector, workforce.ApportionMethod,
+// workforce.ITMapping, impact.Technology and the others) follow one rule:
+// the named values start at 1, and the zero value is never one of them. It
+// is an explicit unknown (finance.UnknownBasis, impact.TechnologyUnknown),
+// or invalid where it is an argument (a function given it returns an
+// error), or "unset" where it is a field of an options struct or the mode
+// of a function that cannot fail, and then means the default its doc names
+// (estimate.Options.Quantile: Hyndman–Fan type 7; workforce.Scenario's
+// ITMapping: section J; finance.Amount.RoundTo: half to even). Every String
+// method names undefined values, as "ApportionMethod(0)", and never panics.
+//
+// The API is listed in api/exodus.txt; see the README's Compatibility
+// section for what may change before v1.
 package exodus

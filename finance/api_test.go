@@ -98,3 +98,18 @@ func TestDuplicateRateErrorPointsToReplace(t *testing.T) {
 		t.Errorf("Replace(CBR file): %v", err)
 	}
 }
+
+// Enums start at 1; the zero RoundingMode is unnamed and rounds half to even,
+// since RoundTo cannot fail.
+func TestRoundingModeZero(t *testing.T) {
+	if s := finance.RoundingMode(0).String(); s != "RoundingMode(0)" {
+		t.Errorf("RoundingMode(0).String() = %q", s)
+	}
+	if s := finance.HalfEven.String(); s != "HalfEven" {
+		t.Errorf("HalfEven.String() = %q", s)
+	}
+	a := finance.MustParseAmount("2.345 USD")
+	if got, want := a.RoundTo(2, 0), a.RoundTo(2, finance.HalfEven); !got.Equal(want) || got.String() != "2.34 USD" { // hand: 2.345 → 2.34, tie to even
+		t.Errorf("RoundTo(2, 0) = %v, want %v", got, want)
+	}
+}

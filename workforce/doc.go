@@ -62,7 +62,7 @@
 // # Whole numbers that add up
 //
 //   - [Apportion] divides a whole number in proportion to weights by
-//     largest remainder (Hamilton, the default) or by the divisor methods
+//     largest remainder ([Hamilton]) or by the divisor methods
 //     of D'Hondt (Jefferson), Sainte-Laguë (Webster) or Huntington–Hill;
 //     [ApportionMin] adds minimums. Ties go to the larger weight, then to
 //     the earlier category.

@@ -133,7 +133,7 @@ func ExampleHeadcount_Notes() {
 func ExampleApportion() {
 	// Votes 6100, 5000 and 900 for 10 seats.
 	votes := []float64{6100, 5000, 900}
-	for _, m := range []workforce.Method{workforce.Hamilton, workforce.SainteLague, workforce.DHondt, workforce.HuntingtonHill} {
+	for _, m := range []workforce.ApportionMethod{workforce.Hamilton, workforce.SainteLague, workforce.DHondt, workforce.HuntingtonHill} {
 		seats, _ := workforce.Apportion(10, votes, m)
 		fmt.Println(m, seats)
 	}

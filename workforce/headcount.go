@@ -76,8 +76,8 @@ type Scenario struct {
 	// SectorFocus and Profile.
 	Profile SectorProfile
 	// ITMapping says how Profile's IT share, a share of an occupation,
-	// becomes shares of sections. The zero value, [ITInInformation], puts
-	// it all in J. Setting it without a Profile is an error.
+	// becomes shares of sections. The zero value means [ITInInformation]:
+	// all in J. Setting it without a Profile is an error.
 	ITMapping ITMapping
 
 	// Skills is the emigrants' composition by skill level 1–4 (four
@@ -421,7 +421,7 @@ func (p *plan) setCompositions() error {
 		// Issue 9: with a skill composition, the sectors follow it.
 		p.notes = append(p.notes, "sector composition: not given; each skill level's emigrants spread over the sectors as that level's workforce, so sectors follow the skill composition")
 	}
-	if sc.Profile.IsZero() && sc.ITMapping != ITInInformation {
+	if sc.Profile.IsZero() && sc.ITMapping != 0 && sc.ITMapping != ITInInformation {
 		return fmt.Errorf("workforce: headcounts: ITMapping %v without a Profile: %w", sc.ITMapping, ErrBadValue)
 	}
 	if len(sc.SectorFocus) > 0 {

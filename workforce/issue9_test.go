@@ -287,9 +287,10 @@ func TestIssue9BandAdjacentRandom(t *testing.T) {
 
 func TestITMappingString(t *testing.T) {
 	for m, want := range map[workforce.ITMapping]string{
-		workforce.ITInInformation: "section J", workforce.ITInICTSections: "ICT sections", 9: "ITMapping(9)",
+		workforce.ITInInformation: "section J", workforce.ITInICTSections: "ICT sections", 9: "ITMapping(9)", 0: "ITMapping(0)",
 	} {
-		if m.String() != want || m.Valid() != (m <= workforce.ITInICTSections) {
+		if m.String() != want || m.Valid() != (m >= 1 && m <= workforce.ITInICTSections) { // enums start at 1
+
 			t.Errorf("ITMapping(%d): String %q, Valid %v", uint8(m), m.String(), m.Valid())
 		}
 	}
