@@ -59,6 +59,14 @@
 // over it NaN: it is never read as zero. A nil *Table behaves as the empty
 // table.
 //
+// Another country's data: rows must be ISIC section letters, and columns
+// skill levels "1" to "4" where a [Scenario] needs a workforce. A table by
+// aggregated sections, as many statistics offices publish it (agriculture
+// "A", industry "B-F", services "G-U"), is split into sections by
+// [Table.SplitSections] ([ParseSectors] reads the ranges; [ParseSector]'s
+// error on a range points there); a table by ISCO-08 major group converts
+// with [Table.SkillLevels] ([Headcounts]' error on such a table says so).
+//
 // # Whole numbers that add up
 //
 //   - [Apportion] divides a whole number in proportion to weights by

@@ -199,7 +199,8 @@ type Headcount struct {
 // both, a negative or huge total, a share whose median is outside [0, 1],
 // a base whose median is not positive, a bad level), [ErrShape] (a
 // composition of the wrong length, a workforce table that is not sector ×
-// skill level), [ErrUnknownCode] (a workforce row that is not a sector, a
+// skill level; a table by occupation converts with [Table.SkillLevels], and
+// the error says so), [ErrUnknownCode] (a workforce row that is not a sector, a
 // SectorFocus sector that is not a workforce row), [ErrMissing] (a missing
 // workforce cell), [ErrInfeasible] (a share for a sector or level with no
 // workforce, or sector and skill compositions that no table with the
@@ -352,10 +353,39 @@ func describe(e estimate.Estimate) string {
 	return s
 }
 
+// columnHint says how to turn a workforce table with the columns cols into
+// one by skill level: the remedy, not only the mismatch.
+func columnHint(cols []string) string {
+	occupations, skills := len(cols) > 0, true
+	for _, c := range cols {
+		if _, err := ParseOccupation(c); err != nil {
+			occupations = false
+		}
+		if _, err := ParseSkillLevel(c); err != nil {
+			skills = false
+		}
+	}
+	if skills && occupations {
+		return "put the four skill levels in that order"
+	}
+	if occupations {
+		return "these are ISCO-08 occupation groups: convert the table with Table.SkillLevels(SkillMap{}) first"
+	}
+	return "a table by ISCO-08 major group (columns 0-9) converts with Table.SkillLevels"
+}
+
+// shortList quotes at most the first five labels of cols.
+func shortList(cols []string) string {
+	if len(cols) <= 5 {
+		return fmt.Sprintf("%q", cols)
+	}
+	return fmt.Sprintf("%q and %d more", cols[:5], len(cols)-5)
+}
+
 func (p *plan) setWorkforce(wf *Table) error {
 	r, c := wf.Dims()
 	if c != NumSkillLevels || !slices.Equal(wf.cols, []string{"1", "2", "3", "4"}) {
-		return fmt.Errorf("workforce: headcounts: workforce columns %q: want skill levels 1, 2, 3, 4: %w", wf.cols, ErrShape)
+		return fmt.Errorf("workforce: headcounts: workforce columns %s: want ILO skill levels 1, 2, 3, 4; %s: %w", shortList(wf.cols), columnHint(wf.cols), ErrShape)
 	}
 	if r == 0 {
 		return fmt.Errorf("workforce: headcounts: workforce has no rows: %w", ErrShape)
