@@ -57,7 +57,13 @@ func buildHeadcounts(ctx context.Context, rep *report, src *sourceList, cfg conf
 			return nil, fmt.Errorf("-share: %w", err)
 		}
 		sc.Share = e.Named("-share")
-		h.Basis = "the share given with -share: " + percentText(e) + " of the labour force"
+		// Echo the flag as given: "1.25%-1.75%" printed as "1.2%–1.8%"
+		// would read as another input (issue 14 §8).
+		h.Basis = "the share given with -share " + cfg.share.text
+		if !e.IsPoint() {
+			h.Basis += " (a 90% interval)"
+		}
+		h.Basis += " of the labour force"
 		if in.workforce != nil {
 			// Another country's data: its employment is the base.
 			base, err := estimate.Point(total(in.workforce))
@@ -238,22 +244,6 @@ func total(t *workforce.Table) float64 {
 		sum += v
 	}
 	return sum
-}
-
-// percentText writes a share estimate as "35% (90%: 27%–45%)", or "1.5%"
-// for a point: to one decimal below 10%.
-func percentText(e estimate.Estimate) string {
-	f := func(v float64) string {
-		if p := 100 * v; p < 9.95 {
-			return fmt.Sprintf("%.1f%%", p)
-		}
-		return fmt.Sprintf("%.0f%%", 100*v)
-	}
-	if e.IsPoint() {
-		return f(e.Median())
-	}
-	lo, hi := e.Interval(level)
-	return fmt.Sprintf("%s (90%%: %s–%s)", f(e.Median()), f(lo), f(hi))
 }
 
 // surveyComposition sets the emigrants' composition from the surveys of

@@ -106,7 +106,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if *format == "csv" {
 		err = writeCSV(&b, h)
 	} else {
-		err = writeText(&b, h, *share != "")
+		err = writeText(&b, h, strings.TrimSpace(*share))
 	}
 	if err != nil {
 		return err
@@ -132,7 +132,8 @@ func parseEstimate(s string, percent bool, between func(lo, hi float64) (estimat
 	return between(lo, hi)
 }
 
-func writeText(b *strings.Builder, h *workforce.Headcount, share bool) error {
+// writeText writes the table; share is the -share flag as given, or "".
+func writeText(b *strings.Builder, h *workforce.Headcount, share string) error {
 	lo, hi := h.TotalInterval()
 	// With a point in, every draw is the same: the table is fixed, and an
 	// interval column would only repeat each count.
@@ -167,12 +168,12 @@ func writeText(b *strings.Builder, h *workforce.Headcount, share bool) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	if share {
-		// Why 1.5% in becomes 1.57% of each sector: the unemployed are in
+	if share != "" {
+		// Echo -share as given (issue 14 §8). Why 1.5% in becomes 1.57% of each sector: the unemployed are in
 		// the base but in no sector.
-		fmt.Fprintf(b, "\n-share is of the labour force, %s people, unemployed included; the table spreads it over\n"+
+		fmt.Fprintf(b, "\n-share %s is of the labour force, %s people, unemployed included; the table spreads it over\n"+
 			"the %s employed, so each sector loses a larger share of its workforce.\n",
-			commas(int64(workforce.LabourForce())), commas(int64(math.Round(h.Workforce().Total()))))
+			share, commas(int64(workforce.LabourForce())), commas(int64(math.Round(h.Workforce().Total()))))
 	}
 	b.WriteString("\nSources:\n")
 	for _, s := range h.Sources() {
