@@ -85,7 +85,7 @@ type Options struct {
 // [Impact.Level]. A missing figure (a sector without data) is NaN
 // throughout.
 type Figure struct {
-	Point, Lo, Hi float64
+	Point, Lo, Hi float64 // the central value and the interval's ends
 }
 
 // Missing reports whether the figure is missing (its point is NaN).
