@@ -28,7 +28,7 @@ func TestParseRange(t *testing.T) {
 		{"600 тыс", 6e5, 6e5},
 		{"1.5%", 0.015, 0.015},
 		{"0.015", 0.015, 0.015},
-		{"1e-3", 1e-3, 1e-3},  // issue 13 row 6: a valid number was refused
+		{"1e-3", 1e-3, 1e-3}, // issue 13 row 6: a valid number was refused
 		{"1E+6", 1e6, 1e6},
 		{"1,5%", 0.015, 0.015}, // issue 13 row 5: a decimal comma, never 15%
 		{"0,1%", 0.001, 0.001}, // issue 13 row 5: never 1.0%

@@ -5,8 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"strings"
 	"slices"
+	"strings"
 
 	"github.com/exodus-lab/exodus/workforce"
 )
