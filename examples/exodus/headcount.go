@@ -14,10 +14,6 @@ import (
 
 // The composition assumptions, from the surveys of emigrants.
 const (
-	// itLo, itHi: information and communication (J) as a share of emigrants,
-	// read as a 90% interval from ZOiS (27% in Georgia, 37% in Armenia) and
-	// OK Russians (about a third; over 45% in a later wave).
-	itLo, itHi = 0.27, 0.45
 	// highMean: the share in high-skill jobs (ILO levels 3–4), from "80% hold
 	// a university degree" (OutRush; IFRI).
 	highMean = 0.80
