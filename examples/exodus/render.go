@@ -542,6 +542,7 @@ func spaced(s string) string {
 // in their Note, with what each means (finance/data/rates.json).
 var reliabilityMarks = []struct{ mark, meaning string }{
 	{"[OFF]", "official file, as published"},
+	{"[REPORTED]", "the CBR's official rate known from copies, not from a CBR file"},
 	{"[NEWS]", "a news report quoting the official rate"},
 	{"[FIX]", "found only in a public repository's test fixture built from a real CBR response"},
 	{"[OUTPUT]", "printed by a public notebook that read the CBR service"},
