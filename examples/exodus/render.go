@@ -336,7 +336,7 @@ func writeCosts(buf *bytes.Buffer, c costs) {
 		if f.Point == nil {
 			return "–"
 		}
-		return fmt.Sprintf("%s (%s–%s)", humanSig(*f.Point/1e9, 2), humanSig(*f.Lo/1e9, 2), humanSig(*f.Hi/1e9, 2))
+		return fmt.Sprintf("%s (%s–%s)", billions(*f.Point), billions(*f.Lo), billions(*f.Hi))
 	}
 	tw := tabwriter.NewWriter(buf, 0, 0, 2, ' ', 0)
 	head := "  sector\tpeople\twage bill lost, ₽bn\tvalue added at risk, ₽bn\t"
@@ -557,4 +557,14 @@ func pooledCount(e emigrants) int {
 		}
 	}
 	return n
+}
+
+// billions writes roubles as billions to two significant digits, with
+// thousands separators rather than a k suffix: 8.4, 670, 1,300.
+func billions(v float64) string {
+	b := v / 1e9
+	if math.Abs(b) >= 1000 {
+		return commas(int64(roundSig(b, 2)))
+	}
+	return humanSig(b, 2)
 }
