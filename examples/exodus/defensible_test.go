@@ -246,3 +246,56 @@ func TestPoolsOneQuantity(t *testing.T) {
 		}
 	}
 }
+
+// No finding restates an input (issue 9 found §4): the summary's findings
+// carry none of the assumptions' own figures, such as the surveys' "80%"
+// with a degree or the IT share's "27%–45%".
+func TestFindingsRestateNoInput(t *testing.T) {
+	rep := runJSON(t)
+	if len(rep.Summary.Assumptions) < 5 || len(rep.Summary.Findings) < 5 {
+		t.Fatalf("summary: %d assumptions, %d findings", len(rep.Summary.Assumptions), len(rep.Summary.Findings))
+	}
+	for _, f := range rep.Summary.Findings {
+		for _, input := range []string{"80%", "27%", "45%", "as the surveys", "lost the largest share"} {
+			if strings.Contains(f.Text, input) {
+				t.Errorf("finding restates the input %q: %s", input, f.Text)
+			}
+		}
+		if f.Section < 2 || f.Section > 6 {
+			t.Errorf("finding points to section %d: %s", f.Section, f.Text)
+		}
+	}
+	for _, a := range rep.Summary.Assumptions {
+		if a.Section < 2 || a.Section > 6 {
+			t.Errorf("assumption points to section %d: %s", a.Section, a.Text)
+		}
+	}
+}
+
+// Every chart says what its whiskers are, names its source, and ends near
+// its largest whisker (issue 9 must-have §8).
+func TestChartsSayWhatTheyShow(t *testing.T) {
+	rep := runJSON(t)
+	c1, c2 := headcountChart(&rep), chart{}
+	var ok bool
+	charts := []chart{c1}
+	if c2, ok = destinationChart(&rep); ok {
+		charts = append(charts, c2)
+	}
+	if c3, ok := costChart(&rep); ok {
+		charts = append(charts, c3)
+	}
+	if len(charts) != 3 {
+		t.Fatalf("%d charts, want 3", len(charts))
+	}
+	for _, c := range charts {
+		if !strings.Contains(c.subtitle, "Whiskers: 90% intervals") || !strings.HasPrefix(c.source, "Source: ") {
+			t.Errorf("chart %q: subtitle %q, source %q", c.title, c.subtitle, c.source)
+		}
+		for _, b := range c.bars {
+			if b.value < b.lo || b.value > b.hi {
+				t.Errorf("chart %q, bar %q: %v outside its whisker %v–%v", c.title, b.label, b.value, b.lo, b.hi)
+			}
+		}
+	}
+}

@@ -336,7 +336,7 @@ func writeCosts(buf *bytes.Buffer, c costs) {
 		if f.Point == nil {
 			return "–"
 		}
-		return fmt.Sprintf("%s (%s–%s)", humanSig(*f.Point/1e9, 2), humanSig(*f.Lo/1e9, 2), humanSig(*f.Hi/1e9, 2))
+		return fmt.Sprintf("%s (%s–%s)", billions(*f.Point), billions(*f.Lo), billions(*f.Hi))
 	}
 	tw := tabwriter.NewWriter(buf, 0, 0, 2, ' ', 0)
 	head := "  sector\tpeople\twage bill lost, ₽bn\tvalue added at risk, ₽bn\t"
@@ -542,6 +542,7 @@ func spaced(s string) string {
 // in their Note, with what each means (finance/data/rates.json).
 var reliabilityMarks = []struct{ mark, meaning string }{
 	{"[OFF]", "official file, as published"},
+	{"[REPORTED]", "the CBR's official rate known from copies, not from a CBR file"},
 	{"[NEWS]", "a news report quoting the official rate"},
 	{"[FIX]", "found only in a public repository's test fixture built from a real CBR response"},
 	{"[OUTPUT]", "printed by a public notebook that read the CBR service"},
@@ -556,4 +557,14 @@ func pooledCount(e emigrants) int {
 		}
 	}
 	return n
+}
+
+// billions writes roubles as billions to two significant digits, with
+// thousands separators rather than a k suffix: 8.4, 670, 1,300.
+func billions(v float64) string {
+	b := v / 1e9
+	if math.Abs(b) >= 1000 {
+		return commas(int64(roundSig(b, 2)))
+	}
+	return humanSig(b, 2)
 }
