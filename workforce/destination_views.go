@@ -197,7 +197,15 @@ func (dp *destPlan) apply(ctx context.Context, h *Headcount, mc estimate.Options
 		return nest(err, "workforce: headcounts: destination × skill")
 	}
 	// Intervals, from the draws of h's run.
-	if h.res != nil {
+	switch {
+	case h.res == nil:
+	case h.store != nil && dp.seed == nil:
+		// Every view is a fixed function of the cells and the shares of a
+		// draw: keep the shares, make the views on demand.
+		if err := dp.drawShares(ctx, h.store, mc); err != nil {
+			return err
+		}
+	default:
 		if v.res, err = dp.simulate(ctx, h, mc); err != nil {
 			return err
 		}
@@ -229,7 +237,11 @@ func (dp *destPlan) simulate(ctx context.Context, h *Headcount, mc estimate.Opti
 	draws := h.res.Draws()
 	cells := make([][]float64, r*c)
 	for o := range cells {
-		cells[o] = h.res.Output(o).Samples()
+		if h.store != nil {
+			cells[o] = h.store.cells[o]
+		} else {
+			cells[o] = h.res.Output(o).Samples()
+		}
 	}
 	m := estimate.NewModel()
 	sv := m.Shares(dp.mix.comp)
@@ -263,6 +275,32 @@ func (dp *destPlan) simulate(ctx context.Context, h *Headcount, mc estimate.Opti
 		return nil, fmt.Errorf("workforce: headcounts: destinations: %w", err)
 	}
 	return res, nil
+}
+
+// drawShares draws the destination shares of every draw of st's run into
+// st, as [destPlan.simulate] draws them (the same model, options and
+// seed, so the same shares).
+func (dp *destPlan) drawShares(ctx context.Context, st *drawStore, mc estimate.Options) error {
+	st.share = make([][]float64, dp.nd)
+	for d := range st.share {
+		st.share[d] = make([]float64, st.draws)
+	}
+	m := estimate.NewModel()
+	sv := m.Shares(dp.mix.comp)
+	f := func(d *estimate.Draw, out []float64) {
+		i := d.Index()
+		sh := d.Shares(sv)
+		for k, v := range sh {
+			st.share[k][i] = v
+		}
+		out[0] = sh[0]
+	}
+	opt := estimate.Options{Draws: st.draws, Seed: mc.Seed, Workers: mc.Workers, Quantile: mc.Quantile}
+	if _, err := m.Run(ctx, 1, f, opt); err != nil && !errors.Is(err, estimate.ErrNotConverged) {
+		return fmt.Errorf("workforce: headcounts: destinations: %w", err)
+	}
+	st.dp = dp
+	return nil
 }
 
 // roundFixed is controlled rounding of the r×c row-major y ≥ 0 to

@@ -170,6 +170,7 @@ type Headcount struct {
 	sources   []exodus.Source
 	notes     []string
 	dest      *destViews // destinations (issue 10): destination_views.go
+	store     *drawStore // the draws of a fixed-size run; nil: res has every output
 	capped    CapReport  // without Draws, which come from res
 }
 
@@ -225,7 +226,7 @@ func Headcounts(ctx context.Context, sc Scenario) (*Headcount, error) {
 		return nil, err
 	}
 	var cc *capCounts
-	if h.res, cc, err = p.simulate(ctx); err != nil {
+	if h.res, h.store, cc, err = p.simulate(ctx); err != nil {
 		return nil, err
 	}
 	note := fmt.Sprintf("Monte Carlo: %d draws, seed %d; intervals equal-tailed at %g%%", h.res.Draws(), p.sc.MonteCarlo.Seed, 100*p.level)
@@ -741,7 +742,11 @@ func (p *plan) newBuf() *drawBuf {
 	return &drawBuf{x: make([]float64, p.r*c), sec: make([]float64, p.r), f: make([]float64, len(p.focus)), skill: make([]float64, c), rows: make([]float64, p.r), cols: make([]float64, c), buf: make([]float64, c), hit: make([]bool, p.r)}
 }
 
-func (p *plan) simulate(ctx context.Context) (*estimate.Result, *capCounts, error) {
+// simulate runs the draws. A run of a fixed number of draws keeps only
+// the cells of every draw, in the returned drawStore, and the drawn total
+// as the result's one output; an adaptive or streaming run returns every
+// output in the result and a nil drawStore.
+func (p *plan) simulate(ctx context.Context) (*estimate.Result, *drawStore, *capCounts, error) {
 	m := estimate.NewModel()
 	var total, share, base estimate.Var
 	useTotal := !p.sc.Total.IsZero()
@@ -772,6 +777,18 @@ func (p *plan) simulate(ctx context.Context) (*estimate.Result, *capCounts, erro
 	}
 	c := NumSkillLevels
 	cc := &capCounts{rows: make([]atomic.Int64, p.r)}
+	var st *drawStore
+	mc := p.sc.MonteCarlo
+	if mc.Tolerance == 0 && !mc.Stream && mc.Draws >= 0 {
+		draws := mc.Draws
+		if draws == 0 {
+			draws = estimate.DefaultDraws
+		}
+		// Beyond Run's own bound on memory, Run reports the error.
+		if float64(draws)*float64(p.r*c)*8 <= 1<<40 {
+			st = newDrawStore(draws, p.r, mc)
+		}
+	}
 	pool := sync.Pool{New: func() any { return p.newBuf() }}
 	f := func(d *estimate.Draw, out []float64) {
 		b := pool.Get().(*drawBuf)
@@ -813,6 +830,18 @@ func (p *plan) simulate(ctx context.Context) (*estimate.Result, *capCounts, erro
 		hit := b.hit
 		clear(hit)
 		capCells(x, p.w, p.r, hit)
+		if st != nil {
+			i := d.Index()
+			out[0] = t
+			for o, v := range x {
+				st.cells[o][i] = v
+				if v-v != 0 { // NaN or ±Inf: Run reports it
+					out[0] = v
+				}
+			}
+			countCaps(cc, hit)
+			return
+		}
 		copy(out, x)
 		rows := out[p.r*c : p.r*c+p.r]
 		cols := out[p.r*c+p.r : p.r*c+p.r+c]
@@ -826,22 +855,40 @@ func (p *plan) simulate(ctx context.Context) (*estimate.Result, *capCounts, erro
 			bands[SkillLevel(j+1).Band()-1] += v
 		}
 		out[len(out)-1] = t
-		anyHit := false
-		for i, h := range hit {
-			if h {
-				cc.rows[i].Add(1)
-				anyHit = true
-			}
-		}
-		if anyHit {
-			cc.any.Add(1)
-		}
+		countCaps(cc, hit)
 	}
-	res, err := m.Run(ctx, p.outputs(), f, p.sc.MonteCarlo)
+	outputs := p.outputs()
+	if st != nil {
+		outputs = 1
+	}
+	res, err := m.Run(ctx, outputs, f, p.sc.MonteCarlo)
 	if err != nil && !errors.Is(err, estimate.ErrNotConverged) {
-		return nil, nil, fmt.Errorf("workforce: headcounts: %w", err)
+		return nil, nil, nil, fmt.Errorf("workforce: headcounts: %w", err)
 	}
-	return res, cc, nil
+	if st != nil {
+		// A point that carries the run's sources, for the summaries made
+		// from the store.
+		src, err := estimate.Point(0)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		st.src = src.WithSources(res.Sources()...)
+	}
+	return res, st, cc, nil
+}
+
+// countCaps counts a draw in which the workforce cap acted.
+func countCaps(cc *capCounts, hit []bool) {
+	anyHit := false
+	for i, h := range hit {
+		if h {
+			cc.rows[i].Add(1)
+			anyHit = true
+		}
+	}
+	if anyHit {
+		cc.any.Add(1)
+	}
 }
 
 // orZero returns h, or the zero Headcount when h is nil, so that every
@@ -960,6 +1007,12 @@ func (h *Headcount) output(o int) estimate.Summary {
 	if h.res == nil {
 		return estimate.Summary{}
 	}
+	if h.store != nil {
+		if o == h.totalOutput() {
+			return h.res.Output(0)
+		}
+		return h.store.summary(o, false)
+	}
 	return h.res.Output(o)
 }
 
@@ -969,6 +1022,9 @@ func (h *Headcount) totalOutput() int {
 }
 
 func (h *Headcount) interval(o int) (lo, hi float64) {
+	if h.store != nil && o != h.totalOutput() {
+		return h.store.interval(o, false, h.level)
+	}
 	return h.output(o).Interval(h.level)
 }
 
