@@ -2,7 +2,10 @@ package workforce
 
 import (
 	"context"
+	"math"
+	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/exodus-lab/exodus/estimate"
 )
@@ -50,41 +53,85 @@ func newDrawStore(draws, r int, opt estimate.Options) *drawStore {
 	return st
 }
 
-// sector returns draw i of sector s's total, summed as the per-draw model
-// sums it.
-func (st *drawStore) sector(s, i int) float64 {
-	v := 0.0
-	for j := range NumSkillLevels {
-		v += st.cells[s*NumSkillLevels+j][i]
+// maxGroup is the most outputs made in one pass over the draws: the
+// memory a pass holds is 8 bytes per draw for each.
+const maxGroup = 12
+
+// group returns the outputs made together with output o: those that read
+// the same quantities, at most maxGroup.
+func (st *drawStore) group(o int, dest bool) (lo, hi int) {
+	c, r := NumSkillLevels, st.r
+	span := func(first, n int) (int, int) { // the block of maxGroup in [first, first+n) holding o
+		k := (o - first) / maxGroup
+		return first + k*maxGroup, min(first+(k+1)*maxGroup, first+n)
 	}
-	return v
+	if !dest {
+		switch {
+		case o < r*c:
+			return o / c * c, o/c*c + c // a sector's cells
+		case o < r*c+r:
+			return span(r*c, r)
+		default:
+			return r*c + r, r*c + r + c + NumBands // skill levels and bands
+		}
+	}
+	nd := st.dp.nd
+	switch {
+	case o < nd:
+		return span(0, nd)
+	case o < nd+nd*r: // one destination's sectors
+		d := (o - nd) / r
+		first := nd + d*r
+		return span(first, r)
+	case o < nd+nd*r+nd*c: // one destination's skill levels and bands
+		d := (o - nd - nd*r) / c
+		return nd + nd*r + d*c, nd + nd*r + d*c + c
+	default:
+		d := (o - nd - nd*r - nd*c) / NumBands
+		first := nd + nd*r + nd*c + d*NumBands
+		return first, first + NumBands
+	}
 }
 
-// skill returns draw i of skill level j+1's total.
-func (st *drawStore) skill(j, i int) float64 {
-	v := 0.0
+// sectors sets sec[s] to draw i of sector s's total, summed as the
+// per-draw model sums it.
+func (st *drawStore) sectors(sec []float64, i int) {
 	for s := range st.r {
-		v += st.cells[s*NumSkillLevels+j][i]
+		v := 0.0
+		for j := range NumSkillLevels {
+			v += st.cells[s*NumSkillLevels+j][i]
+		}
+		sec[s] = v
 	}
-	return v
+}
+
+// skills sets cols[j] to draw i of skill level j+1's total.
+func (st *drawStore) skills(cols []float64, i int) {
+	for j := range cols {
+		v := 0.0
+		for s := range st.r {
+			v += st.cells[s*NumSkillLevels+j][i]
+		}
+		cols[j] = v
+	}
 }
 
 // value returns draw i of output o of the table (cells, sector totals,
 // skill totals, band totals), as laid out by [plan.outputs]; the grand
-// total is not stored here.
-func (st *drawStore) value(o, i int) float64 {
+// total is not stored here. sec holds the draw's sector totals when o is
+// one.
+func (st *drawStore) value(o, i int, sec []float64) float64 {
 	c, r := NumSkillLevels, st.r
 	switch {
 	case o < r*c:
 		return st.cells[o][i]
 	case o < r*c+r:
-		return st.sector(o-r*c, i)
-	case o < r*c+r+c:
-		return st.skill(o-r*c-r, i)
+		return sec[o-r*c]
 	default:
 		var cols [NumSkillLevels]float64
-		for j := range cols {
-			cols[j] = st.skill(j, i)
+		st.skills(cols[:], i)
+		if o < r*c+r+c {
+			return cols[o-r*c-r]
 		}
 		var bands [NumBands]float64
 		for j, v := range cols {
@@ -97,30 +144,30 @@ func (st *drawStore) value(o, i int) float64 {
 // destValue returns draw i of output o of the destination views, as laid
 // out by [destPlan.outputs], for destination shares without a seed
 // (independence): the destination × sector table is the shares times the
-// sector totals, as [destPlan.spread] makes it.
-func (st *drawStore) destValue(o, i int) float64 {
+// sector totals sec, as [destPlan.spread] makes it.
+func (st *drawStore) destValue(o, i int, sec []float64) float64 {
 	c, r, nd := NumSkillLevels, st.r, st.dp.nd
 	switch {
 	case o < nd: // destination total: Σ over sectors of y[d, s]
 		sh := st.share[o][i]
 		v := 0.0
 		for s := range r {
-			v += sh * st.sector(s, i)
+			v += sh * sec[s]
 		}
 		return v
 	case o < nd+nd*r: // destination × sector
 		k := o - nd
-		return st.share[k/r][i] * st.sector(k%r, i)
+		return st.share[k/r][i] * sec[k%r]
 	case o < nd+nd*r+nd*c: // destination × skill level
 		k := o - nd - nd*r
-		return st.destSkill(k/c, k%c, i)
+		return st.destSkill(k/c, k%c, i, sec)
 	default: // destination × band
 		k := o - nd - nd*r - nd*c
 		d, b := k/NumBands, k%NumBands
 		v := 0.0
 		for j := range c {
 			if int(SkillLevel(j+1).Band())-1 == b {
-				v += st.destSkill(d, j, i)
+				v += st.destSkill(d, j, i, sec)
 			}
 		}
 		return v
@@ -129,11 +176,10 @@ func (st *drawStore) destValue(o, i int) float64 {
 
 // destSkill returns draw i of destination d at skill level j+1: the sum
 // over sectors of y[d, s]/S[s]·x[s, j], as [destPlan.spread] makes it.
-func (st *drawStore) destSkill(d, j, i int) float64 {
+func (st *drawStore) destSkill(d, j, i int, sec []float64) float64 {
 	sh := st.share[d][i]
 	v := 0.0
-	for s := range st.r {
-		srow := st.sector(s, i)
+	for s, srow := range sec[:st.r] {
 		if srow == 0 {
 			continue
 		}
@@ -143,40 +189,82 @@ func (st *drawStore) destSkill(d, j, i int) float64 {
 	return v
 }
 
-// summary runs a model without random inputs whose one output is draw by
-// draw the value of output o (of the destination views if dest): the
-// summary a run keeping that output would give. The model's one input is
-// a point that carries the sources of the run, so that
+// run runs a model without random inputs whose outputs are, draw by draw,
+// the values of outputs [lo, hi) (of the destination views if dest): the
+// summaries a run keeping those outputs would give. The model's one input
+// is a point that carries the sources of the run, so that
 // [estimate.Summary.Estimate] keeps them.
-func (st *drawStore) summary(o int, dest bool) estimate.Summary {
+func (st *drawStore) run(lo, hi int, dest bool) *estimate.Result {
 	m := estimate.NewModel()
 	m.Input(st.src)
+	needSec := dest || (lo >= st.r*NumSkillLevels && lo < st.r*NumSkillLevels+st.r)
 	f := func(d *estimate.Draw, out []float64) {
-		if dest {
-			out[0] = st.destValue(o, d.Index())
-		} else {
-			out[0] = st.value(o, d.Index())
+		i := d.Index()
+		var sec [NumSectors]float64
+		if needSec {
+			st.sectors(sec[:], i)
+		}
+		for k := range out {
+			if dest {
+				out[k] = st.destValue(lo+k, i, sec[:])
+			} else {
+				out[k] = st.value(lo+k, i, sec[:])
+			}
 		}
 	}
-	res, err := m.Run(context.Background(), 1, f, st.opt)
-	if err != nil { // the draws are finite, and the memory is already held
+	res, err := m.Run(context.Background(), hi-lo, f, st.opt)
+	if err != nil { // the draws are finite, and most of the memory is held already
+		return nil
+	}
+	return res
+}
+
+// summary returns the summary of output o.
+func (st *drawStore) summary(o int, dest bool) estimate.Summary {
+	res := st.run(o, o+1, dest)
+	if res == nil {
 		return estimate.Summary{}
 	}
 	return res.Output(0)
 }
 
-// interval returns the interval of output o at level, remembered.
+// interval returns the interval of output o at level. It makes the
+// outputs of o's group together, finds all their intervals, on as many
+// goroutines as the run had workers, and remembers them.
 func (st *drawStore) interval(o int, dest bool, level float64) (lo, hi float64) {
 	key := storeKey{o, dest, level}
 	st.mu.Lock()
-	v, ok := st.ivals[key]
-	st.mu.Unlock()
-	if ok {
+	defer st.mu.Unlock()
+	if v, ok := st.ivals[key]; ok {
 		return v[0], v[1]
 	}
-	lo, hi = st.summary(o, dest).Interval(level)
-	st.mu.Lock()
-	st.ivals[key] = [2]float64{lo, hi}
-	st.mu.Unlock()
-	return lo, hi
+	first, last := st.group(o, dest)
+	res := st.run(first, last, dest)
+	ivals := make([][2]float64, last-first)
+	workers := st.opt.Workers
+	if workers == 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(workers, len(ivals)) {
+		wg.Go(func() {
+			for {
+				k := int(next.Add(1) - 1)
+				if k >= len(ivals) {
+					return
+				}
+				ivals[k][0], ivals[k][1] = math.NaN(), math.NaN()
+				if res != nil {
+					ivals[k][0], ivals[k][1] = res.Output(k).Interval(level)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for k, v := range ivals {
+		st.ivals[storeKey{first + k, dest, level}] = v
+	}
+	v := st.ivals[key]
+	return v[0], v[1]
 }
