@@ -235,11 +235,10 @@ func (dp *destPlan) outputs() int { return dp.nd * (1 + dp.r + NumSkillLevels + 
 func (dp *destPlan) simulate(ctx context.Context, h *Headcount, mc estimate.Options) (*estimate.Result, error) {
 	c, r, nd := NumSkillLevels, dp.r, dp.nd
 	draws := h.res.Draws()
-	cells := make([][]float64, r*c)
-	for o := range cells {
-		if h.store != nil {
-			cells[o] = h.store.cells[o]
-		} else {
+	var cells [][]float64 // without a store: each cell's draws
+	if h.store == nil {
+		cells = make([][]float64, r*c)
+		for o := range cells {
 			cells[o] = h.res.Output(o).Samples()
 		}
 	}
@@ -252,7 +251,11 @@ func (dp *destPlan) simulate(ctx context.Context, h *Headcount, mc estimate.Opti
 		i := d.Index()
 		t := 0.0
 		for o := range b.x {
-			b.x[o] = cells[o][i]
+			if cells == nil {
+				b.x[o] = h.store.draw(i)[o]
+			} else {
+				b.x[o] = cells[o][i]
+			}
 			t += b.x[o]
 		}
 		dp.spread(b, t, d.Shares(sv), drawTol, drawIter)
@@ -281,18 +284,12 @@ func (dp *destPlan) simulate(ctx context.Context, h *Headcount, mc estimate.Opti
 // st, as [destPlan.simulate] draws them (the same model, options and
 // seed, so the same shares).
 func (dp *destPlan) drawShares(ctx context.Context, st *drawStore, mc estimate.Options) error {
-	st.share = make([][]float64, dp.nd)
-	for d := range st.share {
-		st.share[d] = make([]float64, st.draws)
-	}
+	st.share = make([]float64, st.draws*dp.nd)
 	m := estimate.NewModel()
 	sv := m.Shares(dp.mix.comp)
 	f := func(d *estimate.Draw, out []float64) {
-		i := d.Index()
 		sh := d.Shares(sv)
-		for k, v := range sh {
-			st.share[k][i] = v
-		}
+		copy(st.share[d.Index()*dp.nd:], sh[:dp.nd])
 		out[0] = sh[0]
 	}
 	opt := estimate.Options{Draws: st.draws, Seed: mc.Seed, Workers: mc.Workers, Quantile: mc.Quantile}

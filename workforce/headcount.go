@@ -831,14 +831,13 @@ func (p *plan) simulate(ctx context.Context) (*estimate.Result, *drawStore, *cap
 		clear(hit)
 		capCells(x, p.w, p.r, hit)
 		if st != nil {
-			i := d.Index()
 			out[0] = t
-			for o, v := range x {
-				st.cells[o][i] = v
+			for _, v := range x {
 				if v-v != 0 { // NaN or ±Inf: Run reports it
 					out[0] = v
 				}
 			}
+			copy(st.draw(d.Index()), x)
 			countCaps(cc, hit)
 			return
 		}

@@ -29,8 +29,8 @@ type drawStore struct {
 	opt   estimate.Options // Seed, Workers and Quantile of the run
 	src   estimate.Estimate
 	r     int
-	cells [][]float64 // r×4 columns of draws
-	share [][]float64 // nd columns of draws; nil without destinations
+	cells []float64 // the r×4 cells of draw i at [i·r·4, (i+1)·r·4)
+	share []float64 // the nd shares of draw i at [i·nd, (i+1)·nd); nil without destinations
 	dp    *destPlan
 
 	mu    sync.Mutex
@@ -46,10 +46,7 @@ type storeKey struct {
 func newDrawStore(draws, r int, opt estimate.Options) *drawStore {
 	st := &drawStore{draws: draws, r: r, ivals: map[storeKey][2]float64{}}
 	st.opt = estimate.Options{Draws: draws, Seed: opt.Seed, Workers: opt.Workers, Quantile: opt.Quantile}
-	st.cells = make([][]float64, r*NumSkillLevels)
-	for o := range st.cells {
-		st.cells[o] = make([]float64, draws)
-	}
+	st.cells = make([]float64, draws*r*NumSkillLevels)
 	return st
 }
 
@@ -96,21 +93,29 @@ func (st *drawStore) group(o int, dest bool) (lo, hi int) {
 // sectors sets sec[s] to draw i of sector s's total, summed as the
 // per-draw model sums it.
 func (st *drawStore) sectors(sec []float64, i int) {
+	x := st.draw(i)
 	for s := range st.r {
 		v := 0.0
-		for j := range NumSkillLevels {
-			v += st.cells[s*NumSkillLevels+j][i]
+		for _, c := range x[s*NumSkillLevels : (s+1)*NumSkillLevels] {
+			v += c
 		}
 		sec[s] = v
 	}
 }
 
+// draw returns the cells of draw i.
+func (st *drawStore) draw(i int) []float64 {
+	n := st.r * NumSkillLevels
+	return st.cells[i*n : (i+1)*n : (i+1)*n]
+}
+
 // skills sets cols[j] to draw i of skill level j+1's total.
 func (st *drawStore) skills(cols []float64, i int) {
+	x := st.draw(i)
 	for j := range cols {
 		v := 0.0
 		for s := range st.r {
-			v += st.cells[s*NumSkillLevels+j][i]
+			v += x[s*NumSkillLevels+j]
 		}
 		cols[j] = v
 	}
@@ -124,7 +129,7 @@ func (st *drawStore) value(o, i int, sec []float64) float64 {
 	c, r := NumSkillLevels, st.r
 	switch {
 	case o < r*c:
-		return st.cells[o][i]
+		return st.draw(i)[o]
 	case o < r*c+r:
 		return sec[o-r*c]
 	default:
@@ -149,7 +154,7 @@ func (st *drawStore) destValue(o, i int, sec []float64) float64 {
 	c, r, nd := NumSkillLevels, st.r, st.dp.nd
 	switch {
 	case o < nd: // destination total: Σ over sectors of y[d, s]
-		sh := st.share[o][i]
+		sh := st.share[i*nd+o]
 		v := 0.0
 		for s := range r {
 			v += sh * sec[s]
@@ -157,7 +162,7 @@ func (st *drawStore) destValue(o, i int, sec []float64) float64 {
 		return v
 	case o < nd+nd*r: // destination × sector
 		k := o - nd
-		return st.share[k/r][i] * sec[k%r]
+		return st.share[i*nd+k/r] * sec[k%r]
 	case o < nd+nd*r+nd*c: // destination × skill level
 		k := o - nd - nd*r
 		return st.destSkill(k/c, k%c, i, sec)
@@ -177,14 +182,15 @@ func (st *drawStore) destValue(o, i int, sec []float64) float64 {
 // destSkill returns draw i of destination d at skill level j+1: the sum
 // over sectors of y[d, s]/S[s]·x[s, j], as [destPlan.spread] makes it.
 func (st *drawStore) destSkill(d, j, i int, sec []float64) float64 {
-	sh := st.share[d][i]
+	sh := st.share[i*st.dp.nd+d]
+	x := st.draw(i)
 	v := 0.0
 	for s, srow := range sec[:st.r] {
 		if srow == 0 {
 			continue
 		}
 		f := sh * srow / srow
-		v += f * st.cells[s*NumSkillLevels+j][i]
+		v += f * x[s*NumSkillLevels+j]
 	}
 	return v
 }
