@@ -33,6 +33,9 @@ type drawStore struct {
 	share []float64 // the nd shares of draw i at [i·nd, (i+1)·nd); nil without destinations
 	dp    *destPlan
 
+	secOnce sync.Once
+	sec     []float64 // the r sector totals of draw i at [i·r, (i+1)·r), made on first use
+
 	mu    sync.Mutex
 	ivals map[storeKey][2]float64
 }
@@ -103,6 +106,19 @@ func (st *drawStore) sectors(sec []float64, i int) {
 	}
 }
 
+// sectorTotals returns the sector totals of every draw, draw-major,
+// making them on first use: 8 bytes per sector and draw, read by most
+// views instead of the cells.
+func (st *drawStore) sectorTotals() []float64 {
+	st.secOnce.Do(func() {
+		st.sec = make([]float64, st.draws*st.r)
+		for i := range st.draws {
+			st.sectors(st.sec[i*st.r:(i+1)*st.r], i)
+		}
+	})
+	return st.sec
+}
+
 // draw returns the cells of draw i.
 func (st *drawStore) draw(i int) []float64 {
 	n := st.r * NumSkillLevels
@@ -125,7 +141,7 @@ func (st *drawStore) skills(cols []float64, i int) {
 // skill totals, band totals), as laid out by [plan.outputs]; the grand
 // total is not stored here. sec holds the draw's sector totals when o is
 // one.
-func (st *drawStore) value(o, i int, sec []float64) float64 {
+func (st *drawStore) value(o, i int, sec, cols []float64) float64 {
 	c, r := NumSkillLevels, st.r
 	switch {
 	case o < r*c:
@@ -133,8 +149,6 @@ func (st *drawStore) value(o, i int, sec []float64) float64 {
 	case o < r*c+r:
 		return sec[o-r*c]
 	default:
-		var cols [NumSkillLevels]float64
-		st.skills(cols[:], i)
 		if o < r*c+r+c {
 			return cols[o-r*c-r]
 		}
@@ -203,18 +217,27 @@ func (st *drawStore) destSkill(d, j, i int, sec []float64) float64 {
 func (st *drawStore) run(lo, hi int, dest bool) *estimate.Result {
 	m := estimate.NewModel()
 	m.Input(st.src)
-	needSec := dest || (lo >= st.r*NumSkillLevels && lo < st.r*NumSkillLevels+st.r)
+	rc, r := st.r*NumSkillLevels, st.r
+	var secs []float64
+	if dest || (lo >= rc && lo < rc+r) {
+		secs = st.sectorTotals()
+	}
+	needCols := !dest && lo >= rc+r
 	f := func(d *estimate.Draw, out []float64) {
 		i := d.Index()
-		var sec [NumSectors]float64
-		if needSec {
-			st.sectors(sec[:], i)
+		var sec []float64
+		if secs != nil {
+			sec = secs[i*r : (i+1)*r : (i+1)*r]
+		}
+		var cols [NumSkillLevels]float64
+		if needCols {
+			st.skills(cols[:], i)
 		}
 		for k := range out {
 			if dest {
-				out[k] = st.destValue(lo+k, i, sec[:])
+				out[k] = st.destValue(lo+k, i, sec)
 			} else {
-				out[k] = st.value(lo+k, i, sec[:])
+				out[k] = st.value(lo+k, i, sec, cols[:])
 			}
 		}
 	}

@@ -440,8 +440,8 @@ func Assess(ctx context.Context, h *workforce.Headcount, opt Options) (*Impact, 
 }
 
 // batchBytes bounds the draws a run of [Assess] keeps, sector outputs and
-// their headcount draws together: 128 MiB.
-const batchBytes = 128 << 20
+// their headcount draws together: 64 MiB.
+const batchBytes = 64 << 20
 
 func describe(e estimate.Estimate) string {
 	if e.IsPoint() {
