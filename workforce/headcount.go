@@ -213,10 +213,17 @@ type Headcount struct {
 // single draws, are capped as [Headcount] describes ("The workforce cap");
 // [Headcount.Capped] and [Headcount.Notes] say how often.
 func Headcounts(ctx context.Context, sc Scenario) (*Headcount, error) {
+	return headcounts(ctx, sc, false)
+}
+
+// headcounts is Headcounts; eager keeps every output of the run in its
+// result instead of a drawStore (the reference in tests).
+func headcounts(ctx context.Context, sc Scenario, eager bool) (*Headcount, error) {
 	p, err := prepare(sc)
 	if err != nil {
 		return nil, err
 	}
+	p.eager = eager
 	dp, err := planDestinations(p.sc, p.sectors) // destinations (issue 10)
 	if err != nil {
 		return nil, err
@@ -279,6 +286,7 @@ type plan struct {
 	bands    bool
 	notes    []string
 	sources  []exodus.Source
+	eager    bool // keep every output in the result (tests)
 }
 
 func prepare(sc Scenario) (*plan, error) {
@@ -779,7 +787,7 @@ func (p *plan) simulate(ctx context.Context) (*estimate.Result, *drawStore, *cap
 	cc := &capCounts{rows: make([]atomic.Int64, p.r)}
 	var st *drawStore
 	mc := p.sc.MonteCarlo
-	if mc.Tolerance == 0 && !mc.Stream && mc.Draws >= 0 {
+	if mc.Tolerance == 0 && !mc.Stream && mc.Draws >= 0 && !p.eager {
 		draws := mc.Draws
 		if draws == 0 {
 			draws = estimate.DefaultDraws
