@@ -55,7 +55,7 @@ func newDrawStore(draws, r int, opt estimate.Options) *drawStore {
 
 // maxGroup is the most outputs made in one pass over the draws: the
 // memory a pass holds is 8 bytes per draw for each.
-const maxGroup = 12
+const maxGroup = 8
 
 // group returns the outputs made together with output o: those that read
 // the same quantities, at most maxGroup.
@@ -67,8 +67,8 @@ func (st *drawStore) group(o int, dest bool) (lo, hi int) {
 	}
 	if !dest {
 		switch {
-		case o < r*c:
-			return o / c * c, o/c*c + c // a sector's cells
+		case o < r*c: // whole sectors' cells, which share cache lines
+			return span(0, r*c)
 		case o < r*c+r:
 			return span(r*c, r)
 		default:
