@@ -157,6 +157,18 @@ type Scenario struct {
 // scenario that needs it often asks for more emigrants from a sector than
 // it has. A point total and a range total follow the same rule; only a
 // point result (a median total) above the whole workforce is an error.
+//
+// # Memory
+//
+// A run of a fixed number of draws keeps the cells of every draw (8 bytes
+// per cell and draw: 84 cells for the default workforce, 672 MB at 10⁶
+// draws) and, with destinations, the destination shares of every draw.
+// Every other output (sector, skill-level and band totals, the destination
+// views) is computed from them, draw by draw and bit for bit as the
+// simulation computes it, when first asked for; each interval is then
+// remembered. A Summary method makes one pass over the draws and its
+// result holds 8 bytes per draw. An adaptive run (MonteCarlo.Tolerance)
+// keeps every output of every draw instead.
 type Headcount struct {
 	sectors   []Sector
 	rowOf     [NumSectors + 1]int // index+1 of each sector's row; 0 if absent
