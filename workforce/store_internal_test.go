@@ -3,6 +3,7 @@ package workforce
 import (
 	"context"
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/exodus-lab/exodus/estimate"
@@ -70,6 +71,9 @@ func TestStoreMatchesEager(t *testing.T) {
 		}
 		for _, s := range got.Sectors() {
 			sameSummary(t, "sector "+s.String(), want.SectorSummary(s), got.SectorSummary(s))
+			if w, g := want.SectorDraws(s), got.SectorDraws(s); !slices.Equal(w, g) {
+				t.Errorf("SectorDraws(%v) differ from the reference's", s)
+			}
 			for _, k := range SkillLevels() {
 				sameSummary(t, "cell", want.Summary(s, k), got.Summary(s, k))
 				wl, wh := want.Interval(s, k)
