@@ -199,6 +199,8 @@ func (dp *destPlan) apply(ctx context.Context, h *Headcount, mc estimate.Options
 	// Intervals, from the draws of h's run.
 	switch {
 	case h.res == nil:
+	case mc.Stream:
+		return fmt.Errorf("workforce: headcounts: destinations are made from every draw of the cells, and MonteCarlo.Stream keeps none: %w", ErrBadValue)
 	case h.store != nil && dp.seed == nil:
 		// Every view is a fixed function of the cells and the shares of a
 		// draw: keep the shares, make the views on demand.

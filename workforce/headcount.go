@@ -210,9 +210,9 @@ type Headcount struct {
 //
 // Errors name the bad value and wrap [ErrBadValue] (no total or share,
 // both, a negative or huge total, a share whose median is outside [0, 1],
-// a base whose median is not positive, a bad level), [ErrShape] (a
-// composition of the wrong length, a workforce table that is not sector ×
-// skill level), [ErrUnknownCode] (a workforce row that is not a sector, a
+// a base whose median is not positive, a bad level, Destinations with
+// MonteCarlo.Stream), [ErrShape] (a composition of the wrong length, a
+// workforce table that is not sector × skill level), [ErrUnknownCode] (a workforce row that is not a sector, a
 // SectorFocus sector that is not a workforce row), [ErrMissing] (a missing
 // workforce cell), [ErrInfeasible] (a share for a sector or level with no
 // workforce, or sector and skill compositions that no table with the

@@ -2,6 +2,7 @@ package workforce
 
 import (
 	"context"
+	"errors"
 	"math"
 	"slices"
 	"testing"
@@ -125,5 +126,16 @@ func TestStoreMatchesEager(t *testing.T) {
 		if ws, gs := want.TotalSummary().Estimate().Sources(), got.Summary(Information, Skill4).Estimate().Sources(); len(ws) != len(gs) || len(gs) == 0 {
 			t.Errorf("a summary made on demand carries %d sources, want %d", len(gs), len(ws))
 		}
+	}
+}
+
+// TestStreamWithDestinations checks that a streaming run, which keeps no
+// draws, is refused with destinations (made from every draw's cells)
+// instead of panicking.
+func TestStreamWithDestinations(t *testing.T) {
+	sc := storeScenario(t, 2)
+	sc.MonteCarlo.Stream = true
+	if _, err := Headcounts(context.Background(), sc); !errors.Is(err, ErrBadValue) {
+		t.Fatalf("Headcounts with Stream and Destinations: error %v, want ErrBadValue", err)
 	}
 }

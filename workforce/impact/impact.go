@@ -204,9 +204,9 @@ func sectorFlag(s workforce.Sector, v *Values) string {
 // draws. The values per person have no uncertainty of their own unless
 // opt.ValueFactor gives some.
 //
-// Errors wrap [ErrBadValue] (a nil or empty headcount, a remote share
-// whose median is outside [0, 1], bad Values), [ErrNoData] (a year without
-// data) or come from [DefaultValues] and the estimate package (ctx
+// Errors wrap [ErrBadValue] (a nil or empty headcount, one from a
+// streaming run, a remote share whose median is outside [0, 1], bad
+// Values), [ErrNoData] (a year without data) or come from [DefaultValues] and the estimate package (ctx
 // cancelled).
 func Assess(ctx context.Context, h *workforce.Headcount, opt Options) (*Impact, error) {
 	if h == nil || h.Draws() == 0 {
@@ -308,7 +308,9 @@ func Assess(ctx context.Context, h *workforce.Headcount, opt Options) (*Impact, 
 		last := min(first+batch, n)
 		people := make([][]float64, last-first)
 		for i := range people {
-			people[i] = h.SectorDraws(sectors[first+i])
+			if people[i] = h.SectorDraws(sectors[first+i]); len(people[i]) != draws {
+				return nil, fmt.Errorf("impact: assess: the headcount keeps %d of its %d draws of sector %s (a streaming run keeps none): %w", len(people[i]), draws, sectors[first+i], ErrBadValue)
+			}
 		}
 		m, vars, fv := model()
 		f := func(d *estimate.Draw, out []float64) {
