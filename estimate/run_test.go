@@ -331,7 +331,11 @@ func TestStreamBoundedAllocation(t *testing.T) {
 			})
 		}
 		small, large := allocs(20_000), allocs(200_000)
-		if large > small+8 {
+		// Ten times the draws is 180 more chunks of 1000: an allocation per
+		// chunk would add at least 180. The margin of 32 absorbs what the
+		// scheduler varies with two workers (a sketch that meets a wider
+		// range of values first on one worker grows one more time).
+		if large > small+32 {
 			t.Errorf("Workers=%d: %v allocations for 20,000 draws, %v for 200,000", workers, small, large)
 		}
 	}

@@ -112,10 +112,25 @@ func (h *Headcount) ExpectedDestinationSkill(d Destination, k SkillLevel) float6
 
 // destOutput is the summary of output o of the destination run.
 func (h *Headcount) destOutput(o int) estimate.Summary {
-	if h.dest == nil || h.dest.res == nil {
+	if h.dest == nil {
 		return estimate.Summary{}
 	}
+	if h.dest.res == nil {
+		if h.store == nil || h.store.share == nil {
+			return estimate.Summary{}
+		}
+		return h.store.summary(o, true)
+	}
 	return h.dest.res.Output(o)
+}
+
+// destInterval is the interval of output o of the destination run at
+// [Headcount.Level].
+func (h *Headcount) destInterval(o int) (lo, hi float64) {
+	if h.dest.res == nil && h.store != nil && h.store.share != nil {
+		return h.store.interval(o, true, h.level)
+	}
+	return h.destOutput(o).Interval(h.level)
 }
 
 // DestinationSummary returns the Monte Carlo summary of the number who
@@ -173,7 +188,7 @@ func (h *Headcount) DestinationInterval(d Destination) (lo, hi float64) {
 	if h.destIndex(d) < 0 {
 		return 0, 0
 	}
-	return h.DestinationSummary(d).Interval(h.level)
+	return h.destInterval(h.destIndex(d))
 }
 
 // DestinationSectorInterval returns the interval of the number from
@@ -183,7 +198,8 @@ func (h *Headcount) DestinationSectorInterval(d Destination, s Sector) (lo, hi f
 	if h.destIndex(d) < 0 || h.row(s) < 0 {
 		return 0, 0
 	}
-	return h.DestinationSectorSummary(d, s).Interval(h.level)
+	nd := len(h.dest.dests)
+	return h.destInterval(nd + h.destIndex(d)*len(h.sectors) + h.row(s))
 }
 
 // DestinationSkillInterval returns the interval of the number at skill
@@ -193,7 +209,8 @@ func (h *Headcount) DestinationSkillInterval(d Destination, k SkillLevel) (lo, h
 	if h.destIndex(d) < 0 || !k.Valid() {
 		return 0, 0
 	}
-	return h.DestinationSkillSummary(d, k).Interval(h.level)
+	nd := len(h.dest.dests)
+	return h.destInterval(nd + nd*len(h.sectors) + h.destIndex(d)*NumSkillLevels + int(k) - 1)
 }
 
 // DestinationBandInterval returns the interval of the number in band b who
@@ -203,7 +220,8 @@ func (h *Headcount) DestinationBandInterval(d Destination, b Band) (lo, hi float
 	if h.destIndex(d) < 0 || !b.Valid() {
 		return 0, 0
 	}
-	return h.DestinationBandSummary(d, b).Interval(h.level)
+	nd := len(h.dest.dests)
+	return h.destInterval(nd*(1+len(h.sectors)+NumSkillLevels) + h.destIndex(d)*NumBands + int(b) - 1)
 }
 
 // destTable builds a Table of the destinations × cols from counts.

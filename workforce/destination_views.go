@@ -197,7 +197,17 @@ func (dp *destPlan) apply(ctx context.Context, h *Headcount, mc estimate.Options
 		return nest(err, "workforce: headcounts: destination × skill")
 	}
 	// Intervals, from the draws of h's run.
-	if h.res != nil {
+	switch {
+	case h.res == nil:
+	case mc.Stream:
+		return fmt.Errorf("workforce: headcounts: destinations are made from every draw of the cells, and MonteCarlo.Stream keeps none: %w", ErrBadValue)
+	case h.store != nil && dp.seed == nil:
+		// Every view is a fixed function of the cells and the shares of a
+		// draw: keep the shares, make the views on demand.
+		if err := dp.drawShares(ctx, h.store, mc); err != nil {
+			return err
+		}
+	default:
 		if v.res, err = dp.simulate(ctx, h, mc); err != nil {
 			return err
 		}
@@ -227,9 +237,12 @@ func (dp *destPlan) outputs() int { return dp.nd * (1 + dp.r + NumSkillLevels + 
 func (dp *destPlan) simulate(ctx context.Context, h *Headcount, mc estimate.Options) (*estimate.Result, error) {
 	c, r, nd := NumSkillLevels, dp.r, dp.nd
 	draws := h.res.Draws()
-	cells := make([][]float64, r*c)
-	for o := range cells {
-		cells[o] = h.res.Output(o).Samples()
+	var cells [][]float64 // without a store: each cell's draws
+	if h.store == nil {
+		cells = make([][]float64, r*c)
+		for o := range cells {
+			cells[o] = h.res.Output(o).Samples()
+		}
 	}
 	m := estimate.NewModel()
 	sv := m.Shares(dp.mix.comp)
@@ -240,7 +253,11 @@ func (dp *destPlan) simulate(ctx context.Context, h *Headcount, mc estimate.Opti
 		i := d.Index()
 		t := 0.0
 		for o := range b.x {
-			b.x[o] = cells[o][i]
+			if cells == nil {
+				b.x[o] = h.store.draw(i)[o]
+			} else {
+				b.x[o] = cells[o][i]
+			}
 			t += b.x[o]
 		}
 		dp.spread(b, t, d.Shares(sv), drawTol, drawIter)
@@ -263,6 +280,26 @@ func (dp *destPlan) simulate(ctx context.Context, h *Headcount, mc estimate.Opti
 		return nil, fmt.Errorf("workforce: headcounts: destinations: %w", err)
 	}
 	return res, nil
+}
+
+// drawShares draws the destination shares of every draw of st's run into
+// st, as [destPlan.simulate] draws them (the same model, options and
+// seed, so the same shares).
+func (dp *destPlan) drawShares(ctx context.Context, st *drawStore, mc estimate.Options) error {
+	st.share = make([]float64, st.draws*dp.nd)
+	m := estimate.NewModel()
+	sv := m.Shares(dp.mix.comp)
+	f := func(d *estimate.Draw, out []float64) {
+		sh := d.Shares(sv)
+		copy(st.share[d.Index()*dp.nd:], sh[:dp.nd])
+		out[0] = sh[0]
+	}
+	opt := estimate.Options{Draws: st.draws, Seed: mc.Seed, Workers: mc.Workers, Quantile: mc.Quantile}
+	if _, err := m.Run(ctx, 1, f, opt); err != nil && !errors.Is(err, estimate.ErrNotConverged) {
+		return fmt.Errorf("workforce: headcounts: destinations: %w", err)
+	}
+	st.dp = dp
+	return nil
 }
 
 // roundFixed is controlled rounding of the r×c row-major y ≥ 0 to

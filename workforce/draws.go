@@ -10,7 +10,18 @@ package workforce
 // slice is a copy, of length [Headcount.Draws]; a sector not in the table,
 // or the zero Headcount, gives nil.
 func (h *Headcount) SectorDraws(s Sector) []float64 {
-	return h.orZero().SectorSummary(s).Samples()
+	h = h.orZero()
+	if i := h.row(s); i >= 0 && h.store != nil {
+		// Straight from the kept draws, without a summary.
+		st := h.store
+		secs := st.sectorTotals()
+		out := make([]float64, st.draws)
+		for k := range out {
+			out[k] = secs[k*st.r+i]
+		}
+		return out
+	}
+	return h.SectorSummary(s).Samples()
 }
 
 // TotalDraws returns the Monte Carlo draws of the total who left, aligned

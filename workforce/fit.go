@@ -222,6 +222,9 @@ func fit2Sums(x []float64, r, c int, rows, cols []float64, tol float64, maxIter 
 		return FitReport{Converged: true}
 	}
 	limit := tol * total
+	if c == 4 {
+		return fit2Sums4(x, r, rows, cols, limit, total, maxIter, buf)
+	}
 	var rep FitReport
 	dev := math.Inf(1)
 	for rep.Iterations < maxIter {
@@ -275,6 +278,90 @@ func fit2Sums(x []float64, r, c int, rows, cols []float64, tol float64, maxIter 
 		}
 		for j, s := range cs {
 			dev = max(dev, math.Abs(s-cols[j]))
+		}
+		if dev <= limit {
+			break
+		}
+	}
+	rep.MaxError = dev / total
+	rep.Converged = dev <= limit
+	return rep
+}
+
+// fit2Sums4 is fit2Sums for four columns (sectors × skill levels, the
+// fit in every draw of [Headcounts]), with the column sums and factors in
+// registers. It performs the same floating-point operations in the same
+// order as the general loop, so its iterates are bit-identical to it; only
+// bounds checks and loads are saved (issue 12 §5).
+func fit2Sums4(x []float64, r int, rows, cols []float64, limit, total float64, maxIter int, buf []float64) FitReport {
+	rs := buf[:r]
+	x = x[:4*r]
+	rows = rows[:r]
+	cols = cols[:4]
+	var rep FitReport
+	dev := math.Inf(1)
+	for rep.Iterations < maxIter {
+		rep.Iterations++
+		// Rows to their targets, summing the columns.
+		var c0, c1, c2, c3 float64
+		for i := range r {
+			row := x[4*i : 4*i+4 : 4*i+4]
+			s := rs[i]
+			if !(s > 0) {
+				continue
+			}
+			f := rows[i] / s
+			if f > math.MaxFloat64 { // cells too small for their target: v/s·t
+				f = 1
+				for j, v := range row {
+					row[j] = v / s * rows[i]
+				}
+			}
+			v0, v1, v2, v3 := row[0]*f, row[1]*f, row[2]*f, row[3]*f
+			row[0], row[1], row[2], row[3] = v0, v1, v2, v3
+			c0 += v0
+			c1 += v1
+			c2 += v2
+			c3 += v3
+		}
+		// Columns to their targets, summing rows and columns.
+		cs := [4]float64{c0, c1, c2, c3}
+		g := [4]float64{1, 1, 1, 1}
+		huge := false
+		for j, s := range cs {
+			if s > 0 {
+				g[j] = cols[j] / s
+				huge = huge || g[j] > math.MaxFloat64
+			}
+		}
+		if huge { // cells too small for their target: v/s·t, then g = 1
+			hugeCols(x, r, 4, cols, cs[:], g[:])
+		}
+		g0, g1, g2, g3 := g[0], g[1], g[2], g[3]
+		c0, c1, c2, c3 = 0, 0, 0, 0
+		dev = 0
+		for i := range r {
+			row := x[4*i : 4*i+4 : 4*i+4]
+			v0, v1, v2, v3 := row[0]*g0, row[1]*g1, row[2]*g2, row[3]*g3
+			row[0], row[1], row[2], row[3] = v0, v1, v2, v3
+			s := 0.0
+			s += v0
+			s += v1
+			s += v2
+			s += v3
+			c0 += v0
+			c1 += v1
+			c2 += v2
+			c3 += v3
+			rs[i] = s
+			dev = max(dev, math.Abs(s-rows[i]))
+		}
+		dev = max(dev, math.Abs(c0-cols[0]))
+		dev = max(dev, math.Abs(c1-cols[1]))
+		dev = max(dev, math.Abs(c2-cols[2]))
+		dev = max(dev, math.Abs(c3-cols[3]))
+		if len(buf) >= r+4 {
+			buf[r], buf[r+1], buf[r+2], buf[r+3] = c0, c1, c2, c3
 		}
 		if dev <= limit {
 			break

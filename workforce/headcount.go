@@ -157,6 +157,18 @@ type Scenario struct {
 // scenario that needs it often asks for more emigrants from a sector than
 // it has. A point total and a range total follow the same rule; only a
 // point result (a median total) above the whole workforce is an error.
+//
+// # Memory
+//
+// A run of a fixed number of draws keeps the cells of every draw (8 bytes
+// per cell and draw: 84 cells for the default workforce, 672 MB at 10⁶
+// draws) and, with destinations, the destination shares of every draw.
+// Every other output (sector, skill-level and band totals, the destination
+// views) is computed from them, draw by draw and bit for bit as the
+// simulation computes it, when first asked for; each interval is then
+// remembered. A Summary method makes one pass over the draws and its
+// result holds 8 bytes per draw. An adaptive run (MonteCarlo.Tolerance)
+// keeps every output of every draw instead.
 type Headcount struct {
 	sectors   []Sector
 	rowOf     [NumSectors + 1]int // index+1 of each sector's row; 0 if absent
@@ -170,6 +182,7 @@ type Headcount struct {
 	sources   []exodus.Source
 	notes     []string
 	dest      *destViews // destinations (issue 10): destination_views.go
+	store     *drawStore // the draws of a fixed-size run; nil: res has every output
 	capped    CapReport  // without Draws, which come from res
 }
 
@@ -197,10 +210,11 @@ type Headcount struct {
 //
 // Errors name the bad value and wrap [ErrBadValue] (no total or share,
 // both, a negative or huge total, a share whose median is outside [0, 1],
-// a base whose median is not positive, a bad level), [ErrShape] (a
-// composition of the wrong length, a workforce table that is not sector ×
-// skill level; a table by occupation converts with [Table.SkillLevels], and
-// the error says so), [ErrUnknownCode] (a workforce row that is not a sector, a
+// a base whose median is not positive, a bad level, Destinations with
+// MonteCarlo.Stream), [ErrShape] (a composition of the wrong length, a
+// workforce table that is not sector × skill level; a table by occupation
+// converts with [Table.SkillLevels], and the error says so),
+// [ErrUnknownCode] (a workforce row that is not a sector, a
 // SectorFocus sector that is not a workforce row), [ErrMissing] (a missing
 // workforce cell), [ErrInfeasible] (a share for a sector or level with no
 // workforce, or sector and skill compositions that no table with the
@@ -213,10 +227,17 @@ type Headcount struct {
 // single draws, are capped as [Headcount] describes ("The workforce cap");
 // [Headcount.Capped] and [Headcount.Notes] say how often.
 func Headcounts(ctx context.Context, sc Scenario) (*Headcount, error) {
+	return headcounts(ctx, sc, false)
+}
+
+// headcounts is Headcounts; eager keeps every output of the run in its
+// result instead of a drawStore (the reference in tests).
+func headcounts(ctx context.Context, sc Scenario, eager bool) (*Headcount, error) {
 	p, err := prepare(sc)
 	if err != nil {
 		return nil, err
 	}
+	p.eager = eager
 	dp, err := planDestinations(p.sc, p.sectors) // destinations (issue 10)
 	if err != nil {
 		return nil, err
@@ -226,7 +247,7 @@ func Headcounts(ctx context.Context, sc Scenario) (*Headcount, error) {
 		return nil, err
 	}
 	var cc *capCounts
-	if h.res, cc, err = p.simulate(ctx); err != nil {
+	if h.res, h.store, cc, err = p.simulate(ctx); err != nil {
 		return nil, err
 	}
 	note := fmt.Sprintf("Monte Carlo: %d draws, seed %d; intervals equal-tailed at %g%%", h.res.Draws(), p.sc.MonteCarlo.Seed, 100*p.level)
@@ -279,6 +300,7 @@ type plan struct {
 	bands    bool
 	notes    []string
 	sources  []exodus.Source
+	eager    bool // keep every output in the result (tests)
 }
 
 func prepare(sc Scenario) (*plan, error) {
@@ -771,7 +793,11 @@ func (p *plan) newBuf() *drawBuf {
 	return &drawBuf{x: make([]float64, p.r*c), sec: make([]float64, p.r), f: make([]float64, len(p.focus)), skill: make([]float64, c), rows: make([]float64, p.r), cols: make([]float64, c), buf: make([]float64, c), hit: make([]bool, p.r)}
 }
 
-func (p *plan) simulate(ctx context.Context) (*estimate.Result, *capCounts, error) {
+// simulate runs the draws. A run of a fixed number of draws keeps only
+// the cells of every draw, in the returned drawStore, and the drawn total
+// as the result's one output; an adaptive or streaming run returns every
+// output in the result and a nil drawStore.
+func (p *plan) simulate(ctx context.Context) (*estimate.Result, *drawStore, *capCounts, error) {
 	m := estimate.NewModel()
 	var total, share, base estimate.Var
 	useTotal := !p.sc.Total.IsZero()
@@ -802,6 +828,18 @@ func (p *plan) simulate(ctx context.Context) (*estimate.Result, *capCounts, erro
 	}
 	c := NumSkillLevels
 	cc := &capCounts{rows: make([]atomic.Int64, p.r)}
+	var st *drawStore
+	mc := p.sc.MonteCarlo
+	if mc.Tolerance == 0 && !mc.Stream && mc.Draws >= 0 && !p.eager {
+		draws := mc.Draws
+		if draws == 0 {
+			draws = estimate.DefaultDraws
+		}
+		// Beyond Run's own bound on memory, Run reports the error.
+		if float64(draws)*float64(p.r*c)*8 <= 1<<40 {
+			st = newDrawStore(draws, p.r, mc)
+		}
+	}
 	pool := sync.Pool{New: func() any { return p.newBuf() }}
 	f := func(d *estimate.Draw, out []float64) {
 		b := pool.Get().(*drawBuf)
@@ -843,6 +881,17 @@ func (p *plan) simulate(ctx context.Context) (*estimate.Result, *capCounts, erro
 		hit := b.hit
 		clear(hit)
 		capCells(x, p.w, p.r, hit)
+		if st != nil {
+			out[0] = t
+			for _, v := range x {
+				if v-v != 0 { // NaN or ±Inf: Run reports it
+					out[0] = v
+				}
+			}
+			copy(st.draw(d.Index()), x)
+			countCaps(cc, hit)
+			return
+		}
 		copy(out, x)
 		rows := out[p.r*c : p.r*c+p.r]
 		cols := out[p.r*c+p.r : p.r*c+p.r+c]
@@ -856,22 +905,40 @@ func (p *plan) simulate(ctx context.Context) (*estimate.Result, *capCounts, erro
 			bands[SkillLevel(j+1).Band()-1] += v
 		}
 		out[len(out)-1] = t
-		anyHit := false
-		for i, h := range hit {
-			if h {
-				cc.rows[i].Add(1)
-				anyHit = true
-			}
-		}
-		if anyHit {
-			cc.any.Add(1)
-		}
+		countCaps(cc, hit)
 	}
-	res, err := m.Run(ctx, p.outputs(), f, p.sc.MonteCarlo)
+	outputs := p.outputs()
+	if st != nil {
+		outputs = 1
+	}
+	res, err := m.Run(ctx, outputs, f, p.sc.MonteCarlo)
 	if err != nil && !errors.Is(err, estimate.ErrNotConverged) {
-		return nil, nil, fmt.Errorf("workforce: headcounts: %w", err)
+		return nil, nil, nil, fmt.Errorf("workforce: headcounts: %w", err)
 	}
-	return res, cc, nil
+	if st != nil {
+		// A point that carries the run's sources, for the summaries made
+		// from the store.
+		src, err := estimate.Point(0)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		st.src = src.WithSources(res.Sources()...)
+	}
+	return res, st, cc, nil
+}
+
+// countCaps counts a draw in which the workforce cap acted.
+func countCaps(cc *capCounts, hit []bool) {
+	anyHit := false
+	for i, h := range hit {
+		if h {
+			cc.rows[i].Add(1)
+			anyHit = true
+		}
+	}
+	if anyHit {
+		cc.any.Add(1)
+	}
 }
 
 // orZero returns h, or the zero Headcount when h is nil, so that every
@@ -990,6 +1057,12 @@ func (h *Headcount) output(o int) estimate.Summary {
 	if h.res == nil {
 		return estimate.Summary{}
 	}
+	if h.store != nil {
+		if o == h.totalOutput() {
+			return h.res.Output(0)
+		}
+		return h.store.summary(o, false)
+	}
 	return h.res.Output(o)
 }
 
@@ -999,6 +1072,9 @@ func (h *Headcount) totalOutput() int {
 }
 
 func (h *Headcount) interval(o int) (lo, hi float64) {
+	if h.store != nil && o != h.totalOutput() {
+		return h.store.interval(o, false, h.level)
+	}
 	return h.output(o).Interval(h.level)
 }
 

@@ -52,7 +52,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&cfg.table, "table", "headcounts", "the `table` -format csv writes: headcounts (sector × skill level), destinations, destination-sectors or costs")
 	fs.StringVar(&cfg.svg, "svg", "", "also write a chart of headcounts by sector to `FILE` as SVG")
 	fs.StringVar(&cfg.png, "png", "", "also write a chart of headcounts by sector to `FILE` as PNG")
-	fs.IntVar(&cfg.draws, "draws", 100_000, "number of Monte Carlo draws, `N` from 100 to 1000000 (each draw keeps every cell: 1000000 need about 2 GB of memory)")
+	fs.IntVar(&cfg.draws, "draws", 100_000, "number of Monte Carlo draws, `N` from 100 to 1000000 (each draw keeps its 84 cells: 1000000 need about 1.1 GB of memory and 15 s of CPU)")
 	fs.Uint64Var(&cfg.seed, "seed", 1, "random `seed`, 0 or more; the same flags and seed give byte-identical output")
 	fs.StringVar(&total, "total", "", "number who left, `N or LO-HI` (a 90% interval, such as 600000-1000000), instead of the pooled estimate")
 	fs.StringVar(&share, "share", "", "share of the labour force who left, `S or LO-HI` (0.015, 1.5% or 1.25%-1.75%), instead of the pooled estimate")
@@ -203,7 +203,8 @@ func parseSpan(s string, percent bool) (*span, error) {
 	return &span{lo, hi, strings.TrimSpace(s)}, nil
 }
 
-// maxDraws bounds -draws: the simulation keeps every draw of every cell,
-// about 1.8 GB at a million draws, so ten million would run out of memory
-// rather than fail with a message.
+// maxDraws bounds -draws: the simulation keeps the cells of every draw,
+// a peak of 1.1 GB at a million draws (bench/README.md), so ten million
+// (about 9 GB) would run out of memory on a small machine rather than fail
+// with a message.
 const maxDraws = 1_000_000

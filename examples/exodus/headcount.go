@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -98,6 +99,15 @@ func buildHeadcounts(ctx context.Context, rep *report, src *sourceList, cfg conf
 			"make the figures below overstate the workers who left.",
 	})
 
+	// The other mapping of IT workers first, so that its draws are freed
+	// before the main run keeps its own: the peak memory is one run's, not
+	// two (issue 12 §5). Its error, if any, comes after the main run's.
+	var alt itMappingRow
+	var altErr error
+	if in.workforce == nil {
+		alt, altErr = itMapping(ctx, sc)
+		runtime.GC()
+	}
 	setDestinations(&sc, in)
 	hc, err := workforce.Headcounts(ctx, sc)
 	var destErr error
@@ -147,40 +157,40 @@ func buildHeadcounts(ctx context.Context, rep *report, src *sourceList, cfg conf
 		}
 	}
 	if in.workforce == nil {
-		if err := itMappings(ctx, h, sc, hc); err != nil {
-			return nil, err
+		if altErr != nil {
+			return nil, altErr
 		}
+		h.ITMappings = []itMappingRow{itRow("all IT workers in J", hc), alt}
 	}
 	h.Findings = headcountFindings(h, hc)
 	buildDestinations(rep, src, hc, in, destErr)
 	return hc, nil
 }
 
-// itMappings runs the scenario again with the IT workers spread over the
-// sections that employ ICT professionals, and records section J under both
-// mappings: how much the occupation-to-industry assumption moves it.
-func itMappings(ctx context.Context, h *headcounts, sc workforce.Scenario, hc *workforce.Headcount) error {
+// itMapping runs the scenario with the IT workers spread over the
+// sections that employ ICT professionals and returns section J's row: how
+// much the occupation-to-industry assumption moves it, beside the row of
+// the main run ("all IT workers in J").
+func itMapping(ctx context.Context, sc workforce.Scenario) (itMappingRow, error) {
 	sc.ITMapping = workforce.ITInICTSections
 	sc.Destinations = workforce.DestinationMix{}
 	sc.MonteCarlo.Progress = nil
 	alt, err := workforce.Headcounts(ctx, sc)
 	if err != nil {
-		return fmt.Errorf("IT workers in the ICT sections: %w", err)
-	}
-	j := workforce.Information
-	row := func(name string, x *workforce.Headcount) itMappingRow {
-		lo, hi := floats(x.SectorRange(j))
-		return itMappingRow{Mapping: name, Count: x.Sector(j), Lo: lo, Hi: hi, Share: number(x.SectorShare(j))}
+		return itMappingRow{}, fmt.Errorf("IT workers in the ICT sections: %w", err)
 	}
 	var codes []string
 	for _, s := range workforce.ICTSections() {
 		codes = append(codes, s.String())
 	}
-	h.ITMappings = []itMappingRow{
-		row("all IT workers in J", hc),
-		row("IT workers spread over "+strings.Join(codes, ", ")+" by their high-skill employment", alt),
-	}
-	return nil
+	return itRow("IT workers spread over "+strings.Join(codes, ", ")+" by their high-skill employment", alt), nil
+}
+
+// itRow is section J's row of the IT mappings in x.
+func itRow(name string, x *workforce.Headcount) itMappingRow {
+	j := workforce.Information
+	lo, hi := floats(x.SectorRange(j))
+	return itMappingRow{Mapping: name, Count: x.Sector(j), Lo: lo, Hi: hi, Share: number(x.SectorShare(j))}
 }
 
 // headcountFindings states what the table shows that is not an input: shares

@@ -204,9 +204,9 @@ func sectorFlag(s workforce.Sector, v *Values) string {
 // draws. The values per person have no uncertainty of their own unless
 // opt.ValueFactor gives some.
 //
-// Errors wrap [ErrBadValue] (a nil or empty headcount, a remote share
-// whose median is outside [0, 1], bad Values), [ErrNoData] (a year without
-// data) or come from [DefaultValues] and the estimate package (ctx
+// Errors wrap [ErrBadValue] (a nil or empty headcount, one from a
+// streaming run, a remote share whose median is outside [0, 1], bad
+// Values), [ErrNoData] (a year without data) or come from [DefaultValues] and the estimate package (ctx
 // cancelled).
 func Assess(ctx context.Context, h *workforce.Headcount, opt Options) (*Impact, error) {
 	if h == nil || h.Draws() == 0 {
@@ -271,60 +271,103 @@ func Assess(ctx context.Context, h *workforce.Headcount, opt Options) (*Impact, 
 	}
 
 	// The model: the remote-work share is one input shared by all sectors,
-	// each override another; the headcount's draws are read by index.
-	m := estimate.NewModel()
-	base := m.Input(remote)
-	vars := make([]estimate.Var, n)
-	for i, s := range sectors {
-		vars[i] = base
-		if e, ok := opt.RemoteBySector[s]; ok {
-			vars[i] = m.Input(e)
+	// each override another; the headcount's draws are read by index. The
+	// sectors are run a few at a time, each run declaring the same inputs
+	// with the same seed and so drawing the same remote shares, and the
+	// totals are summed draw by draw across the runs in sector order: the
+	// outputs are those of one run over every sector, in a fraction of its
+	// memory (issue 12 §5).
+	model := func() (*estimate.Model, []estimate.Var, estimate.Var) {
+		m := estimate.NewModel()
+		base := m.Input(remote)
+		vars := make([]estimate.Var, n)
+		for i, s := range sectors {
+			vars[i] = base
+			if e, ok := opt.RemoteBySector[s]; ok {
+				vars[i] = m.Input(e)
+			}
 		}
-	}
-	var fv estimate.Var
-	if !opt.ValueFactor.IsZero() {
-		fv = m.Input(opt.ValueFactor)
-	}
-	people := make([][]float64, n)
-	for i, s := range sectors {
-		people[i] = h.SectorSummary(s).Samples()
+		var fv estimate.Var
+		if !opt.ValueFactor.IsZero() {
+			fv = m.Input(opt.ValueFactor)
+		}
+		return m, vars, fv
 	}
 	const per = 4 // remote, wage, VA, economy-wide
-	f := func(d *estimate.Draw, out []float64) {
-		k := d.Index()
-		tot := out[n*per:]
-		clear(tot)
-		fac := 1.0
-		if !opt.ValueFactor.IsZero() {
-			fac = math.Max(d.Value(fv), 0)
+	draws := h.Draws()
+	mcOpt := estimate.Options{Draws: draws, Seed: opt.Seed, Workers: opt.Workers}
+	batch := max(1, min(n, batchBytes/(8*(per+1)*max(draws, 1))))
+	tot := make([][]float64, per)
+	for j := range tot {
+		tot[j] = make([]float64, draws)
+	}
+	// The sectors' intervals, found before the next run so that their
+	// draws can go.
+	sectorIval := make([][per][2]float64, n)
+	for first := 0; first < n; first += batch {
+		last := min(first+batch, n)
+		people := make([][]float64, last-first)
+		for i := range people {
+			if people[i] = h.SectorDraws(sectors[first+i]); len(people[i]) != draws {
+				return nil, fmt.Errorf("impact: assess: the headcount keeps %d of its %d draws of sector %s (a streaming run keeps none): %w", len(people[i]), draws, sectors[first+i], ErrBadValue)
+			}
 		}
-		for i := range n {
-			r := math.Min(math.Max(d.Value(vars[i]), 0), 1)
-			p := people[i][k]
-			kept := p * r
-			lost := (p - kept) * fac
-			o := out[i*per : (i+1)*per]
-			o[0], o[1], o[2], o[3] = kept, 0, 0, 0
-			if has[i][0] {
-				o[1] = lost * lab[i]
+		m, vars, fv := model()
+		f := func(d *estimate.Draw, out []float64) {
+			k := d.Index()
+			fac := 1.0
+			if !opt.ValueFactor.IsZero() {
+				fac = math.Max(d.Value(fv), 0)
 			}
-			if has[i][1] {
-				o[2] = lost * gva[i]
+			for b := range people {
+				i := first + b
+				r := math.Min(math.Max(d.Value(vars[i]), 0), 1)
+				p := people[b][k]
+				kept := p * r
+				lost := (p - kept) * fac
+				o := out[b*per : (b+1)*per]
+				o[0], o[1], o[2], o[3] = kept, 0, 0, 0
+				if has[i][0] {
+					o[1] = lost * lab[i]
+				}
+				if has[i][1] {
+					o[2] = lost * gva[i]
+				}
+				if has[i][2] {
+					o[3] = o[2] * mult[i]
+				}
+				for j := range per {
+					tot[j][k] += o[j]
+				}
 			}
-			if has[i][2] {
-				o[3] = o[2] * mult[i]
-			}
+		}
+		res, err := m.Run(ctx, (last-first)*per, f, mcOpt)
+		if err != nil {
+			return nil, fmt.Errorf("impact: assess: %w", err)
+		}
+		for b := range people {
 			for j := range per {
-				tot[j] += o[j]
+				lo, hi := res.Output(b*per + j).Interval(im.level)
+				sectorIval[first+b][j] = [2]float64{lo, hi}
 			}
 		}
 	}
-	res, err := m.Run(ctx, n*per+per, f, estimate.Options{Draws: h.Draws(), Seed: opt.Seed, Workers: opt.Workers})
+	m, _, _ := model()
+	res, err := m.Run(ctx, per, func(d *estimate.Draw, out []float64) {
+		for j := range per {
+			out[j] = tot[j][d.Index()]
+		}
+	}, mcOpt)
 	if err != nil {
 		return nil, fmt.Errorf("impact: assess: %w", err)
 	}
 	fig := func(point float64, o int) Figure {
-		lo, hi := res.Output(o).Interval(im.level)
+		var lo, hi float64
+		if i := o / per; i < n {
+			lo, hi = sectorIval[i][o%per][0], sectorIval[i][o%per][1]
+		} else {
+			lo, hi = res.Output(o % per).Interval(im.level)
+		}
 		return Figure{point, lo, hi}
 	}
 	var tp [per]float64
@@ -397,6 +440,10 @@ func Assess(ctx context.Context, h *workforce.Headcount, opt Options) (*Impact, 
 	im.notes = append(im.notes, fmt.Sprintf("intervals: %g%%, equal-tailed, from the headcount's %d Monte Carlo draws paired with draws of the remote-work share (seed %d)", 100*im.level, im.draws, opt.Seed))
 	return im, nil
 }
+
+// batchBytes bounds the draws a run of [Assess] keeps, sector outputs and
+// their headcount draws together: 64 MiB.
+const batchBytes = 64 << 20
 
 func describe(e estimate.Estimate) string {
 	if e.IsPoint() {

@@ -533,3 +533,19 @@ func TestFigureAndStrings(t *testing.T) {
 		t.Errorf("%q", got)
 	}
 }
+
+// TestAssessStreamingHeadcount checks that a headcount from a streaming
+// run, which keeps no draws to pair, is refused instead of panicking.
+func TestAssessStreamingHeadcount(t *testing.T) {
+	total, err := estimate.Between(600_000, 1_300_000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{Total: total, MonteCarlo: estimate.Options{Draws: 2000, Stream: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := impact.Assess(context.Background(), h, impact.Options{}); !errors.Is(err, impact.ErrBadValue) {
+		t.Fatalf("Assess of a streaming headcount: error %v, want ErrBadValue", err)
+	}
+}

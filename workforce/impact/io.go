@@ -171,16 +171,23 @@ func fmtCond(c float64) string {
 // SpectralRadius returns ρ(A), the largest modulus of an eigenvalue of the
 // square matrix a (gonum's mat.Eigen), for diagnostics: A is productive
 // when ρ(A) < 1. The error wraps [ErrShape] (not square, or empty) or
-// [ErrBadValue] (the eigenvalue iteration did not converge).
-func SpectralRadius(a Matrix) (float64, error) {
+// [ErrBadValue] (the eigenvalue iteration did not converge, or failed).
+func SpectralRadius(a Matrix) (rho float64, err error) {
 	if a.r != a.c || a.r == 0 {
 		return 0, fmt.Errorf("impact: spectral radius: matrix is %d × %d, not square: %w", a.r, a.c, ErrShape)
 	}
+	// gonum's eigenvalue code panics on some matrices of extreme values
+	// ("lapack: bad length of wr", found by FuzzLeontief): that is a failed
+	// computation, reported as an error, never a panic in the caller.
+	defer func() {
+		if r := recover(); r != nil {
+			rho, err = 0, fmt.Errorf("impact: spectral radius: the eigenvalue computation failed (%v): %w", r, ErrBadValue)
+		}
+	}()
 	var e mat.Eigen
 	if !e.Factorize(toDense(a), mat.EigenNone) {
 		return 0, fmt.Errorf("impact: spectral radius: eigenvalues did not converge: %w", ErrBadValue)
 	}
-	rho := 0.0
 	for _, v := range e.Values(nil) {
 		rho = math.Max(rho, cmplx.Abs(v))
 	}
