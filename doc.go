@@ -37,7 +37,7 @@
 //	n = n.Named("emigrants, 2022").WithSources(exodus.Source{Publisher: "The Bell"})
 //	fmt.Println(n) // 770k (90%: 600k–1.0M)
 //
-//	h, _ := workforce.Headcounts(ctx, workforce.Scenario{Total: n})
+//	h, _ := workforce.NewHeadcount(ctx, workforce.Scenario{Total: n})
 //	fmt.Println(h.Sector(workforce.Information)) // whole people, adding up to h.Total()
 //
 //	rub := finance.MustParseAmount("1.2 trillion roubles")

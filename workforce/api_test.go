@@ -18,7 +18,7 @@ func TestHeadcountsOccupationTablePointsToSkillLevels(t *testing.T) {
 		{0, 10, 300, 200, 50, 10, 0, 5, 5, 20},
 		{0, 20, 400, 250, 90, 10, 0, 0, 0, 30},
 	})
-	_, err := workforce.Headcounts(context.Background(), workforce.Scenario{Total: estimate.Must(estimate.Point(1000)), Workforce: occ})
+	_, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{Total: estimate.Must(estimate.Point(1000)), Workforce: occ})
 	if !errors.Is(err, workforce.ErrShape) || !strings.Contains(err.Error(), "Table.SkillLevels") {
 		t.Fatalf("Headcounts(occupation table) error = %v, want ErrShape naming Table.SkillLevels", err)
 	}
@@ -27,7 +27,7 @@ func TestHeadcountsOccupationTablePointsToSkillLevels(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := workforce.Headcounts(context.Background(), workforce.Scenario{Total: estimate.Must(estimate.Point(1000)), Workforce: skills}); err != nil {
+	if _, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{Total: estimate.Must(estimate.Point(1000)), Workforce: skills}); err != nil {
 		t.Errorf("Headcounts(SkillLevels table): %v", err)
 	}
 }

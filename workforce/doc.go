@@ -25,7 +25,7 @@
 // levels are in the high band. No source was found for a better split of
 // Russia's managers (employment by ISCO-08 sub-major group).
 //
-// [Headcounts] splits a composition given for one dimension along the
+// [NewHeadcount] splits a composition given for one dimension along the
 // other like the workforce: sector shares are divided among skill levels
 // as in each sector's workforce, and skill shares among sectors as in each
 // level's workforce; band shares are divided among the levels of a band
@@ -65,7 +65,7 @@
 // "A", industry "B-F", services "G-U"), is split into sections by
 // [Table.SplitSections] ([ParseSectors] reads the ranges; [ParseSector]'s
 // error on a range points there); a table by ISCO-08 major group converts
-// with [Table.SkillLevels] ([Headcounts]' error on such a table says so).
+// with [Table.SkillLevels] ([NewHeadcount]' error on such a table says so).
 //
 // # Whole numbers that add up
 //
@@ -85,7 +85,7 @@
 //
 // # Headcounts
 //
-// [Headcounts] is the main entry point. A [Scenario] gives the number who
+// [NewHeadcount] is the main entry point. A [Scenario] gives the number who
 // left (Total) or a fraction of a base (Share, Base), and optionally their
 // composition by sector, skill level or band, each possibly uncertain
 // ([estimate.Estimate], [estimate.Composition]). The result, a
@@ -95,14 +95,22 @@
 // known, the joint table is the workforce's own structure fitted to them.
 // Intervals are those of the unrounded simulated counts, printed as the
 // whole people around them, widened to enclose the count
-// ([Headcount.CellRange]). No draw puts more people in a sector, or a
+// ([Count.Range]). No draw puts more people in a sector, or a
 // sector at one skill level, than work there: such cells are capped and
 // the excess moved to other sectors at the same level, and
 // [Headcount.Capped] says how often ([Headcount], "The workforce cap"); a
 // point total above the whole workforce is an error wrapping
-// [ErrExceedsWorkforce]. [Headcount.SectorDraws] gives the draws of each
-// sector, aligned across sectors, for models downstream. A nil *Headcount
+// [ErrExceedsWorkforce]. The [Count.Summary] of a sector holds its draws,
+// aligned across sectors, for models downstream. A nil *Headcount
 // behaves as the zero, empty Headcount.
+//
+// Every figure of a Headcount is a [Count]: [Headcount.Total],
+// [Headcount.Cell] (sector × skill level), [Headcount.BySector],
+// [Headcount.BySkill], [Headcount.ByBand], [Headcount.ByDestination] and
+// [Headcount.ByDestinationSector], [Headcount.ByDestinationSkill] and
+// [Headcount.ByDestinationBand] each return one, with the whole number N,
+// the unrounded Expected count, the group's Workforce, and the methods
+// Interval, Range, Summary, Share and ShareOf.
 //
 // # The headcount table
 //
@@ -114,13 +122,13 @@
 //   - sector: the section letter, "A" to "U" ([Sector.String]);
 //   - sector_title: its English title ([Sector.Title]);
 //   - skill_level: the ILO skill level, "1" to "4";
-//   - count: whole people who left ([Headcount.At]);
+//   - count: whole people who left ([Headcount.Cell], [Count].N);
 //   - lo, hi: the interval at [Headcount.Level] (90% by default) as whole
-//     people that enclose count ([Headcount.CellRange]);
+//     people that enclose count ([Count.Range]);
 //   - sector_workforce: the sector's whole workforce, persons
-//     ([Headcount.SectorWorkforce]);
+//     ([Headcount.BySector], [Count].Workforce);
 //   - share_of_sector_workforce: count / sector_workforce
-//     ([Headcount.CellShare]), empty when the sector has no workforce.
+//     empty when the sector has no workforce.
 //
 // Numbers are written in the shortest form that reads back exactly. The
 // JSON object uses the same names:

@@ -34,7 +34,7 @@ func ExampleApportionMethod() {
 // zero CapReport means never.
 func ExampleCapReport() {
 	total, _ := estimate.Between(600_000, 1_000_000)
-	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{Total: total, MonteCarlo: estimate.Options{Draws: 1000}})
+	h, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{Total: total, MonteCarlo: estimate.Options{Draws: 1000}})
 	if err != nil {
 		panic(err)
 	}
@@ -191,11 +191,11 @@ func ExampleMargin() {
 // optionally, compositions by sector, skill and destination.
 func ExampleScenario() {
 	total, _ := estimate.Point(1000)
-	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{Total: total, MonteCarlo: estimate.Options{Draws: 1000}})
+	h, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{Total: total, MonteCarlo: estimate.Options{Draws: 1000}})
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println(h.Total())
+	fmt.Println(h.Total().N)
 	// Output:
 	// 1000
 }

@@ -122,7 +122,7 @@ func (p SectorProfile) IsZero() bool { return p.it.IsZero() }
 func (p SectorProfile) IT() estimate.Estimate { return p.it }
 
 // WithIT returns a copy of p with the IT workers' share e (of all
-// emigrants, its median in [0, 1]; checked by [Headcounts]), for a
+// emigrants, its median in [0, 1]; checked by [NewHeadcount]), for a
 // sensitivity analysis; the rest of the profile is unchanged.
 func (p SectorProfile) WithIT(e estimate.Estimate) SectorProfile {
 	q := p

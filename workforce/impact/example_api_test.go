@@ -43,7 +43,7 @@ func ExampleSUTSource() {
 // wage bill is then people × wage, sector by sector.
 func ExampleOptions() {
 	ctx := context.Background()
-	h, err := workforce.Headcounts(ctx, workforce.Scenario{
+	h, err := workforce.NewHeadcount(ctx, workforce.Scenario{
 		Total:      estimate.Must(estimate.Point(100_000)),
 		MonteCarlo: estimate.Options{Draws: 1000},
 	})
