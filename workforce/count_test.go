@@ -169,3 +169,20 @@ func TestCountString(t *testing.T) {
 		t.Errorf("Total().String() = %q, want %q", c.String(), want)
 	}
 }
+
+// Count's doc promises that asking for N costs nothing more: the
+// accessors allocate nothing; only Interval, Range and Summary read the
+// draws.
+func TestCountNAllocatesNothing(t *testing.T) {
+	h := countHeadcount(t)
+	ge := workforce.MustParseDestination("GE")
+	var n int64
+	allocs := testing.AllocsPerRun(100, func() {
+		n += h.Total().N + h.BySector(workforce.Information).N + h.Cell(workforce.Information, workforce.Skill4).N +
+			h.BySkill(workforce.Skill2).N + h.ByBand(workforce.High).N + h.ByDestination(ge).N +
+			h.ByDestinationSector(ge, workforce.Information).N + h.ByDestinationBand(ge, workforce.Low).N
+	})
+	if allocs != 0 {
+		t.Errorf("reading N allocates %v times per run, want 0", allocs)
+	}
+}
