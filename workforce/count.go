@@ -15,7 +15,8 @@ import (
 // question has the same name everywhere: c.N, c.Range(), c.Summary().
 //
 // N, Expected and Workforce are fields, known when the Count is made. The
-// interval, the whole-people range and the Monte Carlo summary are methods,
+// interval, the whole-people range, the Monte Carlo summary and the draws
+// are methods,
 // computed from the run's draws when asked for (each reads every draw
 // once), so asking for N alone costs nothing more.
 //

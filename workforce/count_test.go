@@ -3,6 +3,7 @@ package workforce_test
 import (
 	"context"
 	"math"
+	"slices"
 	"strconv"
 	"testing"
 
@@ -132,6 +133,11 @@ func TestCountIntervalIsSummaryInterval(t *testing.T) {
 		}
 		if n := len(c.Summary().Samples()); n != h.Draws() {
 			t.Errorf("%s: %d samples, want %d draws", name, n, h.Draws())
+		}
+		// Samples reads a sector's draws straight from the store: the same
+		// draws, in the same order, as the Summary's.
+		if !slices.Equal(c.Samples(), c.Summary().Samples()) {
+			t.Errorf("%s: Samples() differ from Summary().Samples()", name)
 		}
 	}
 }

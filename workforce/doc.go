@@ -100,7 +100,7 @@
 // the excess moved to other sectors at the same level, and
 // [Headcount.Capped] says how often ([Headcount], "The workforce cap"); a
 // point total above the whole workforce is an error wrapping
-// [ErrExceedsWorkforce]. The [Count.Summary] of a sector holds its draws,
+// [ErrExceedsWorkforce]. [Count.Samples] gives the draws of each sector,
 // aligned across sectors, for models downstream. A nil *Headcount
 // behaves as the zero, empty Headcount.
 //
@@ -110,7 +110,7 @@
 // [Headcount.ByDestinationSector], [Headcount.ByDestinationSkill] and
 // [Headcount.ByDestinationBand] each return one, with the whole number N,
 // the unrounded Expected count, the group's Workforce, and the methods
-// Interval, Range, Summary, Share and ShareOf.
+// Interval, Range, Summary, Samples, Share and ShareOf.
 //
 // # The headcount table
 //

@@ -198,7 +198,7 @@ func sectorFlag(s workforce.Sector, v *Values) string {
 //
 // The point figures use the headcount's whole-number point and the median
 // of r. The intervals come from the headcount's own Monte Carlo draws
-// ([workforce.Headcount.BySector] and [workforce.Count.Summary], whose samples are in draw order):
+// ([workforce.Count.Samples] of each sector, in draw order):
 // draw i of every sector is paired with draw i of r, drawn independently
 // with opt.Seed, so that totals and sectors come from one set of joint
 // draws. The values per person have no uncertainty of their own unless
