@@ -38,7 +38,7 @@
 //	fmt.Println(n) // 770k (90%: 600k–1.0M)
 //
 //	h, _ := workforce.NewHeadcount(ctx, workforce.Scenario{Total: n})
-//	fmt.Println(h.Sector(workforce.Information)) // whole people, adding up to h.Total()
+//	fmt.Println(h.BySector(workforce.Information)) // whole people and their range, adding up to h.Total().N
 //
 //	rub := finance.MustParseAmount("1.2 trillion roubles")
 //	usd, _ := finance.DefaultRates().Convert(rub, finance.USD, time.Date(2022, 2, 25, 0, 0, 0, 0, time.UTC))
