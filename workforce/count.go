@@ -56,10 +56,7 @@ func (c Count) Interval() (lo, hi float64) {
 	switch {
 	case c.h == nil:
 		return 0, 0
-	case c.dest:
-		if c.h.dest == nil {
-			return math.NaN(), math.NaN()
-		}
+	case c.dest: // made only where h has destinations
 		return c.h.destInterval(c.o)
 	}
 	return c.h.interval(c.o)
