@@ -37,8 +37,8 @@
 //	n = n.Named("emigrants, 2022").WithSources(exodus.Source{Publisher: "The Bell"})
 //	fmt.Println(n) // 770k (90%: 600k–1.0M)
 //
-//	h, _ := workforce.Headcounts(ctx, workforce.Scenario{Total: n})
-//	fmt.Println(h.Sector(workforce.Information)) // whole people, adding up to h.Total()
+//	h, _ := workforce.NewHeadcount(ctx, workforce.Scenario{Total: n})
+//	fmt.Println(h.BySector(workforce.Information)) // whole people and their range, adding up to h.Total().N
 //
 //	rub := finance.MustParseAmount("1.2 trillion roubles")
 //	usd, _ := finance.DefaultRates().Convert(rub, finance.USD, time.Date(2022, 2, 25, 0, 0, 0, 0, time.UTC))
@@ -46,4 +46,21 @@
 //
 // The command examples/exodus reproduces the whole article from the embedded
 // data: go run ./examples/exodus.
+//
+// # Conventions
+//
+// Enumerations (finance.RoundingMode, finance.Basis, estimate.PoolMethod,
+// estimate.QuantileMethod, workforce.Sector, workforce.ApportionMethod,
+// workforce.ITMapping, impact.Technology and the others) follow one rule:
+// the named values start at 1, and the zero value is never one of them. It
+// is an explicit unknown (finance.UnknownBasis, impact.TechnologyUnknown),
+// or invalid where it is an argument (a function given it returns an
+// error), or "unset" where it is a field of an options struct or the mode
+// of a function that cannot fail, and then means the default its doc names
+// (estimate.Options.Quantile: Hyndman–Fan type 7; workforce.Scenario's
+// ITMapping: section J; finance.Amount.RoundTo: half to even). Every String
+// method names undefined values, as "ApportionMethod(0)", and never panics.
+//
+// The API is listed in api/exodus.txt; see the README's Compatibility
+// section for what may change before v1.
 package exodus

@@ -35,7 +35,7 @@ func Example() {
 	n = n.Named("emigrants, 2022").WithSources(exodus.Source{Publisher: "Forbes, The Bell, RTVi"})
 	fmt.Println(n, "from", n.Sources()[0])
 
-	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+	h, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{
 		Total:      n,
 		MonteCarlo: estimate.Options{Draws: 2000, Seed: 1},
 	})
@@ -44,9 +44,9 @@ func Example() {
 	}
 	var sum int64
 	for _, s := range h.Sectors() {
-		sum += h.Sector(s)
+		sum += h.BySector(s).N
 	}
-	fmt.Println("sectors add up:", sum == h.Total())
+	fmt.Println("sectors add up:", sum == h.Total().N)
 
 	rub := finance.MustParseAmount("1.2 trillion roubles")
 	usd, err := finance.DefaultRates().Convert(rub, finance.USD, time.Date(2022, 2, 25, 0, 0, 0, 0, time.UTC))

@@ -33,7 +33,7 @@ func convertSetup(b *testing.B) (*finance.Rates, finance.Rate, []finance.Amount)
 	if err != nil {
 		b.Fatal(err)
 	}
-	if got := r.Value().String(); got != "86.9288" {
+	if got := r.Decimal().String(); got != "86.9288" {
 		b.Fatalf("USD/RUB on %v is %s, want 86.9288", convertDay, got)
 	}
 	amounts := make([]finance.Amount, len(convertKopecks))
@@ -99,7 +99,7 @@ func BenchmarkConvert(b *testing.B) {
 	b.Run("impl=shopspring/DivRound", func(b *testing.B) {
 		// shopspring's own division rounds half away from zero, not half to
 		// even; it is here as the peer the issue names.
-		rate := r.Value()
+		rate := r.Decimal()
 		b.ReportAllocs()
 		i := 0
 		for b.Loop() {

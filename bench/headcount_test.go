@@ -35,36 +35,36 @@ func headcountScenario(b *testing.B, draws int) workforce.Scenario {
 func allIntervals(h *workforce.Headcount) int {
 	n := 0
 	for _, s := range h.Sectors() {
-		h.SectorInterval(s)
+		h.BySector(s).Interval()
 		n++
 		for _, k := range workforce.SkillLevels() {
-			h.Interval(s, k)
+			h.Cell(s, k).Interval()
 			n++
 		}
 	}
 	for _, k := range workforce.SkillLevels() {
-		h.SkillInterval(k)
+		h.BySkill(k).Interval()
 		n++
 	}
 	for _, bd := range workforce.Bands() {
-		h.BandInterval(bd)
+		h.ByBand(bd).Interval()
 		n++
 	}
-	h.TotalInterval()
+	h.Total().Interval()
 	n++
 	for _, d := range h.Destinations() {
-		h.DestinationInterval(d)
+		h.ByDestination(d).Interval()
 		n++
 		for _, s := range h.Sectors() {
-			h.DestinationSectorInterval(d, s)
+			h.ByDestinationSector(d, s).Interval()
 			n++
 		}
 		for _, k := range workforce.SkillLevels() {
-			h.DestinationSkillInterval(d, k)
+			h.ByDestinationSkill(d, k).Interval()
 			n++
 		}
 		for _, bd := range workforce.Bands() {
-			h.DestinationBandInterval(d, bd)
+			h.ByDestinationBand(d, bd).Interval()
 			n++
 		}
 	}
@@ -86,7 +86,7 @@ func BenchmarkHeadcounts(b *testing.B) {
 			b.ReportAllocs()
 			intervals := 0
 			for b.Loop() {
-				h, err := workforce.Headcounts(context.Background(), sc)
+				h, err := workforce.NewHeadcount(context.Background(), sc)
 				if err != nil {
 					b.Fatal(err)
 				}

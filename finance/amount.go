@@ -38,8 +38,24 @@ func (e *MismatchError) Error() string {
 }
 
 // NewAmount returns the amount value of currency cur. It does not round.
+//
+// Three constructors cover what callers hold, so that none needs to import
+// shopspring/decimal for a literal: [ParseAmount] reads text ("12.50 USD",
+// "£12bn"), [NewAmountFromMinor] takes integer minor units (1250 cents), and
+// NewAmount takes a decimal.Decimal computed elsewhere. The decimal type may
+// appear in this API because shopspring/decimal is at v1; the fields of
+// Amount stay unexported so that the representation can change.
 func NewAmount(value decimal.Decimal, cur Currency) Amount {
 	return Amount{val: value, cur: cur}
+}
+
+// NewAmountFromMinor returns minor units of currency cur as an Amount: 1250
+// USD cents is 12.50 USD, 1250 JPY (no minor units) is 1250 JPY, 1250 BHD
+// fils is 1.250 BHD ([Currency.MinorUnits]). It is exact and does not
+// round. Like [NewAmount] it accepts any Currency; an unknown one shows in
+// the Amount's String and makes its [Amount.Value] fail.
+func NewAmountFromMinor(minor int64, cur Currency) Amount {
+	return Amount{val: decimal.New(minor, -cur.MinorUnits()), cur: cur}
 }
 
 // Currency returns the currency of a.
@@ -102,7 +118,17 @@ func (a Amount) Equal(b Amount) bool {
 }
 
 // Cmp compares a and b: -1 if a < b, 0 if a == b, +1 if a > b. Amounts of
-// different currencies give a *[MismatchError].
+// different currencies give 0 and a *[MismatchError].
+//
+// Cmp keeps the error result, as bojanz/currency's Amount.Cmp and
+// Rhymond/go-money's Compare do, because no int can say "these cannot be
+// compared": 100 USD and 1 RUB have no order without a rate, and a total
+// order by currency code (as netip.Addr.Compare orders IPv4 before IPv6)
+// would answer a question the caller did not ask. As with strconv.Atoi, the
+// int is meaningless when the error is not nil, so always check the error;
+// convert first with [Rates.Convert] to compare across currencies. For
+// equality alone use [Amount.Equal], which has no error: amounts of
+// different currencies are not equal.
 func (a Amount) Cmp(b Amount) (int, error) {
 	if a.cur != b.cur {
 		return 0, &MismatchError{Op: "cmp", Left: a.cur, Right: b.cur}
@@ -172,8 +198,36 @@ func (a Amount) scale() int32 {
 	return p
 }
 
+// Split divides a into n parts that differ by at most one unit of a's scale
+// and add up exactly to a: 100.00 USD in 3 is 33.34, 33.33 and 33.33. It is
+// [Amount.Allocate] with n equal weights, and the division that money
+// allows: a quotient such as 100/3 has no exact decimal form, so there is no
+// Div; to scale an amount by an exact factor use [Amount.Mul], and round
+// once at the end with [Amount.Round] or [Amount.RoundTo].
+//
+// Split returns an error wrapping [ErrInvalidWeights] for n < 1 and one
+// wrapping [ErrRange] for an amount out of range.
+func (a Amount) Split(n int) ([]Amount, error) {
+	if n < 1 {
+		return nil, fmt.Errorf("finance: split %v into %d parts: need at least one: %w", a, n, ErrInvalidWeights)
+	}
+	if n > maxSplit {
+		return nil, fmt.Errorf("finance: split %v into %d parts: more than %d: %w", a, n, maxSplit, ErrInvalidWeights)
+	}
+	w := make([]int64, n)
+	for i := range w {
+		w[i] = 1
+	}
+	return a.Allocate(w...)
+}
+
+// maxSplit bounds [Amount.Split] so that a typo cannot allocate gigabytes:
+// a billion parts of 48 bytes each is already 48 GB.
+const maxSplit = 1 << 24
+
 // ErrInvalidWeights is wrapped by the error [Amount.Allocate] returns for
-// missing, negative or all-zero weights.
+// missing, negative or all-zero weights, and by [Amount.Split]'s for fewer
+// than one part.
 var ErrInvalidWeights = errors.New("invalid allocation weights")
 
 // Allocate splits a into len(weights) parts proportional to weights without

@@ -27,7 +27,7 @@ func readFile(t testing.TB, name string) []byte {
 func rateMap(rates []finance.Rate) map[string]string {
 	m := make(map[string]string, len(rates))
 	for _, r := range rates {
-		m[r.Base().Code()+"/"+r.Quote().Code()+" "+r.Date().Format("2006-01-02")] = r.Value().String()
+		m[r.Base().Code()+"/"+r.Quote().Code()+" "+r.Date().Format("2006-01-02")] = r.Decimal().String()
 	}
 	return m
 }
@@ -218,7 +218,7 @@ func FuzzParseCBR(f *testing.F) {
 			t.Fatal("no rates and no error")
 		}
 		for _, r := range rates {
-			if r.Quote() != finance.RUB || r.Base() == finance.RUB || r.Value().Sign() <= 0 || r.Date().IsZero() {
+			if r.Quote() != finance.RUB || r.Base() == finance.RUB || r.Decimal().Sign() <= 0 || r.Date().IsZero() {
 				t.Fatalf("bad rate %v", r)
 			}
 		}
@@ -250,7 +250,7 @@ func TestParseCBRNominal(t *testing.T) {
 			t.Errorf("Nominal %s: ParseCBR = %v, %v", tt.nominal, rates, err)
 			continue
 		}
-		if got := rates[0].Value().String(); got != tt.want {
+		if got := rates[0].Decimal().String(); got != tt.want {
 			t.Errorf("Nominal %s, Value %s: rate %s, want %s", tt.nominal, tt.value, got, tt.want)
 		}
 	}

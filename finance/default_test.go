@@ -111,7 +111,7 @@ func TestDefaultRatesFebruary2022(t *testing.T) {
 		for i, cur := range []finance.Currency{finance.USD, finance.EUR, finance.GBP, finance.CNY} {
 			want := decimal.RequireFromString(strings.ReplaceAll(f[i+1], ",", "."))
 			r, err := rates.FindWith(cur, finance.RUB, on, finance.FindOptions{MaxAge: -1})
-			if err != nil || !r.IsQuoted() || !r.Value().Equal(want) {
+			if err != nil || !r.IsQuoted() || !r.Decimal().Equal(want) {
 				t.Errorf("%v on %s: %v, %v; want %s", cur, f[0], r, err, want)
 			}
 		}

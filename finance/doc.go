@@ -41,8 +41,15 @@
 //
 // An [Amount] is an exact decimal quantity of one currency
 // (github.com/shopspring/decimal inside, never a float). It is immutable;
-// compare with [Amount.Equal] and [Amount.Cmp]. [Amount.Add] and
-// [Amount.Sub] of different currencies return a *[MismatchError].
+// compare with [Amount.Equal] and [Amount.Cmp]. [Amount.Add],
+// [Amount.Sub] and [Amount.Cmp] of different currencies return a
+// *[MismatchError] (Cmp's doc says why it has an error result). Make one
+// with [ParseAmount] from text, [NewAmountFromMinor] from integer minor
+// units or [NewAmount] from a decimal; [Amount.Decimal], [Rate.Decimal] and
+// [PeriodRate.Decimal] return the number of each (Amount's Value is the
+// database/sql Valuer). There is no Div, since a quotient of money is
+// rarely exact: [Amount.Split] divides into parts that add up, and
+// [Amount.Allocate] by weights.
 //
 // [ParseAmount] reads what people write: "1200000000000 RUB",
 // "RUB 1,200,000,000,000.00", "1.2 trillion roubles", "₽1.2 trillion",
@@ -76,7 +83,7 @@
 //
 // # Rates and dates
 //
-// A [Rate] says "1 Base = Value Quote, in force from a date, known on a
+// A [Rate] says "1 Base = [Rate.Decimal] Quote, in force from a date, known on a
 // [Basis], published by a Source" ([NewRate]), and prints in the one
 // written form "1 USD = 86.9288 RUB on 2022-02-25 (official)". Its [Basis]
 // is [Official] (the issuing authority's own file), [Reported] (an official

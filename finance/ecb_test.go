@@ -41,7 +41,7 @@ func TestParseECB(t *testing.T) {
 	}
 	// The ECB published no RUB after 1 March 2022: on 11 March the latest is
 	// the 1 March rate, and a same-day rate does not exist.
-	if r, err := table.Find(finance.EUR, finance.RUB, date(2022, 3, 11)); err != nil || r.Value().String() != "117.201" {
+	if r, err := table.Find(finance.EUR, finance.RUB, date(2022, 3, 11)); err != nil || r.Decimal().String() != "117.201" {
 		t.Errorf("Find EUR/RUB 2022-03-11 = %v, %v", r, err)
 	}
 	if _, err := table.FindWith(finance.EUR, finance.RUB, date(2022, 3, 11), finance.FindOptions{MaxAge: -1}); !errors.Is(err, finance.ErrNoRate) {
@@ -107,7 +107,7 @@ func FuzzParseECB(f *testing.F) {
 			return
 		}
 		for _, r := range rates {
-			if r.Base() != finance.EUR || r.Quote() == finance.EUR || r.Value().Sign() <= 0 {
+			if r.Base() != finance.EUR || r.Quote() == finance.EUR || r.Decimal().Sign() <= 0 {
 				t.Fatalf("bad rate %v", r)
 			}
 		}

@@ -175,7 +175,7 @@ type rateJSON struct {
 //
 // A computed rate (an inverse or a cross rate) has no source of its own; it
 // adds "chain", the quoted rates of [Rate.Chain] in the same shape, and its
-// "value" is [Rate.Value], rounded half to even to 16 decimal places, for
+// "value" is [Rate.Decimal], rounded half to even to 16 decimal places, for
 // readers; its "date" and "basis" are those of its oldest and weakest leg:
 //
 //	{"base":"RUB","quote":"USD","value":"0.0115036673691573","date":"2022-02-25",
@@ -194,7 +194,7 @@ func (r Rate) toJSON() rateJSON {
 	j := rateJSON{
 		Base:   r.base,
 		Quote:  r.quote,
-		Value:  json.RawMessage(`"` + r.Value().String() + `"`),
+		Value:  json.RawMessage(`"` + r.Decimal().String() + `"`),
 		Date:   dayString(r.on),
 		Basis:  r.basis.String(),
 		Source: r.src,
@@ -298,8 +298,8 @@ func (j rateJSON) rate(top bool) (Rate, error) {
 		return bad("chain %v does not lead from %v to %v", legs, j.Base, j.Quote)
 	case !d.on.Equal(on):
 		return bad("date %s, but the chain gives %s", j.Date, dayString(d.on))
-	case !d.Value().Equal(v):
-		return bad("value %s, but the chain gives %s", v, d.Value())
+	case !d.Decimal().Equal(v):
+		return bad("value %s, but the chain gives %s", v, d.Decimal())
 	case j.Basis != "" && j.Basis != d.basis.String():
 		return bad("basis %.40q, but the chain gives %v", j.Basis, d.basis)
 	}

@@ -80,7 +80,7 @@ func TestRateFileDigitsBounded(t *testing.T) {
 			t.Errorf("%.80s: %v", c.file, err)
 			continue
 		}
-		if got := rates[0].Value().String(); got != c.want {
+		if got := rates[0].Decimal().String(); got != c.want {
 			t.Errorf("%.80s: value %s, want %s", c.file, got, c.want)
 		}
 	}

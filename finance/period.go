@@ -113,10 +113,10 @@ func (p PeriodRate) Days() int {
 	return int(daysBetween(p.start, p.end)) + 1
 }
 
-// Value returns the average, Quote per Base, rounded half to even to 16
-// decimal places. Conversions never use this rounded value: they use the
-// exact average.
-func (p PeriodRate) Value() decimal.Decimal { return p.avg.Value() }
+// Decimal returns the number of the average rate, Quote per Base, rounded
+// half to even to 16 decimal places, as [Rate.Decimal] does. Conversions
+// never use this rounded value: they use the exact average.
+func (p PeriodRate) Decimal() decimal.Decimal { return p.avg.Decimal() }
 
 // Basis returns the weakest basis of the rates in force: an average of
 // official rates is [Official] (the average itself is our computation, as
@@ -173,8 +173,8 @@ func (p PeriodRate) String() string {
 		return "PeriodRate(zero)"
 	}
 	return fmt.Sprintf("1 %v = %s %v, average of %d days %s to %s (%v; in force: %s to %s)",
-		p.avg.base, p.Value().RoundBank(4).String(), p.avg.quote, p.Days(), dayString(p.start), dayString(p.end),
-		p.avg.basis, p.Min().Value().RoundBank(4).String(), p.Max().Value().RoundBank(4).String())
+		p.avg.base, p.Decimal().RoundBank(4).String(), p.avg.quote, p.Days(), dayString(p.start), dayString(p.end),
+		p.avg.basis, p.Min().Decimal().RoundBank(4).String(), p.Max().Decimal().RoundBank(4).String())
 }
 
 // MarshalJSON implements [json.Marshaler]: the currencies, the period, the
@@ -211,7 +211,7 @@ func (p PeriodRate) MarshalJSON() ([]byte, error) {
 		Min   Rate       `json:"min"`
 		Max   Rate       `json:"max"`
 		Spans []spanJSON `json:"spans"`
-	}{p.avg.base, p.avg.quote, dayString(p.start), dayString(p.end), p.Days(), p.Value().String(), p.avg.basis, p.Min(), p.Max(), spans})
+	}{p.avg.base, p.avg.quote, dayString(p.start), dayString(p.end), p.Days(), p.Decimal().String(), p.avg.basis, p.Min(), p.Max(), spans})
 }
 
 // Average returns the calendar-day weighted average of the rates that

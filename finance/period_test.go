@@ -47,14 +47,14 @@ func TestAverageFebruary2022(t *testing.T) {
 			t.Errorf("Average(%v): %v", tt.cur, err)
 			continue
 		}
-		if got := p.Value().String(); got != tt.value {
+		if got := p.Decimal().String(); got != tt.value {
 			t.Errorf("Average(%v) = %s, want %s", tt.cur, got, tt.value)
 		}
 		if p.Days() != 28 || !p.Start().Equal(start) || !p.End().Equal(end) || p.Basis() != tt.basis {
 			t.Errorf("Average(%v): %d days %s..%s, basis %v; want 28 days, %v", tt.cur, p.Days(), p.Start(), p.End(), p.Basis(), tt.basis)
 		}
-		if p.Min().Value().StringFixed(4) != tt.min || !p.Min().Date().Equal(tt.minOn) ||
-			p.Max().Value().StringFixed(4) != tt.max || !p.Max().Date().Equal(tt.maxOn) {
+		if p.Min().Decimal().StringFixed(4) != tt.min || !p.Min().Date().Equal(tt.minOn) ||
+			p.Max().Decimal().StringFixed(4) != tt.max || !p.Max().Date().Equal(tt.maxOn) {
 			t.Errorf("Average(%v): min %v, max %v; want %s on %s, %s on %s", tt.cur, p.Min(), p.Max(), tt.min, tt.minOn.Format(time.DateOnly), tt.max, tt.maxOn.Format(time.DateOnly))
 		}
 		// 19 rate dates, one span each; the days add up (cbr-feb-2022.md §1).
@@ -107,7 +107,7 @@ func TestAverageMissingDays(t *testing.T) {
 		t.Errorf("Average 15-31.03.2022: %v; want 30 and 31 March missing", err)
 	}
 	// With AnyAge the stale rate counts, as in Find.
-	if p, err := rates.AverageWith(finance.USD, finance.RUB, date(2022, 3, 15), date(2022, 3, 31), finance.FindOptions{AnyAge: true}); err != nil || p.Value().String() != "115.1963" {
+	if p, err := rates.AverageWith(finance.USD, finance.RUB, date(2022, 3, 15), date(2022, 3, 31), finance.FindOptions{AnyAge: true}); err != nil || p.Decimal().String() != "115.1963" {
 		t.Errorf("AverageWith(AnyAge) = %v, %v; want 115.1963 (one rate in force)", p, err)
 	}
 }
@@ -133,7 +133,7 @@ func TestAverageErrors(t *testing.T) {
 		t.Errorf("nil Rates: %v, want ErrNoRate", err)
 	}
 	// A currency with itself averages to exactly 1.
-	if p, err := nilRates.Average(finance.EUR, finance.EUR, date(2022, 2, 1), date(2022, 2, 28)); err != nil || p.Value().String() != "1" || p.Days() != 28 {
+	if p, err := nilRates.Average(finance.EUR, finance.EUR, date(2022, 2, 1), date(2022, 2, 28)); err != nil || p.Decimal().String() != "1" || p.Days() != 28 {
 		t.Errorf("EUR/EUR = %v, %v; want 1 over 28 days", p, err)
 	}
 	var zero finance.PeriodRate
@@ -152,13 +152,13 @@ func TestAverageOneDayAndCross(t *testing.T) {
 	rates := finance.DefaultRates()
 	day := date(2022, 2, 25)
 	p, err := rates.Average(finance.USD, finance.RUB, day, day)
-	if err != nil || p.Value().String() != "86.9288" || p.Days() != 1 {
+	if err != nil || p.Decimal().String() != "86.9288" || p.Days() != 1 {
 		t.Errorf("one day: %v, %v", p, err)
 	}
 	// bc: scale=20; (2×109.2015/80.4194 + 117.1539/86.9288)/3 = 1.354499805…;
 	// 24.02 uses the 23.02 rates.
 	p, err = rates.Average(finance.GBP, finance.USD, date(2022, 2, 23), day)
-	if err != nil || p.Value().StringFixed(5) != "1.35450" || p.Basis() != finance.Reported {
+	if err != nil || p.Decimal().StringFixed(5) != "1.35450" || p.Basis() != finance.Reported {
 		t.Errorf("GBP/USD 23-25.02.2022 = %v, %v; want 1.35450, reported", p, err)
 	}
 }
@@ -210,7 +210,7 @@ func TestPeriodErrorRuns(t *testing.T) {
 		t.Errorf("Error() = %q, want %q", err, want)
 	}
 	p, err := rates.AverageWith(finance.USD, finance.RUB, date(2022, 1, 1), date(2022, 1, 31), finance.FindOptions{MaxAge: 1})
-	if err != nil || p.Base() != finance.USD || p.Quote() != finance.RUB || p.Value().String() != "75" || len(p.Spans()) != 16 {
+	if err != nil || p.Base() != finance.USD || p.Quote() != finance.RUB || p.Decimal().String() != "75" || len(p.Spans()) != 16 {
 		t.Errorf("AverageWith(MaxAge 1) = %v, %v", p, err)
 	}
 	var zero finance.PeriodRate

@@ -55,7 +55,7 @@ func NewRate(base, quote Currency, value decimal.Decimal, on time.Time, basis Ba
 }
 
 // newRate is NewRate. A quoted rate always has den 1, so that its value is
-// exact and [Rate.Value] and the JSON form give it unrounded.
+// exact and [Rate.Decimal] and the JSON form give it unrounded.
 func newRate(base, quote Currency, num decimal.Decimal, on time.Time, basis Basis, src exodus.Source) (Rate, error) {
 	den := one
 	bad := func(why string) (Rate, error) {
@@ -195,11 +195,13 @@ func (r Rate) Sources() []exodus.Source {
 	return out
 }
 
-// Value returns how many units of Quote one unit of Base is worth. A quoted
-// rate returns its value exactly; a computed rate's exact value may have no
-// finite decimal form, so Value rounds it half to even to 16 decimal places.
-// Conversions never use this rounded value: they use the exact ratio.
-func (r Rate) Value() decimal.Decimal {
+// Decimal returns the number of the rate: how many units of Quote one unit of
+// Base is worth. A quoted rate returns its value exactly; a computed rate's
+// exact value may have no finite decimal form, so Decimal rounds it half to
+// even to 16 decimal places. Conversions never use this rounded value: they
+// use the exact ratio. The name is the one [Amount.Decimal] and
+// [PeriodRate.Decimal] use for their numbers.
+func (r Rate) Decimal() decimal.Decimal {
 	if r.base == 0 {
 		return decimal.Decimal{}
 	}
@@ -296,14 +298,14 @@ func (a Amount) checkRange(op string) error {
 
 // String returns the one written form of a rate, "1 USD = 86.9288 RUB",
 // followed by its date and basis: "1 USD = 86.9288 RUB on 2022-02-25
-// (official)". The value is as [Rate.Value] returns it. A computed rate
+// (official)". The value is as [Rate.Decimal] returns it. A computed rate
 // adds how it was computed: "(official, inverse)" or "(reported, cross via
 // RUB)". The zero Rate is "Rate(zero)".
 func (r Rate) String() string {
 	if r.base == 0 {
 		return "Rate(zero)"
 	}
-	s := fmt.Sprintf("1 %v = %s %v on %s (%v", r.base, r.Value().String(), r.quote, dayString(r.on), r.basis)
+	s := fmt.Sprintf("1 %v = %s %v on %s (%v", r.base, r.Decimal().String(), r.quote, dayString(r.on), r.basis)
 	switch len(r.chain) {
 	case 0:
 	case 1:

@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/exodus-lab/exodus"
 	"github.com/shopspring/decimal"
 )
 
@@ -306,11 +307,29 @@ var errNilRates = errors.New("finance: add to a nil *Rates: make the table with 
 // duplicate returns the error for adding r where have, a different rate of
 // the same pair and day, is already present. When only the sources differ
 // it says so, since the values alone look the same.
+//
+// The message stays short, whatever the sources' notes say, and names the
+// remedy: a caller who adds an official file to [DefaultRates] meets it on
+// every day the two overlap.
 func duplicate(r, have Rate) error {
 	if r.num.Mul(have.den).Equal(have.num.Mul(r.den)) && r.src != have.src {
-		return fmt.Errorf("finance: add %v: already have the same value from another source (%v, not %v): %w", r, have.src, r.src, ErrDuplicateRate)
+		return fmt.Errorf("finance: add %v: the table has the same value from another source (%s); use Rates.Replace to let the new rate win: %w", r, shortSource(have.src), ErrDuplicateRate)
 	}
-	return fmt.Errorf("finance: add %v: already have %v: %w", r, have, ErrDuplicateRate)
+	return fmt.Errorf("finance: add %v: the table has %s/%s %s on that day (%s); use Rates.Replace to let the new rate win: %w", r, have.base, have.quote, have.Decimal(), shortSource(have.src), ErrDuplicateRate)
+}
+
+// shortSource names a source in a line: its publisher and date, or "no
+// source".
+func shortSource(s exodus.Source) string {
+	switch {
+	case s.Publisher == "" && s.Title == "":
+		return "no source"
+	case s.Publisher == "":
+		return s.Title
+	case s.Date == "":
+		return s.Publisher
+	}
+	return s.Publisher + ", " + s.Date
 }
 
 func (t *Rates) link(a, b Currency) {
@@ -561,7 +580,7 @@ func (t *Rates) best(from, to Currency, d time.Time, via []Currency) candidate {
 // exactly from the quoted rates and
 // rounded once, half to even, to the minor units of to: whole units for a
 // currency to which ISO 4217 gives none, such as XDR or a withdrawn code
-// (see [Currency.MinorUnits]); [Rates.Find] and [Rate.Value] give the rate
+// (see [Currency.MinorUnits]); [Rates.Find] and [Rate.Decimal] give the rate
 // for other precisions. An amount already in
 // to (a currency of the ISO 4217 list) is only rounded. With no rate it
 // returns a *[RateError] wrapping [ErrNoRate]; it never falls back to another

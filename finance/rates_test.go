@@ -203,7 +203,7 @@ func TestRatesFindPrefersFreshest(t *testing.T) {
 		t.Errorf("Find = %v, %v; want the cross rate of 2022-02-04/25", r, err)
 	}
 	r, err = rates.FindWith(finance.GBP, finance.USD, date(2022, 1, 31), anyAge)
-	if err != nil || !r.IsQuoted() || r.Value().String() != "1.35" {
+	if err != nil || !r.IsQuoted() || r.Decimal().String() != "1.35" {
 		t.Errorf("Find = %v, %v; want the direct quote", r, err)
 	}
 	same := mustRate(t, finance.GBP, finance.USD, "1.36", date(2022, 2, 4), exodus.Source{Title: "direct"})
@@ -211,7 +211,7 @@ func TestRatesFindPrefersFreshest(t *testing.T) {
 		t.Fatal(err)
 	}
 	r, err = rates.Find(finance.GBP, finance.USD, date(2022, 2, 10))
-	if err != nil || !r.IsQuoted() || r.Value().String() != "1.36" {
+	if err != nil || !r.IsQuoted() || r.Decimal().String() != "1.36" {
 		t.Errorf("Find = %v, %v; want the direct quote of the same date as the cross legs", r, err)
 	}
 }
@@ -335,8 +335,8 @@ func TestDivisionPrecisionIgnored(t *testing.T) {
 		t.Errorf("Convert = %v, %v; want 13804400842.99 USD", usd, err)
 	}
 	inv, err := rates.Find(finance.RUB, finance.USD, date(2022, 2, 25))
-	if err != nil || inv.Value().String() != "0.0115036673691573" { // bc: 1/86.9288
-		t.Errorf("inverse Value = %v, %v", inv.Value(), err)
+	if err != nil || inv.Decimal().String() != "0.0115036673691573" { // bc: 1/86.9288
+		t.Errorf("inverse Value = %v, %v", inv.Decimal(), err)
 	}
 	gbp, err := rates.ConvertWith(finance.MustParseAmount("1000 GBP"), finance.USD, date(2022, 3, 1), finance.FindOptions{AnyAge: true})
 	if err != nil || gbp.String() != "1194.96 USD" { // bc: 1000*103.8762/86.9288 = 1194.957…
@@ -500,7 +500,7 @@ func TestRatesNil(t *testing.T) {
 		t.Errorf("nil Rates: Len %d, All %v; want 0, nil", n, all)
 	}
 	// As in an empty table, a currency converts to itself at exactly 1.
-	if r, err := rates.Find(finance.EUR, finance.EUR, on); err != nil || r.Value().String() != "1" {
+	if r, err := rates.Find(finance.EUR, finance.EUR, on); err != nil || r.Decimal().String() != "1" {
 		t.Errorf("nil Rates Find(EUR, EUR) = %v, %v; want 1", r, err)
 	}
 	usd := mustRate(t, finance.USD, finance.RUB, "86.9288", on, fixtureSource)

@@ -7,19 +7,22 @@ import (
 )
 
 // A RoundingMode says how [Amount.RoundTo] resolves the digits it drops.
-// The zero value is [HalfEven]; an undefined mode also rounds half to even.
+// The named modes start at 1, as every enum of exodus does (see the package
+// doc of exodus); the zero RoundingMode, which prints as "RoundingMode(0)",
+// and any undefined mode round as [HalfEven] does, because
+// [Amount.RoundTo] cannot fail.
 type RoundingMode uint8
 
 // Rounding modes. "Half" modes round to the nearest value and differ only on
 // a tie (a dropped part of exactly one half); the others are directed.
 const (
-	HalfEven RoundingMode = iota // nearest; ties to the even digit (banker's rounding): 2.5 → 2, 3.5 → 4
-	HalfUp                       // nearest; ties away from zero: 2.5 → 3, -2.5 → -3
-	HalfDown                     // nearest; ties toward zero: 2.5 → 2, -2.5 → -2
-	Up                           // away from zero: 2.1 → 3, -2.1 → -3
-	Down                         // toward zero (truncation): 2.9 → 2, -2.9 → -2
-	Ceiling                      // toward +∞: 2.1 → 3, -2.9 → -2
-	Floor                        // toward -∞: 2.9 → 2, -2.1 → -3
+	HalfEven RoundingMode = iota + 1 // nearest; ties to the even digit (banker's rounding): 2.5 → 2, 3.5 → 4
+	HalfUp                           // nearest; ties away from zero: 2.5 → 3, -2.5 → -3
+	HalfDown                         // nearest; ties toward zero: 2.5 → 2, -2.5 → -2
+	Up                               // away from zero: 2.1 → 3, -2.1 → -3
+	Down                             // toward zero (truncation): 2.9 → 2, -2.9 → -2
+	Ceiling                          // toward +∞: 2.1 → 3, -2.9 → -2
+	Floor                            // toward -∞: 2.9 → 2, -2.1 → -3
 )
 
 var roundingNames = [...]string{"HalfEven", "HalfUp", "HalfDown", "Up", "Down", "Ceiling", "Floor"}
@@ -27,8 +30,8 @@ var roundingNames = [...]string{"HalfEven", "HalfUp", "HalfDown", "Up", "Down", 
 // String returns the mode's name, such as "HalfEven", or "RoundingMode(n)"
 // for an undefined value. It never panics.
 func (m RoundingMode) String() string {
-	if int(m) < len(roundingNames) {
-		return roundingNames[m]
+	if m >= 1 && int(m) <= len(roundingNames) {
+		return roundingNames[m-1]
 	}
 	return "RoundingMode(" + strconv.Itoa(int(m)) + ")"
 }

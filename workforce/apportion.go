@@ -8,15 +8,18 @@ import (
 	"slices"
 )
 
-// A Method is a rule for dividing a whole number among categories in
-// proportion to weights. The zero Method is [Hamilton].
-type Method uint8
+// An ApportionMethod is a rule for dividing a whole number among
+// categories in proportion to weights, for [Apportion] and [ApportionMin].
+// As every enum of exodus, its named values start at 1: the zero
+// ApportionMethod names no method and [Apportion] refuses it with an error
+// wrapping [ErrShape]. [Hamilton] is the usual choice.
+type ApportionMethod uint8
 
 const (
 	// Hamilton is the largest remainder method (Hare quota): each
 	// category gets the whole part of its quota total×w/W, and the seats
-	// left go to the largest fractional parts. It is the default.
-	Hamilton Method = iota
+	// left go to the largest fractional parts. exodus uses it throughout.
+	Hamilton ApportionMethod = iota + 1
 	// DHondt is the D'Hondt (Jefferson) divisor method: divisors 1, 2, 3,
 	// …; it favours large categories.
 	DHondt
@@ -30,8 +33,8 @@ const (
 )
 
 // String returns the method's name: "Hamilton", "D'Hondt", "Sainte-Laguë"
-// or "Huntington–Hill"; "Method(n)" for an unknown value.
-func (m Method) String() string {
+// or "Huntington–Hill"; "ApportionMethod(n)" for an unknown value.
+func (m ApportionMethod) String() string {
 	switch m {
 	case Hamilton:
 		return "Hamilton"
@@ -42,7 +45,7 @@ func (m Method) String() string {
 	case HuntingtonHill:
 		return "Huntington–Hill"
 	}
-	return fmt.Sprintf("Method(%d)", uint8(m))
+	return fmt.Sprintf("ApportionMethod(%d)", uint8(m))
 }
 
 // maxExact is the largest total that float64 quotas represent exactly.
@@ -63,8 +66,8 @@ const maxExact = 1 << 53
 //
 // Errors wrap [ErrBadValue] (a negative, NaN or infinite weight, all
 // weights zero, a negative total or one above 2⁵³) or [ErrShape] (no
-// weights, or an unknown Method).
-func Apportion(total int64, weights []float64, m Method) ([]int64, error) {
+// weights, or the zero or an unknown ApportionMethod).
+func Apportion(total int64, weights []float64, m ApportionMethod) ([]int64, error) {
 	return ApportionMin(total, weights, nil, m)
 }
 
@@ -78,9 +81,12 @@ func Apportion(total int64, weights []float64, m Method) ([]int64, error) {
 // wrapping [ErrBadValue] naming the first minimum that takes the sum beyond
 // the total; len(atLeast) must
 // be 0 or len(weights) ([ErrShape]).
-func ApportionMin(total int64, weights []float64, atLeast []int64, m Method) ([]int64, error) {
+func ApportionMin(total int64, weights []float64, atLeast []int64, m ApportionMethod) ([]int64, error) {
 	if len(weights) == 0 {
 		return nil, fmt.Errorf("workforce: apportion %d: no weights: %w", total, ErrShape)
+	}
+	if m == 0 {
+		return nil, fmt.Errorf("workforce: apportion: the zero ApportionMethod names no method; pass Hamilton for largest remainders: %w", ErrShape)
 	}
 	if m > HuntingtonHill {
 		return nil, fmt.Errorf("workforce: apportion: unknown method %v: %w", m, ErrShape)
@@ -314,7 +320,7 @@ func selectTop(r []rem, k int, w []float64) {
 }
 
 // divisorOf returns the divisor for a category holding n seats under m.
-func divisorOf(m Method, n int64) float64 {
+func divisorOf(m ApportionMethod, n int64) float64 {
 	switch m {
 	case DHondt:
 		return float64(n) + 1
@@ -326,7 +332,7 @@ func divisorOf(m Method, n int64) float64 {
 }
 
 // priority of the next seat for a category with weight w holding n seats.
-func priority(m Method, w float64, n int64) float64 {
+func priority(m ApportionMethod, w float64, n int64) float64 {
 	if w == 0 {
 		return 0
 	}
@@ -338,7 +344,7 @@ func priority(m Method, w float64, n int64) float64 {
 }
 
 // seatsAt returns the allocation of a divisor method at divisor D.
-func seatsAt(m Method, w, D float64) int64 {
+func seatsAt(m ApportionMethod, w, D float64) int64 {
 	if w == 0 {
 		return 0
 	}
@@ -366,7 +372,7 @@ func seatsAt(m Method, w, D float64) int64 {
 }
 
 type seatHeap struct {
-	m    Method
+	m    ApportionMethod
 	w    []float64
 	out  []int64
 	idx  []int
@@ -395,7 +401,7 @@ func (h *seatHeap) Pop() any {
 }
 
 // divisor fills out (holding the minimums) by divisor method m.
-func divisor(total int64, w []float64, atLeast []int64, out []int64, m Method) {
+func divisor(total int64, w []float64, atLeast []int64, out []int64, m ApportionMethod) {
 	sum := 0.0
 	for _, x := range w {
 		sum += x

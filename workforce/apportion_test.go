@@ -24,7 +24,7 @@ func TestApportionPartyList(t *testing.T) {
 	// 1017 > 900, so the third party gets nothing: 6/4/0.
 	votes := []float64{6100, 5000, 900}
 	tests := []struct {
-		m    workforce.Method
+		m    workforce.ApportionMethod
 		want []int64
 	}{
 		{workforce.Hamilton, []int64{5, 4, 1}},
@@ -69,7 +69,7 @@ func TestApportionTiesAndZeros(t *testing.T) {
 		total int64
 		w     []float64
 		min   []int64
-		m     workforce.Method
+		m     workforce.ApportionMethod
 		want  []int64
 	}{
 		// Documented tie-break: equal claims go to the larger weight, then the earlier category.
@@ -104,7 +104,7 @@ func TestApportionErrors(t *testing.T) {
 		total int64
 		w     []float64
 		min   []int64
-		m     workforce.Method
+		m     workforce.ApportionMethod
 		err   error
 	}{
 		{"no weights", 1, nil, nil, workforce.Hamilton, workforce.ErrShape},
@@ -114,7 +114,8 @@ func TestApportionErrors(t *testing.T) {
 		{"all zero", 1, []float64{0, 0}, nil, workforce.Hamilton, workforce.ErrBadValue},
 		{"negative total", -1, []float64{1}, nil, workforce.Hamilton, workforce.ErrBadValue},
 		{"huge total", 1 << 60, []float64{1}, nil, workforce.Hamilton, workforce.ErrBadValue},
-		{"bad method", 1, []float64{1}, nil, workforce.Method(9), workforce.ErrShape},
+		{"bad method", 1, []float64{1}, nil, workforce.ApportionMethod(9), workforce.ErrShape},
+		{"zero method", 1, []float64{1}, nil, 0, workforce.ErrShape}, // enums start at 1: the zero value names no method
 		{"minimums too big", 2, []float64{1, 1}, []int64{2, 1}, workforce.Hamilton, workforce.ErrBadValue},
 		{"negative minimum", 2, []float64{1, 1}, []int64{-1, 1}, workforce.Hamilton, workforce.ErrBadValue},
 		{"minimums length", 2, []float64{1, 1}, []int64{1}, workforce.Hamilton, workforce.ErrShape},
@@ -151,7 +152,7 @@ func TestApportionProperties(t *testing.T) {
 				}
 			}
 		}
-		for _, m := range []workforce.Method{workforce.Hamilton, workforce.DHondt, workforce.SainteLague, workforce.HuntingtonHill} {
+		for _, m := range []workforce.ApportionMethod{workforce.Hamilton, workforce.DHondt, workforce.SainteLague, workforce.HuntingtonHill} {
 			got, err := workforce.ApportionMin(total, w, min, m)
 			if err != nil {
 				t.Fatalf("%v %v %v: %v", total, w, m, err)
@@ -175,7 +176,7 @@ func TestApportionProperties(t *testing.T) {
 
 // checkDivisor checks that no seat could move to improve the divisor
 // criterion: max over i of w_i/d(a_i) ≤ min over j of w_j/d(a_j−1).
-func checkDivisor(t *testing.T, m workforce.Method, w []float64, a []int64) {
+func checkDivisor(t *testing.T, m workforce.ApportionMethod, w []float64, a []int64) {
 	t.Helper()
 	d := func(n int64) float64 {
 		switch m {
@@ -270,7 +271,7 @@ func FuzzApportion(f *testing.F) {
 	f.Add(int64(1<<40), 1e-300, 1e300, 5.0, uint8(1), int64(7))
 	f.Fuzz(func(t *testing.T, total int64, a, b, c float64, method uint8, minimum int64) {
 		w := []float64{a, b, c, a + b, c * 2}
-		m := workforce.Method(method % 4)
+		m := workforce.ApportionMethod(method%4 + 1)
 		var min []int64
 		if minimum > 0 && minimum < 1<<40 {
 			min = []int64{minimum, 0, 0, 0, 0}
@@ -305,7 +306,7 @@ func BenchmarkApportion(b *testing.B) {
 		for i, x := range w {
 			tiny[i] = math.Ldexp(x, -1070)
 		}
-		for _, m := range []workforce.Method{workforce.Hamilton, workforce.DHondt, workforce.SainteLague, workforce.HuntingtonHill} {
+		for _, m := range []workforce.ApportionMethod{workforce.Hamilton, workforce.DHondt, workforce.SainteLague, workforce.HuntingtonHill} {
 			for name, w := range map[string][]float64{"normal": w, "subnormal": tiny} {
 				b.Run(fmt.Sprintf("weights=%d/%s/%v", n, name, m), func(b *testing.B) {
 					b.ReportAllocs()
@@ -324,7 +325,7 @@ func BenchmarkApportion(b *testing.B) {
 // weights scaled down: only their ratios matter.
 func TestApportionHugeWeights(t *testing.T) {
 	t.Parallel()
-	methods := []workforce.Method{workforce.Hamilton, workforce.DHondt, workforce.SainteLague, workforce.HuntingtonHill}
+	methods := []workforce.ApportionMethod{workforce.Hamilton, workforce.DHondt, workforce.SainteLague, workforce.HuntingtonHill}
 	for _, m := range methods {
 		for _, tt := range []struct {
 			total       int64

@@ -10,7 +10,7 @@ import (
 	"sync/atomic"
 )
 
-// A CapReport says how often [Headcounts] had to cap a count at its
+// A CapReport says how often [NewHeadcount] had to cap a count at its
 // workforce, as described in [Headcount] ("The workforce cap"). The zero
 // CapReport means the cap never acted.
 type CapReport struct {

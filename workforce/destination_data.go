@@ -42,8 +42,8 @@ type DestinationFigure struct {
 // and the lowest and highest figures other sources give. Where no other
 // source was found, Low and High repeat the central figure.
 type DestinationRange struct {
-	Destination        Destination
-	Low, Central, High DestinationFigure
+	Destination        Destination       // the country
+	Low, Central, High DestinationFigure // the lowest, The Bell's and the highest figure
 }
 
 // MixedDefinitions reports whether the three figures count different

@@ -23,15 +23,15 @@ import (
 // destination, by destination × sector, by destination × skill level and
 // by destination × band, each with an interval. All views add up to the
 // same totals: the destination × sector table's columns are the sector
-// totals of [Headcount.Table] ([Headcount.Sector]), the destination ×
-// skill table's columns are its skill totals ([Headcount.Skill]), both
-// tables' rows are the destination totals ([Headcount.Destination]), and
+// totals of [Headcount.Table] ([Headcount.BySector]), the destination ×
+// skill table's columns are its skill totals ([Headcount.BySkill]), both
+// tables' rows are the destination totals ([Headcount.ByDestination]), and
 // every table's grand total is [Headcount.Total]. Band columns are the
-// sums of the level columns, so they agree with [Headcount.Band] too.
+// sums of the level columns, so they agree with [Headcount.ByBand] too.
 //
 // How: the unrounded point table is three-way, destination × sector ×
 // skill level: X[d,s,k] = Y[d,s]·x[s,k]/S[s], where x is the unrounded
-// sector × skill table ([Headcount.Expected]), S its sector totals and Y
+// sector × skill table ([Count].Expected), S its sector totals and Y
 // the destination × sector table: by default the destination shares times
 // the sector totals (independence: the sector and skill mix of the
 // emigrants is the same in every destination, an assumption, as the
@@ -174,7 +174,7 @@ func NewDestinationShareRanges(dests []Destination, shares []estimate.Estimate) 
 //
 // A count table contradicts the scenario's total when the named
 // destinations (all but OtherDestinations) hold, at their lowest possible
-// counts, more people than the point total who left: [Headcounts] then
+// counts, more people than the point total who left: [NewHeadcount] then
 // fails with an error wrapping [ErrInconsistent] that names both numbers.
 //
 // Errors name the bad value and wrap [ErrShape], [ErrUnknownCode],
@@ -224,7 +224,7 @@ func NewDestinationCounts(dests []Destination, counts []estimate.Estimate) (Dest
 // starts from seed instead of independence. Rows of seed are the mix's
 // destination codes ([Destination.String]), in any order; columns are
 // sector letters, exactly the rows of the scenario's workforce (checked by
-// [Headcounts]); cells are non-negative weights. The fit keeps the
+// [NewHeadcount]); cells are non-negative weights. The fit keeps the
 // seed's odds ratios between destinations and sectors (it is iterative
 // proportional fitting to the destination and sector totals), not its
 // shares: a seed row for Georgia with 27% in J and the rest in proportion

@@ -247,7 +247,7 @@ func TestHeadcountsBellShares(t *testing.T) {
 	ds, v := bellCentral(t)
 	fixed := must(workforce.NewDestinationShares(ds, must(estimate.FixedShares(v))))
 	for name, mix := range map[string]workforce.DestinationMix{"fixed": fixed, "default": workforce.DefaultDestinationMix()} {
-		h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+		h, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{
 			Total:        must(estimate.Point(650000)),
 			Destinations: mix,
 			MonteCarlo:   estimate.Options{Draws: 200},
@@ -257,7 +257,7 @@ func TestHeadcountsBellShares(t *testing.T) {
 		}
 		for i, d := range ds {
 			// hand: 650000 × v/650000 = v, a whole number.
-			if got := h.Destination(d); float64(got) != v[i] {
+			if got := h.ByDestination(d).N; float64(got) != v[i] {
 				t.Errorf("%s: %v: %d, want %v", name, d, got, v[i])
 			}
 		}
@@ -276,63 +276,63 @@ func checkDestAddsUp(t *testing.T, h *workforce.Headcount) {
 	for _, d := range ds {
 		var row, rowK, rowB int64
 		for _, s := range secs {
-			n := h.DestinationSector(d, s)
-			if n < 0 || math.Abs(float64(n)-h.ExpectedDestinationSector(d, s)) >= 2 {
-				t.Errorf("%v × %v = %d, unrounded %v", d, s, n, h.ExpectedDestinationSector(d, s))
+			n := h.ByDestinationSector(d, s).N
+			if n < 0 || math.Abs(float64(n)-h.ByDestinationSector(d, s).Expected) >= 2 {
+				t.Errorf("%v × %v = %d, unrounded %v", d, s, n, h.ByDestinationSector(d, s).Expected)
 			}
 			row += n
 		}
 		for _, k := range workforce.SkillLevels() {
-			n := h.DestinationSkill(d, k)
-			if n < 0 || math.Abs(float64(n)-h.ExpectedDestinationSkill(d, k)) >= 2 {
-				t.Errorf("%v × level %v = %d, unrounded %v", d, k, n, h.ExpectedDestinationSkill(d, k))
+			n := h.ByDestinationSkill(d, k).N
+			if n < 0 || math.Abs(float64(n)-h.ByDestinationSkill(d, k).Expected) >= 2 {
+				t.Errorf("%v × level %v = %d, unrounded %v", d, k, n, h.ByDestinationSkill(d, k).Expected)
 			}
 			rowK += n
 		}
 		for _, b := range workforce.Bands() {
-			rowB += h.DestinationBand(d, b)
+			rowB += h.ByDestinationBand(d, b).N
 		}
-		if row != h.Destination(d) || rowK != row || rowB != row {
-			t.Errorf("%v: sectors %d, levels %d, bands %d, Destination %d", d, row, rowK, rowB, h.Destination(d))
+		if row != h.ByDestination(d).N || rowK != row || rowB != row {
+			t.Errorf("%v: sectors %d, levels %d, bands %d, Destination %d", d, row, rowK, rowB, h.ByDestination(d).N)
 		}
-		if math.Abs(float64(row)-h.ExpectedDestination(d)) >= 2 {
-			t.Errorf("%v: %d, unrounded %v", d, row, h.ExpectedDestination(d))
+		if math.Abs(float64(row)-h.ByDestination(d).Expected) >= 2 {
+			t.Errorf("%v: %d, unrounded %v", d, row, h.ByDestination(d).Expected)
 		}
 		total += row
 	}
-	if total != h.Total() {
-		t.Errorf("destinations add up to %d, total %d", total, h.Total())
+	if total != h.Total().N {
+		t.Errorf("destinations add up to %d, total %d", total, h.Total().N)
 	}
 	for _, s := range secs {
 		var col int64
 		for _, d := range ds {
-			col += h.DestinationSector(d, s)
+			col += h.ByDestinationSector(d, s).N
 		}
-		if col != h.Sector(s) {
-			t.Errorf("sector %v: destinations add up to %d, Sector %d", s, col, h.Sector(s))
+		if col != h.BySector(s).N {
+			t.Errorf("sector %v: destinations add up to %d, Sector %d", s, col, h.BySector(s).N)
 		}
 	}
 	for _, k := range workforce.SkillLevels() {
 		var col int64
 		for _, d := range ds {
-			col += h.DestinationSkill(d, k)
+			col += h.ByDestinationSkill(d, k).N
 		}
-		if col != h.Skill(k) {
-			t.Errorf("level %v: destinations add up to %d, Skill %d", k, col, h.Skill(k))
+		if col != h.BySkill(k).N {
+			t.Errorf("level %v: destinations add up to %d, Skill %d", k, col, h.BySkill(k).N)
 		}
 	}
 	for _, b := range workforce.Bands() {
 		var col int64
 		for _, d := range ds {
-			col += h.DestinationBand(d, b)
+			col += h.ByDestinationBand(d, b).N
 		}
-		if col != h.Band(b) {
-			t.Errorf("band %v: destinations add up to %d, Band %d", b, col, h.Band(b))
+		if col != h.ByBand(b).N {
+			t.Errorf("band %v: destinations add up to %d, Band %d", b, col, h.ByBand(b).N)
 		}
 	}
 	for _, tab := range []*workforce.Table{h.DestinationSectorTable(), h.DestinationSkillTable(), h.DestinationBandTable()} {
-		if tab.Total() != float64(h.Total()) {
-			t.Errorf("table total %v, want %d", tab.Total(), h.Total())
+		if tab.Total() != float64(h.Total().N) {
+			t.Errorf("table total %v, want %d", tab.Total(), h.Total().N)
 		}
 	}
 }
@@ -352,7 +352,7 @@ func toyScenario(mix workforce.DestinationMix) workforce.Scenario {
 func TestHeadcountsDestinationsToy(t *testing.T) {
 	dests := []workforce.Destination{workforce.Armenia, workforce.Georgia, workforce.Turkey}
 	mix := must(workforce.NewDestinationShares(dests, must(estimate.FixedShares([]float64{0.5, 0.3, 0.2}))))
-	h, err := workforce.Headcounts(context.Background(), toyScenario(mix))
+	h, err := workforce.NewHeadcount(context.Background(), toyScenario(mix))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -361,15 +361,15 @@ func TestHeadcountsDestinationsToy(t *testing.T) {
 	wantDK := [][]float64{{6, 17, 12, 15}, {3.6, 10.2, 7.2, 9}, {2.4, 6.8, 4.8, 6}}
 	for i, d := range dests {
 		for j, s := range []workforce.Sector{workforce.Information, workforce.Manufacturing} {
-			if got := h.ExpectedDestinationSector(d, s); math.Abs(got-wantDS[i][j]) > 1e-9 {
+			if got := h.ByDestinationSector(d, s).Expected; math.Abs(got-wantDS[i][j]) > 1e-9 {
 				t.Errorf("%v × %v = %v, want %v", d, s, got, wantDS[i][j])
 			}
-			if got := h.DestinationSector(d, s); float64(got) != wantDS[i][j] {
+			if got := h.ByDestinationSector(d, s).N; float64(got) != wantDS[i][j] {
 				t.Errorf("%v × %v = %d, want %v", d, s, got, wantDS[i][j])
 			}
 		}
 		for k, lvl := range workforce.SkillLevels() {
-			if got := h.ExpectedDestinationSkill(d, lvl); math.Abs(got-wantDK[i][k]) > 1e-9 {
+			if got := h.ByDestinationSkill(d, lvl).Expected; math.Abs(got-wantDK[i][k]) > 1e-9 {
 				t.Errorf("%v × level %v = %v, want %v", d, lvl, got, wantDK[i][k])
 			}
 		}
@@ -386,7 +386,7 @@ func TestHeadcountsDestinationsToy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, err = workforce.Headcounts(context.Background(), toyScenario(smix))
+	h, err = workforce.NewHeadcount(context.Background(), toyScenario(smix))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -394,7 +394,7 @@ func TestHeadcountsDestinationsToy(t *testing.T) {
 	want := [][]float64{{40 - 50*p, 10 + 50*p}, {30 * p, 30 * (1 - p)}, {20 * p, 20 * (1 - p)}}
 	for i, d := range dests {
 		for j, s := range []workforce.Sector{workforce.Information, workforce.Manufacturing} {
-			if got := h.ExpectedDestinationSector(d, s); math.Abs(got-want[i][j]) > 1e-7 {
+			if got := h.ByDestinationSector(d, s).Expected; math.Abs(got-want[i][j]) > 1e-7 {
 				t.Errorf("seeded %v × %v = %v, want %v", d, s, got, want[i][j])
 			}
 		}
@@ -402,7 +402,7 @@ func TestHeadcountsDestinationsToy(t *testing.T) {
 		j, c := want[i][0], want[i][1]
 		wk := []float64{0.2 * c, 0.1*j + 0.5*c, 0.3*j + 0.2*c, 0.6*j + 0.1*c}
 		for k, lvl := range workforce.SkillLevels() {
-			if got := h.ExpectedDestinationSkill(d, lvl); math.Abs(got-wk[k]) > 1e-7 {
+			if got := h.ByDestinationSkill(d, lvl).Expected; math.Abs(got-wk[k]) > 1e-7 {
 				t.Errorf("seeded %v × level %v = %v, want %v", d, lvl, got, wk[k])
 			}
 		}
@@ -434,7 +434,7 @@ func TestHeadcountsDestinationsToy(t *testing.T) {
 			for k := range 4 {
 				sum += fit[(i*2+s)*4+k]
 			}
-			if got := h.ExpectedDestinationSector(d, sec); math.Abs(got-sum) > 1e-7 {
+			if got := h.ByDestinationSector(d, sec).Expected; math.Abs(got-sum) > 1e-7 {
 				t.Errorf("%v × %v = %v, FitN %v", d, sec, got, sum)
 			}
 		}
@@ -488,13 +488,13 @@ func TestHeadcountsDestinationsAddUp(t *testing.T) {
 		if it%4 == 2 {
 			sc.Bands = must(estimate.FixedShares([]float64{0.05, 0.15, 0.8}))
 		}
-		h, err := workforce.Headcounts(context.Background(), sc)
+		h, err := workforce.NewHeadcount(context.Background(), sc)
 		if err != nil {
 			t.Fatalf("scenario %d: %v", it, err)
 		}
 		checkDestAddsUp(t, h)
 		for _, d := range dests {
-			lo, hi := h.DestinationInterval(d)
+			lo, hi := h.ByDestination(d).Interval()
 			if !(lo <= hi) || lo < 0 {
 				t.Errorf("scenario %d: %v interval %v–%v", it, d, lo, hi)
 			}
@@ -510,18 +510,18 @@ func TestHeadcountsWithoutDestinations(t *testing.T) {
 		Bands:      must(estimate.DirichletMean([]float64{0.05, 0.15, 0.8}, 100)),
 		MonteCarlo: estimate.Options{Draws: 2000, Seed: 7},
 	}
-	plain, err := workforce.Headcounts(context.Background(), sc)
+	plain, err := workforce.NewHeadcount(context.Background(), sc)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if plain.Destinations() != nil || plain.Destination(workforce.Armenia) != 0 || plain.DestinationSectorTable() != nil {
+	if plain.Destinations() != nil || plain.ByDestination(workforce.Armenia).N != 0 || plain.DestinationSectorTable() != nil {
 		t.Error("a scenario without destinations has destination views")
 	}
-	if lo, hi := plain.DestinationInterval(workforce.Armenia); lo != 0 || hi != 0 {
+	if lo, hi := plain.ByDestination(workforce.Armenia).Interval(); lo != 0 || hi != 0 {
 		t.Errorf("interval without destinations: %v–%v", lo, hi)
 	}
 	sc.Destinations = workforce.DefaultDestinationMix()
-	with, err := workforce.Headcounts(context.Background(), sc)
+	with, err := workforce.NewHeadcount(context.Background(), sc)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -529,7 +529,7 @@ func TestHeadcountsWithoutDestinations(t *testing.T) {
 		t.Errorf("destinations changed the sector × skill table:\n%v\n%v", plain, with)
 	}
 	for _, s := range plain.Sectors() {
-		a, b := plain.SectorSummary(s).Samples(), with.SectorSummary(s).Samples()
+		a, b := plain.BySector(s).Summary().Samples(), with.BySector(s).Summary().Samples()
 		if !slices.Equal(a, b) {
 			t.Errorf("sector %v: draws differ", s)
 		}
@@ -538,7 +538,7 @@ func TestHeadcountsWithoutDestinations(t *testing.T) {
 		t.Errorf("notes differ:\n%q\n%q", plain.Notes(), with.Notes())
 	}
 	var nilH *workforce.Headcount
-	if nilH.Destination(workforce.Armenia) != 0 || nilH.Destinations() != nil || nilH.DestinationBandTable() != nil || !math.IsNaN(nilH.DestinationShare(workforce.Armenia)) {
+	if nilH.ByDestination(workforce.Armenia).N != 0 || nilH.Destinations() != nil || nilH.DestinationBandTable() != nil || !math.IsNaN(nilH.ByDestination(workforce.Armenia).ShareOf(nilH.Total())) {
 		t.Error("nil Headcount")
 	}
 }
@@ -610,18 +610,18 @@ func TestDestinationBadInput(t *testing.T) {
 		{"seed for other sectors", func() error {
 			m := must(workforce.NewDestinationCounts(two, []estimate.Estimate{p(1), p(1)}))
 			m = must(m.WithSectorSeed(workforce.MustNewTable([]string{"AM", "GE"}, []string{"J", "K"}, [][]float64{{1, 1}, {1, 1}})))
-			_, err := workforce.Headcounts(context.Background(), toyScenario(m))
+			_, err := workforce.NewHeadcount(context.Background(), toyScenario(m))
 			return err
 		}(), workforce.ErrShape, "C"},
 		{"seed zeros that no table meets", func() error {
 			m := must(workforce.NewDestinationCounts(two, []estimate.Estimate{p(1), p(1)}))
 			m = must(m.WithSectorSeed(workforce.MustNewTable([]string{"AM", "GE"}, []string{"J", "C"}, [][]float64{{1, 0}, {1, 0}})))
-			_, err := workforce.Headcounts(context.Background(), toyScenario(m))
+			_, err := workforce.NewHeadcount(context.Background(), toyScenario(m))
 			return err
 		}(), workforce.ErrInfeasible, "seed's zero cells"},
 		{"counts contradict the total", func() error {
 			// hand: the named countries' lows add up to 40000 + 50000 + 78617 + 56369 + 21763 + 16066 + 23804 + 28000 + 19000 + 18000 + 12611 = 364230.
-			_, err := workforce.Headcounts(context.Background(), workforce.Scenario{Total: p(300000), Destinations: workforce.DefaultDestinationMix(), MonteCarlo: estimate.Options{Draws: 100}})
+			_, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{Total: p(300000), Destinations: workforce.DefaultDestinationMix(), MonteCarlo: estimate.Options{Draws: 100}})
 			return err
 		}(), workforce.ErrInconsistent, "364230"},
 	} {
@@ -641,7 +641,7 @@ func TestHeadcountsDestinationIntervals(t *testing.T) {
 	if mix.Name() != "toy" || mix.HasSectorSeed() || !slices.Equal(mix.Destinations(), dests) || mix.Composition().Len() != 3 {
 		t.Errorf("mix accessors: %q %v %v", mix.Name(), mix.HasSectorSeed(), mix.Destinations())
 	}
-	h, err := workforce.Headcounts(context.Background(), toyScenario(mix))
+	h, err := workforce.NewHeadcount(context.Background(), toyScenario(mix))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -652,28 +652,28 @@ func TestHeadcountsDestinationIntervals(t *testing.T) {
 		}
 	}
 	for _, d := range dests {
-		lo, hi := h.DestinationInterval(d)
-		near(d.String(), lo, hi, h.ExpectedDestination(d))
+		lo, hi := h.ByDestination(d).Interval()
+		near(d.String(), lo, hi, h.ByDestination(d).Expected)
 		for _, s := range h.Sectors() {
-			lo, hi := h.DestinationSectorInterval(d, s)
-			near(d.String()+"×"+s.String(), lo, hi, h.ExpectedDestinationSector(d, s))
+			lo, hi := h.ByDestinationSector(d, s).Interval()
+			near(d.String()+"×"+s.String(), lo, hi, h.ByDestinationSector(d, s).Expected)
 		}
 		for _, b := range workforce.Bands() {
 			want := 0.0
 			for _, k := range b.SkillLevels() {
-				lo, hi := h.DestinationSkillInterval(d, k)
-				near(d.String()+"×"+k.String(), lo, hi, h.ExpectedDestinationSkill(d, k))
-				want += h.ExpectedDestinationSkill(d, k)
+				lo, hi := h.ByDestinationSkill(d, k).Interval()
+				near(d.String()+"×"+k.String(), lo, hi, h.ByDestinationSkill(d, k).Expected)
+				want += h.ByDestinationSkill(d, k).Expected
 			}
-			lo, hi := h.DestinationBandInterval(d, b)
+			lo, hi := h.ByDestinationBand(d, b).Interval()
 			near(d.String()+"×"+b.String(), lo, hi, want)
 		}
 	}
-	if lo, hi := h.DestinationInterval(workforce.Spain); lo != 0 || hi != 0 || h.DestinationSummary(workforce.Spain).Draws() != 0 {
+	if lo, hi := h.ByDestination(workforce.Spain).Interval(); lo != 0 || hi != 0 || h.ByDestination(workforce.Spain).Summary().Draws() != 0 {
 		t.Errorf("Spain, not in the mix: %v–%v", lo, hi)
 	}
 
-	h, err = workforce.Headcounts(context.Background(), workforce.Scenario{
+	h, err = workforce.NewHeadcount(context.Background(), workforce.Scenario{
 		Total:        must(estimate.Between(6e5, 9e5)),
 		Sectors:      must(estimate.DirichletMean(must(workforce.DefaultWorkforce(2022)).RowTotals(), 200)),
 		Destinations: workforce.DefaultDestinationMix(),
@@ -702,42 +702,42 @@ func TestHeadcountsDestinationIntervals(t *testing.T) {
 	}
 	var tot [][]float64
 	for _, d := range h.Destinations() {
-		tot = append(tot, h.DestinationSummary(d).Samples())
+		tot = append(tot, h.ByDestination(d).Summary().Samples())
 	}
-	same("total", sum(tot...), h.TotalSummary().Samples())
+	same("total", sum(tot...), h.Total().Summary().Samples())
 	for _, s := range h.Sectors() {
 		var xs [][]float64
 		for _, d := range h.Destinations() {
-			xs = append(xs, h.DestinationSectorSummary(d, s).Samples())
+			xs = append(xs, h.ByDestinationSector(d, s).Summary().Samples())
 		}
-		same("sector "+s.String(), sum(xs...), h.SectorSummary(s).Samples())
+		same("sector "+s.String(), sum(xs...), h.BySector(s).Summary().Samples())
 	}
 	for _, k := range workforce.SkillLevels() {
 		var xs [][]float64
 		for _, d := range h.Destinations() {
-			xs = append(xs, h.DestinationSkillSummary(d, k).Samples())
+			xs = append(xs, h.ByDestinationSkill(d, k).Summary().Samples())
 		}
-		same("level "+k.String(), sum(xs...), h.SkillSummary(k).Samples())
+		same("level "+k.String(), sum(xs...), h.BySkill(k).Summary().Samples())
 	}
 	for _, b := range workforce.Bands() {
 		var xs [][]float64
 		for _, d := range h.Destinations() {
-			xs = append(xs, h.DestinationBandSummary(d, b).Samples())
+			xs = append(xs, h.ByDestinationBand(d, b).Summary().Samples())
 		}
-		same("band "+b.String(), sum(xs...), h.BandSummary(b).Samples())
+		same("band "+b.String(), sum(xs...), h.ByBand(b).Summary().Samples())
 	}
 }
 
 // Nobody left: every view is zero, and adds up.
 func TestHeadcountsDestinationsZero(t *testing.T) {
 	mix := must(workforce.NewDestinationShares([]workforce.Destination{workforce.Armenia, workforce.Georgia}, must(estimate.FixedShares([]float64{1, 2}))))
-	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{Total: must(estimate.Point(0)), Destinations: mix, MonteCarlo: estimate.Options{Draws: 100}})
+	h, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{Total: must(estimate.Point(0)), Destinations: mix, MonteCarlo: estimate.Options{Draws: 100}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	checkDestAddsUp(t, h)
-	if h.Destination(workforce.Georgia) != 0 || !math.IsNaN(h.DestinationShare(workforce.Georgia)) {
-		t.Errorf("Georgia: %d, share %v", h.Destination(workforce.Georgia), h.DestinationShare(workforce.Georgia))
+	if h.ByDestination(workforce.Georgia).N != 0 || !math.IsNaN(h.ByDestination(workforce.Georgia).ShareOf(h.Total())) {
+		t.Errorf("Georgia: %d, share %v", h.ByDestination(workforce.Georgia).N, h.ByDestination(workforce.Georgia).ShareOf(h.Total()))
 	}
 }
 
@@ -753,7 +753,7 @@ func BenchmarkHeadcountsDestinations(b *testing.B) {
 			sc := workforce.Scenario{Total: must(estimate.Between(600000, 900000)), Destinations: bc.mix, MonteCarlo: estimate.Options{Draws: 10000}}
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := workforce.Headcounts(context.Background(), sc); err != nil {
+				if _, err := workforce.NewHeadcount(context.Background(), sc); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -770,7 +770,7 @@ func TestHeadcountsDestinationsWorkers(t *testing.T) {
 		sc := toyScenario(mix)
 		sc.Total = must(estimate.Between(80, 120))
 		sc.MonteCarlo = estimate.Options{Draws: 3000, Seed: 5, Workers: workers}
-		h, err := workforce.Headcounts(context.Background(), sc)
+		h, err := workforce.NewHeadcount(context.Background(), sc)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -779,7 +779,7 @@ func TestHeadcountsDestinationsWorkers(t *testing.T) {
 	a, b := run(1), run(4)
 	for _, d := range a.Destinations() {
 		for _, s := range a.Sectors() {
-			if !slices.Equal(a.DestinationSectorSummary(d, s).Samples(), b.DestinationSectorSummary(d, s).Samples()) {
+			if !slices.Equal(a.ByDestinationSector(d, s).Summary().Samples(), b.ByDestinationSector(d, s).Summary().Samples()) {
 				t.Errorf("%v × %v: draws differ between 1 and 4 workers", d, s)
 			}
 		}

@@ -25,7 +25,7 @@
 // levels are in the high band. No source was found for a better split of
 // Russia's managers (employment by ISCO-08 sub-major group).
 //
-// [Headcounts] splits a composition given for one dimension along the
+// [NewHeadcount] splits a composition given for one dimension along the
 // other like the workforce: sector shares are divided among skill levels
 // as in each sector's workforce, and skill shares among sectors as in each
 // level's workforce; band shares are divided among the levels of a band
@@ -59,10 +59,18 @@
 // over it NaN: it is never read as zero. A nil *Table behaves as the empty
 // table.
 //
+// Another country's data: rows must be ISIC section letters, and columns
+// skill levels "1" to "4" where a [Scenario] needs a workforce. A table by
+// aggregated sections, as many statistics offices publish it (agriculture
+// "A", industry "B-F", services "G-U"), is split into sections by
+// [Table.SplitSections] ([ParseSectors] reads the ranges; [ParseSector]'s
+// error on a range points there); a table by ISCO-08 major group converts
+// with [Table.SkillLevels] ([NewHeadcount]' error on such a table says so).
+//
 // # Whole numbers that add up
 //
 //   - [Apportion] divides a whole number in proportion to weights by
-//     largest remainder (Hamilton, the default) or by the divisor methods
+//     largest remainder ([Hamilton]) or by the divisor methods
 //     of D'Hondt (Jefferson), Sainte-Laguë (Webster) or Huntington–Hill;
 //     [ApportionMin] adds minimums. Ties go to the larger weight, then to
 //     the earlier category.
@@ -77,7 +85,7 @@
 //
 // # Headcounts
 //
-// [Headcounts] is the main entry point. A [Scenario] gives the number who
+// [NewHeadcount] is the main entry point. A [Scenario] gives the number who
 // left (Total) or a fraction of a base (Share, Base), and optionally their
 // composition by sector, skill level or band, each possibly uncertain
 // ([estimate.Estimate], [estimate.Composition]). The result, a
@@ -87,14 +95,22 @@
 // known, the joint table is the workforce's own structure fitted to them.
 // Intervals are those of the unrounded simulated counts, printed as the
 // whole people around them, widened to enclose the count
-// ([Headcount.CellRange]). No draw puts more people in a sector, or a
+// ([Count.Range]). No draw puts more people in a sector, or a
 // sector at one skill level, than work there: such cells are capped and
 // the excess moved to other sectors at the same level, and
 // [Headcount.Capped] says how often ([Headcount], "The workforce cap"); a
 // point total above the whole workforce is an error wrapping
-// [ErrExceedsWorkforce]. [Headcount.SectorDraws] gives the draws of each
-// sector, aligned across sectors, for models downstream. A nil *Headcount
+// [ErrExceedsWorkforce]. [Count.Samples] gives the draws of each sector,
+// aligned across sectors, for models downstream. A nil *Headcount
 // behaves as the zero, empty Headcount.
+//
+// Every figure of a Headcount is a [Count]: [Headcount.Total],
+// [Headcount.Cell] (sector × skill level), [Headcount.BySector],
+// [Headcount.BySkill], [Headcount.ByBand], [Headcount.ByDestination] and
+// [Headcount.ByDestinationSector], [Headcount.ByDestinationSkill] and
+// [Headcount.ByDestinationBand] each return one, with the whole number N,
+// the unrounded Expected count, the group's Workforce, and the methods
+// Interval, Range, Summary, Samples, Share and ShareOf.
 //
 // # The headcount table
 //
@@ -106,13 +122,13 @@
 //   - sector: the section letter, "A" to "U" ([Sector.String]);
 //   - sector_title: its English title ([Sector.Title]);
 //   - skill_level: the ILO skill level, "1" to "4";
-//   - count: whole people who left ([Headcount.At]);
+//   - count: whole people who left ([Headcount.Cell], [Count].N);
 //   - lo, hi: the interval at [Headcount.Level] (90% by default) as whole
-//     people that enclose count ([Headcount.CellRange]);
+//     people that enclose count ([Count.Range]);
 //   - sector_workforce: the sector's whole workforce, persons
-//     ([Headcount.SectorWorkforce]);
+//     ([Headcount.BySector], [Count].Workforce);
 //   - share_of_sector_workforce: count / sector_workforce
-//     ([Headcount.CellShare]), empty when the sector has no workforce.
+//     empty when the sector has no workforce.
 //
 // Numbers are written in the shortest form that reads back exactly. The
 // JSON object uses the same names:

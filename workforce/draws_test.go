@@ -13,7 +13,7 @@ import (
 // up to the total of that draw (an identity of the model, checked on the
 // raw draws), and each has Draws() elements.
 func TestSectorDrawsAligned(t *testing.T) {
-	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+	h, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{
 		Total:      must(estimate.Between(5e5, 1.5e6)),
 		Sectors:    wfShares(200),
 		MonteCarlo: estimate.Options{Draws: 500, Seed: 3},
@@ -21,13 +21,13 @@ func TestSectorDrawsAligned(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tot := h.TotalDraws()
+	tot := h.Total().Samples()
 	if len(tot) != 500 {
 		t.Fatalf("TotalDraws: %d draws, want 500", len(tot))
 	}
 	sum := make([]float64, len(tot))
 	for _, s := range h.Sectors() {
-		d := h.SectorDraws(s)
+		d := h.BySector(s).Samples()
 		if len(d) != len(tot) {
 			t.Fatalf("SectorDraws(%v): %d draws, want %d", s, len(d), len(tot))
 		}
@@ -40,11 +40,11 @@ func TestSectorDrawsAligned(t *testing.T) {
 			t.Fatalf("draw %d: sectors add to %v, total %v", i, sum[i], tot[i])
 		}
 	}
-	if d := h.SectorDraws(workforce.Sector(0)); d != nil {
+	if d := h.BySector(workforce.Sector(0)).Samples(); d != nil {
 		t.Errorf("SectorDraws(invalid) = %d draws, want nil", len(d))
 	}
 	var zero *workforce.Headcount
-	if zero.SectorDraws(workforce.Information) != nil || zero.TotalDraws() != nil {
+	if zero.BySector(workforce.Information).Samples() != nil || zero.Total().Samples() != nil {
 		t.Error("nil Headcount: draws not nil")
 	}
 }

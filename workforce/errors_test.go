@@ -15,7 +15,7 @@ import (
 func TestErrorPrefixOnce(t *testing.T) {
 	t.Parallel()
 	levels := []string{"1", "2", "3", "4"}
-	_, headcountErr := workforce.Headcounts(context.Background(), workforce.Scenario{
+	_, headcountErr := workforce.NewHeadcount(context.Background(), workforce.Scenario{
 		Total:     must(estimate.Point(10)),
 		Workforce: workforce.MustNewTable([]string{"ZZ"}, levels, [][]float64{{1, 1, 1, 1}}),
 	})

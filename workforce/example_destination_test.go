@@ -85,9 +85,9 @@ func ExampleDefaultDestinationTotal() {
 
 // Where 600,000 to 900,000 emigrants went, with The Bell's figures as the
 // central destination shares and the other sources as ranges.
-func ExampleHeadcounts_destinations() {
+func ExampleNewHeadcount_destinations() {
 	total, _ := estimate.Between(600000, 900000)
-	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+	h, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{
 		Total:        total,
 		Destinations: workforce.DefaultDestinationMix(),
 		MonteCarlo:   estimate.Options{Draws: 10000},
@@ -97,12 +97,12 @@ func ExampleHeadcounts_destinations() {
 		return
 	}
 	for _, d := range h.Destinations()[:4] {
-		lo, hi := h.DestinationInterval(d)
-		fmt.Printf("%-10s %6d (90%%: %3.0fk–%3.0fk) %4.1f%%\n", d.Name(), h.Destination(d), lo/1000, hi/1000, 100*h.DestinationShare(d))
+		lo, hi := h.ByDestination(d).Interval()
+		fmt.Printf("%-10s %6d (90%%: %3.0fk–%3.0fk) %4.1f%%\n", d.Name(), h.ByDestination(d).N, lo/1000, hi/1000, 100*h.ByDestination(d).ShareOf(h.Total()))
 	}
 	tr := workforce.Turkey
-	lo, hi := h.DestinationInterval(tr)
-	fmt.Printf("%-10s %6d (90%%: %3.0fk–%3.0fk) %4.1f%%\n", tr.Name(), h.Destination(tr), lo/1000, hi/1000, 100*h.DestinationShare(tr))
+	lo, hi := h.ByDestination(tr).Interval()
+	fmt.Printf("%-10s %6d (90%%: %3.0fk–%3.0fk) %4.1f%%\n", tr.Name(), h.ByDestination(tr).N, lo/1000, hi/1000, 100*h.ByDestination(tr).ShareOf(h.Total()))
 	// Output:
 	// Armenia    124359 (90%:  82k–138k) 16.9%
 	// Kazakhstan  90443 (90%:  65k–135k) 12.3%
@@ -113,10 +113,10 @@ func ExampleHeadcounts_destinations() {
 
 // The destination × sector view: IT (section J) emigrants in Georgia and
 // Armenia. By default the sector mix is the same in every destination.
-func ExampleHeadcount_DestinationSector() {
+func ExampleHeadcount_ByDestinationSector() {
 	total, _ := estimate.Point(650000)
 	it, _ := estimate.ShareBetween(0.27, 0.45)
-	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+	h, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{
 		Total:        total,
 		SectorFocus:  map[workforce.Sector]estimate.Estimate{workforce.Information: it},
 		Destinations: workforce.DefaultDestinationMix(),
@@ -127,9 +127,9 @@ func ExampleHeadcount_DestinationSector() {
 		return
 	}
 	for _, d := range []workforce.Destination{workforce.Georgia, workforce.Armenia} {
-		n := h.DestinationSector(d, workforce.Information)
-		lo, hi := h.DestinationSectorInterval(d, workforce.Information)
-		fmt.Printf("%s, IT: %d (90%%: %.0fk–%.0fk), %.0f%% of %d\n", d.Name(), n, lo/1000, hi/1000, 100*float64(n)/float64(h.Destination(d)), h.Destination(d))
+		n := h.ByDestinationSector(d, workforce.Information).N
+		lo, hi := h.ByDestinationSector(d, workforce.Information).Interval()
+		fmt.Printf("%s, IT: %d (90%%: %.0fk–%.0fk), %.0f%% of %d\n", d.Name(), n, lo/1000, hi/1000, 100*float64(n)/float64(h.ByDestination(d).N), h.ByDestination(d).N)
 	}
 	// Output:
 	// Georgia, IT: 26084 (90%: 19k–36k), 35% of 73500
@@ -166,7 +166,7 @@ func ExampleDestinationMix_WithSectorSeed() {
 		return
 	}
 	it, _ := estimate.Point(0.35)
-	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+	h, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{
 		Total:        estimate.Must(estimate.Point(650000)),
 		SectorFocus:  map[workforce.Sector]estimate.Estimate{workforce.Information: it},
 		Destinations: mix,
@@ -177,8 +177,8 @@ func ExampleDestinationMix_WithSectorSeed() {
 		return
 	}
 	for _, d := range dests {
-		n := h.DestinationSector(d, workforce.Information)
-		fmt.Printf("%s: IT %d of %d (%.1f%%)\n", d, n, h.Destination(d), 100*float64(n)/float64(h.Destination(d)))
+		n := h.ByDestinationSector(d, workforce.Information).N
+		fmt.Printf("%s: IT %d of %d (%.1f%%)\n", d, n, h.ByDestination(d).N, 100*float64(n)/float64(h.ByDestination(d).N))
 	}
 	// Output:
 	// AM: IT 41345 of 110000 (37.6%)
@@ -200,7 +200,7 @@ func ExampleNewDestinationShareRanges() {
 		fmt.Println(err)
 		return
 	}
-	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+	h, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{
 		Total:        estimate.Must(estimate.Point(650000)),
 		Destinations: mix,
 		MonteCarlo:   estimate.Options{Draws: 1000},
@@ -209,7 +209,7 @@ func ExampleNewDestinationShareRanges() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(h.Destination(workforce.Georgia), h.Destination(workforce.Serbia))
+	fmt.Println(h.ByDestination(workforce.Georgia).N, h.ByDestination(workforce.Serbia).N)
 	_, err = workforce.NewDestinationShareRanges(dests[:2], shares[:2])
 	fmt.Println(err)
 	// Output:

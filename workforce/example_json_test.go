@@ -18,7 +18,7 @@ import (
 func exampleHeadcount() *workforce.Headcount {
 	wf := workforce.MustNewTable([]string{"C", "J"}, []string{"1", "2", "3", "4"},
 		[][]float64{{100e3, 500e3, 200e3, 200e3}, {10e3, 40e3, 150e3, 800e3}})
-	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+	h, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{
 		Total:      estimate.Must(estimate.Between(1600, 2500)),
 		Workforce:  wf,
 		MonteCarlo: estimate.Options{Draws: 2000, Seed: 1},
@@ -78,7 +78,7 @@ func ExampleHeadcount_MarshalJSON() {
 }
 
 func ExampleHeadcount_String() {
-	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+	h, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{
 		Share:      estimate.Must(estimate.Point(0.015)), // Alfa Bank: about 1.5%
 		MonteCarlo: estimate.Options{Draws: 1000},
 	})

@@ -15,9 +15,9 @@ import (
 
 // Alfa Bank's "about 1.5% of the workforce", by sector and skill level,
 // on the embedded default data.
-func ExampleHeadcounts() {
+func ExampleNewHeadcount() {
 	share, _ := estimate.Point(0.015)
-	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+	h, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{
 		Share:      share.Named("Alfa Bank: about 1.5% of the workforce"),
 		MonteCarlo: estimate.Options{Draws: 1000},
 	})
@@ -25,22 +25,22 @@ func ExampleHeadcounts() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Printf("%d people left\n", h.Total())
+	fmt.Printf("%d people left\n", h.Total().N)
 	fmt.Println("sector  level 1  level 2  level 3  level 4    total  % of sector")
 	for _, s := range h.Sectors() {
 		fmt.Printf("%-6s", s)
 		for _, k := range workforce.SkillLevels() {
-			fmt.Printf(" %8d", h.At(s, k))
+			fmt.Printf(" %8d", h.Cell(s, k).N)
 		}
-		fmt.Printf(" %8d  %6.2f%%\n", h.Sector(s), 100*h.SectorShare(s))
+		fmt.Printf(" %8d  %6.2f%%\n", h.BySector(s).N, 100*h.BySector(s).Share())
 	}
 	fmt.Printf("%-6s", "total")
 	for _, k := range workforce.SkillLevels() {
-		fmt.Printf(" %8d", h.Skill(k))
+		fmt.Printf(" %8d", h.BySkill(k).N)
 	}
-	fmt.Printf(" %8d\n", h.Total())
+	fmt.Printf(" %8d\n", h.Total().N)
 	for _, b := range workforce.Bands() {
-		fmt.Printf("%s skill: %d\n", b, h.Band(b))
+		fmt.Printf("%s skill: %d\n", b, h.ByBand(b).N)
 	}
 	// Output:
 	// 1126500 people left
@@ -73,10 +73,10 @@ func ExampleHeadcounts() {
 }
 
 // When the composition is uncertain, each cell gets an interval.
-func ExampleHeadcounts_uncertain() {
+func ExampleNewHeadcount_uncertain() {
 	total, _ := estimate.Between(600_000, 1_000_000) // Forbes, The Bell, RTVi
 	bands, _ := estimate.DirichletMean([]float64{0.05, 0.15, 0.80}, 100)
-	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+	h, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{
 		Total:      total,
 		Bands:      bands, // about 80% with a degree (OutRush survey)
 		MonteCarlo: estimate.Options{Draws: 2000, Seed: 1},
@@ -85,9 +85,9 @@ func ExampleHeadcounts_uncertain() {
 		fmt.Println(err)
 		return
 	}
-	lo, hi := h.Interval(workforce.Information, workforce.Skill4)
-	fmt.Printf("total %d; J, level 4: %d (90%%: %.0fk–%.0fk)\n", h.Total(), h.At(workforce.Information, workforce.Skill4), lo/1000, hi/1000)
-	fmt.Printf("high skill: %d\n", h.Band(workforce.High))
+	lo, hi := h.Cell(workforce.Information, workforce.Skill4).Interval()
+	fmt.Printf("total %d; J, level 4: %d (90%%: %.0fk–%.0fk)\n", h.Total().N, h.Cell(workforce.Information, workforce.Skill4).N, lo/1000, hi/1000)
+	fmt.Printf("high skill: %d\n", h.ByBand(workforce.High).N)
 	// Output:
 	// total 774597; J, level 4: 20739 (90%: 16k–27k)
 	// high skill: 619678
@@ -96,10 +96,10 @@ func ExampleHeadcounts_uncertain() {
 // Surveys give the share of one sector only: IT workers were 27% to 45%
 // of respondents (ZOiS 2022; OK Russians 2022). The other sectors share the
 // rest like the workforce.
-func ExampleHeadcounts_sectorFocus() {
+func ExampleNewHeadcount_sectorFocus() {
 	share, _ := estimate.Point(0.015)
 	it, _ := estimate.ShareBetween(0.27, 0.45)
-	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+	h, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{
 		Share:       share,
 		SectorFocus: map[workforce.Sector]estimate.Estimate{workforce.Information: it},
 		MonteCarlo:  estimate.Options{Draws: 2000, Seed: 1},
@@ -108,9 +108,9 @@ func ExampleHeadcounts_sectorFocus() {
 		fmt.Println(err)
 		return
 	}
-	lo, hi := h.SectorInterval(workforce.Information)
-	fmt.Printf("J: %d people (90%%: %.0fk–%.0fk), %.0f%% of the sector\n", h.Sector(workforce.Information), lo/1000, hi/1000, 100*h.SectorShare(workforce.Information))
-	fmt.Printf("C: %d people, %.2f%% of the sector\n", h.Sector(workforce.Manufacturing), 100*h.SectorShare(workforce.Manufacturing))
+	lo, hi := h.BySector(workforce.Information).Interval()
+	fmt.Printf("J: %d people (90%%: %.0fk–%.0fk), %.0f%% of the sector\n", h.BySector(workforce.Information).N, lo/1000, hi/1000, 100*h.BySector(workforce.Information).Share())
+	fmt.Printf("C: %d people, %.2f%% of the sector\n", h.BySector(workforce.Manufacturing).N, 100*h.BySector(workforce.Manufacturing).Share())
 	// Output:
 	// J: 399775 people (90%: 303k–506k), 24% of the sector
 	// C: 104592 people, 1.03% of the sector
@@ -118,7 +118,7 @@ func ExampleHeadcounts_sectorFocus() {
 
 func ExampleHeadcount_Notes() {
 	share, _ := estimate.Point(0.015)
-	h, _ := workforce.Headcounts(context.Background(), workforce.Scenario{Share: share, MonteCarlo: estimate.Options{Draws: 1000}})
+	h, _ := workforce.NewHeadcount(context.Background(), workforce.Scenario{Share: share, MonteCarlo: estimate.Options{Draws: 1000}})
 	for _, n := range h.Notes() {
 		fmt.Println(n)
 	}
@@ -133,7 +133,7 @@ func ExampleHeadcount_Notes() {
 func ExampleApportion() {
 	// Votes 6100, 5000 and 900 for 10 seats.
 	votes := []float64{6100, 5000, 900}
-	for _, m := range []workforce.Method{workforce.Hamilton, workforce.SainteLague, workforce.DHondt, workforce.HuntingtonHill} {
+	for _, m := range []workforce.ApportionMethod{workforce.Hamilton, workforce.SainteLague, workforce.DHondt, workforce.HuntingtonHill} {
 		seats, _ := workforce.Apportion(10, votes, m)
 		fmt.Println(m, seats)
 	}
@@ -426,20 +426,20 @@ func ExampleTable_Shares() {
 	// [[0.25] [0.75]]
 }
 
-func ExampleHeadcount_Interval() {
+func ExampleCount_Interval() {
 	total, _ := estimate.Normal(1_000_000, 100_000)
-	h, _ := workforce.Headcounts(context.Background(), workforce.Scenario{Total: total, MonteCarlo: estimate.Options{Draws: 5000, Seed: 2}})
-	lo, hi := h.Interval(workforce.Information, workforce.Skill4)
-	fmt.Printf("J, level 4: %d (90%%: %.0f–%.0f)\n", h.At(workforce.Information, workforce.Skill4), lo, hi)
+	h, _ := workforce.NewHeadcount(context.Background(), workforce.Scenario{Total: total, MonteCarlo: estimate.Options{Draws: 5000, Seed: 2}})
+	lo, hi := h.Cell(workforce.Information, workforce.Skill4).Interval()
+	fmt.Printf("J, level 4: %d (90%%: %.0f–%.0f)\n", h.Cell(workforce.Information, workforce.Skill4).N, lo, hi)
 	// Output:
 	// J, level 4: 14434 (90%: 12014–16813)
 }
 
-func ExampleHeadcount_CellShare() {
+func ExampleCount_Share() {
 	total, _ := estimate.Point(100_000)
-	h, _ := workforce.Headcounts(context.Background(), workforce.Scenario{Total: total, MonteCarlo: estimate.Options{Draws: 1000}})
-	fmt.Printf("%.3f%% of sector J's workforce left at level 4\n", 100*h.CellShare(workforce.Information, workforce.Skill4))
-	fmt.Printf("%.3f%% of sector J's workforce left\n", 100*h.SectorShare(workforce.Information))
+	h, _ := workforce.NewHeadcount(context.Background(), workforce.Scenario{Total: total, MonteCarlo: estimate.Options{Draws: 1000}})
+	fmt.Printf("%.3f%% of sector J's workforce left at level 4\n", 100*float64(h.Cell(workforce.Information, workforce.Skill4).N)/h.BySector(workforce.Information).Workforce)
+	fmt.Printf("%.3f%% of sector J's workforce left\n", 100*h.BySector(workforce.Information).Share())
 	// Output:
 	// 0.088% of sector J's workforce left at level 4
 	// 0.139% of sector J's workforce left
@@ -447,7 +447,7 @@ func ExampleHeadcount_CellShare() {
 
 func ExampleHeadcount_Table() {
 	total, _ := estimate.Point(1000)
-	h, _ := workforce.Headcounts(context.Background(), workforce.Scenario{Total: total, MonteCarlo: estimate.Options{Draws: 1000}})
+	h, _ := workforce.NewHeadcount(context.Background(), workforce.Scenario{Total: total, MonteCarlo: estimate.Options{Draws: 1000}})
 	t := h.Table()
 	fmt.Println(t.Total(), t.RowTotals()[workforce.Information-1], t.ColTotals())
 	// Output:
@@ -485,11 +485,11 @@ func ExampleTable_WithSources() {
 // When sector shares and skill shares come from different surveys, the
 // joint table is the workforce fitted to both by iterative proportional
 // fitting, then rounded so that every row and column adds up.
-func ExampleHeadcounts_margins() {
+func ExampleNewHeadcount_margins() {
 	total, _ := estimate.Point(1000)
 	sectors, _ := estimate.FixedShares([]float64{0.25, 0.75})          // C, J
 	skills, _ := estimate.FixedShares([]float64{0.05, 0.15, 0.2, 0.6}) // levels 1–4
-	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+	h, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{
 		Total: total,
 		Workforce: workforce.MustNewTable([]string{"C", "J"}, []string{"1", "2", "3", "4"},
 			[][]float64{{100e3, 500e3, 200e3, 200e3}, {10e3, 40e3, 150e3, 800e3}}), // persons
@@ -504,15 +504,15 @@ func ExampleHeadcounts_margins() {
 	for _, s := range h.Sectors() {
 		fmt.Print(s)
 		for _, k := range workforce.SkillLevels() {
-			fmt.Printf(" %4d", h.At(s, k))
+			fmt.Printf(" %4d", h.Cell(s, k).N)
 		}
-		fmt.Printf(" | %4d\n", h.Sector(s))
+		fmt.Printf(" | %4d\n", h.BySector(s).N)
 	}
 	fmt.Print("=")
 	for _, k := range workforce.SkillLevels() {
-		fmt.Printf(" %4d", h.Skill(k))
+		fmt.Printf(" %4d", h.BySkill(k).N)
 	}
-	fmt.Printf(" | %4d\n", h.Total())
+	fmt.Printf(" | %4d\n", h.Total().N)
 	// Output:
 	// C   37  117   55   41 |  250
 	// J   13   33  145  559 |  750
@@ -601,9 +601,9 @@ func ExampleDefaultSectorProfile() {
 // How much section J moves between the two readings of the surveys' IT
 // share, an occupation share: all IT workers in J, or spread over the
 // sections that employ ICT professionals.
-func ExampleHeadcounts_itMapping() {
+func ExampleNewHeadcount_itMapping() {
 	for _, m := range []workforce.ITMapping{workforce.ITInInformation, workforce.ITInICTSections} {
-		h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+		h, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{
 			Total:      estimate.Must(estimate.Point(800_000)),
 			Profile:    workforce.DefaultSectorProfile(),
 			ITMapping:  m,
@@ -613,9 +613,9 @@ func ExampleHeadcounts_itMapping() {
 			fmt.Println(err)
 			return
 		}
-		lo, hi := h.SectorRange(workforce.Information)
+		lo, hi := h.BySector(workforce.Information).Range()
 		fmt.Printf("IT in %s: J %dk (90%%: %dk–%dk), %.1f%% of its workforce\n",
-			m, h.Sector(workforce.Information)/1000, lo/1000, hi/1000, 100*h.SectorShare(workforce.Information))
+			m, h.BySector(workforce.Information).N/1000, lo/1000, hi/1000, 100*h.BySector(workforce.Information).Share())
 	}
 	// Output:
 	// IT in section J: J 327k (90%: 258k–405k), 20.0% of its workforce
@@ -625,7 +625,7 @@ func ExampleHeadcounts_itMapping() {
 // The cap keeps every draw within the workforce: 5 million people with
 // IT at 27–45% of them would need more people from J than work there.
 func ExampleHeadcount_Capped() {
-	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+	h, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{
 		Total:       estimate.Must(estimate.Point(5e6)),
 		SectorFocus: map[workforce.Sector]estimate.Estimate{workforce.Information: estimate.Must(estimate.ShareBetween(0.27, 0.45))},
 		MonteCarlo:  estimate.Options{Draws: 2000, Seed: 1},
@@ -637,8 +637,8 @@ func ExampleHeadcount_Capped() {
 	c := h.Capped()
 	fmt.Printf("capped in %.0f%% of draws; point result: %v, %.0fk people moved\n",
 		100*float64(c.Capped)/float64(c.Draws), c.PointSectors, c.PointMoved/1000)
-	_, hi := h.SectorInterval(workforce.Information)
-	fmt.Printf("J: %d of %.0f (upper end %.0f)\n", h.Sector(workforce.Information), h.SectorWorkforce(workforce.Information), hi)
+	_, hi := h.BySector(workforce.Information).Interval()
+	fmt.Printf("J: %d of %.0f (upper end %.0f)\n", h.BySector(workforce.Information).N, h.BySector(workforce.Information).Workforce, hi)
 	// Output:
 	// capped in 68% of draws; point result: [J], 138k people moved
 	// J: 1636598 of 1636600 (upper end 1636600)
@@ -646,27 +646,27 @@ func ExampleHeadcount_Capped() {
 
 // Intervals as whole people that enclose the count: with a point input,
 // every draw of a cell is the same fraction of a person.
-func ExampleHeadcount_CellRange() {
+func ExampleCount_Range() {
 	wf := workforce.MustNewTable([]string{"A", "J"}, []string{"1", "2", "3", "4"},
 		[][]float64{{1000, 2600, 1400, 700}, {100, 980, 260, 855}})
-	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+	h, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{
 		Total: estimate.Must(estimate.Point(79)), Workforce: wf, MonteCarlo: estimate.Options{Draws: 100},
 	})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	lo, hi := h.Interval(workforce.Agriculture, workforce.Skill4)
-	clo, chi := h.CellRange(workforce.Agriculture, workforce.Skill4)
-	fmt.Printf("A/4: %d, interval %.3f–%.3f, printed %d–%d\n", h.At(workforce.Agriculture, workforce.Skill4), lo, hi, clo, chi)
+	lo, hi := h.Cell(workforce.Agriculture, workforce.Skill4).Interval()
+	clo, chi := h.Cell(workforce.Agriculture, workforce.Skill4).Range()
+	fmt.Printf("A/4: %d, interval %.3f–%.3f, printed %d–%d\n", h.Cell(workforce.Agriculture, workforce.Skill4).N, lo, hi, clo, chi)
 	// Output:
 	// A/4: 7, interval 7.004–7.004, printed 7–8
 }
 
 // The draws of each sector, aligned: draw d of every sector comes from the
 // same draw of the inputs, so sums across sectors are draws of the total.
-func ExampleHeadcount_SectorDraws() {
-	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+func ExampleCount_Summary() {
+	h, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{
 		Total:      estimate.Must(estimate.Between(600_000, 1_000_000)),
 		MonteCarlo: estimate.Options{Draws: 1000, Seed: 1},
 	})
@@ -674,8 +674,8 @@ func ExampleHeadcount_SectorDraws() {
 		fmt.Println(err)
 		return
 	}
-	j, k := h.SectorDraws(workforce.Information), h.SectorDraws(workforce.Finance)
-	fmt.Printf("%d draws; draw 0: J %.0f, K %.0f, total %.0f\n", len(j), j[0], k[0], h.TotalDraws()[0])
+	j, k := h.BySector(workforce.Information).Summary().Samples(), h.BySector(workforce.Finance).Summary().Samples()
+	fmt.Printf("%d draws; draw 0: J %.0f, K %.0f, total %.0f\n", len(j), j[0], k[0], h.Total().Summary().Samples()[0])
 	// Output:
 	// 1000 draws; draw 0: J 18140, K 14579, total 796970
 }

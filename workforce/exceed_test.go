@@ -35,22 +35,22 @@ func TestHeadcountsExceedWorkforce(t *testing.T) {
 	for _, tt := range tests {
 		sc := tt.sc
 		sc.MonteCarlo = opt
-		h, err := workforce.Headcounts(ctx, sc)
+		h, err := workforce.NewHeadcount(ctx, sc)
 		if !errors.Is(err, workforce.ErrExceedsWorkforce) || h != nil {
 			t.Errorf("%s: Headcounts = %v, %v; want ErrExceedsWorkforce", tt.name, h, err)
 		}
 	}
 	// At the limit: everyone leaves, exactly the workforce (hand: 80 of 80
 	// in small, 10 per cell), is possible.
-	h, err := workforce.Headcounts(ctx, workforce.Scenario{Total: estimate.Must(estimate.Point(80)), Workforce: smallWorkforce(), MonteCarlo: opt})
+	h, err := workforce.NewHeadcount(ctx, workforce.Scenario{Total: estimate.Must(estimate.Point(80)), Workforce: smallWorkforce(), MonteCarlo: opt})
 	if err != nil {
 		t.Fatalf("everyone leaves: %v", err)
 	}
-	if got := h.SectorShare(workforce.Information); got != 1 {
+	if got := h.BySector(workforce.Information).Share(); got != 1 {
 		t.Errorf("everyone leaves: SectorShare(J) = %v, want 1", got)
 	}
 	// The message names the count and the workforce.
-	_, err = workforce.Headcounts(ctx, workforce.Scenario{Total: estimate.Must(estimate.Point(81)), Workforce: smallWorkforce(), MonteCarlo: opt})
+	_, err = workforce.NewHeadcount(ctx, workforce.Scenario{Total: estimate.Must(estimate.Point(81)), Workforce: smallWorkforce(), MonteCarlo: opt})
 	for _, want := range []string{"81 people", "workforce has 80"} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q does not name %q", err, want)
@@ -93,18 +93,18 @@ func TestHeadcountsCap(t *testing.T) {
 		sc := tt.sc
 		sc.Workforce = smallWorkforce()
 		sc.MonteCarlo = opt
-		h, err := workforce.Headcounts(ctx, sc)
+		h, err := workforce.NewHeadcount(ctx, sc)
 		if err != nil {
 			t.Fatalf("%s: %v", tt.name, err)
 		}
 		checkAddsUp(t, h)
 		for i, s := range []workforce.Sector{workforce.Agriculture, workforce.Information} {
 			for _, k := range workforce.SkillLevels() {
-				if got := h.Expected(s, k); math.Abs(got-tt.want[i][k-1]) > 1e-9 {
+				if got := h.Cell(s, k).Expected; math.Abs(got-tt.want[i][k-1]) > 1e-9 {
 					t.Errorf("%s: cell %v/%v = %v, want %v", tt.name, s, k, got, tt.want[i][k-1])
 				}
-				if h.At(s, k) > 10 {
-					t.Errorf("%s: cell %v/%v = %d, above its workforce 10", tt.name, s, k, h.At(s, k))
+				if h.Cell(s, k).N > 10 {
+					t.Errorf("%s: cell %v/%v = %d, above its workforce 10", tt.name, s, k, h.Cell(s, k).N)
 				}
 			}
 		}
@@ -126,7 +126,7 @@ func TestHeadcountsExceedSomeDraws(t *testing.T) {
 	W := wf.Total()
 	sigma := math.Ln10 / (2 * 1.6448536269514722)
 	want := 0.5 * math.Erfc(math.Log(W/math.Sqrt(1e15))/sigma/math.Sqrt2) // about 12.0%
-	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+	h, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{
 		Total:      estimate.Must(estimate.Between(1e7, 1e8)),
 		MonteCarlo: estimate.Options{Draws: 20000, Seed: 7},
 	})
@@ -148,11 +148,11 @@ func TestHeadcountsExceedSomeDraws(t *testing.T) {
 	if c := h.Capped(); math.Abs(float64(c.TotalCapped)/float64(c.Draws)-want) > 0.012 {
 		t.Errorf("Capped() = %+v, want about %.3g of draws with the total capped", c, want)
 	}
-	if _, hi := h.TotalInterval(); hi > W*(1+1e-12) {
+	if _, hi := h.Total().Interval(); hi > W*(1+1e-12) {
 		t.Errorf("total interval ends at %v, above the workforce %v", hi, W)
 	}
 	// Certain inputs that fit: no such note.
-	h, err = workforce.Headcounts(context.Background(), workforce.Scenario{
+	h, err = workforce.NewHeadcount(context.Background(), workforce.Scenario{
 		Total: estimate.Must(estimate.Point(1e6)), MonteCarlo: estimate.Options{Draws: 100},
 	})
 	if err != nil {

@@ -289,7 +289,7 @@ func fit2Sums(x []float64, r, c int, rows, cols []float64, tol float64, maxIter 
 }
 
 // fit2Sums4 is fit2Sums for four columns (sectors × skill levels, the
-// fit in every draw of [Headcounts]), with the column sums and factors in
+// fit in every draw of [NewHeadcount]), with the column sums and factors in
 // registers. It performs the same floating-point operations in the same
 // order as the general loop, so its iterates are bit-identical to it; only
 // bounds checks and loads are saved (issue 12 §5).

@@ -14,7 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-var allMethods = []workforce.Method{workforce.Hamilton, workforce.DHondt, workforce.SainteLague, workforce.HuntingtonHill}
+var allMethods = []workforce.ApportionMethod{workforce.Hamilton, workforce.DHondt, workforce.SainteLague, workforce.HuntingtonHill}
 
 // Issue 13, row 1: with subnormal weights the divisor D = sum/total
 // underflowed to 0 and D'Hondt, Sainte-Laguë and Huntington–Hill stepped
@@ -222,7 +222,7 @@ func FuzzApportionMany(f *testing.F) {
 		for i := range w {
 			w[i] = math.Float64frombits(binary.LittleEndian.Uint64(raw[8*i:]))
 		}
-		m := workforce.Method(method % 4)
+		m := workforce.ApportionMethod(method%4 + 1)
 		var min []int64
 		if withMin && total > 0 {
 			min = make([]int64, len(w))

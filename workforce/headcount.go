@@ -16,15 +16,15 @@ import (
 	"github.com/exodus-lab/exodus/estimate"
 )
 
-// DefaultYear is the year of the default workforce of [Headcounts]:
+// DefaultYear is the year of the default workforce of [NewHeadcount]:
 // [DefaultWorkforce](2022).
 const DefaultYear = 2022
 
-// DefaultLevel is the coverage level of the intervals of [Headcounts] when
+// DefaultLevel is the coverage level of the intervals of [NewHeadcount] when
 // [Scenario].Level is 0.
 const DefaultLevel = 0.90
 
-// A Scenario describes who left, for [Headcounts]. Its zero value is not
+// A Scenario describes who left, for [NewHeadcount]. Its zero value is not
 // enough on its own: set Total or Share. Every other field has a documented
 // default when left at its zero value.
 type Scenario struct {
@@ -76,8 +76,8 @@ type Scenario struct {
 	// SectorFocus and Profile.
 	Profile SectorProfile
 	// ITMapping says how Profile's IT share, a share of an occupation,
-	// becomes shares of sections. The zero value, [ITInInformation], puts
-	// it all in J. Setting it without a Profile is an error.
+	// becomes shares of sections. The zero value means [ITInInformation]:
+	// all in J. Setting it without a Profile is an error.
 	ITMapping ITMapping
 
 	// Skills is the emigrants' composition by skill level 1–4 (four
@@ -91,8 +91,8 @@ type Scenario struct {
 	Bands estimate.Composition
 
 	// Destinations is the emigrants' composition by destination country,
-	// for the destination views of the result ([Headcount.Destination] and
-	// the methods beside it; [DestinationMix] says how they are made). The
+	// for the destination views of the result ([Headcount.ByDestination]
+	// and the By methods beside it; [DestinationMix] says how they are made). The
 	// zero DestinationMix means none: the result is then exactly what it is
 	// without the field.
 	Destinations DestinationMix // destinations (issue 10)
@@ -107,7 +107,7 @@ type Scenario struct {
 	MonteCarlo estimate.Options
 }
 
-// A Headcount is the result of [Headcounts]: emigrants by sector and skill
+// A Headcount is the result of [NewHeadcount]: emigrants by sector and skill
 // level, as whole people that add up, with Monte Carlo intervals and each
 // cell's share of its sector's workforce. It is immutable and safe for
 // concurrent use. The zero Headcount is empty: no sectors (so every cell
@@ -121,15 +121,15 @@ type Scenario struct {
 // Point results are integers: every cell, every sector, skill-level and
 // band total and the grand total, which add up exactly. Each of them is
 // one of the two whole numbers next to its unrounded value
-// ([Headcount.Expected]): the sector × band table is rounded first, then
+// ([Count].Expected): the sector × band table is rounded first, then
 // the high band is split between levels 3 and 4, so that a band given as
 // 80% of 5 people is 4, not 5.
 //
 // # Intervals
 //
-// [Headcount.Interval] and its kin return equal-tailed quantiles of the
-// unrounded simulated counts. Every output of the package prints them as
-// whole people instead ([Headcount.CellRange] and its kin): the whole
+// [Count.Interval] returns equal-tailed quantiles of the unrounded
+// simulated counts. Every output of the package prints them as whole
+// people instead ([Count.Range]): the whole
 // numbers around the interval (rounded outward), widened to include the
 // printed count where it lies outside, so that every printed interval
 // encloses its count. With point inputs every draw gives the same
@@ -186,8 +186,10 @@ type Headcount struct {
 	capped    CapReport  // without Draws, which come from res
 }
 
-// Headcounts turns a total or a workforce share into emigrants by sector
-// and skill level.
+// NewHeadcount turns a total or a workforce share into emigrants by sector
+// and skill level: it runs the scenario's Monte Carlo simulation and
+// returns the [Headcount], whose figures are [Count] values. (It was
+// called Headcounts before v0.1.0.)
 //
 // The joint sector × skill composition P is:
 //
@@ -212,7 +214,9 @@ type Headcount struct {
 // both, a negative or huge total, a share whose median is outside [0, 1],
 // a base whose median is not positive, a bad level, Destinations with
 // MonteCarlo.Stream), [ErrShape] (a composition of the wrong length, a
-// workforce table that is not sector × skill level), [ErrUnknownCode] (a workforce row that is not a sector, a
+// workforce table that is not sector × skill level; a table by occupation
+// converts with [Table.SkillLevels], and the error says so),
+// [ErrUnknownCode] (a workforce row that is not a sector, a
 // SectorFocus sector that is not a workforce row), [ErrMissing] (a missing
 // workforce cell), [ErrInfeasible] (a share for a sector or level with no
 // workforce, or sector and skill compositions that no table with the
@@ -224,11 +228,11 @@ type Headcount struct {
 // Counts above a sector's or a cell's workforce, in the point result or in
 // single draws, are capped as [Headcount] describes ("The workforce cap");
 // [Headcount.Capped] and [Headcount.Notes] say how often.
-func Headcounts(ctx context.Context, sc Scenario) (*Headcount, error) {
+func NewHeadcount(ctx context.Context, sc Scenario) (*Headcount, error) {
 	return headcounts(ctx, sc, false)
 }
 
-// headcounts is Headcounts; eager keeps every output of the run in its
+// headcounts is NewHeadcount; eager keeps every output of the run in its
 // result instead of a drawStore (the reference in tests).
 func headcounts(ctx context.Context, sc Scenario, eager bool) (*Headcount, error) {
 	p, err := prepare(sc)
@@ -373,10 +377,39 @@ func describe(e estimate.Estimate) string {
 	return s
 }
 
+// columnHint says how to turn a workforce table with the columns cols into
+// one by skill level: the remedy, not only the mismatch.
+func columnHint(cols []string) string {
+	occupations, skills := len(cols) > 0, true
+	for _, c := range cols {
+		if _, err := ParseOccupation(c); err != nil {
+			occupations = false
+		}
+		if _, err := ParseSkillLevel(c); err != nil {
+			skills = false
+		}
+	}
+	if skills && occupations {
+		return "put the four skill levels in that order"
+	}
+	if occupations {
+		return "these are ISCO-08 occupation groups: convert the table with Table.SkillLevels(SkillMap{}) first"
+	}
+	return "a table by ISCO-08 major group (columns 0-9) converts with Table.SkillLevels"
+}
+
+// shortList quotes at most the first five labels of cols.
+func shortList(cols []string) string {
+	if len(cols) <= 5 {
+		return fmt.Sprintf("%q", cols)
+	}
+	return fmt.Sprintf("%q and %d more", cols[:5], len(cols)-5)
+}
+
 func (p *plan) setWorkforce(wf *Table) error {
 	r, c := wf.Dims()
 	if c != NumSkillLevels || !slices.Equal(wf.cols, []string{"1", "2", "3", "4"}) {
-		return fmt.Errorf("workforce: headcounts: workforce columns %q: want skill levels 1, 2, 3, 4: %w", wf.cols, ErrShape)
+		return fmt.Errorf("workforce: headcounts: workforce columns %s: want ILO skill levels 1, 2, 3, 4; %s: %w", shortList(wf.cols), columnHint(wf.cols), ErrShape)
 	}
 	if r == 0 {
 		return fmt.Errorf("workforce: headcounts: workforce has no rows: %w", ErrShape)
@@ -442,7 +475,7 @@ func (p *plan) setCompositions() error {
 		// Issue 9: with a skill composition, the sectors follow it.
 		p.notes = append(p.notes, "sector composition: not given; each skill level's emigrants spread over the sectors as that level's workforce, so sectors follow the skill composition")
 	}
-	if sc.Profile.IsZero() && sc.ITMapping != ITInInformation {
+	if sc.Profile.IsZero() && sc.ITMapping != 0 && sc.ITMapping != ITInInformation {
 		return fmt.Errorf("workforce: headcounts: ITMapping %v without a Profile: %w", sc.ITMapping, ErrBadValue)
 	}
 	if len(sc.SectorFocus) > 0 {
@@ -919,12 +952,6 @@ func (h *Headcount) orZero() *Headcount {
 	return h
 }
 
-// Total returns the number of people who left, a whole number.
-func (h *Headcount) Total() int64 {
-	h = h.orZero()
-	return h.total
-}
-
 // Sectors returns the sectors of the table, in the workforce's row order.
 func (h *Headcount) Sectors() []Sector {
 	h = h.orZero()
@@ -936,58 +963,6 @@ func (h *Headcount) row(s Sector) int {
 		return -1
 	}
 	return h.rowOf[s] - 1
-}
-
-// At returns the number of people who left sector s at skill level k; 0
-// for a sector not in the workforce table or an invalid level.
-func (h *Headcount) At(s Sector, k SkillLevel) int64 {
-	h = h.orZero()
-	i := h.row(s)
-	if i < 0 || !k.Valid() {
-		return 0
-	}
-	return h.cells[i*NumSkillLevels+int(k)-1]
-}
-
-// Sector returns the number of people who left sector s, all levels.
-func (h *Headcount) Sector(s Sector) int64 {
-	h = h.orZero()
-	var n int64
-	for _, k := range SkillLevels() {
-		n += h.At(s, k)
-	}
-	return n
-}
-
-// Skill returns the number of people at skill level k who left, all sectors.
-func (h *Headcount) Skill(k SkillLevel) int64 {
-	h = h.orZero()
-	var n int64
-	for _, s := range h.sectors {
-		n += h.At(s, k)
-	}
-	return n
-}
-
-// Band returns the number of people in skill band b who left.
-func (h *Headcount) Band(b Band) int64 {
-	h = h.orZero()
-	var n int64
-	for _, k := range b.SkillLevels() {
-		n += h.Skill(k)
-	}
-	return n
-}
-
-// Expected returns the unrounded point count of cell (s, k), before
-// controlled rounding; 0 for a cell not in the table.
-func (h *Headcount) Expected(s Sector, k SkillLevel) float64 {
-	h = h.orZero()
-	i := h.row(s)
-	if i < 0 || !k.Valid() {
-		return 0
-	}
-	return h.expected[i*NumSkillLevels+int(k)-1]
 }
 
 // Table returns the whole-number headcounts as a Table: rows are the
@@ -1047,138 +1022,6 @@ func (h *Headcount) interval(o int) (lo, hi float64) {
 	return h.output(o).Interval(h.level)
 }
 
-// Interval returns the equal-tailed interval, at [Headcount.Level], of the
-// number who left sector s at level k, from the unrounded simulated counts
-// (see [Headcount] for why it may not contain [Headcount.At]). A cell not in
-// the table gives (0, 0).
-func (h *Headcount) Interval(s Sector, k SkillLevel) (lo, hi float64) {
-	h = h.orZero()
-	i := h.row(s)
-	if i < 0 || !k.Valid() {
-		return 0, 0
-	}
-	return h.interval(i*NumSkillLevels + int(k) - 1)
-}
-
-// SectorInterval returns the interval of the number who left sector s.
-func (h *Headcount) SectorInterval(s Sector) (lo, hi float64) {
-	h = h.orZero()
-	i := h.row(s)
-	if i < 0 {
-		return 0, 0
-	}
-	return h.interval(len(h.cells) + i)
-}
-
-// SkillInterval returns the interval of the number who left at level k.
-func (h *Headcount) SkillInterval(k SkillLevel) (lo, hi float64) {
-	h = h.orZero()
-	if !k.Valid() {
-		return 0, 0
-	}
-	return h.interval(len(h.cells) + len(h.sectors) + int(k) - 1)
-}
-
-// BandInterval returns the interval of the number who left in band b.
-func (h *Headcount) BandInterval(b Band) (lo, hi float64) {
-	h = h.orZero()
-	if !b.Valid() {
-		return 0, 0
-	}
-	return h.interval(len(h.cells) + len(h.sectors) + NumSkillLevels + int(b) - 1)
-}
-
-// TotalInterval returns the interval of the total who left.
-func (h *Headcount) TotalInterval() (lo, hi float64) {
-	h = h.orZero()
-	return h.interval(h.totalOutput())
-}
-
-// Summary returns the Monte Carlo summary (mean, SD, quantiles, samples)
-// of the number who left sector s at level k; the zero Summary, whose
-// methods return NaN, for a cell not in the table.
-func (h *Headcount) Summary(s Sector, k SkillLevel) estimate.Summary {
-	h = h.orZero()
-	i := h.row(s)
-	if i < 0 || !k.Valid() {
-		return estimate.Summary{}
-	}
-	return h.output(i*NumSkillLevels + int(k) - 1)
-}
-
-// SectorSummary returns the Monte Carlo summary of the number who left
-// sector s (the zero Summary for a sector not in the table).
-func (h *Headcount) SectorSummary(s Sector) estimate.Summary {
-	h = h.orZero()
-	i := h.row(s)
-	if i < 0 {
-		return estimate.Summary{}
-	}
-	return h.output(len(h.cells) + i)
-}
-
-// SkillSummary returns the Monte Carlo summary of the number who left at
-// level k.
-func (h *Headcount) SkillSummary(k SkillLevel) estimate.Summary {
-	h = h.orZero()
-	if !k.Valid() {
-		return estimate.Summary{}
-	}
-	return h.output(len(h.cells) + len(h.sectors) + int(k) - 1)
-}
-
-// BandSummary returns the Monte Carlo summary of the number who left in
-// band b.
-func (h *Headcount) BandSummary(b Band) estimate.Summary {
-	h = h.orZero()
-	if !b.Valid() {
-		return estimate.Summary{}
-	}
-	return h.output(len(h.cells) + len(h.sectors) + NumSkillLevels + int(b) - 1)
-}
-
-// TotalSummary returns the Monte Carlo summary of the total who left.
-func (h *Headcount) TotalSummary() estimate.Summary {
-	h = h.orZero()
-	return h.output(h.totalOutput())
-}
-
-// SectorWorkforce returns the workforce of sector s (all levels), the
-// denominator of [Headcount.CellShare] and [Headcount.SectorShare]; 0 for
-// a sector not in the table.
-func (h *Headcount) SectorWorkforce(s Sector) float64 {
-	h = h.orZero()
-	i := h.row(s)
-	if i < 0 {
-		return 0
-	}
-	return h.wfRows[i]
-}
-
-// CellShare returns the number who left sector s at level k as a fraction
-// of sector s's whole workforce: At(s, k) / SectorWorkforce(s). Divide
-// [Headcount.Interval] by SectorWorkforce for its interval. A sector not in
-// the table gives NaN.
-func (h *Headcount) CellShare(s Sector, k SkillLevel) float64 {
-	h = h.orZero()
-	w := h.SectorWorkforce(s)
-	if w == 0 {
-		return math.NaN()
-	}
-	return float64(h.At(s, k)) / w
-}
-
-// SectorShare returns the fraction of sector s's workforce that left:
-// Sector(s) / SectorWorkforce(s); NaN for a sector not in the table.
-func (h *Headcount) SectorShare(s Sector) float64 {
-	h = h.orZero()
-	w := h.SectorWorkforce(s)
-	if w == 0 {
-		return math.NaN()
-	}
-	return float64(h.Sector(s)) / w
-}
-
 // Workforce returns the sector × skill-level workforce the headcounts were
 // computed on, in persons.
 func (h *Headcount) Workforce() *Table {
@@ -1201,7 +1044,7 @@ func (h *Headcount) Notes() []string {
 }
 
 // String returns a one-line summary: the total, its interval at
-// [Headcount.Level] as [Headcount.TotalRange] gives it (whole people
+// [Headcount.Level] as the total's [Count.Range] gives it (whole people
 // around the interval, enclosing the total: a Total of 2.5 prints
 // "3 people (90%: 2–3)"), and the count in each skill band. For 1.5% of
 // the default labour force it is
@@ -1215,11 +1058,11 @@ func (h *Headcount) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d people", h.total)
 	if h.res != nil {
-		lo, hi := h.TotalRange()
+		lo, hi := h.Total().Range()
 		fmt.Fprintf(&b, " (%g%%: %d–%d)", 100*h.level, lo, hi)
 	}
 	for _, band := range Bands() {
-		fmt.Fprintf(&b, ", %s skill %d", band, h.Band(band))
+		fmt.Fprintf(&b, ", %s skill %d", band, h.ByBand(band).N)
 	}
 	return b.String()
 }

@@ -29,58 +29,58 @@ func checkAddsUp(t *testing.T, h *workforce.Headcount) {
 		var row int64
 		var exp float64
 		for _, k := range workforce.SkillLevels() {
-			n := h.At(s, k)
-			if n < 0 || math.Abs(float64(n)-h.Expected(s, k)) >= 1+1e-6 {
-				t.Errorf("cell %v/%v = %d, unrounded %v", s, k, n, h.Expected(s, k))
+			n := h.Cell(s, k).N
+			if n < 0 || math.Abs(float64(n)-h.Cell(s, k).Expected) >= 1+1e-6 {
+				t.Errorf("cell %v/%v = %d, unrounded %v", s, k, n, h.Cell(s, k).Expected)
 			}
 			row += n
-			exp += h.Expected(s, k)
+			exp += h.Cell(s, k).Expected
 		}
-		if row != h.Sector(s) || math.Abs(float64(row)-exp) >= 1+1e-6 {
-			t.Errorf("sector %v: cells %d, Sector %d, unrounded %v", s, row, h.Sector(s), exp)
+		if row != h.BySector(s).N || math.Abs(float64(row)-exp) >= 1+1e-6 {
+			t.Errorf("sector %v: cells %d, Sector %d, unrounded %v", s, row, h.BySector(s).N, exp)
 		}
 		total += row
 	}
 	var skills int64
 	for _, k := range workforce.SkillLevels() {
-		skills += h.Skill(k)
+		skills += h.BySkill(k).N
 	}
 	var bands int64
 	for _, b := range workforce.Bands() {
-		bands += h.Band(b)
+		bands += h.ByBand(b).N
 		// Issue 9, found §3, first bullet: a band total is adjacent to its
 		// unrounded value too.
 		var exp float64
 		for _, s := range h.Sectors() {
 			for _, k := range b.SkillLevels() {
-				exp += h.Expected(s, k)
+				exp += h.Cell(s, k).Expected
 			}
 		}
-		if math.Abs(float64(h.Band(b))-exp) >= 1+1e-6*max(1, exp) {
-			t.Errorf("band %v = %d, unrounded %v", b, h.Band(b), exp)
+		if math.Abs(float64(h.ByBand(b).N)-exp) >= 1+1e-6*max(1, exp) {
+			t.Errorf("band %v = %d, unrounded %v", b, h.ByBand(b).N, exp)
 		}
 	}
-	if total != h.Total() || skills != h.Total() || bands != h.Total() {
-		t.Errorf("sum of cells %d, of skills %d, of bands %d; Total %d", total, skills, bands, h.Total())
+	if total != h.Total().N || skills != h.Total().N || bands != h.Total().N {
+		t.Errorf("sum of cells %d, of skills %d, of bands %d; Total %d", total, skills, bands, h.Total().N)
 	}
 	tab := h.Table()
-	if tab.Total() != float64(h.Total()) {
-		t.Errorf("Table total %v, Total %d", tab.Total(), h.Total())
+	if tab.Total() != float64(h.Total().N) {
+		t.Errorf("Table total %v, Total %d", tab.Total(), h.Total().N)
 	}
 }
 
 func TestHeadcountsAlfaBank(t *testing.T) {
 	// Alfa Bank's "about 1.5% of the workforce", on the LFS labour force of
 	// November 2022, 75.1 million: hand 0.015 × 75,100,000 = 1,126,500.
-	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+	h, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{
 		Share:      must(estimate.Point(0.015)),
 		MonteCarlo: estimate.Options{Draws: 2000},
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if h.Total() != 1_126_500 {
-		t.Errorf("Total = %d, want 1126500", h.Total())
+	if h.Total().N != 1_126_500 {
+		t.Errorf("Total = %d, want 1126500", h.Total().N)
 	}
 	checkAddsUp(t, h)
 	// Same composition as the workforce: every sector loses the same
@@ -88,13 +88,13 @@ func TestHeadcountsAlfaBank(t *testing.T) {
 	// within a person per cell.
 	want := 1_126_500 / 71_902_600.0
 	for _, s := range h.Sectors() {
-		got := h.SectorShare(s)
-		if math.Abs(got-want) > 4/h.SectorWorkforce(s) {
+		got := h.BySector(s).Share()
+		if math.Abs(got-want) > 4/h.BySector(s).Workforce {
 			t.Errorf("sector %v share %v, want %v", s, got, want)
 		}
 	}
 	// Point inputs: the intervals collapse onto the unrounded values.
-	lo, hi := h.TotalInterval()
+	lo, hi := h.Total().Interval()
 	if lo != 1_126_500 || hi != 1_126_500 {
 		t.Errorf("TotalInterval = %v, %v", lo, hi)
 	}
@@ -129,14 +129,14 @@ func TestHeadcountsMargins(t *testing.T) {
 		sc.Total = must(estimate.Point(1000))
 		sc.Workforce = wf
 		sc.MonteCarlo = estimate.Options{Draws: 1000}
-		h, err := workforce.Headcounts(context.Background(), sc)
+		h, err := workforce.NewHeadcount(context.Background(), sc)
 		if err != nil {
 			t.Fatalf("%s: %v", tt.name, err)
 		}
 		checkAddsUp(t, h)
 		secs := []workforce.Sector{workforce.Manufacturing, workforce.Information}
 		for cell, want := range tt.want {
-			got := h.Expected(secs[cell[0]], workforce.SkillLevel(cell[1]+1))
+			got := h.Cell(secs[cell[0]], workforce.SkillLevel(cell[1]+1)).Expected
 			if math.Abs(got-want) > 1e-9 {
 				t.Errorf("%s: cell %v = %v, want %v", tt.name, cell, got, want)
 			}
@@ -144,7 +144,7 @@ func TestHeadcountsMargins(t *testing.T) {
 	}
 	// Both margins: the result has both margins (checked against the
 	// targets, an independent property of the IPF solution).
-	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+	h, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{
 		Total: must(estimate.Point(1000)), Workforce: wf, Sectors: sectors, Skills: skills,
 		MonteCarlo: estimate.Options{Draws: 1000},
 	})
@@ -152,15 +152,15 @@ func TestHeadcountsMargins(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkAddsUp(t, h)
-	if h.Sector(workforce.Manufacturing) != 250 || h.Sector(workforce.Information) != 750 {
-		t.Errorf("sector totals %d, %d; want 250, 750", h.Sector(workforce.Manufacturing), h.Sector(workforce.Information))
+	if h.BySector(workforce.Manufacturing).N != 250 || h.BySector(workforce.Information).N != 750 {
+		t.Errorf("sector totals %d, %d; want 250, 750", h.BySector(workforce.Manufacturing).N, h.BySector(workforce.Information).N)
 	}
 	for k, want := range []int64{50, 150, 200, 600} {
-		if got := h.Skill(workforce.SkillLevel(k + 1)); got != want {
+		if got := h.BySkill(workforce.SkillLevel(k + 1)).N; got != want {
 			t.Errorf("level %d: %d, want %d", k+1, got, want)
 		}
 	}
-	if h.At(workforce.Agriculture, workforce.Skill1) != 0 || !math.IsNaN(h.SectorShare(workforce.Agriculture)) {
+	if h.Cell(workforce.Agriculture, workforce.Skill1).N != 0 || !math.IsNaN(h.BySector(workforce.Agriculture).Share()) {
 		t.Error("a sector outside the table must count 0 with a NaN share")
 	}
 }
@@ -180,7 +180,7 @@ func TestHeadcountsUncertain(t *testing.T) {
 	// about 1,300 at level 3; give them shares that fit
 	alpha[workforce.Extraterritorial-1] = 0.1
 	alpha[workforce.Households-1] = 0.1
-	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+	h, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{
 		Total:      must(estimate.Between(600_000, 1_000_000)), // Forbes, The Bell, RTVi
 		Sectors:    must(estimate.Dirichlet(alpha)),
 		Bands:      must(estimate.DirichletMean([]float64{0.05, 0.15, 0.80}, 200)), // OutRush: ~80% university degree
@@ -190,35 +190,35 @@ func TestHeadcountsUncertain(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkAddsUp(t, h)
-	lo, hi := h.TotalInterval()
+	lo, hi := h.Total().Interval()
 	// estimate.Between is a 90% interval: the simulated total's 90% interval
 	// is close to 600k–1M.
 	if math.Abs(lo-600_000) > 30_000 || math.Abs(hi-1_000_000) > 50_000 {
 		t.Errorf("total interval %v–%v, want about 600k–1M", lo, hi)
 	}
-	if n := float64(h.Total()); n < lo || n > hi {
+	if n := float64(h.Total().N); n < lo || n > hi {
 		t.Errorf("total %v outside its interval %v–%v", n, lo, hi)
 	}
-	blo, bhi := h.BandInterval(workforce.High)
-	if n := float64(h.Band(workforce.High)); n < blo || n > bhi {
+	blo, bhi := h.ByBand(workforce.High).Interval()
+	if n := float64(h.ByBand(workforce.High).N); n < blo || n > bhi {
 		t.Errorf("high band %v outside its interval %v–%v", n, blo, bhi)
 	}
 	for _, s := range h.Sectors() {
 		for _, k := range workforce.SkillLevels() {
-			lo, hi := h.Interval(s, k)
+			lo, hi := h.Cell(s, k).Interval()
 			if !(lo <= hi) || lo < 0 {
 				t.Fatalf("cell %v/%v interval %v–%v", s, k, lo, hi)
 			}
 		}
 	}
 	// Same seed, same result, whatever the number of workers.
-	h1, _ := workforce.Headcounts(context.Background(), workforce.Scenario{
+	h1, _ := workforce.NewHeadcount(context.Background(), workforce.Scenario{
 		Total: must(estimate.Between(600_000, 1_000_000)), Sectors: must(estimate.Dirichlet(alpha)),
 		Bands:      must(estimate.DirichletMean([]float64{0.05, 0.15, 0.80}, 200)),
 		MonteCarlo: estimate.Options{Draws: 3000, Seed: 1, Workers: 1},
 	})
-	a1, b1 := h1.Interval(workforce.Information, workforce.Skill4)
-	a2, b2 := h.Interval(workforce.Information, workforce.Skill4)
+	a1, b1 := h1.Cell(workforce.Information, workforce.Skill4).Interval()
+	a2, b2 := h.Cell(workforce.Information, workforce.Skill4).Interval()
 	if a1 != a2 || b1 != b2 {
 		t.Errorf("Workers=1 gives %v–%v, default %v–%v", a1, b1, a2, b2)
 	}
@@ -277,13 +277,13 @@ func TestHeadcountsErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		tt.sc.MonteCarlo.Draws = 1000
-		if _, err := workforce.Headcounts(context.Background(), tt.sc); !errors.Is(err, tt.err) {
+		if _, err := workforce.NewHeadcount(context.Background(), tt.sc); !errors.Is(err, tt.err) {
 			t.Errorf("%s: error = %v, want %v", tt.name, err, tt.err)
 		}
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := workforce.Headcounts(ctx, workforce.Scenario{Share: p}); !errors.Is(err, context.Canceled) {
+	if _, err := workforce.NewHeadcount(ctx, workforce.Scenario{Share: p}); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled: error = %v", err)
 	}
 }
@@ -315,7 +315,7 @@ func BenchmarkHeadcounts(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := workforce.Headcounts(context.Background(), sc); err != nil {
+		if _, err := workforce.NewHeadcount(context.Background(), sc); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -324,7 +324,7 @@ func BenchmarkHeadcounts(b *testing.B) {
 func TestHeadcountsSectorFocus(t *testing.T) {
 	wf := workforce.MustNewTable([]string{"A", "C", "J"}, []string{"1", "2", "3", "4"},
 		[][]float64{{500, 500, 500, 500}, {250, 250, 250, 250}, {0, 100, 400, 500}})
-	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+	h, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{
 		Total:       must(estimate.Point(1000)),
 		Workforce:   wf,
 		SectorFocus: map[workforce.Sector]estimate.Estimate{workforce.Information: must(estimate.Point(0.5))},
@@ -338,18 +338,18 @@ func TestHeadcountsSectorFocus(t *testing.T) {
 	// levels follow J's workforce 0:100:400:500.
 	want := map[workforce.Sector]int64{workforce.Agriculture: 333, workforce.Manufacturing: 167, workforce.Information: 500}
 	for s, n := range want {
-		if got := h.Sector(s); got < n-1 || got > n+1 {
+		if got := h.BySector(s).N; got < n-1 || got > n+1 {
 			t.Errorf("sector %v: %d, want %d ± 1", s, got, n)
 		}
 	}
-	if got := h.Expected(workforce.Information, workforce.Skill4); math.Abs(got-250) > 1e-9 {
+	if got := h.Cell(workforce.Information, workforce.Skill4).Expected; math.Abs(got-250) > 1e-9 {
 		t.Errorf("J/4 = %v, want 250", got)
 	}
-	if got := h.CellShare(workforce.Information, workforce.Skill4); got != 250.0/1000 {
+	if got := float64(h.Cell(workforce.Information, workforce.Skill4).N) / h.BySector(workforce.Information).Workforce; got != 250.0/1000 {
 		t.Errorf("J/4 share of J's workforce = %v, want 0.25", got)
 	}
 	// Focus shares above 1 are scaled down.
-	h, err = workforce.Headcounts(context.Background(), workforce.Scenario{
+	h, err = workforce.NewHeadcount(context.Background(), workforce.Scenario{
 		Total: must(estimate.Point(1000)), Workforce: wf,
 		SectorFocus: map[workforce.Sector]estimate.Estimate{
 			workforce.Information: must(estimate.Point(0.9)), workforce.Agriculture: must(estimate.Point(0.3))},
@@ -358,10 +358,10 @@ func TestHeadcountsSectorFocus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := h.Sector(workforce.Information); got != 750 { // hand: 0.9/1.2 × 1000
+	if got := h.BySector(workforce.Information).N; got != 750 { // hand: 0.9/1.2 × 1000
 		t.Errorf("J = %d, want 750", got)
 	}
-	_, err = workforce.Headcounts(context.Background(), workforce.Scenario{
+	_, err = workforce.NewHeadcount(context.Background(), workforce.Scenario{
 		Total: must(estimate.Point(1000)), Workforce: wf,
 		SectorFocus: map[workforce.Sector]estimate.Estimate{workforce.Education: must(estimate.Point(0.1))},
 	})
@@ -373,7 +373,7 @@ func TestHeadcountsSectorFocus(t *testing.T) {
 func TestHeadcountSummaries(t *testing.T) {
 	total := must(estimate.Normal(1000, 100))
 	wf := workforce.MustNewTable([]string{"C"}, []string{"1", "2", "3", "4"}, [][]float64{{1e6, 1e6, 1e6, 1e6}})
-	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+	h, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{
 		Total: total, Workforce: wf, MonteCarlo: estimate.Options{Draws: 20000, Seed: 3},
 	})
 	if err != nil {
@@ -381,25 +381,25 @@ func TestHeadcountSummaries(t *testing.T) {
 	}
 	// Hand: each level is a quarter of N(1000, 100): mean 250, SD 25; the
 	// 90% interval of the total is 1000 ± 164.5.
-	s := h.Summary(workforce.Manufacturing, workforce.Skill2)
+	s := h.Cell(workforce.Manufacturing, workforce.Skill2).Summary()
 	if math.Abs(s.Mean()-250) > 1 || math.Abs(s.SD()-25) > 1 {
 		t.Errorf("cell mean %v, SD %v; want 250, 25", s.Mean(), s.SD())
 	}
-	lo, hi := h.TotalInterval()
+	lo, hi := h.Total().Interval()
 	if math.Abs(lo-835.5) > 5 || math.Abs(hi-1164.5) > 5 {
 		t.Errorf("total interval %v–%v, want 835.5–1164.5", lo, hi)
 	}
-	if m := h.BandSummary(workforce.High).Mean(); math.Abs(m-500) > 2 {
+	if m := h.ByBand(workforce.High).Summary().Mean(); math.Abs(m-500) > 2 {
 		t.Errorf("high band mean %v, want 500", m)
 	}
-	if m := h.SkillSummary(workforce.Skill1).Mean() + h.SectorSummary(workforce.Manufacturing).Mean() - h.TotalSummary().Mean(); math.Abs(m-250) > 1 {
+	if m := h.BySkill(workforce.Skill1).Summary().Mean() + h.BySector(workforce.Manufacturing).Summary().Mean() - h.Total().Summary().Mean(); math.Abs(m-250) > 1 {
 		t.Errorf("summaries disagree: %v", m)
 	}
-	if !math.IsNaN(h.Summary(workforce.Agriculture, workforce.Skill1).Mean()) {
+	if !math.IsNaN(h.Cell(workforce.Agriculture, workforce.Skill1).Summary().Mean()) {
 		t.Error("summary of a cell outside the table must be empty")
 	}
-	lo1, hi1 := h.SkillInterval(workforce.Skill1)
-	lo2, hi2 := h.BandInterval(workforce.Low)
+	lo1, hi1 := h.BySkill(workforce.Skill1).Interval()
+	lo2, hi2 := h.ByBand(workforce.Low).Interval()
 	if lo1 != lo2 || hi1 != hi2 || !(lo1 < 250 && 250 < hi1) {
 		t.Errorf("level 1 interval %v–%v, low band %v–%v", lo1, hi1, lo2, hi2)
 	}
@@ -417,13 +417,13 @@ func TestHeadcountSummaries(t *testing.T) {
 // The zero Headcount is empty and never panics.
 func TestHeadcountZero(t *testing.T) {
 	var h workforce.Headcount
-	lo, hi := h.TotalInterval()
-	clo, chi := h.Interval(workforce.Information, workforce.Skill4)
-	if h.Total() != 0 || h.Draws() != 0 || len(h.Sectors()) != 0 || !math.IsNaN(lo) || !math.IsNaN(hi) || clo != 0 || chi != 0 {
-		t.Errorf("zero Headcount: total %d, draws %d, sectors %v, intervals %v–%v, %v–%v", h.Total(), h.Draws(), h.Sectors(), lo, hi, clo, chi)
+	lo, hi := h.Total().Interval()
+	clo, chi := h.Cell(workforce.Information, workforce.Skill4).Interval()
+	if h.Total().N != 0 || h.Draws() != 0 || len(h.Sectors()) != 0 || !math.IsNaN(lo) || !math.IsNaN(hi) || clo != 0 || chi != 0 {
+		t.Errorf("zero Headcount: total %d, draws %d, sectors %v, intervals %v–%v, %v–%v", h.Total().N, h.Draws(), h.Sectors(), lo, hi, clo, chi)
 	}
 	// The empty table, 0×0: a table has rows and columns or neither (issue 13 row 18).
-	if r, c := h.Table().Dims(); r != 0 || c != 0 || h.Workforce() != nil || !math.IsNaN(h.TotalSummary().Mean()) {
+	if r, c := h.Table().Dims(); r != 0 || c != 0 || h.Workforce() != nil || !math.IsNaN(h.Total().Summary().Mean()) {
 		t.Errorf("zero Headcount: table %d×%d, workforce %v", r, c, h.Workforce())
 	}
 	// hand: no draws, so no interval; every band counts 0 (issue 5, finding 7)
@@ -437,7 +437,7 @@ func TestHeadcountZero(t *testing.T) {
 func TestConcurrentUse(t *testing.T) {
 	tab, _ := workforce.DefaultWorkforce(2022)
 	share := must(estimate.Point(0.015))
-	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{Share: share, MonteCarlo: estimate.Options{Draws: 1000}})
+	h, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{Share: share, MonteCarlo: estimate.Options{Draws: 1000}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -446,7 +446,7 @@ func TestConcurrentUse(t *testing.T) {
 		go func() {
 			_, _ = tab.RowShares()
 			_ = tab.Total()
-			_, _ = h.Interval(workforce.Information, workforce.Skill4)
+			_, _ = h.Cell(workforce.Information, workforce.Skill4).Interval()
 			_ = h.Table().Total()
 			done <- true
 		}()
@@ -513,19 +513,19 @@ func TestHeadcountsAddUpRandom(t *testing.T) {
 		case 1:
 			sc.Bands = must(estimate.FixedShares(randomShares(r, 3)))
 		}
-		h, err := workforce.Headcounts(context.Background(), sc)
+		h, err := workforce.NewHeadcount(context.Background(), sc)
 		if err != nil {
 			t.Fatalf("trial %d: %v", trial, err)
 		}
 		checkAddsUp(t, h)
 		for i, s := range sec {
-			if d := float64(h.Sector(secs[i])) - s*float64(h.Total()); math.Abs(d) >= 1+1e-6 {
-				t.Fatalf("trial %d: sector %v: %d for share %v of %d", trial, secs[i], h.Sector(secs[i]), s, h.Total())
+			if d := float64(h.BySector(secs[i]).N) - s*float64(h.Total().N); math.Abs(d) >= 1+1e-6 {
+				t.Fatalf("trial %d: sector %v: %d for share %v of %d", trial, secs[i], h.BySector(secs[i]).N, s, h.Total().N)
 			}
 		}
 		for k, s := range skill {
-			if d := float64(h.Skill(workforce.SkillLevel(k+1))) - s*float64(h.Total()); math.Abs(d) >= 1+1e-6 {
-				t.Fatalf("trial %d: level %d: %d for share %v of %d", trial, k+1, h.Skill(workforce.SkillLevel(k+1)), s, h.Total())
+			if d := float64(h.BySkill(workforce.SkillLevel(k+1)).N) - s*float64(h.Total().N); math.Abs(d) >= 1+1e-6 {
+				t.Fatalf("trial %d: level %d: %d for share %v of %d", trial, k+1, h.BySkill(workforce.SkillLevel(k+1)).N, s, h.Total().N)
 			}
 		}
 		checkEncloses(t, h)
@@ -537,23 +537,23 @@ func TestHeadcountsAddUpRandom(t *testing.T) {
 				t.Fatalf("trial %d: %s = %d, outside the whole numbers around its interval %v–%v", trial, what, n, lo, hi)
 			}
 		}
-		lo, hi := h.TotalInterval()
-		around("total", h.Total(), lo, hi)
+		lo, hi := h.Total().Interval()
+		around("total", h.Total().N, lo, hi)
 		for _, s := range h.Sectors() {
-			lo, hi := h.SectorInterval(s)
-			around("sector "+s.String(), h.Sector(s), lo, hi)
+			lo, hi := h.BySector(s).Interval()
+			around("sector "+s.String(), h.BySector(s).N, lo, hi)
 			for _, k := range workforce.SkillLevels() {
-				lo, hi := h.Interval(s, k)
-				around("cell "+s.String()+k.String(), h.At(s, k), lo, hi)
+				lo, hi := h.Cell(s, k).Interval()
+				around("cell "+s.String()+k.String(), h.Cell(s, k).N, lo, hi)
 			}
 		}
 		for _, k := range workforce.SkillLevels() {
-			lo, hi := h.SkillInterval(k)
-			around("level "+k.String(), h.Skill(k), lo, hi)
+			lo, hi := h.BySkill(k).Interval()
+			around("level "+k.String(), h.BySkill(k).N, lo, hi)
 		}
 		for _, b := range workforce.Bands() {
-			lo, hi := h.BandInterval(b)
-			around("band "+b.String(), h.Band(b), lo, hi)
+			lo, hi := h.ByBand(b).Interval()
+			around("band "+b.String(), h.ByBand(b).N, lo, hi)
 		}
 	}
 }
@@ -572,7 +572,7 @@ func randomShares(r *rand.Rand, n int) []float64 {
 }
 
 func TestHeadcountsAdaptiveNotConverged(t *testing.T) {
-	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+	h, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{
 		Total:      must(estimate.Between(600_000, 1_000_000)),
 		MonteCarlo: estimate.Options{Draws: 1000, Tolerance: 1e-9, MaxDraws: 2000},
 	})
@@ -593,11 +593,11 @@ func TestHeadcountsDefaultBase(t *testing.T) {
 	share := must(estimate.Point(0.015))
 	wf := workforce.MustNewTable([]string{"C", "J"}, []string{"1", "2", "3", "4"},
 		[][]float64{{100, 200, 150, 50}, {100, 200, 150, 50}}) // 1,000 people
-	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{Share: share, Workforce: wf})
+	h, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{Share: share, Workforce: wf})
 	if err != nil {
 		t.Fatalf("Share 1.5%% of a 1,000-person table: %v", err)
 	}
-	if got, want := h.Total(), int64(15); got != want { // hand: 0.015 × 1,000
+	if got, want := h.Total().N, int64(15); got != want { // hand: 0.015 × 1,000
 		t.Errorf("Total = %d, want %d", got, want)
 	}
 	if !slicesContainsSubstring(h.Notes(), "1000") {
@@ -605,12 +605,12 @@ func TestHeadcountsDefaultBase(t *testing.T) {
 	}
 	// The embedded data, nil or from DefaultWorkforce, keep the labour force.
 	for _, wf := range []*workforce.Table{nil, must(workforce.DefaultWorkforce(workforce.DefaultYear))} {
-		h, err = workforce.Headcounts(context.Background(), workforce.Scenario{Share: share, Workforce: wf})
+		h, err = workforce.NewHeadcount(context.Background(), workforce.Scenario{Share: share, Workforce: wf})
 		if err != nil {
 			t.Fatal(err)
 		}
 		// hand: 0.015 × 75.1 million (Rosstat LFS, November 2022) = 1,126,500
-		if got, want := h.Total(), int64(1_126_500); got != want {
+		if got, want := h.Total().N, int64(1_126_500); got != want {
 			t.Errorf("embedded Workforce (nil %v): Total = %d, want %d", wf == nil, got, want)
 		}
 	}
@@ -632,7 +632,7 @@ func TestHeadcountStringContainsPoint(t *testing.T) {
 	t.Parallel()
 	wf := workforce.MustNewTable([]string{"C", "J"}, []string{"1", "2", "3", "4"},
 		[][]float64{{100, 200, 150, 50}, {100, 200, 150, 50}})
-	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{Total: must(estimate.Point(2.5)), Workforce: wf})
+	h, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{Total: must(estimate.Point(2.5)), Workforce: wf})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -32,7 +32,7 @@ func twoSectorWorkforce(t *testing.T) *workforce.Table {
 // hand: 5 × 0.8 = 4 exactly, so the high band must be 4, not 5.
 func TestIssue9BandTotalAdjacent(t *testing.T) {
 	for _, n := range []float64{5, 7, 1000} {
-		h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+		h, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{
 			Total:      must(estimate.Point(n)),
 			Bands:      must(estimate.FixedShares([]float64{0.1, 0.1, 0.8})),
 			MonteCarlo: estimate.Options{Draws: 100},
@@ -43,7 +43,7 @@ func TestIssue9BandTotalAdjacent(t *testing.T) {
 		checkAddsUp(t, h)
 		for _, b := range workforce.Bands() {
 			want := n * []float64{0.1, 0.1, 0.8}[b-1] // hand: n × band share
-			if got := float64(h.Band(b)); got < math.Floor(want-1e-9) || got > math.Ceil(want+1e-9) {
+			if got := float64(h.ByBand(b).N); got < math.Floor(want-1e-9) || got > math.Ceil(want+1e-9) {
 				t.Errorf("total %v: band %v = %v, want a whole number next to %v", n, b, got, want)
 			}
 		}
@@ -59,23 +59,23 @@ func checkEncloses(t *testing.T, h *workforce.Headcount) {
 			t.Errorf("%s: count %d outside its interval %d–%d", what, n, lo, hi)
 		}
 	}
-	lo, hi := h.TotalRange()
-	in("total", h.Total(), lo, hi)
+	lo, hi := h.Total().Range()
+	in("total", h.Total().N, lo, hi)
 	for _, s := range h.Sectors() {
-		lo, hi := h.SectorRange(s)
-		in("sector "+s.String(), h.Sector(s), lo, hi)
+		lo, hi := h.BySector(s).Range()
+		in("sector "+s.String(), h.BySector(s).N, lo, hi)
 		for _, k := range workforce.SkillLevels() {
-			lo, hi := h.CellRange(s, k)
-			in("cell "+s.String()+"/"+k.String(), h.At(s, k), lo, hi)
+			lo, hi := h.Cell(s, k).Range()
+			in("cell "+s.String()+"/"+k.String(), h.Cell(s, k).N, lo, hi)
 		}
 	}
 	for _, k := range workforce.SkillLevels() {
-		lo, hi := h.SkillRange(k)
-		in("level "+k.String(), h.Skill(k), lo, hi)
+		lo, hi := h.BySkill(k).Range()
+		in("level "+k.String(), h.BySkill(k).N, lo, hi)
 	}
 	for _, b := range workforce.Bands() {
-		lo, hi := h.BandRange(b)
-		in("band "+b.String(), h.Band(b), lo, hi)
+		lo, hi := h.ByBand(b).Range()
+		in("band "+b.String(), h.ByBand(b).N, lo, hi)
 	}
 }
 
@@ -92,7 +92,7 @@ func TestIssue9IntervalsEncloseCounts(t *testing.T) {
 			Bands: must(estimate.DirichletMean([]float64{0.05, 0.15, 0.8}, 172))},
 	} {
 		sc.MonteCarlo = estimate.Options{Draws: 2000, Seed: 9}
-		h, err := workforce.Headcounts(context.Background(), sc)
+		h, err := workforce.NewHeadcount(context.Background(), sc)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -113,9 +113,9 @@ func TestIssue9IntervalsEncloseCounts(t *testing.T) {
 		for _, rec := range recs[1:] {
 			s := must(workforce.ParseSector(rec[col["sector"]]))
 			k := must(workforce.ParseSkillLevel(rec[col["skill_level"]]))
-			lo, hi := h.CellRange(s, k)
-			if rec[col["count"]] != strconv.FormatInt(h.At(s, k), 10) || rec[col["lo"]] != strconv.FormatInt(lo, 10) || rec[col["hi"]] != strconv.FormatInt(hi, 10) {
-				t.Errorf("CSV %v: count, lo, hi = %v, %v, %v; want %d, %d, %d", rec[:2], rec[col["count"]], rec[col["lo"]], rec[col["hi"]], h.At(s, k), lo, hi)
+			lo, hi := h.Cell(s, k).Range()
+			if rec[col["count"]] != strconv.FormatInt(h.Cell(s, k).N, 10) || rec[col["lo"]] != strconv.FormatInt(lo, 10) || rec[col["hi"]] != strconv.FormatInt(hi, 10) {
+				t.Errorf("CSV %v: count, lo, hi = %v, %v, %v; want %d, %d, %d", rec[:2], rec[col["count"]], rec[col["lo"]], rec[col["hi"]], h.Cell(s, k).N, lo, hi)
 			}
 		}
 		// JSON: the same numbers.
@@ -137,21 +137,21 @@ func TestIssue9IntervalsEncloseCounts(t *testing.T) {
 		if err := json.Unmarshal(must(json.Marshal(h)), &j); err != nil {
 			t.Fatal(err)
 		}
-		if lo, hi := h.TotalRange(); j.Total.Count != h.Total() || j.Total.Lo != lo || j.Total.Hi != hi {
-			t.Errorf("JSON total %+v; want %d, %d, %d", j.Total, h.Total(), lo, hi)
+		if lo, hi := h.Total().Range(); j.Total.Count != h.Total().N || j.Total.Lo != lo || j.Total.Hi != hi {
+			t.Errorf("JSON total %+v; want %d, %d, %d", j.Total, h.Total().N, lo, hi)
 		}
 		for _, sj := range j.Sectors {
-			if lo, hi := h.SectorRange(sj.Sector); sj.Count != h.Sector(sj.Sector) || sj.Lo != lo || sj.Hi != hi {
-				t.Errorf("JSON sector %v: %d %d–%d; want %d %d–%d", sj.Sector, sj.Count, sj.Lo, sj.Hi, h.Sector(sj.Sector), lo, hi)
+			if lo, hi := h.BySector(sj.Sector).Range(); sj.Count != h.BySector(sj.Sector).N || sj.Lo != lo || sj.Hi != hi {
+				t.Errorf("JSON sector %v: %d %d–%d; want %d %d–%d", sj.Sector, sj.Count, sj.Lo, sj.Hi, h.BySector(sj.Sector).N, lo, hi)
 			}
 			for _, c := range sj.Cells {
-				if lo, hi := h.CellRange(sj.Sector, c.SkillLevel); c.Count != h.At(sj.Sector, c.SkillLevel) || c.Lo != lo || c.Hi != hi {
-					t.Errorf("JSON cell %v/%v: %d %d–%d; want %d %d–%d", sj.Sector, c.SkillLevel, c.Count, c.Lo, c.Hi, h.At(sj.Sector, c.SkillLevel), lo, hi)
+				if lo, hi := h.Cell(sj.Sector, c.SkillLevel).Range(); c.Count != h.Cell(sj.Sector, c.SkillLevel).N || c.Lo != lo || c.Hi != hi {
+					t.Errorf("JSON cell %v/%v: %d %d–%d; want %d %d–%d", sj.Sector, c.SkillLevel, c.Count, c.Lo, c.Hi, h.Cell(sj.Sector, c.SkillLevel).N, lo, hi)
 				}
 			}
 		}
 		// String: the total's range.
-		lo, hi := h.TotalRange()
+		lo, hi := h.Total().Range()
 		if want := strconv.FormatInt(lo, 10) + "–" + strconv.FormatInt(hi, 10); !strings.Contains(h.String(), want) {
 			t.Errorf("String %q does not contain the total's range %s", h.String(), want)
 		}
@@ -167,7 +167,7 @@ func TestIssue9NeverAboveWorkforce(t *testing.T) {
 	focus := map[workforce.Sector]estimate.Estimate{workforce.Information: must(estimate.ShareBetween(0.27, 0.45))}
 	bands := must(estimate.DirichletMean([]float64{0.05, 0.15, 0.8}, 172))
 	for _, total := range []estimate.Estimate{must(estimate.Between(1e6, 5e6)), must(estimate.Point(5e6))} {
-		h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+		h, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{
 			Total: total, SectorFocus: focus, Bands: bands,
 			MonteCarlo: estimate.Options{Draws: 4000, Seed: 1},
 		})
@@ -178,24 +178,24 @@ func TestIssue9NeverAboveWorkforce(t *testing.T) {
 		checkEncloses(t, h)
 		wf := h.Workforce()
 		for i, s := range h.Sectors() {
-			w := h.SectorWorkforce(s)
-			for d, x := range h.SectorDraws(s) {
+			w := h.BySector(s).Workforce
+			for d, x := range h.BySector(s).Samples() {
 				if x > w*(1+1e-9) {
 					t.Fatalf("total %v: draw %d puts %v people in %v, whose workforce is %v", total, d, x, s, w)
 				}
 			}
-			if _, hi := h.SectorInterval(s); hi > w*(1+1e-9) {
+			if _, hi := h.BySector(s).Interval(); hi > w*(1+1e-9) {
 				t.Errorf("total %v: sector %v interval ends at %v, above its workforce %v", total, s, hi, w)
 			}
-			if sh := h.SectorShare(s); sh > 1 {
+			if sh := h.BySector(s).Share(); sh > 1 {
 				t.Errorf("total %v: sector %v share %v > 1", total, s, sh)
 			}
 			for _, k := range workforce.SkillLevels() {
 				wc := wf.At(i, int(k)-1)
-				if float64(h.At(s, k)) > wc {
-					t.Errorf("total %v: cell %v/%v = %d, workforce %v", total, s, k, h.At(s, k), wc)
+				if float64(h.Cell(s, k).N) > wc {
+					t.Errorf("total %v: cell %v/%v = %d, workforce %v", total, s, k, h.Cell(s, k).N, wc)
 				}
-				for d, x := range h.Summary(s, k).Samples() {
+				for d, x := range h.Cell(s, k).Samples() {
 					if x > wc*(1+1e-9) {
 						t.Fatalf("total %v: draw %d puts %v people in %v/%v, whose workforce is %v", total, d, x, s, k, wc)
 					}
@@ -223,7 +223,7 @@ func TestIssue9NeverAboveWorkforce(t *testing.T) {
 // at high skill and 800,000 people, A is 4.0% of emigrants against 6.3%
 // of the workforce.
 func TestIssue9NotesBandsOnly(t *testing.T) {
-	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+	h, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{
 		Total:      must(estimate.Point(800_000)),
 		Bands:      must(estimate.FixedShares([]float64{0.05, 0.15, 0.8})),
 		MonteCarlo: estimate.Options{Draws: 100},
@@ -236,8 +236,8 @@ func TestIssue9NotesBandsOnly(t *testing.T) {
 	}
 	// The premise, by hand from the workforce: A's share of emigrants is
 	// below its share of the workforce.
-	a := float64(h.Sector(workforce.Agriculture)) / 800_000
-	wa := h.SectorWorkforce(workforce.Agriculture) / h.Workforce().Total()
+	a := float64(h.BySector(workforce.Agriculture).N) / 800_000
+	wa := h.BySector(workforce.Agriculture).Workforce / h.Workforce().Total()
 	if !(a < wa-0.01) {
 		t.Errorf("A: %.3f of emigrants, %.3f of the workforce", a, wa)
 	}
@@ -270,7 +270,7 @@ func TestIssue9BandAdjacentRandom(t *testing.T) {
 		if r.IntN(2) == 0 {
 			sc.Bands = must(estimate.FixedShares(randomShares(r, 3)))
 		}
-		h, err := workforce.Headcounts(context.Background(), sc)
+		h, err := workforce.NewHeadcount(context.Background(), sc)
 		if errors.Is(err, workforce.ErrInfeasible) {
 			continue // a random band composition on a table with empty levels
 		}
@@ -287,9 +287,10 @@ func TestIssue9BandAdjacentRandom(t *testing.T) {
 
 func TestITMappingString(t *testing.T) {
 	for m, want := range map[workforce.ITMapping]string{
-		workforce.ITInInformation: "section J", workforce.ITInICTSections: "ICT sections", 9: "ITMapping(9)",
+		workforce.ITInInformation: "section J", workforce.ITInICTSections: "ICT sections", 9: "ITMapping(9)", 0: "ITMapping(0)",
 	} {
-		if m.String() != want || m.Valid() != (m <= workforce.ITInICTSections) {
+		if m.String() != want || m.Valid() != (m >= 1 && m <= workforce.ITInICTSections) { // enums start at 1
+
 			t.Errorf("ITMapping(%d): String %q, Valid %v", uint8(m), m.String(), m.Valid())
 		}
 	}
@@ -306,7 +307,7 @@ func TestITMappingString(t *testing.T) {
 func TestIssue9RangeWithinWorkforce(t *testing.T) {
 	wf := workforce.MustNewTable([]string{"A", "J"}, []string{"1", "2", "3", "4"},
 		[][]float64{{10.5, 10.5, 10.5, 10.5}, {10.5, 10.5, 10.5, 10.5}})
-	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+	h, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{
 		Total: must(estimate.Point(80)), Workforce: wf,
 		Sectors:    must(estimate.FixedShares([]float64{0.2, 0.8})),
 		MonteCarlo: estimate.Options{Draws: 100},
@@ -318,14 +319,14 @@ func TestIssue9RangeWithinWorkforce(t *testing.T) {
 	// hand: J asks for 64 of 42; capped at 10.5 per cell in the draws and
 	// at 10 whole people per cell in the point result.
 	for _, k := range workforce.SkillLevels() {
-		if _, hi := h.CellRange(workforce.Information, k); hi != 10 || h.At(workforce.Information, k) != 10 {
-			t.Errorf("J/%v: count %d, upper end %d; want 10 and 10 (10.5 working)", k, h.At(workforce.Information, k), hi)
+		if _, hi := h.Cell(workforce.Information, k).Range(); hi != 10 || h.Cell(workforce.Information, k).N != 10 {
+			t.Errorf("J/%v: count %d, upper end %d; want 10 and 10 (10.5 working)", k, h.Cell(workforce.Information, k).N, hi)
 		}
 	}
-	if _, hi := h.SectorRange(workforce.Information); hi != 42 {
+	if _, hi := h.BySector(workforce.Information).Range(); hi != 42 {
 		t.Errorf("J: upper end %d, want 42 (42 working)", hi)
 	}
-	if sh := h.SectorShare(workforce.Information); sh > 1 {
+	if sh := h.BySector(workforce.Information).Share(); sh > 1 {
 		t.Errorf("J share %v > 1", sh)
 	}
 }
@@ -357,7 +358,7 @@ func FuzzHeadcountsCap(f *testing.F) {
 		if high >= 0 && high <= 1 {
 			sc.Bands = must(estimate.FixedShares([]float64{(1 - high) / 2, (1 - high) / 2, high}))
 		}
-		h, err := workforce.Headcounts(context.Background(), sc)
+		h, err := workforce.NewHeadcount(context.Background(), sc)
 		if err != nil {
 			return
 		}
@@ -365,10 +366,10 @@ func FuzzHeadcountsCap(f *testing.F) {
 		for i, s := range h.Sectors() {
 			for _, k := range workforce.SkillLevels() {
 				w := wf.At(i, int(k)-1)
-				if _, hi := h.CellRange(s, k); float64(h.At(s, k)) > w || float64(hi) > math.Max(math.Floor(w), 0) {
-					t.Fatalf("cell %v/%v: %d (up to %d) of %v working", s, k, h.At(s, k), hi, w)
+				if _, hi := h.Cell(s, k).Range(); float64(h.Cell(s, k).N) > w || float64(hi) > math.Max(math.Floor(w), 0) {
+					t.Fatalf("cell %v/%v: %d (up to %d) of %v working", s, k, h.Cell(s, k).N, hi, w)
 				}
-				for _, x := range h.Summary(s, k).Samples() {
+				for _, x := range h.Cell(s, k).Samples() {
 					if x > w*(1+1e-9) {
 						t.Fatalf("cell %v/%v: draw %v of %v working", s, k, x, w)
 					}

@@ -207,7 +207,7 @@ func smallHeadcount(t *testing.T) *workforce.Headcount {
 	t.Helper()
 	wf := workforce.MustNewTable([]string{"C", "J"}, []string{"1", "2", "3", "4"},
 		[][]float64{{100e3, 500e3, 200e3, 200e3}, {10e3, 40e3, 150e3, 800e3}})
-	h, err := workforce.Headcounts(t.Context(), workforce.Scenario{
+	h, err := workforce.NewHeadcount(t.Context(), workforce.Scenario{
 		Total: estimate.Must(estimate.Point(2000)), Workforce: wf, MonteCarlo: estimate.Options{Draws: 100},
 	})
 	if err != nil {
@@ -335,7 +335,7 @@ func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full")
 func TestJSONValueFields(t *testing.T) {
 	t.Parallel()
 	tab := workforce.MustNewTable([]string{"A"}, []string{"1"}, [][]float64{{2}})
-	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+	h, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{
 		Total:      must(estimate.Point(10)),
 		MonteCarlo: estimate.Options{Draws: 10},
 	})

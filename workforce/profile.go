@@ -19,12 +19,17 @@ import (
 // ICT professionals by section was found, so either mapping is an
 // assumption; [Scenario].ITMapping chooses one and a report can show how
 // much section J moves between them.
+//
+// As every enum of exodus, its named values start at 1. The zero ITMapping
+// is "unset": in a [Scenario] it means [ITInInformation], and it marshals
+// as that mapping; it is not [ITMapping.Valid].
 type ITMapping uint8
 
 const (
 	// ITInInformation puts every IT worker in section J (information and
-	// communication), as the surveys' "IT sector" reads. The zero value.
-	ITInInformation ITMapping = iota
+	// communication), as the surveys' "IT sector" reads. A Scenario
+	// whose ITMapping is unset (zero) uses it.
+	ITInInformation ITMapping = iota + 1
 	// ITInICTSections spreads IT workers over the sections that employ
 	// ICT professionals, C, G, J, K, M and O (destinations.md §B.3 in the
 	// project's reference notes: "IT occupations (ISCO 25, 35) also sit
@@ -40,7 +45,7 @@ func ICTSections() []Sector {
 }
 
 // Valid reports whether m is a defined mapping.
-func (m ITMapping) Valid() bool { return m <= ITInICTSections }
+func (m ITMapping) Valid() bool { return m >= ITInInformation && m <= ITInICTSections }
 
 // String returns "section J" or "ICT sections", or "ITMapping(N)" for
 // an undefined value.
@@ -117,7 +122,7 @@ func (p SectorProfile) IsZero() bool { return p.it.IsZero() }
 func (p SectorProfile) IT() estimate.Estimate { return p.it }
 
 // WithIT returns a copy of p with the IT workers' share e (of all
-// emigrants, its median in [0, 1]; checked by [Headcounts]), for a
+// emigrants, its median in [0, 1]; checked by [NewHeadcount]), for a
 // sensitivity analysis; the rest of the profile is unchanged.
 func (p SectorProfile) WithIT(e estimate.Estimate) SectorProfile {
 	q := p
@@ -294,6 +299,9 @@ type profilePlan struct {
 // setProfile lays out the scenario's profile on the workforce rows.
 func (p *plan) setProfile() error {
 	prof, m := p.sc.Profile, p.sc.ITMapping
+	if m == 0 {
+		m = ITInInformation
+	}
 	row := func(s Sector) (int, error) {
 		i := slices.Index(p.sectors, s)
 		if i < 0 {
@@ -438,9 +446,15 @@ func (p *plan) profileShares(dst []float64, x, u float64) {
 }
 
 // MarshalText implements [encoding.TextMarshaler]: "section J" or "ICT
-// sections", as [ITMapping.String] prints it. An undefined mapping is an
-// error wrapping [ErrUnknownCode].
-func (m ITMapping) MarshalText() ([]byte, error) { return marshalCode("IT mapping", m.Valid(), m) }
+// sections", as [ITMapping.String] prints it; the zero ITMapping writes
+// "section J", the mapping it means. An undefined mapping is an error
+// wrapping [ErrUnknownCode].
+func (m ITMapping) MarshalText() ([]byte, error) {
+	if m == 0 {
+		m = ITInInformation // unset: the mapping a Scenario uses
+	}
+	return marshalCode("IT mapping", m.Valid(), m)
+}
 
 // UnmarshalText implements [encoding.TextUnmarshaler], reading what
 // [ITMapping.MarshalText] writes; anything else is an error wrapping

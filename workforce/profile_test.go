@@ -31,7 +31,7 @@ func TestDefaultSectorProfileByHand(t *testing.T) {
 	secs := []workforce.Sector{workforce.Agriculture, workforce.Information, workforce.Finance, workforce.Professional,
 		workforce.Administrative, workforce.Education, workforce.Arts}
 	prof := workforce.DefaultSectorProfile().WithIT(must(estimate.Point(0.4)))
-	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+	h, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{
 		Total: must(estimate.Point(1e6)), Workforce: equalRows(secs...), Profile: prof,
 		MonteCarlo: estimate.Options{Draws: 200},
 	})
@@ -72,7 +72,7 @@ func TestDefaultSectorProfileByHand(t *testing.T) {
 	for s, w := range want {
 		var got float64
 		for _, k := range workforce.SkillLevels() {
-			got += h.Expected(s, k)
+			got += h.Cell(s, k).Expected
 		}
 		if math.Abs(got/1e6-w) > 1e-9 {
 			t.Errorf("sector %v: share %.6f, want %.6f", s, got/1e6, w)
@@ -90,7 +90,7 @@ func TestITMapping(t *testing.T) {
 	prof := workforce.DefaultSectorProfile().WithIT(must(estimate.Point(0.4)))
 	share := map[workforce.ITMapping]map[workforce.Sector]float64{}
 	for _, m := range []workforce.ITMapping{workforce.ITInInformation, workforce.ITInICTSections} {
-		h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+		h, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{
 			Total: must(estimate.Point(1e6)), Workforce: wf, Profile: prof, ITMapping: m,
 			MonteCarlo: estimate.Options{Draws: 100},
 		})
@@ -101,7 +101,7 @@ func TestITMapping(t *testing.T) {
 		share[m] = map[workforce.Sector]float64{}
 		for _, s := range h.Sectors() {
 			for _, k := range workforce.SkillLevels() {
-				share[m][s] += h.Expected(s, k) / 1e6
+				share[m][s] += h.Cell(s, k).Expected / 1e6
 			}
 		}
 		if !slicesContainsSubstring(h.Notes(), m.String()) {
@@ -129,7 +129,7 @@ func TestITMapping(t *testing.T) {
 // larger share of their workforce than health (Q) or trade (G), which
 // only take the rest. And no draw goes above a sector's workforce.
 func TestDefaultSectorProfileDiffers(t *testing.T) {
-	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{
+	h, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{
 		Total: must(estimate.Between(5e5, 1.3e6)), Profile: workforce.DefaultSectorProfile(),
 		MonteCarlo: estimate.Options{Draws: 2000, Seed: 2},
 	})
@@ -140,8 +140,8 @@ func TestDefaultSectorProfileDiffers(t *testing.T) {
 	checkEncloses(t, h)
 	for _, hi := range []workforce.Sector{workforce.Arts, workforce.Education, workforce.Information} {
 		for _, lo := range []workforce.Sector{workforce.Health, workforce.Trade} {
-			if !(h.SectorShare(hi) > 2*h.SectorShare(lo)) {
-				t.Errorf("share of workforce: %v %.4f, %v %.4f; want the first above twice the second", hi, h.SectorShare(hi), lo, h.SectorShare(lo))
+			if !(h.BySector(hi).Share() > 2*h.BySector(lo).Share()) {
+				t.Errorf("share of workforce: %v %.4f, %v %.4f; want the first above twice the second", hi, h.BySector(hi).Share(), lo, h.BySector(lo).Share())
 			}
 		}
 	}
@@ -205,7 +205,7 @@ func TestProfileErrors(t *testing.T) {
 		sc := tt.sc
 		sc.Total = total
 		sc.MonteCarlo = estimate.Options{Draws: 100}
-		if _, err := workforce.Headcounts(context.Background(), sc); !errors.Is(err, tt.want) {
+		if _, err := workforce.NewHeadcount(context.Background(), sc); !errors.Is(err, tt.want) {
 			t.Errorf("%s: error %v, want %v", tt.name, err, tt.want)
 		}
 	}
@@ -274,7 +274,7 @@ func BenchmarkHeadcountsProfile(b *testing.B) {
 			}
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := workforce.Headcounts(context.Background(), sc); err != nil {
+				if _, err := workforce.NewHeadcount(context.Background(), sc); err != nil {
 					b.Fatal(err)
 				}
 			}

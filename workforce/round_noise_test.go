@@ -43,17 +43,17 @@ func TestHeadcountsWholeTotals(t *testing.T) {
 		if n > wf.Total() { // hand: each cell gets n/total of its workforce
 			sc.Workforce = big
 		}
-		h, err := workforce.Headcounts(ctx, sc)
+		h, err := workforce.NewHeadcount(ctx, sc)
 		if err != nil {
 			t.Fatalf("Headcounts(total %.0f): %v", n, err)
 		}
-		if float64(h.Total()) != n {
-			t.Fatalf("Headcounts(total %.0f).Total() = %d", n, h.Total())
+		if float64(h.Total().N) != n {
+			t.Fatalf("Headcounts(total %.0f).Total().N = %d", n, h.Total().N)
 		}
 		var sum int64
 		for _, s := range h.Sectors() {
 			for _, k := range workforce.SkillLevels() {
-				sum += h.At(s, k)
+				sum += h.Cell(s, k).N
 			}
 		}
 		if float64(sum) != n {
@@ -62,7 +62,7 @@ func TestHeadcountsWholeTotals(t *testing.T) {
 	}
 	// reported: an uncertain total up to 1e13 failed too
 	sc := workforce.Scenario{Total: estimate.Must(estimate.Between(1, 1e13)), MonteCarlo: estimate.Options{Draws: 100}}
-	h, err := workforce.Headcounts(ctx, sc)
+	h, err := workforce.NewHeadcount(ctx, sc)
 	if err != nil {
 		t.Fatalf("Headcounts(Between(1, 1e13)): %v", err)
 	}

@@ -30,10 +30,11 @@ func (h *Headcount) WriteCSV(w io.Writer) error {
 	i64 := func(n int64) string { return strconv.FormatInt(n, 10) }
 	rec := make([]string, 8)
 	for _, s := range h.sectors {
-		wf := strconv.FormatFloat(h.SectorWorkforce(s), 'f', -1, 64) // persons: no exponent
+		wf := strconv.FormatFloat(h.BySector(s).Workforce, 'f', -1, 64) // persons: no exponent
 		for _, k := range SkillLevels() {
-			lo, hi := h.CellRange(s, k)
-			rec = append(rec[:0], s.String(), s.Title(), k.String(), i64(h.At(s, k)), i64(lo), i64(hi), wf, shortest(h.CellShare(s, k)))
+			c := h.Cell(s, k)
+			lo, hi := c.Range()
+			rec = append(rec[:0], s.String(), s.Title(), k.String(), i64(c.N), i64(lo), i64(hi), wf, shortest(h.cellShare(s, k)))
 			if err := cw.Write(rec); err != nil {
 				return fmt.Errorf("workforce: write headcount csv: %w", err)
 			}
@@ -113,7 +114,7 @@ func finite(x float64) *float64 {
 // MarshalJSON implements [json.Marshaler] with the headcount table in the
 // schema of the package documentation ("The headcount table"), meant for
 // reports and other programs; it is one-way (there is no UnmarshalJSON:
-// recompute with [Headcounts]). The receiver is a value, so that a struct
+// recompute with [NewHeadcount]). The receiver is a value, so that a struct
 // field of type Headcount marshals too; encoding/json writes null for a
 // nil *Headcount.
 func (hv Headcount) MarshalJSON() ([]byte, error) {
@@ -122,7 +123,7 @@ func (hv Headcount) MarshalJSON() ([]byte, error) {
 	j := headcountJSON{
 		Level:       h.level,
 		Draws:       h.Draws(),
-		Total:       h.countJSON(h.total, h.TotalRange),
+		Total:       newCountJSON(h.Total()),
 		Sectors:     make([]sectorJSON, 0, len(h.sectors)),
 		SkillLevels: make([]levelJSON, 0, NumSkillLevels),
 		Bands:       make([]bandJSON, 0, NumBands),
@@ -144,28 +145,29 @@ func (hv Headcount) MarshalJSON() ([]byte, error) {
 		j.Capped.PointSectors = []Sector{}
 	}
 	for _, s := range h.sectors {
+		sc := h.BySector(s)
 		sj := sectorJSON{
-			Sector: s, Title: s.Title(), countJSON: h.countJSON(h.Sector(s), func() (int64, int64) { return h.SectorRange(s) }),
-			Workforce: h.SectorWorkforce(s), Share: finite(h.SectorShare(s)),
+			Sector: s, Title: s.Title(), countJSON: newCountJSON(sc),
+			Workforce: sc.Workforce, Share: finite(sc.Share()),
 			Cells: make([]cellJSON, 0, NumSkillLevels),
 		}
 		for _, k := range SkillLevels() {
 			sj.Cells = append(sj.Cells, cellJSON{Level: k,
-				countJSON: h.countJSON(h.At(s, k), func() (int64, int64) { return h.CellRange(s, k) }),
-				Share:     finite(h.CellShare(s, k))})
+				countJSON: newCountJSON(h.Cell(s, k)),
+				Share:     finite(h.cellShare(s, k))})
 		}
 		j.Sectors = append(j.Sectors, sj)
 	}
 	for _, k := range SkillLevels() {
-		j.SkillLevels = append(j.SkillLevels, levelJSON{Level: k, countJSON: h.countJSON(h.Skill(k), func() (int64, int64) { return h.SkillRange(k) })})
+		j.SkillLevels = append(j.SkillLevels, levelJSON{Level: k, countJSON: newCountJSON(h.BySkill(k))})
 	}
 	for _, b := range Bands() {
-		j.Bands = append(j.Bands, bandJSON{Band: b, countJSON: h.countJSON(h.Band(b), func() (int64, int64) { return h.BandRange(b) })})
+		j.Bands = append(j.Bands, bandJSON{Band: b, countJSON: newCountJSON(h.ByBand(b))})
 	}
 	return json.Marshal(j)
 }
 
-func (h *Headcount) countJSON(n int64, rng func() (int64, int64)) countJSON {
-	lo, hi := rng()
-	return countJSON{Count: n, Lo: lo, Hi: hi}
+func newCountJSON(c Count) countJSON {
+	lo, hi := c.Range()
+	return countJSON{Count: c.N, Lo: lo, Hi: hi}
 }

@@ -10,7 +10,7 @@ import (
 	"github.com/exodus-lab/exodus/estimate"
 )
 
-// A drawStore keeps the draws of a fixed-size run of [Headcounts] that the
+// A drawStore keeps the draws of a fixed-size run of [NewHeadcount] that the
 // outputs are made of: the sector × skill cells of every draw and, with
 // destinations, the destination shares of every draw, one column per
 // quantity. Every other output (sector, skill-level and band totals, the

@@ -71,59 +71,59 @@ func TestStoreMatchesEager(t *testing.T) {
 			t.Fatal("the run kept every output instead of a drawStore")
 		}
 		for _, s := range got.Sectors() {
-			sameSummary(t, "sector "+s.String(), want.SectorSummary(s), got.SectorSummary(s))
-			if w, g := want.SectorDraws(s), got.SectorDraws(s); !slices.Equal(w, g) {
+			sameSummary(t, "sector "+s.String(), want.BySector(s).Summary(), got.BySector(s).Summary())
+			if w, g := want.BySector(s).Samples(), got.BySector(s).Samples(); !slices.Equal(w, g) {
 				t.Errorf("SectorDraws(%v) differ from the reference's", s)
 			}
 			for _, k := range SkillLevels() {
-				sameSummary(t, "cell", want.Summary(s, k), got.Summary(s, k))
-				wl, wh := want.Interval(s, k)
-				gl, gh := got.Interval(s, k)
+				sameSummary(t, "cell", want.Cell(s, k).Summary(), got.Cell(s, k).Summary())
+				wl, wh := want.Cell(s, k).Interval()
+				gl, gh := got.Cell(s, k).Interval()
 				if wl != gl || wh != gh {
 					t.Errorf("Interval(%v, %v) = %v, %v; want %v, %v", s, k, gl, gh, wl, wh)
 				}
 			}
 		}
 		for _, k := range SkillLevels() {
-			sameSummary(t, "skill", want.SkillSummary(k), got.SkillSummary(k))
+			sameSummary(t, "skill", want.BySkill(k).Summary(), got.BySkill(k).Summary())
 		}
 		for _, b := range Bands() {
-			sameSummary(t, "band", want.BandSummary(b), got.BandSummary(b))
+			sameSummary(t, "band", want.ByBand(b).Summary(), got.ByBand(b).Summary())
 		}
-		sameSummary(t, "total", want.TotalSummary(), got.TotalSummary())
+		sameSummary(t, "total", want.Total().Summary(), got.Total().Summary())
 		for _, d := range got.Destinations() {
-			sameSummary(t, "destination "+d.String(), want.DestinationSummary(d), got.DestinationSummary(d))
-			wl, wh := want.DestinationInterval(d)
-			gl, gh := got.DestinationInterval(d)
+			sameSummary(t, "destination "+d.String(), want.ByDestination(d).Summary(), got.ByDestination(d).Summary())
+			wl, wh := want.ByDestination(d).Interval()
+			gl, gh := got.ByDestination(d).Interval()
 			if wl != gl || wh != gh {
 				t.Errorf("DestinationInterval(%v) = %v, %v; want %v, %v", d, gl, gh, wl, wh)
 			}
 			for _, s := range got.Sectors() {
-				sameSummary(t, "destination × sector", want.DestinationSectorSummary(d, s), got.DestinationSectorSummary(d, s))
-				wl, wh := want.DestinationSectorInterval(d, s)
-				gl, gh := got.DestinationSectorInterval(d, s)
+				sameSummary(t, "destination × sector", want.ByDestinationSector(d, s).Summary(), got.ByDestinationSector(d, s).Summary())
+				wl, wh := want.ByDestinationSector(d, s).Interval()
+				gl, gh := got.ByDestinationSector(d, s).Interval()
 				if wl != gl || wh != gh {
 					t.Errorf("DestinationSectorInterval(%v, %v) = %v, %v; want %v, %v", d, s, gl, gh, wl, wh)
 				}
 			}
 			for _, k := range SkillLevels() {
-				sameSummary(t, "destination × skill", want.DestinationSkillSummary(d, k), got.DestinationSkillSummary(d, k))
-				wl, wh := want.DestinationSkillInterval(d, k)
-				gl, gh := got.DestinationSkillInterval(d, k)
+				sameSummary(t, "destination × skill", want.ByDestinationSkill(d, k).Summary(), got.ByDestinationSkill(d, k).Summary())
+				wl, wh := want.ByDestinationSkill(d, k).Interval()
+				gl, gh := got.ByDestinationSkill(d, k).Interval()
 				if wl != gl || wh != gh {
 					t.Errorf("DestinationSkillInterval(%v, %v) = %v, %v; want %v, %v", d, k, gl, gh, wl, wh)
 				}
 			}
 			for _, b := range Bands() {
-				sameSummary(t, "destination × band", want.DestinationBandSummary(d, b), got.DestinationBandSummary(d, b))
-				wl, wh := want.DestinationBandInterval(d, b)
-				gl, gh := got.DestinationBandInterval(d, b)
+				sameSummary(t, "destination × band", want.ByDestinationBand(d, b).Summary(), got.ByDestinationBand(d, b).Summary())
+				wl, wh := want.ByDestinationBand(d, b).Interval()
+				gl, gh := got.ByDestinationBand(d, b).Interval()
 				if wl != gl || wh != gh {
 					t.Errorf("DestinationBandInterval(%v, %v) = %v, %v; want %v, %v", d, b, gl, gh, wl, wh)
 				}
 			}
 		}
-		if ws, gs := want.TotalSummary().Estimate().Sources(), got.Summary(Information, Skill4).Estimate().Sources(); len(ws) != len(gs) || len(gs) == 0 {
+		if ws, gs := want.Total().Summary().Estimate().Sources(), got.Cell(Information, Skill4).Summary().Estimate().Sources(); len(ws) != len(gs) || len(gs) == 0 {
 			t.Errorf("a summary made on demand carries %d sources, want %d", len(gs), len(ws))
 		}
 	}
@@ -135,7 +135,7 @@ func TestStoreMatchesEager(t *testing.T) {
 func TestStreamWithDestinations(t *testing.T) {
 	sc := storeScenario(t, 2)
 	sc.MonteCarlo.Stream = true
-	if _, err := Headcounts(context.Background(), sc); !errors.Is(err, ErrBadValue) {
+	if _, err := NewHeadcount(context.Background(), sc); !errors.Is(err, ErrBadValue) {
 		t.Fatalf("Headcounts with Stream and Destinations: error %v, want ErrBadValue", err)
 	}
 }

@@ -113,7 +113,7 @@ func run(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	// as central banks publish it, with its date and basis.
 	rate := c.Rate
 	shown := rate
-	if shown.Value().LessThan(decimal.NewFromInt(1)) {
+	if shown.Decimal().LessThan(decimal.NewFromInt(1)) {
 		shown = rate.Inverse()
 	}
 	fmt.Fprintf(&b, "rate: %s", shown)

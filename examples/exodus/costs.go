@@ -55,7 +55,7 @@ func buildCosts(ctx context.Context, rep *report, src *sourceList, cfg config, h
 		return err
 	default:
 		r := cv.Rate.Inverse()
-		c.USDRate = &rateAt{Rate: rateText(finance.USD, r.Value().StringFixedBank(4)), Date: cv.Rate.Date().Format(time.DateOnly), Basis: cv.Basis().String()}
+		c.USDRate = &rateAt{Rate: rateText(finance.USD, r.Decimal().StringFixedBank(4)), Date: cv.Rate.Date().Format(time.DateOnly), Basis: cv.Basis().String()}
 		c.USDRefs = src.cite(cv.Sources()...)
 		for _, f := range []*impactFigure{&c.Total.WageBill, &c.Total.ValueAdded, &c.Total.EconomyWide} {
 			if f.Point == nil {

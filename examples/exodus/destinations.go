@@ -47,12 +47,13 @@ func buildDestinations(rep *report, src *sourceList, hc *workforce.Headcount, in
 			d.AssumptionRefs = src.cite(s)
 		}
 	}
-	total := hc.Total()
+	total := hc.Total().N
 	for _, dest := range hc.Destinations() {
-		lo, hi := hc.DestinationInterval(dest)
-		lo, hi = enclose(hc.Destination(dest), lo, hi)
+		dc := hc.ByDestination(dest)
+		lo, hi := dc.Interval()
+		lo, hi = enclose(dc.N, lo, hi)
 		row := destinationRow{
-			Code: dest.String(), Name: dest.Name(), Count: hc.Destination(dest), Lo: lo, Hi: hi,
+			Code: dest.String(), Name: dest.Name(), Count: dc.N, Lo: lo, Hi: hi,
 		}
 		if total > 0 {
 			row.Share = number(float64(row.Count) / float64(total))
@@ -79,9 +80,10 @@ func buildDestinations(rep *report, src *sourceList, hc *workforce.Headcount, in
 		dest := workforce.MustParseDestination(r.Code)
 		bs := destinationSectors{Code: r.Code, Name: r.Name}
 		for _, s := range hc.Sectors() {
-			lo, hi := hc.DestinationSectorInterval(dest, s)
-			lo, hi = enclose(hc.DestinationSector(dest, s), lo, hi)
-			bs.Sectors = append(bs.Sectors, countCell{Code: s.String(), Count: hc.DestinationSector(dest, s), Lo: lo, Hi: hi})
+			c := hc.ByDestinationSector(dest, s)
+			lo, hi := c.Interval()
+			lo, hi = enclose(c.N, lo, hi)
+			bs.Sectors = append(bs.Sectors, countCell{Code: s.String(), Count: c.N, Lo: lo, Hi: hi})
 		}
 		d.BySector = append(d.BySector, bs)
 	}

@@ -35,7 +35,10 @@ type config struct {
 }
 
 // A span is a point (lo == hi) or a 90% interval from the command line.
-type span struct{ lo, hi float64 }
+type span struct {
+	lo, hi float64
+	text   string // as given, to echo back exactly (issue 14 §8)
+}
 
 func (s span) isPoint() bool { return s.lo == s.hi }
 
@@ -197,7 +200,7 @@ func parseSpan(s string, percent bool) (*span, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &span{lo, hi}, nil
+	return &span{lo, hi, strings.TrimSpace(s)}, nil
 }
 
 // maxDraws bounds -draws: the simulation keeps the cells of every draw,

@@ -1,6 +1,11 @@
 package main
 
-import "testing"
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+)
 
 // The -total and -share values people type, read as they mean them (hand).
 func TestParseSpanForms(t *testing.T) {
@@ -29,5 +34,20 @@ func TestParseSpanForms(t *testing.T) {
 	}
 	if _, err := parseSpan("5%", false); err == nil {
 		t.Error(`parseSpan("5%", false): a percentage taken as a number of people`)
+	}
+}
+
+// Issue 14 §8: -share is echoed back exactly as given, not re-rounded
+// ("1.25%-1.75%" once came back as "1.2%–1.8%").
+func TestShareEchoedExactly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the report")
+	}
+	var out, errOut bytes.Buffer
+	if err := run(context.Background(), []string{"-share", "1.25%-1.75%", "-draws", "2000"}, &out, &errOut); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "-share 1.25%-1.75% (a 90% interval)") {
+		t.Errorf("the report does not echo -share 1.25%%-1.75%% as given:\n%s", out.String())
 	}
 }

@@ -54,7 +54,13 @@ func buildHeadcounts(ctx context.Context, rep *report, src *sourceList, cfg conf
 			return nil, fmt.Errorf("-share: %w", err)
 		}
 		sc.Share = e.Named("-share")
-		h.Basis = "the share given with -share: " + percentText(e) + " of the labour force"
+		// Echo the flag as given: "1.25%-1.75%" printed as "1.2%–1.8%"
+		// would read as another input (issue 14 §8).
+		h.Basis = "the share given with -share " + cfg.share.text
+		if !e.IsPoint() {
+			h.Basis += " (a 90% interval)"
+		}
+		h.Basis += " of the labour force"
 		if in.workforce != nil {
 			// Another country's data: its employment is the base.
 			base, err := estimate.Point(total(in.workforce))
@@ -103,14 +109,14 @@ func buildHeadcounts(ctx context.Context, rep *report, src *sourceList, cfg conf
 		runtime.GC()
 	}
 	setDestinations(&sc, in)
-	hc, err := workforce.Headcounts(ctx, sc)
+	hc, err := workforce.NewHeadcount(ctx, sc)
 	var destErr error
 	if err != nil && destinationsSkipped(err) {
 		// The total is too small for the host countries' counts: the
 		// table by sector stands, without destinations.
 		destErr = err
 		sc.Destinations = workforce.DestinationMix{}
-		hc, err = workforce.Headcounts(ctx, sc)
+		hc, err = workforce.NewHeadcount(ctx, sc)
 	}
 	if err != nil {
 		if in.workforce != nil {
@@ -120,24 +126,27 @@ func buildHeadcounts(ctx context.Context, rep *report, src *sourceList, cfg conf
 	}
 	src.cite(hc.Sources()...)
 	h.table = hc
-	h.Total = hc.Total()
+	h.Total = hc.Total().N
 	// Intervals as the library prints them: whole people enclosing the count.
-	h.Lo, h.Hi = floats(hc.TotalRange())
+	h.Lo, h.Hi = floats(hc.Total().Range())
 	h.Notes = hc.Notes()
 	for _, k := range workforce.SkillLevels() {
-		lo, hi := floats(hc.SkillRange(k))
-		h.Skills = append(h.Skills, skillRow{Level: k, Count: hc.Skill(k), Lo: lo, Hi: hi})
+		lo, hi := floats(hc.BySkill(k).Range())
+		h.Skills = append(h.Skills, skillRow{Level: k, Count: hc.BySkill(k).N, Lo: lo, Hi: hi})
 	}
 	for _, s := range hc.Sectors() {
-		lo, hi := floats(hc.SectorRange(s))
-		w := hc.SectorWorkforce(s)
+		sc := hc.BySector(s)
+		lo, hi := floats(sc.Range())
+		w := sc.Workforce
 		row := sectorRow{
-			Code: s.String(), Title: s.Title(), Count: hc.Sector(s), Lo: lo, Hi: hi,
-			Workforce: w, Share: number(hc.SectorShare(s)), ShareLo: number(lo / w), ShareHi: number(hi / w),
+			Code: s.String(), Title: s.Title(), Count: sc.N, Lo: lo, Hi: hi,
+			Workforce: w, Share: number(sc.Share()), ShareLo: number(lo / w), ShareHi: number(hi / w),
 		}
 		for _, k := range workforce.SkillLevels() {
-			clo, chi := floats(hc.CellRange(s, k))
-			row.Cells = append(row.Cells, cell{Level: k, Count: hc.At(s, k), Lo: clo, Hi: chi, Share: number(hc.CellShare(s, k))})
+			c := hc.Cell(s, k)
+			clo, chi := floats(c.Range())
+			// A cell's share is of its sector's workforce, as in the table.
+			row.Cells = append(row.Cells, cell{Level: k, Count: c.N, Lo: clo, Hi: chi, Share: number(float64(c.N) / w)})
 		}
 		h.Sectors = append(h.Sectors, row)
 		if s == workforce.Information && in.workforce == nil { // a figure for Russia only
@@ -169,7 +178,7 @@ func itMapping(ctx context.Context, sc workforce.Scenario) (itMappingRow, error)
 	sc.ITMapping = workforce.ITInICTSections
 	sc.Destinations = workforce.DestinationMix{}
 	sc.MonteCarlo.Progress = nil
-	alt, err := workforce.Headcounts(ctx, sc)
+	alt, err := workforce.NewHeadcount(ctx, sc)
 	if err != nil {
 		return itMappingRow{}, fmt.Errorf("IT workers in the ICT sections: %w", err)
 	}
@@ -183,8 +192,8 @@ func itMapping(ctx context.Context, sc workforce.Scenario) (itMappingRow, error)
 // itRow is section J's row of the IT mappings in x.
 func itRow(name string, x *workforce.Headcount) itMappingRow {
 	j := workforce.Information
-	lo, hi := floats(x.SectorRange(j))
-	return itMappingRow{Mapping: name, Count: x.Sector(j), Lo: lo, Hi: hi, Share: number(x.SectorShare(j))}
+	lo, hi := floats(x.BySector(j).Range())
+	return itMappingRow{Mapping: name, Count: x.BySector(j).N, Lo: lo, Hi: hi, Share: number(x.BySector(j).Share())}
 }
 
 // headcountFindings states what the table shows that is not an input: shares
@@ -193,7 +202,7 @@ func itRow(name string, x *workforce.Headcount) itMappingRow {
 func headcountFindings(h *headcounts, hc *workforce.Headcount) []string {
 	var out []string
 	wf := hc.Workforce()
-	if wf == nil || hc.Total() == 0 {
+	if wf == nil || hc.Total().N == 0 {
 		return out
 	}
 	emp := wf.Total()
@@ -244,22 +253,6 @@ func total(t *workforce.Table) float64 {
 		sum += v
 	}
 	return sum
-}
-
-// percentText writes a share estimate as "35% (90%: 27%–45%)", or "1.5%"
-// for a point: to one decimal below 10%.
-func percentText(e estimate.Estimate) string {
-	f := func(v float64) string {
-		if p := 100 * v; p < 9.95 {
-			return fmt.Sprintf("%.1f%%", p)
-		}
-		return fmt.Sprintf("%.0f%%", 100*v)
-	}
-	if e.IsPoint() {
-		return f(e.Median())
-	}
-	lo, hi := e.Interval(level)
-	return fmt.Sprintf("%s (90%%: %s–%s)", f(e.Median()), f(lo), f(hi))
 }
 
 // surveyComposition sets the emigrants' composition from the surveys of

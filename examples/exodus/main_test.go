@@ -436,13 +436,13 @@ func TestPointInputs(t *testing.T) {
 			t.Errorf("-total 1000000: report lacks %q", want)
 		}
 	}
-	// hand: -share 1%-2% is the 90% interval 1.0%–2.0%, printed in percent
+	// hand: -share 1%-2% is a 90% interval, echoed as given (issue 14 §8)
 	out, _, err = runArgs(t, append(fast, "-share", "1%-2%")...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "of the labour force"; !strings.Contains(out, "(90%: 1.0%–2.0%) "+want) {
-		t.Errorf("-share 1%%-2%%: basis not in percent with its interval 1.0%%–2.0%%")
+	if want := "-share 1%-2% (a 90% interval) of the labour force"; !strings.Contains(out, want) {
+		t.Errorf("-share 1%%-2%%: report lacks %q", want)
 	}
 }
 

@@ -66,7 +66,7 @@ func buildMoney(rep *report, src *sourceList, cfg config, in inputs) error {
 			return fmt.Errorf("convert at the average %s rate: %w", cur.Code(), err)
 		}
 		c.Basis = pr.Basis().String()
-		c.Rate = rateText(cur, pr.Value().StringFixedBank(4))
+		c.Rate = rateText(cur, pr.Decimal().StringFixedBank(4))
 		c.Amount, c.Compact = &got, got.Compact()
 		if c.Low, err = rateAtOf(amount, pr.Min()); err != nil {
 			return err
@@ -90,7 +90,7 @@ func buildMoney(rep *report, src *sourceList, cfg config, in inputs) error {
 			return err
 		}
 		ar := articleReading{
-			Currency: a.cur.Code(), Printed: a.text, Implied: rateText(a.cur, r.Value().String()),
+			Currency: a.cur.Code(), Printed: a.text, Implied: rateText(a.cur, r.Decimal().String()),
 			ImpliedDate: r.Date().Format(time.DateOnly), ImpliedBasis: r.Basis().String(),
 			Amount: implied, SourceRefs: src.cite(r.Sources()...),
 		}
@@ -135,7 +135,7 @@ func buildMoney(rep *report, src *sourceList, cfg config, in inputs) error {
 		default:
 			r := cv.Rate.Inverse()
 			d.Basis = cv.Basis().String()
-			d.Rate = rateText(cur, r.Value().StringFixedBank(4))
+			d.Rate = rateText(cur, r.Decimal().StringFixedBank(4))
 			d.RateDate = cv.Rate.Date().Format(time.DateOnly)
 			d.Age = cv.Age()
 			d.Amount, d.Compact = &cv.To, cv.To.Compact()
@@ -162,7 +162,7 @@ func rateAtOf(amount finance.Amount, r finance.Rate) (*rateAt, error) {
 		return nil, fmt.Errorf("convert at %v: %w", r, err)
 	}
 	return &rateAt{
-		Rate: rateText(r.Base(), r.Value().StringFixedBank(4)), Date: r.Date().Format(time.DateOnly),
+		Rate: rateText(r.Base(), r.Decimal().StringFixedBank(4)), Date: r.Date().Format(time.DateOnly),
 		Basis: r.Basis().String(), Amount: got, Compact: got.Compact(),
 	}, nil
 }

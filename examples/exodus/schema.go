@@ -121,7 +121,7 @@ type assumption struct {
 // The headcount rows use the names of the workforce package's headcount
 // table schema (sector, sector_title, skill_level, count, lo, hi,
 // sector_workforce, share_of_sector_workforce); lo and hi are whole people
-// that enclose count (workforce.Headcount.CellRange).
+// that enclose count (workforce.Count.Range).
 type skillRow struct {
 	Level workforce.SkillLevel `json:"skill_level"` // ILO skill level "1"–"4"
 	Count int64                `json:"count"`

@@ -98,7 +98,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return fmt.Errorf("-total %q: want a number of people from 1 to 1e10", *total)
 		}
 	}
-	h, err := workforce.Headcounts(ctx, sc)
+	h, err := workforce.NewHeadcount(ctx, sc)
 	if err != nil {
 		return err
 	}
@@ -106,7 +106,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if *format == "csv" {
 		err = writeCSV(&b, h)
 	} else {
-		err = writeText(&b, h, *share != "")
+		err = writeText(&b, h, strings.TrimSpace(*share))
 	}
 	if err != nil {
 		return err
@@ -132,15 +132,16 @@ func parseEstimate(s string, percent bool, between func(lo, hi float64) (estimat
 	return between(lo, hi)
 }
 
-func writeText(b *strings.Builder, h *workforce.Headcount, share bool) error {
-	lo, hi := h.TotalInterval()
+// writeText writes the table; share is the -share flag as given, or "".
+func writeText(b *strings.Builder, h *workforce.Headcount, share string) error {
+	lo, hi := h.Total().Interval()
 	// With a point in, every draw is the same: the table is fixed, and an
 	// interval column would only repeat each count.
 	fixed := lo == hi
 	if fixed {
-		fmt.Fprintf(b, "%s people by sector and ILO skill level, a fixed table; whole people that add up exactly.\n\n", commas(h.Total()))
+		fmt.Fprintf(b, "%s people by sector and ILO skill level, a fixed table; whole people that add up exactly.\n\n", commas(h.Total().N))
 	} else {
-		fmt.Fprintf(b, "%s people (90%%: %s) by sector and ILO skill level; whole people that add up exactly.\n\n", commas(h.Total()), people(h.TotalRange()))
+		fmt.Fprintf(b, "%s people (90%%: %s) by sector and ILO skill level; whole people that add up exactly.\n\n", commas(h.Total().N), people(h.Total().Range()))
 	}
 	tw := tabwriter.NewWriter(b, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprint(tw, "sector\tskill 1\tskill 2\tskill 3\tskill 4\ttotal\t")
@@ -151,28 +152,28 @@ func writeText(b *strings.Builder, h *workforce.Headcount, share bool) error {
 	for _, s := range h.Sectors() {
 		fmt.Fprintf(tw, "%s\t", s)
 		for _, k := range workforce.SkillLevels() {
-			fmt.Fprintf(tw, "%s\t", commas(h.At(s, k)))
+			fmt.Fprintf(tw, "%s\t", commas(h.Cell(s, k).N))
 		}
-		fmt.Fprintf(tw, "%s\t", commas(h.Sector(s)))
+		fmt.Fprintf(tw, "%s\t", commas(h.BySector(s).N))
 		if !fixed {
-			fmt.Fprintf(tw, "%s\t", people(h.SectorRange(s)))
+			fmt.Fprintf(tw, "%s\t", people(h.BySector(s).Range()))
 		}
-		fmt.Fprintf(tw, "%.2f%%\t\n", 100*h.SectorShare(s))
+		fmt.Fprintf(tw, "%.2f%%\t\n", 100*h.BySector(s).Share())
 	}
 	fmt.Fprint(tw, "total\t")
 	for _, k := range workforce.SkillLevels() {
-		fmt.Fprintf(tw, "%s\t", commas(h.Skill(k)))
+		fmt.Fprintf(tw, "%s\t", commas(h.BySkill(k).N))
 	}
-	fmt.Fprintf(tw, "%s\t\t\n", commas(h.Total()))
+	fmt.Fprintf(tw, "%s\t\t\n", commas(h.Total().N))
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	if share {
-		// Why 1.5% in becomes 1.57% of each sector: the unemployed are in
+	if share != "" {
+		// Echo -share as given (issue 14 §8). Why 1.5% in becomes 1.57% of each sector: the unemployed are in
 		// the base but in no sector.
-		fmt.Fprintf(b, "\n-share is of the labour force, %s people, unemployed included; the table spreads it over\n"+
+		fmt.Fprintf(b, "\n-share %s is of the labour force, %s people, unemployed included; the table spreads it over\n"+
 			"the %s employed, so each sector loses a larger share of its workforce.\n",
-			commas(int64(workforce.LabourForce())), commas(int64(math.Round(h.Workforce().Total()))))
+			share, commas(int64(workforce.LabourForce())), commas(int64(math.Round(h.Workforce().Total()))))
 	}
 	b.WriteString("\nSources:\n")
 	for _, s := range h.Sources() {

@@ -156,3 +156,14 @@ func TestHeadcountDecimalComma(t *testing.T) {
 		}
 	}
 }
+
+// Issue 14 §8: -share is echoed exactly as given, never re-rounded.
+func TestShareEchoedExactly(t *testing.T) {
+	out, err := runArgs("-share", "1.25%-1.75%")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "-share 1.25%-1.75% is of the labour force") {
+		t.Errorf("output does not echo -share 1.25%%-1.75%% as given:\n%s", out)
+	}
+}

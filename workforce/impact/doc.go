@@ -5,7 +5,7 @@
 // a share of GDP, each with an interval from the same Monte Carlo draws as
 // the headcount.
 //
-//	h, _ := workforce.Headcounts(ctx, workforce.Scenario{Total: estimate.Must(estimate.Between(650_000, 900_000))})
+//	h, _ := workforce.NewHeadcount(ctx, workforce.Scenario{Total: estimate.Must(estimate.Between(650_000, 900_000))})
 //	im, err := impact.Assess(ctx, h, impact.Options{Year: 2022})
 //	t := im.Total()            // t.WageBill, t.ValueAdded, t.EconomyWide: Point, Lo, Hi in roubles of 2022
 //	im.ShareOfGDP(t.ValueAdded) // the same as a fraction of 2022 GDP

@@ -25,7 +25,7 @@ func trn(f impact.Figure) string {
 // communication, valued in roubles of 2022.
 func ExampleAssess() {
 	ctx := context.Background()
-	h, err := workforce.Headcounts(ctx, workforce.Scenario{
+	h, err := workforce.NewHeadcount(ctx, workforce.Scenario{
 		Total:       estimate.Must(estimate.Between(650_000, 900_000)),
 		SectorFocus: map[workforce.Sector]estimate.Estimate{workforce.Information: estimate.Must(estimate.ShareBetween(0.27, 0.45))},
 		MonteCarlo:  estimate.Options{Draws: 10_000, Seed: 1},
@@ -60,7 +60,7 @@ func ExampleAssess() {
 func ExampleAssess_ownValues() {
 	ctx := context.Background()
 	wf := workforce.MustNewTable([]string{"C", "J"}, []string{"1", "2", "3", "4"}, [][]float64{{100, 200, 300, 400}, {0, 500, 0, 500}})
-	h, err := workforce.Headcounts(ctx, workforce.Scenario{
+	h, err := workforce.NewHeadcount(ctx, workforce.Scenario{
 		Total:      estimate.Must(estimate.Point(300)),
 		Workforce:  wf,
 		Sectors:    estimate.Must(estimate.FixedShares([]float64{0.4, 0.6})),
@@ -99,7 +99,7 @@ func ExampleAssess_ownValues() {
 // with package finance.
 func ExampleImpact_Total_dollars() {
 	ctx := context.Background()
-	h, _ := workforce.Headcounts(ctx, workforce.Scenario{Total: estimate.Must(estimate.Point(100_000)), MonteCarlo: estimate.Options{Draws: 1000}})
+	h, _ := workforce.NewHeadcount(ctx, workforce.Scenario{Total: estimate.Must(estimate.Point(100_000)), MonteCarlo: estimate.Options{Draws: 1000}})
 	im, err := impact.Assess(ctx, h, impact.Options{Year: 2022, Remote: estimate.Must(estimate.Point(0))})
 	if err != nil {
 		fmt.Println(err)
@@ -118,7 +118,7 @@ func ExampleImpact_Total_dollars() {
 
 func ExampleImpact_Notes() {
 	ctx := context.Background()
-	h, _ := workforce.Headcounts(ctx, workforce.Scenario{Total: estimate.Must(estimate.Point(100_000)), MonteCarlo: estimate.Options{Draws: 1000}})
+	h, _ := workforce.NewHeadcount(ctx, workforce.Scenario{Total: estimate.Must(estimate.Point(100_000)), MonteCarlo: estimate.Options{Draws: 1000}})
 	im, _ := impact.Assess(ctx, h, impact.Options{Year: 2023, Basis: impact.CompensationBasis})
 	for _, n := range im.Notes() {
 		fmt.Println(n)
@@ -420,7 +420,7 @@ func ExampleSectorImpact_MarshalJSON() {
 
 func ExampleImpact_MarshalJSON() {
 	ctx := context.Background()
-	h, _ := workforce.Headcounts(ctx, workforce.Scenario{Total: estimate.Must(estimate.Point(100_000)), MonteCarlo: estimate.Options{Draws: 1000}})
+	h, _ := workforce.NewHeadcount(ctx, workforce.Scenario{Total: estimate.Must(estimate.Point(100_000)), MonteCarlo: estimate.Options{Draws: 1000}})
 	im, _ := impact.Assess(ctx, h, impact.Options{Year: 2022})
 	b, err := json.Marshal(im)
 	if err != nil {

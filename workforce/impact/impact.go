@@ -85,7 +85,7 @@ type Options struct {
 // [Impact.Level]. A missing figure (a sector without data) is NaN
 // throughout.
 type Figure struct {
-	Point, Lo, Hi float64
+	Point, Lo, Hi float64 // the central value and the interval's ends
 }
 
 // Missing reports whether the figure is missing (its point is NaN).
@@ -198,7 +198,7 @@ func sectorFlag(s workforce.Sector, v *Values) string {
 //
 // The point figures use the headcount's whole-number point and the median
 // of r. The intervals come from the headcount's own Monte Carlo draws
-// ([workforce.Headcount.SectorSummary], whose samples are in draw order):
+// ([workforce.Count.Samples] of each sector, in draw order):
 // draw i of every sector is paired with draw i of r, drawn independently
 // with opt.Seed, so that totals and sectors come from one set of joint
 // draws. The values per person have no uncertainty of their own unless
@@ -308,7 +308,7 @@ func Assess(ctx context.Context, h *workforce.Headcount, opt Options) (*Impact, 
 		last := min(first+batch, n)
 		people := make([][]float64, last-first)
 		for i := range people {
-			if people[i] = h.SectorDraws(sectors[first+i]); len(people[i]) != draws {
+			if people[i] = h.BySector(sectors[first+i]).Samples(); len(people[i]) != draws {
 				return nil, fmt.Errorf("impact: assess: the headcount keeps %d of its %d draws of sector %s (a streaming run keeps none): %w", len(people[i]), draws, sectors[first+i], ErrBadValue)
 			}
 		}
@@ -373,8 +373,8 @@ func Assess(ctx context.Context, h *workforce.Headcount, opt Options) (*Impact, 
 	var tp [per]float64
 	var notValued [3]int64
 	for i, s := range sectors {
-		np := float64(h.Sector(s))
-		lo, hi := h.SectorInterval(s)
+		np := float64(h.BySector(s).N)
+		lo, hi := h.BySector(s).Interval()
 		kept := np * rem[i].Median()
 		lost := (np - kept) * factor
 		si := SectorImpact{Sector: s, People: Figure{np, lo, hi}, Remote: fig(kept, i*per),
@@ -386,26 +386,26 @@ func Assess(ctx context.Context, h *workforce.Headcount, opt Options) (*Impact, 
 			si.WageBill = fig(lost*lab[i], i*per+1)
 			tp[1] += si.WageBill.Point
 		} else {
-			notValued[0] += h.Sector(s)
+			notValued[0] += h.BySector(s).N
 		}
 		if has[i][1] {
 			si.GVAPerPerson = gva[i]
 			si.ValueAdded = fig(lost*gva[i], i*per+2)
 			tp[2] += si.ValueAdded.Point
 		} else {
-			notValued[1] += h.Sector(s)
+			notValued[1] += h.BySector(s).N
 		}
 		if has[i][2] {
 			si.Multiplier = mult[i]
 			si.EconomyWide = fig(si.ValueAdded.Point*mult[i], i*per+3)
 			tp[3] += si.EconomyWide.Point
 		} else if !opt.NoEconomyWide {
-			notValued[2] += h.Sector(s)
+			notValued[2] += h.BySector(s).N
 		}
 		im.sectors = append(im.sectors, si)
 	}
-	lo, hi := h.TotalInterval()
-	im.total = SectorImpact{People: Figure{float64(h.Total()), lo, hi}, Remote: fig(tp[0], n*per),
+	lo, hi := h.Total().Interval()
+	im.total = SectorImpact{People: Figure{float64(h.Total().N), lo, hi}, Remote: fig(tp[0], n*per),
 		LabourPerPerson: math.NaN(), GVAPerPerson: math.NaN(), Multiplier: math.NaN(),
 		WageBill: fig(tp[1], n*per+1), ValueAdded: fig(tp[2], n*per+2), EconomyWide: fig(tp[3], n*per+3)}
 	if opt.NoEconomyWide {

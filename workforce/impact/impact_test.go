@@ -23,7 +23,7 @@ func point(v float64) estimate.Estimate { return estimate.Must(estimate.Point(v)
 func twoSector(t testing.TB) *workforce.Headcount {
 	t.Helper()
 	wf := workforce.MustNewTable([]string{"C", "J"}, []string{"1", "2", "3", "4"}, [][]float64{{100, 200, 300, 400}, {0, 500, 0, 500}})
-	h, err := workforce.Headcounts(ctx, workforce.Scenario{
+	h, err := workforce.NewHeadcount(ctx, workforce.Scenario{
 		Total:      point(300),
 		Workforce:  wf,
 		Sectors:    estimate.Must(estimate.FixedShares([]float64{0.4, 0.6})),
@@ -229,7 +229,7 @@ func TestDefaultValues(t *testing.T) {
 
 func defaultHeadcount(t testing.TB, draws int) *workforce.Headcount {
 	t.Helper()
-	h, err := workforce.Headcounts(ctx, workforce.Scenario{
+	h, err := workforce.NewHeadcount(ctx, workforce.Scenario{
 		Total:       estimate.Must(estimate.Between(650_000, 900_000)),
 		SectorFocus: map[workforce.Sector]estimate.Estimate{workforce.Information: estimate.Must(estimate.ShareBetween(0.27, 0.45))},
 		MonteCarlo:  estimate.Options{Draws: draws, Seed: 7},
@@ -252,10 +252,10 @@ func TestSameDraws(t *testing.T) {
 	}
 	gva := 4130.3e9 / 1636.6e3 // hand: J 2022
 	j, _ := im.Sector(workforce.Information)
-	lo, hi := h.SectorInterval(workforce.Information)
+	lo, hi := h.BySector(workforce.Information).Interval()
 	near(t, "J VA lo", j.ValueAdded.Lo, lo*gva, 1e-12)
 	near(t, "J VA hi", j.ValueAdded.Hi, hi*gva, 1e-12)
-	near(t, "J VA point", j.ValueAdded.Point, float64(h.Sector(workforce.Information))*gva, 1e-12)
+	near(t, "J VA point", j.ValueAdded.Point, float64(h.BySector(workforce.Information).N)*gva, 1e-12)
 	// Independent: the total's draws are Σ_s n_s(draw)·gva_s, computed here
 	// from the headcount's samples.
 	v, _ := impact.DefaultValues(2022, 0, 0)
@@ -265,7 +265,7 @@ func TestSameDraws(t *testing.T) {
 		if !ok {
 			continue
 		}
-		for k, n := range h.SectorSummary(s).Samples() {
+		for k, n := range h.BySector(s).Samples() {
 			sum[k] += n * g
 		}
 	}
@@ -289,8 +289,8 @@ func TestSameDraws(t *testing.T) {
 		t.Errorf("total hi %v ≥ sum of sector his %v", im.Total().ValueAdded.Hi, sumHi)
 	}
 	// The people interval is the headcount's.
-	tlo, thi := h.TotalInterval()
-	if p := im.Total().People; p.Lo != tlo || p.Hi != thi || p.Point != float64(h.Total()) {
+	tlo, thi := h.Total().Interval()
+	if p := im.Total().People; p.Lo != tlo || p.Hi != thi || p.Point != float64(h.Total().N) {
 		t.Errorf("people %v, headcount %v–%v", p, tlo, thi)
 	}
 }
@@ -298,7 +298,7 @@ func TestSameDraws(t *testing.T) {
 // TestRemoteUncertainty: with a point headcount, the wage bill's interval
 // comes from the remote share alone: its lower end is n·(1 − r₉₅)·w.
 func TestRemoteUncertainty(t *testing.T) {
-	h, err := workforce.Headcounts(ctx, workforce.Scenario{Total: point(100_000), MonteCarlo: estimate.Options{Draws: 20_000}})
+	h, err := workforce.NewHeadcount(ctx, workforce.Scenario{Total: point(100_000), MonteCarlo: estimate.Options{Draws: 20_000}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -308,13 +308,13 @@ func TestRemoteUncertainty(t *testing.T) {
 		t.Fatal(err)
 	}
 	c, _ := im.Sector(workforce.Manufacturing)
-	n := h.SectorSummary(workforce.Manufacturing).Mean() // the unrounded count, the same in every draw
-	w := 12 * 60438.7                                    // T-W: C 2022
+	n := h.BySector(workforce.Manufacturing).Summary().Mean() // the unrounded count, the same in every draw
+	w := 12 * 60438.7                                         // T-W: C 2022
 	// Monte Carlo noise of a 5% quantile from 20,000 draws: well under 1%.
 	near(t, "C wage lo", c.WageBill.Lo, n*(1-r.Quantile(0.95))*w, 0.01)
 	near(t, "C wage hi", c.WageBill.Hi, n*(1-r.Quantile(0.05))*w, 0.01)
-	near(t, "C wage point", c.WageBill.Point, float64(h.Sector(workforce.Manufacturing))*(1-r.Median())*w, 1e-12)
-	near(t, "C remote point", c.Remote.Point, float64(h.Sector(workforce.Manufacturing))*r.Median(), 1e-12)
+	near(t, "C wage point", c.WageBill.Point, float64(h.BySector(workforce.Manufacturing).N)*(1-r.Median())*w, 1e-12)
+	near(t, "C remote point", c.Remote.Point, float64(h.BySector(workforce.Manufacturing).N)*r.Median(), 1e-12)
 
 	// A sector override (the ministry's 80% for IT) changes J only.
 	im2, err := impact.Assess(ctx, h, impact.Options{Seed: 3, RemoteBySector: map[workforce.Sector]estimate.Estimate{workforce.Information: point(0.8)}})
@@ -322,7 +322,7 @@ func TestRemoteUncertainty(t *testing.T) {
 		t.Fatal(err)
 	}
 	j, _ := im2.Sector(workforce.Information)
-	near(t, "J wage with 80% remote", j.WageBill.Point, float64(h.Sector(workforce.Information))*0.2*12*121262.4, 1e-12)
+	near(t, "J wage with 80% remote", j.WageBill.Point, float64(h.BySector(workforce.Information).N)*0.2*12*121262.4, 1e-12)
 	c2, _ := im2.Sector(workforce.Manufacturing)
 	if c2.WageBill != c.WageBill {
 		t.Errorf("C changed: %v vs %v", c2.WageBill, c.WageBill)
@@ -541,7 +541,7 @@ func TestAssessStreamingHeadcount(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, err := workforce.Headcounts(context.Background(), workforce.Scenario{Total: total, MonteCarlo: estimate.Options{Draws: 2000, Stream: true}})
+	h, err := workforce.NewHeadcount(context.Background(), workforce.Scenario{Total: total, MonteCarlo: estimate.Options{Draws: 2000, Stream: true}})
 	if err != nil {
 		t.Fatal(err)
 	}

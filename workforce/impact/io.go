@@ -433,11 +433,11 @@ func (s SUT) Multipliers(t Technology) (Multipliers, error) {
 // The slices are the caller's to keep: [NewMultipliers] and
 // [SUT.Multipliers] return new ones each time.
 type Multipliers struct {
-	Output            []float64
-	ValueAdded        []float64
-	Compensation      []float64
-	ValueAddedTypeI   []float64
-	CompensationTypeI []float64
+	Output            []float64 // Σᵢ Lᵢⱼ
+	ValueAdded        []float64 // Σᵢ vᵢLᵢⱼ
+	Compensation      []float64 // Σᵢ cᵢLᵢⱼ
+	ValueAddedTypeI   []float64 // ValueAdded[j] / vⱼ
+	CompensationTypeI []float64 // Compensation[j] / cⱼ
 }
 
 // NewMultipliers returns the type I multipliers of Leontief inverse l
