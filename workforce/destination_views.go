@@ -316,27 +316,14 @@ func roundFixed(y []float64, r, c int, rows, cols []int64) ([]int64, error) {
 	out := make([]int64, len(y))
 	frac := make([]float64, len(y))
 	rowS := make([]kahan, r)
-	rowFloor, colFloor := make([]int64, r), make([]int64, c)
-	rowN, colN := make([]int, r), make([]int, c)
-	var totFloor, total int64
-	totN := 0
+	fl := newFloors(r, c)
+	var total int64
 	for k, x := range y {
 		if !finiteNonNeg(x) || x > maxExact {
 			return nil, fmt.Errorf("workforce: controlled rounding: cell (%d, %d) = %v: %w", k/c, k%c, x, ErrBadValue)
 		}
 		rowS[k/c].add(x)
-		x = snap(x)
-		f := math.Floor(x)
-		out[k] = int64(f)
-		frac[k] = x - f
-		rowFloor[k/c] += out[k]
-		colFloor[k%c] += out[k]
-		totFloor += out[k]
-		if frac[k] > 0 {
-			rowN[k/c]++
-			colN[k%c]++
-			totN++
-		}
+		fl.split(k, c, x, out, frac)
 	}
 	for _, x := range cols {
 		total += x
@@ -354,13 +341,13 @@ func roundFixed(y []float64, r, c int, rows, cols []int64) ([]int64, error) {
 	g := newFlowGraph(r + c + 4)
 	for i := range r {
 		if rows != nil {
-			u := exact(fmt.Sprintf("row %d", i), rows[i], rowFloor[i], rowN[i])
+			u := exact(fmt.Sprintf("row %d", i), rows[i], fl.rowFloor[i], fl.rowN[i])
 			g.addBounded(s, i, u, u)
 			continue
 		}
 		x := snap(rowS[i].value())
-		lo := min(max(int64(math.Floor(x))-rowFloor[i], 0), int64(rowN[i]))
-		hi := min(max(int64(math.Ceil(x))-rowFloor[i], lo), int64(rowN[i]))
+		lo := min(max(int64(math.Floor(x))-fl.rowFloor[i], 0), int64(fl.rowN[i]))
+		hi := min(max(int64(math.Ceil(x))-fl.rowFloor[i], lo), int64(fl.rowN[i]))
 		g.addBounded(s, i, int(lo), int(hi))
 	}
 	cellEdge := make([]int, len(y))
@@ -371,10 +358,10 @@ func roundFixed(y []float64, r, c int, rows, cols []int64) ([]int64, error) {
 		}
 	}
 	for j := range c {
-		u := exact(fmt.Sprintf("column %d", j), cols[j], colFloor[j], colN[j])
+		u := exact(fmt.Sprintf("column %d", j), cols[j], fl.colFloor[j], fl.colN[j])
 		g.addBounded(r+j, t, u, u)
 	}
-	u := exact("the grand total", total, totFloor, totN)
+	u := exact("the grand total", total, fl.totFloor, fl.totN)
 	g.addBounded(t, s, u, u)
 	if bad != nil {
 		return nil, bad

@@ -104,10 +104,7 @@ func roundInts(y []float64, r, c int, rows, cols []string, orig []float64) ([]in
 	frac := make([]float64, len(y))
 	rowS, colS := make([]kahan, r), make([]kahan, c)
 	var totS kahan
-	rowFloor, colFloor := make([]int64, r), make([]int64, c)
-	rowN, colN := make([]int, r), make([]int, c)
-	var totFloor int64
-	totN := 0
+	fl := newFloors(r, c)
 	for k, x := range y {
 		if !finiteNonNeg(x) || x > maxExact {
 			return nil, fmt.Errorf("workforce: controlled rounding: cell (%q, %q) = %v: more than 2^53 times the base: %w", rows[k/c], cols[k%c], orig[k], ErrBadValue)
@@ -115,18 +112,7 @@ func roundInts(y []float64, r, c int, rows, cols []string, orig []float64) ([]in
 		rowS[k/c].add(x)
 		colS[k%c].add(x)
 		totS.add(x)
-		x = snap(x)
-		f := math.Floor(x)
-		out[k] = int64(f)
-		frac[k] = x - f
-		rowFloor[k/c] += out[k]
-		colFloor[k%c] += out[k]
-		totFloor += out[k]
-		if frac[k] > 0 {
-			rowN[k/c]++
-			colN[k%c]++
-			totN++
-		}
+		fl.split(k, c, x, out, frac)
 	}
 	// bounds returns how many of a line's n fractional cells round up:
 	// the line's total, less the sum of its cells' floors, rounded down or up.
@@ -146,7 +132,7 @@ func roundInts(y []float64, r, c int, rows, cols []string, orig []float64) ([]in
 	s, tt := r+c, r+c+1
 	g := newFlowGraph(r + c + 4)
 	for i := range r {
-		lo, hi := bounds(fmt.Sprintf("row %q", rows[i]), rowS[i], rowFloor[i], rowN[i])
+		lo, hi := bounds(fmt.Sprintf("row %q", rows[i]), rowS[i], fl.rowFloor[i], fl.rowN[i])
 		g.addBounded(s, i, lo, hi)
 	}
 	cellEdge := make([]int, len(y))
@@ -168,10 +154,10 @@ func roundInts(y []float64, r, c int, rows, cols []string, orig []float64) ([]in
 		}
 	}
 	for j := range c {
-		lo, hi := bounds(fmt.Sprintf("column %q", cols[j]), colS[j], colFloor[j], colN[j])
+		lo, hi := bounds(fmt.Sprintf("column %q", cols[j]), colS[j], fl.colFloor[j], fl.colN[j])
 		g.addBounded(r+j, tt, lo, hi)
 	}
-	lo, hi := bounds("the grand total", totS, totFloor, totN)
+	lo, hi := bounds("the grand total", totS, fl.totFloor, fl.totN)
 	g.addBounded(tt, s, lo, hi)
 	if bad != nil {
 		return nil, bad
@@ -401,4 +387,36 @@ func (g *flowGraph) augment(u, t, f int) int {
 		}
 	}
 	return 0
+}
+
+// floors holds a table's cells split into whole floors and fractions: per
+// row, per column and in total, the sum of the floors and the number of
+// cells with a fraction, which the controlled roundings share.
+type floors struct {
+	rowFloor, colFloor []int64
+	rowN, colN         []int
+	totFloor           int64
+	totN               int
+}
+
+func newFloors(r, c int) *floors {
+	return &floors{rowFloor: make([]int64, r), colFloor: make([]int64, c), rowN: make([]int, r), colN: make([]int, c)}
+}
+
+// split snaps cell k (of a table with c columns) of value x to a whole
+// number where it is within rounding error of one, stores its floor in
+// out[k] and its fraction in frac[k], and counts both in its lines.
+func (fl *floors) split(k, c int, x float64, out []int64, frac []float64) {
+	x = snap(x)
+	f := math.Floor(x)
+	out[k] = int64(f)
+	frac[k] = x - f
+	fl.rowFloor[k/c] += out[k]
+	fl.colFloor[k%c] += out[k]
+	fl.totFloor += out[k]
+	if frac[k] > 0 {
+		fl.rowN[k/c]++
+		fl.colN[k%c]++
+		fl.totN++
+	}
 }
